@@ -1,0 +1,26 @@
+// Writing published files so that a reader never sees half of one: write a
+// temporary file beside the target, then rename it over. A file whose bytes
+// would not change is not touched, so its modification time and git stay quiet.
+
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+
+export type WriteOutcome = "written" | "unchanged";
+
+export function writeIfChanged(path: string, content: string): WriteOutcome {
+  try {
+    if (readFileSync(path, "utf8") === content) return "unchanged";
+  } catch {
+    // No file yet: write it.
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.tmp-${process.pid}`;
+  try {
+    writeFileSync(temporary, content);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+  return "written";
+}

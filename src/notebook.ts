@@ -1,0 +1,38 @@
+// What a notebook declares: the seeds it reads, the ledger of figures, and
+// the tidy tables it builds from them. A notebook is data plus small build
+// functions; running it is the job of run.ts, so that the command line, the
+// tests and a notebook run on its own all do the same thing.
+
+import type { ColumnTable } from "arquero";
+import type { Agreement, EventEntry, FigureEntry, Ledger, Place, Skip } from "./ledger.ts";
+
+export interface TableSpec {
+  title: string;
+  description: string;
+  /** Every column, in order, with what it holds: its unit and where it comes from. */
+  columns: Record<string, string>;
+  /**
+   * Numbers traced to the ledger: in every row, the value column must equal
+   * the figure named in the figure column. This is what keeps a table from
+   * carrying a number that no quote supports.
+   */
+  traces?: { figure: string; value: string }[];
+  build(ledger: Ledger): ColumnTable;
+}
+
+export interface NotebookSpec {
+  id: string;
+  title: string;
+  seeds: string[];
+  figures: FigureEntry[];
+  events?: EventEntry[];
+  places?: Place[];
+  skipped?: Skip[];
+  agreements?: Agreement[];
+  tables: Record<string, TableSpec>;
+}
+
+/** Declares a notebook; the identity function is there for the types. */
+export function notebook(spec: NotebookSpec): NotebookSpec {
+  return spec;
+}
