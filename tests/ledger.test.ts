@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { formatPlain, LedgerError, resolveLedger, type FigureEntry } from "../src/ledger.ts";
+
+const base = { unit: "aircraft", claimant: "someone", subject: "s", measure: "m" };
+const stated = (id: string, value: number, qualifier: "exact" | "approximate" | "estimate" = "exact"): FigureEntry =>
+  ({ ...base, kind: "stated", id, seed: "x", quote: "q", value, qualifier });
+
+describe("resolveLedger", () => {
+  it("resolveLedger(divide) computes, keeps the least certain qualifier and writes the arithmetic", () => {
+    const ledger = resolveLedger({
+      figures: [stated("a", 41), stated("b", 1 / 3, "approximate"), { ...base, kind: "derived", id: "c", from: { op: "divide", of: "a", by: "b" }, round: 0 }],
+      events: [], places: [],
+    });
+    expect(ledger.figure("c")).toMatchObject({ value: 123, qualifier: "approximate", low: null, high: null, formula: "a ÷ b = 41 ÷ 1/3 = 123" });
+  });
+
+  it("resolveLedger(sum) adds exact parts exactly", () => {
+    const ledger = resolveLedger({
+      figures: [stated("a", 8), stated("b", 4), stated("c", 1), { ...base, kind: "derived", id: "t", from: { op: "sum", of: ["a", "b", "c"] } }],
+      events: [], places: [],
+    });
+    expect(ledger.figure("t")).toMatchObject({ value: 13, qualifier: "exact", low: 13, high: 13, formula: "a + b + c = 8 + 4 + 1 = 13" });
+  });
+
+  it("resolveLedger(sum) of an estimate is an estimate", () => {
+    const ledger = resolveLedger({
+      figures: [stated("a", 8), stated("b", 50000, "estimate"), { ...base, kind: "derived", id: "t", from: { op: "sum", of: ["a", "b"] } }],
+      events: [], places: [],
+    });
+    expect(ledger.figure("t").qualifier).toBe("estimate");
+  });
+
+  it("resolveLedger(distance) measures the great circle between two places", () => {
+    const ledger = resolveLedger({
+      figures: [{ ...base, unit: "km", kind: "derived", id: "d", from: { op: "distance", from: "p", to: "q" }, round: 1 }],
+      events: [],
+      // One degree of longitude along the equator.
+      places: [{ id: "p", name: "P", country: "XX", lat: 0, lon: 0, source: "s" }, { id: "q", name: "Q", country: "XX", lat: 0, lon: 1, source: "s" }],
+    });
+    expect(ledger.value("d")).toBe(111.2);
+  });
+
+  it("resolveLedger(days-between) counts days between dated events", () => {
+    const event = (id: string, date: string) => ({ id, label: id, date, precision: "day" as const, claimant: "c", basis: "external" as const, source: "s" });
+    const ledger = resolveLedger({
+      figures: [{ ...base, unit: "days", kind: "derived", id: "n", from: { op: "days-between", from: "a", to: "b" } }],
+      events: [event("a", "2025-05-16"), event("b", "2025-06-02")], places: [],
+    });
+    expect(ledger.value("n")).toBe(17);
+  });
+
+  it("resolveLedger(derived) refuses a cycle", () => {
+    expect(() => resolveLedger({
+      figures: [{ ...base, kind: "derived", id: "a", from: { op: "sum", of: ["b"] } }, { ...base, kind: "derived", id: "b", from: { op: "sum", of: ["a"] } }],
+      events: [], places: [],
+    })).toThrow(LedgerError);
+  });
+
+  it("ledger.value(id) refuses a vague claim", () => {
+    const ledger = resolveLedger({
+      figures: [{ ...base, kind: "stated", id: "v", seed: "x", quote: "several", value: null, qualifier: "unquantified" }],
+      events: [], places: [],
+    });
+    expect(() => ledger.value("v")).toThrow("has no number");
+  });
+});
+
+describe("formatPlain", () => {
+  it("formatPlain(number) writes integers, simple fractions and rounded decimals", () => {
+    expect(formatPlain(41)).toBe("41");
+    expect(formatPlain(1 / 3)).toBe("1/3");
+    expect(formatPlain(0.75)).toBe("3/4");
+    expect(formatPlain(305.4567891)).toBe("305.456789");
+  });
+});

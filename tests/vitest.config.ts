@@ -1,0 +1,12 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  root: fileURLToPath(new URL("..", import.meta.url)),
+  test: {
+    // Plot must never see a global window: tests render exactly as the CLI does.
+    environment: "node",
+    include: ["tests/**/*.test.ts"],
+    testTimeout: 60_000,
+  },
+});
