@@ -1,0 +1,169 @@
+// Finishing, in the manner of bbplot's finalise_plot: Plot's drawing becomes
+// one standalone SVG with the headline, subtitle, legend, notes, source and
+// credit drawn around it as SVG text, a title and description for screen
+// readers, and ids that belong to this chart alone.
+
+import { textWidth, wrap, type TextStyle } from "./text-metrics.ts";
+import { DARK_INK, INK, THEME, type Artboard } from "./theme.ts";
+
+export const SVG_NS = "http://www.w3.org/2000/svg";
+
+export interface LegendItem {
+  label: string;
+  color: string;
+  /** How the swatch is drawn: a solid block, an outline (for what is implied), or a faint block. */
+  shape?: "solid" | "outline" | "faint";
+  /** A dot instead of a square, for marks drawn as dots. */
+  symbol?: "square" | "circle";
+}
+
+export interface FinishInput {
+  /** Unique among all charts, and the prefix of every id in the file. */
+  prefix: string;
+  artboard: Artboard;
+  headline: string;
+  subtitle: string | null;
+  legend: LegendItem[];
+  notes: string[];
+  source: string;
+  alt: string;
+  plot: SVGSVGElement;
+  plotHeight: number;
+}
+
+const STYLE = `
+text { white-space: pre; }
+.sc-bg { fill: ${INK.background}; }
+.sc-muted { fill: ${INK.muted}; }
+@media (prefers-color-scheme: dark) {
+  svg { color: ${DARK_INK.text}; }
+  .sc-bg { fill: ${DARK_INK.background}; }
+  .sc-muted { fill: ${DARK_INK.muted}; }
+}`;
+
+export function finish(input: FinishInput): SVGSVGElement {
+  const { artboard, prefix } = input;
+  const document = input.plot.ownerDocument;
+  const el = (name: string, attrs: Record<string, string | number> = {}, text?: string) => {
+    const e = document.createElementNS(SVG_NS, name);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+    if (text !== undefined) e.textContent = text;
+    return e;
+  };
+  const inner = artboard.width - 2 * artboard.padding;
+  const svg = el("svg") as SVGSVGElement;
+  const title = el("title", { id: `${prefix}-title` }, input.headline);
+  const desc = el("desc", { id: `${prefix}-desc` }, input.alt);
+  const background = el("rect", { class: "sc-bg", width: artboard.width, height: 0, fill: INK.background });
+  svg.append(title, desc, el("style", {}, STYLE), background);
+
+  let y = artboard.padding;
+  const block = (text: string, style: TextStyle & { lineHeight: number }, attrs: Record<string, string | number> = {}) => {
+    const lines = wrap(text, inner, style);
+    const g = el("g", { "font-size": style.size, ...(style.weight !== "regular" ? { "font-weight": style.weight === "bold" ? 700 : 600 } : {}), ...attrs });
+    lines.forEach((line, i) => {
+      g.append(el("text", { x: artboard.padding, y: round(y + style.size * (0.92 + style.lineHeight * i)) }, line));
+    });
+    y += style.size * style.lineHeight * lines.length;
+    svg.append(g);
+  };
+
+  block(input.headline, artboard.headline, { "aria-hidden": "true" });
+  if (input.subtitle) {
+    y += 4;
+    block(input.subtitle, artboard.subtitle, { class: "sc-muted", fill: INK.muted, "aria-hidden": "true" });
+  }
+  y += artboard.name === "desktop" ? 14 : 10;
+  if (input.legend.length > 0) {
+    y = legend(svg, el, input.legend, artboard, y);
+    y += 8;
+  }
+
+  const plot = el("g", { transform: `translate(${artboard.padding},${round(y)})` });
+  for (const name of ["fill", "font-family", "font-size", "text-anchor"]) {
+    const value = input.plot.getAttribute(name);
+    if (value !== null) plot.setAttribute(name, value);
+  }
+  for (const child of [...input.plot.childNodes]) {
+    if ((child as Element).tagName?.toLowerCase() !== "style") plot.append(child);
+  }
+  svg.append(plot);
+  y += input.plotHeight + (artboard.name === "desktop" ? 12 : 10);
+
+  for (const note of input.notes) {
+    block(note, artboard.notes, { class: "sc-muted", fill: INK.muted });
+    y += 4;
+  }
+  block(input.source, artboard.notes, { class: "sc-muted", fill: INK.muted });
+  block(THEME.credit, artboard.notes, { class: "sc-muted", fill: INK.muted });
+  const height = Math.ceil(y + artboard.padding);
+
+  background.setAttribute("height", String(height));
+  // The serializer writes xmlns for an element made in the SVG namespace.
+  for (const [k, v] of Object.entries({
+    width: artboard.width, height, viewBox: `0 0 ${artboard.width} ${height}`,
+    role: "img", "aria-labelledby": `${prefix}-title ${prefix}-desc`,
+    "font-family": THEME.fontStack, fill: "currentColor", color: INK.text,
+  })) svg.setAttribute(k, String(v));
+  prefixIds(svg, prefix);
+  return svg;
+}
+
+type Make = (name: string, attrs?: Record<string, string | number>, text?: string) => Element;
+
+/** Swatches in rows that wrap at the artboard's width. */
+function legend(svg: Element, el: Make, items: LegendItem[], artboard: Artboard, top: number): number {
+  const style = artboard.body;
+  const swatch = style.size * 0.85;
+  const gap = 16;
+  const g = el("g", { "font-size": style.size, "aria-hidden": "true" });
+  let x = artboard.padding;
+  let y = top;
+  for (const item of items) {
+    const width = swatch + 6 + textWidth(item.label, style);
+    if (x > artboard.padding && x + width > artboard.width - artboard.padding) {
+      x = artboard.padding;
+      y += style.size * style.lineHeight + 4;
+    }
+    const shape = item.shape ?? "solid";
+    const paint = {
+      fill: shape === "outline" ? "none" : item.color,
+      ...(shape === "faint" ? { "fill-opacity": 0.35 } : {}),
+      ...(shape === "outline" ? { stroke: item.color, "stroke-width": 1.5, ...(item.symbol === "circle" ? {} : { "stroke-dasharray": "3,2" }) } : {}),
+    };
+    const top = y + (style.size - swatch) / 2 + 1;
+    g.append(item.symbol === "circle"
+      ? el("circle", { cx: round(x + swatch / 2), cy: round(top + swatch / 2), r: round(swatch / 2 - 0.75), ...paint })
+      : el("rect", { x, y: round(top), width: round(swatch), height: round(swatch), ...paint }));
+    g.append(el("text", { x: round(x + swatch + 6), y: round(y + style.size * 0.92) }, item.label));
+    x += width + gap;
+  }
+  svg.append(g);
+  return y + style.size * style.lineHeight;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * Renames every id in the chart to <prefix>-<n> in document order, and every
+ * reference to it. Plot numbers its clip paths and patterns with counters for
+ * the whole process; renaming makes the file the same whatever was drawn
+ * before it, and lets many charts share one page.
+ */
+export function prefixIds(svg: Element, prefix: string): void {
+  const renames = new Map<string, string>();
+  for (const e of svg.querySelectorAll("[id]")) {
+    const id = e.getAttribute("id")!;
+    if (id.startsWith(`${prefix}-`) && !/^plot-/.test(id)) continue;
+    const fresh = `${prefix}-${renames.size + 1}`;
+    renames.set(id, fresh);
+    e.setAttribute("id", fresh);
+  }
+  if (renames.size === 0) return;
+  const pattern = new RegExp(`#(${[...renames.keys()].map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![\\w-])`, "g");
+  for (const e of [svg, ...svg.querySelectorAll("*")]) {
+    for (const attr of [...e.attributes]) {
+      if (attr.value.includes("#")) e.setAttribute(attr.name, attr.value.replace(pattern, (_, id: string) => `#${renames.get(id)}`));
+    }
+  }
+}
