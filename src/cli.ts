@@ -5,7 +5,8 @@ import { resolve } from "node:path";
 import { dataReadme } from "./data-docs.ts";
 import { writeIfChanged } from "./files.ts";
 import { formatProblem, type Problem } from "./problems.ts";
-import { writeTables } from "./publish-data.ts";
+import { buildCharts } from "./build-charts.ts";
+import { writeCharts, writeTables } from "./publish-data.ts";
 import { loadNotebooks, notebookFiles } from "./registry.ts";
 import { coverageReport, coverageSummary, plural, seconds } from "./report.ts";
 import { checkNotebook, runNotebook, type NotebookRun } from "./run.ts";
@@ -13,7 +14,7 @@ import { checkNotebook, runNotebook, type NotebookRun } from "./run.ts";
 const USAGE = `Usage: storycharts <command> [options]
 
 Commands:
-  build [notebook …]   check every notebook (or those named) and write its tables to data/
+  build [notebook …]   check every notebook (or those named), write its tables to data/ and its charts to charts/
   check [notebook …]   run the provenance checks and print each seed's coverage table
 
 Options:
@@ -68,6 +69,7 @@ async function build(options: Options): Promise<number> {
   let failed = problems.length > 0 ? problems.length : 0;
   const runs: NotebookRun[] = [];
   const owners = new Map<string, string>();
+  const chartOwners = new Map<string, string>();
   const counts = { written: 0, unchanged: 0 };
   for (const { file, notebook } of loaded) {
     const run = runNotebook(options.root, file, notebook);
@@ -82,10 +84,27 @@ async function build(options: Options): Promise<number> {
       failed++;
       continue;
     }
+    const { charts, problems: chartProblems } = buildCharts(run);
+    for (const c of charts) {
+      const owner = chartOwners.get(c.id);
+      if (owner) chartProblems.push({ file, place: `chart ${c.id}`, message: `${owner} already has a chart with this id`, fix: "Give the chart an id of its own: the id names its files" });
+      else chartOwners.set(c.id, file);
+    }
     runs.push(run);
     for (const w of writeTables(options.root, run)) {
       counts[w.outcome]++;
       if (!options.quiet) console.log(`${w.outcome.padEnd(9)} ${w.path} (${plural(w.rows, "row")})`);
+    }
+    // A failed chart keeps its published files; the notebook's other charts are written.
+    const failedIds = new Set(chartProblems.map((p) => p.place.replace(/^chart /, "")));
+    for (const w of writeCharts(options.root, charts.filter((c) => !failedIds.has(c.id)))) {
+      counts[w.outcome]++;
+      if (!options.quiet) console.log(`${w.outcome.padEnd(9)} ${w.path}`);
+    }
+    if (chartProblems.length > 0) {
+      printProblems(chartProblems);
+      console.error(`${file}: ${plural(failedIds.size, "chart")} failed; ${failedIds.size === 1 ? "its" : "their"} published files are left as they were`);
+      failed++;
     }
   }
   if (failed === 0 && options.names.length === 0) {

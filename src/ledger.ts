@@ -49,6 +49,7 @@ export interface CountedEntry extends Common {
 export type Operation =
   | { op: "divide"; of: string; by: string }
   | { op: "sum"; of: string[] }
+  | { op: "subtract"; from: string; less: string }
   | { op: "distance"; from: string; to: string }
   | { op: "days-between"; from: string; to: string };
 
@@ -266,6 +267,14 @@ function compute(
         formula: `${op.of.join(" + ")} = ${parts.map((f) => formatPlain(f.value!)).join(" + ")}`,
       };
     }
+    case "subtract": {
+      const a = number(op.from);
+      const b = number(op.less);
+      return {
+        value: a.value! - b.value!, qualifier: leastCertain([a, b]), from: [a.id, b.id],
+        formula: `${a.id} − ${b.id} = ${formatPlain(a.value!)} − ${formatPlain(b.value!)}`,
+      };
+    }
     case "distance": {
       const a = places.get(op.from);
       const b = places.get(op.to);
@@ -320,6 +329,8 @@ export function roundTo(value: number, places: number): number {
 /** A number as plain text for formulas: no separators, fractions kept short. */
 export function formatPlain(value: number): string {
   if (Number.isInteger(value)) return String(value);
+  // A short decimal stays a decimal (305.5); only a repeating one becomes a fraction (1/3).
+  if (Math.abs(roundTo(value, 3) - value) < 1e-12) return String(roundTo(value, 3));
   for (const d of [2, 3, 4, 5, 6, 8, 10]) {
     const n = Math.round(value * d);
     if (Math.abs(n / d - value) < 1e-12) return `${n}/${d}`;

@@ -4,6 +4,7 @@
 // tests and a notebook run on its own all do the same thing.
 
 import type { ColumnTable } from "arquero";
+import type { ChartSpec } from "./chart.ts";
 import type { Agreement, EventEntry, FigureEntry, Ledger, Place, Skip } from "./ledger.ts";
 
 export interface TableSpec {
@@ -30,6 +31,8 @@ export interface NotebookSpec {
   skipped?: Skip[];
   agreements?: Agreement[];
   tables: Record<string, TableSpec>;
+  /** Charts by id; an id is unique across every notebook and names the files in charts/. */
+  charts?: Record<string, ChartSpec>;
 }
 
 /** Declares a notebook; the identity function is there for the types. */

@@ -46,6 +46,7 @@ export function validateTable(file: string, name: string, spec: TableSpec, table
     for (const trace of spec.traces ?? []) {
       const id = row[trace.figure];
       const value = row[trace.value];
+      if (id === null && value === null) continue;
       if (typeof id !== "string") {
         report(` row ${i + 1} column ${trace.figure}`, "the row names no figure for its number", "Carry the figure id into the table");
         continue;

@@ -1,0 +1,81 @@
+// A locator map: Natural Earth country shapes (world-atlas, via
+// topojson-client) fitted to the places, a dot and a label for each, and a
+// great-circle line from the origin to each of the others.
+
+import * as Plot from "@observablehq/plot";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Feature, FeatureCollection, Geometry } from "geojson";
+import { feature } from "topojson-client";
+import type { GeometryCollection, Topology } from "topojson-specification";
+import type { Row } from "../tables.ts";
+import { INK } from "../theme.ts";
+
+let countries: FeatureCollection<Geometry, { name: string }> | null = null;
+
+/** Natural Earth 1:50m countries, read once per process. */
+export function worldCountries(): FeatureCollection<Geometry, { name: string }> {
+  if (!countries) {
+    const path = createRequire(import.meta.url).resolve("world-atlas/countries-50m.json");
+    const topology = JSON.parse(readFileSync(path, "utf8")) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+    countries = feature(topology, topology.objects.countries) as FeatureCollection<Geometry, { name: string }>;
+  }
+  return countries;
+}
+
+export interface LocatorOptions {
+  width: number;
+  height: number;
+  fontSize: number;
+  label: (row: Row) => string;
+  /** The place every line starts from. */
+  origin: (row: Row) => boolean;
+  /** Countries drawn a shade darker, by Natural Earth name. */
+  highlight: string[];
+  color: string;
+  /** Names written across areas, such as countries: placed by the chart, in capitals. */
+  areas?: { name: string; lon: number; lat: number }[];
+}
+
+export function locatorMap(rows: Row[], o: LocatorOptions): Plot.PlotOptions {
+  const points = rows.map((r) => ({ lon: Number(r.lon), lat: Number(r.lat), label: o.label(r), origin: o.origin(r) }));
+  const origin = points.find((p) => p.origin)!;
+  const meanLon = points.reduce((s, p) => s + p.lon, 0) / points.length;
+  const centre = (Math.min(...points.map((p) => p.lon)) + Math.max(...points.map((p) => p.lon))) / 2;
+  const world = worldCountries();
+  const shaded = world.features.filter((f: Feature<Geometry, { name: string }>) => o.highlight.includes(f.properties.name));
+  // East of the middle, labels go to the left of their dot so they stay on the map.
+  const anchor = (p: { lon: number; origin: boolean }) => (p.origin || p.lon > meanLon ? "end" : "start");
+  return {
+    height: o.height, margin: 0,
+    projection: {
+      type: "conic-equal-area", parallels: [50, 65], rotate: [-centre, 0],
+      // Fit a box around the places with room for their labels, then let the
+      // map fill the whole frame rather than stop at an inset.
+      domain: { type: "MultiPoint", coordinates: paddedBox(points) },
+    },
+    marks: [
+      Plot.geo(world, { fill: "#efefef", stroke: "white", strokeWidth: 0.75 }),
+      Plot.geo(shaded, { fill: "#dedede", stroke: "white", strokeWidth: 0.75 }),
+      Plot.text(o.areas ?? [], {
+        x: "lon", y: "lat", text: (a: { name: string }) => a.name.toUpperCase(), fill: INK.muted, fontSize: o.fontSize - 1,
+        fontWeight: 600, stroke: "#dedede", strokeWidth: 2, paintOrder: "stroke",
+      }),
+      Plot.link(points.filter((p) => !p.origin), {
+        x1: origin.lon, y1: origin.lat, x2: "lon", y2: "lat", stroke: o.color, strokeWidth: 1.5, strokeDasharray: "4,3",
+      }),
+      Plot.dot(points, { x: "lon", y: "lat", r: 4, fill: INK.text, stroke: "white", strokeWidth: 1 }),
+      ...(["start", "end"] as const).map((side) => Plot.text(points.filter((p) => anchor(p) === side), {
+        x: "lon", y: "lat", text: "label", textAnchor: side, dx: side === "end" ? -8 : 8,
+        fill: INK.text, stroke: "white", strokeWidth: 3, paintOrder: "stroke", fontWeight: 600,
+      })),
+    ],
+  };
+}
+
+function paddedBox(points: { lon: number; lat: number }[]): [number, number][] {
+  const lons = points.map((p) => p.lon);
+  const lats = points.map((p) => p.lat);
+  const [w, e, s, n] = [Math.min(...lons) - 4, Math.max(...lons) + 4, Math.min(...lats) - 3, Math.max(...lats) + 3];
+  return [[w, s], [w, n], [e, s], [e, n], [(w + e) / 2, s], [(w + e) / 2, n]];
+}
