@@ -8,6 +8,7 @@ import * as aq from "arquero";
 import { op } from "arquero";
 import { notebook, type Ledger } from "../src/index.ts";
 import { runIfMain } from "../src/standalone.ts";
+import { charts } from "./istanbul-talks/charts.ts";
 
 const SEED = "2025-06-02-telesur-no-lull-in-fighting-istanbul-talks";
 /** The article's own voice: numbers it states without naming a source. */
@@ -31,6 +32,14 @@ const AIRCRAFT_TYPES = [
   { type: "Tu-22M", role: "bomber", role_source: "Tupolev Tu-22M: long-range supersonic bomber" },
   { type: "An-12", role: "transport", role_source: "Antonov An-12: four-engine military transport aircraft" },
 ];
+
+// Why each place is on the map, in the article's terms.
+const PLACE_ROLES: Record<string, string> = {
+  kyiv: "Ukraine’s capital",
+  sumy: "capital of the Sumy region, where Zelenskyy says 50,000 Russian soldiers are massed to the north",
+  murmansk: "where the Russian Defense Ministry says it lost aircraft",
+  irkutsk: "Siberian city where the Russian Defense Ministry says it lost aircraft",
+};
 
 // Which country each listed region is in, with its ISO 3166-2 code.
 const REGIONS = [
@@ -75,6 +84,11 @@ const istanbulTalks = notebook({
       note: "Not stated: the size of the bomber fleet that “41 aircraft—roughly one-third” implies. Approximate because “roughly” is.",
     },
     {
+      kind: "derived", id: "bomber-fleet-rest-implied", from: { op: "subtract", from: "bomber-fleet-implied", less: "aircraft-destroyed" },
+      unit: "aircraft", claimant: ARTICLE, subject: "bomber-fleet", measure: "rest of the fleet implied", asOf: "2025-06-01",
+      note: "Not stated: the bombers left if 41 was roughly one-third of the fleet.",
+    },
+    {
       kind: "stated", id: "aircraft-lost-defense-ministry", seed: SEED,
       quote: "The Russian Defense Ministry confirmed it had lost several aircraft in the Siberian city of Irkutsk and in Murmansk.",
       phrase: "several", value: null, qualifier: "unquantified", unit: "aircraft", claimant: DEFENSE_MINISTRY,
@@ -109,6 +123,12 @@ const istanbulTalks = notebook({
       note: "Checks that Rybar’s types add up to Rybar’s total.",
     },
     {
+      kind: "derived", id: "bombers-hit-rybar",
+      from: { op: "sum", of: ["tu-95ms-hit-rybar", "tu-22m-hit-rybar"] },
+      unit: "aircraft", claimant: RYBAR, subject: "aircraft-hit-by-type", measure: "bombers hit (Tu-95MS and Tu-22M)", asOf: "2025-06-01",
+      note: "Rybar’s count less the An-12, a transport aircraft: the bombers among the 13.",
+    },
+    {
       kind: "stated", id: "russian-drones-launched", seed: SEED,
       quote: "Overnight from Saturday to Sunday, Russia launched an attack on Ukrainian territory using approximately 500 drones.",
       value: 500, unit: "drones", qualifier: "approximate", claimant: ARTICLE,
@@ -141,16 +161,16 @@ const istanbulTalks = notebook({
     },
     {
       kind: "derived", id: "kyiv-sumy-distance-great-circle", from: { op: "distance", from: "kyiv", to: "sumy" },
-      round: 1, unit: "km", claimant: GEONAMES, subject: "distance-kyiv-sumy", measure: "great-circle distance",
+      round: 1, unit: "km", claimant: GEONAMES, subject: "distance-kyiv-sumy", measure: "great-circle distance from Kyiv to Sumy",
     },
     {
       kind: "derived", id: "kyiv-murmansk-distance-great-circle", from: { op: "distance", from: "kyiv", to: "murmansk" },
-      round: 1, unit: "km", claimant: GEONAMES, subject: "distance-kyiv-murmansk", measure: "great-circle distance",
+      round: 1, unit: "km", claimant: GEONAMES, subject: "distance-kyiv-murmansk", measure: "great-circle distance from Kyiv to Murmansk",
       note: "Murmansk is where the Russian Defense Ministry says aircraft were lost; the article gives no distance.",
     },
     {
       kind: "derived", id: "kyiv-irkutsk-distance-great-circle", from: { op: "distance", from: "kyiv", to: "irkutsk" },
-      round: 1, unit: "km", claimant: GEONAMES, subject: "distance-kyiv-irkutsk", measure: "great-circle distance",
+      round: 1, unit: "km", claimant: GEONAMES, subject: "distance-kyiv-irkutsk", measure: "great-circle distance from Kyiv to Irkutsk",
       note: "Irkutsk, in Siberia, is where the Russian Defense Ministry says aircraft were lost; the article gives no distance.",
     },
     {
@@ -235,6 +255,8 @@ const istanbulTalks = notebook({
     { seed: SEED, quote: "Shortly after the first Istanbul meeting", phrase: "first", reason: "names the first round, dated by the event first-istanbul-round" },
   ],
 
+  charts,
+
   tables: {
     "aircraft-hit-by-type": {
       title: "Aircraft hit, by type, according to Rybar",
@@ -273,6 +295,40 @@ const istanbulTalks = notebook({
           .derive({ stated_as: aq.escape((d: { phrase: string | null }) => d.phrase) })
           .select({ claimant: "claimant", measure: "measure", value: "aircraft", qualifier: "qualifier", stated_as: "stated_as", id: "figure_id", quote: "quote" })
           .orderby(aq.desc("aircraft")),
+    },
+    "bomber-fleet": {
+      title: "Russia’s bomber fleet, as “roughly one-third” implies it",
+      description: "The 41 aircraft destroyed and the rest of the fleet that “41 aircraft—roughly one-third of Russia’s bomber fleet” implies. The article gives no fleet size: the second row is derived and approximate.",
+      columns: {
+        part: "destroyed, or the rest of the fleet (implied)",
+        aircraft: "Aircraft",
+        qualifier: "exact for the article’s 41; approximate for what “roughly one-third” implies",
+        kind: "stated by the article, or derived from its figures",
+        figure_id: "The ledger figure",
+      },
+      traces: [{ figure: "figure_id", value: "aircraft" }],
+      build: (ledger: Ledger) =>
+        aq.from([ledger.figure("aircraft-destroyed"), ledger.figure("bomber-fleet-rest-implied")])
+          .derive({ part: aq.escape((d: { kind: string }) => (d.kind === "derived" ? "rest of the fleet (implied)" : "destroyed")) })
+          .select({ part: "part", value: "aircraft", qualifier: "qualifier", kind: "kind", id: "figure_id" }),
+    },
+    "locator-places": {
+      title: "The places on the locator map",
+      description: "Kyiv, Sumy, and the two cities where the Russian Defense Ministry says aircraft were lost, with their great-circle distance from Kyiv.",
+      columns: {
+        place: "The place as the article names it",
+        role: "Why it is on the map, from the article",
+        lat: "Latitude, decimal degrees north (GeoNames)",
+        lon: "Longitude, decimal degrees east (GeoNames)",
+        km_from_kyiv: "Great-circle distance from Kyiv, km; empty for Kyiv",
+        figure_id: "The ledger figure for the distance",
+      },
+      traces: [{ figure: "figure_id", value: "km_from_kyiv" }],
+      build: (ledger: Ledger) =>
+        aq.from(ledger.places.map((p) => {
+          const figure = ledger.figures.find((f) => f.subject === `distance-kyiv-${p.id}` && f.kind === "derived");
+          return { place: p.name, role: PLACE_ROLES[p.id] ?? null, lat: p.lat, lon: p.lon, km_from_kyiv: figure?.value ?? null, figure_id: figure?.id ?? null };
+        })),
     },
     "russian-drones-overnight": {
       title: "Drones Russia launched at Ukraine, night of 31 May to 1 June 2025",
@@ -342,8 +398,8 @@ const istanbulTalks = notebook({
         event_id: "The ledger event",
       },
       build: (ledger: Ledger) =>
-        aq.from(ledger.events.map((e) => ({ ...e, source: e.basis === "external" ? e.source : ARTICLE, quote: e.quote ?? null })))
-          .orderby("date", "id")
+        aq.from(ledger.events.map((e, order) => ({ ...e, order, source: e.basis === "external" ? e.source : ARTICLE, quote: e.quote ?? null })))
+          .orderby("date", "order")
           .select({ date: "date", precision: "precision", label: "event", basis: "basis", source: "source", quote: "quote", id: "event_id" }),
     },
     "buffer-zone-regions": {

@@ -1,0 +1,264 @@
+// The charts for "No Lull in Fighting as Russia-Ukraine Talks Resume in
+// Istanbul". Each draws one of the notebook's tables; every number in a
+// headline, legend or note must be a figure in the ledger, or the build stops.
+
+import * as Plot from "@observablehq/plot";
+import type { ChartContext, ChartSpec } from "../../src/chart.ts";
+import { formatDate, formatFigure, formatNumber, formatQualified } from "../../src/format.ts";
+import type { Qualifier } from "../../src/ledger.ts";
+import { labelledBars } from "../../src/marks/labelled-bars.ts";
+import { locatorMap } from "../../src/marks/locator-map.ts";
+import { timeline } from "../../src/marks/timeline.ts";
+import { unitRows, units } from "../../src/marks/units.ts";
+import type { Row } from "../../src/tables.ts";
+import { COMPUTED_COLOR, INK } from "../../src/theme.ts";
+
+const str = (v: unknown) => String(v);
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const ARTICLE = "teleSUR/EFE";
+
+/** Squares per row, and each square's size, for a unit chart of `total` on this artboard. */
+function grid(total: number, ctx: { width: number; artboard: { name: string } }, desktopColumns: number, mobileColumns: number) {
+  const columns = Math.min(total, ctx.artboard.name === "desktop" ? desktopColumns : mobileColumns);
+  return { columns, cell: Math.min(28, Math.floor(ctx.width / columns)) };
+}
+
+function unitHeight(total: number, width: number, desktop: boolean, desktopColumns: number, mobileColumns: number): number {
+  const columns = Math.min(total, desktop ? desktopColumns : mobileColumns);
+  return unitRows(total, columns) * Math.min(28, Math.floor(width / columns));
+}
+
+const inner = (artboard: { width: number; padding: number }) => artboard.width - 2 * artboard.padding;
+
+/** A bar chart with labels above bars, drawn from a table with one value per row. */
+function bars(data: Row[], ctx: ChartContext, o: Parameters<typeof labelledBars>[1] extends infer T ? Omit<T, "height" | "fontSize"> : never) {
+  const b = labelledBars(data, { ...o, height: ctx.height, fontSize: ctx.artboard.body.size });
+  return { ...b.options, marks: b.marks };
+}
+
+export const charts: Record<string, ChartSpec> = {
+  "aircraft-hit-by-type": {
+    table: "aircraft-hit-by-type",
+    kind: "Bar chart",
+    headline: "Rybar counts 13 Russian aircraft hit, 12 of them bombers",
+    subtitle: "Aircraft hit in Ukraine’s drone attacks on 1 June 2025, by type, according to the Russian military blogger Rybar",
+    height: { desktop: 150, mobile: 156 },
+    plot: (data, ctx) => bars(data, ctx, {
+      label: (d) => `${str(d.type)}, ${d.role === "transport" ? "transport aircraft" : str(d.role_source).split(": ")[1]}`,
+      value: (d) => num(d.aircraft),
+      valueText: (d) => formatNumber(num(d.aircraft)!),
+      color: (d) => ctx.color(str(d.claimant)),
+      shape: (d) => (d.role === "transport" ? "faint" : "solid"),
+    }),
+    legend: (data, ctx) => [
+      { label: "Bomber", color: ctx.color(str(data[0]!.claimant)) },
+      { label: "Transport", color: ctx.color(str(data[0]!.claimant)), shape: "faint" },
+    ],
+    notes: () => ["The article calls all 13 aircraft “bombers”; the An-12 is a military transport."],
+    describeRow: (d) => `${str(d.type)}: ${str(d.role)} (${str(d.role_source)})`,
+  },
+
+  "aircraft-loss-claims": {
+    table: "aircraft-loss-claims",
+    kind: "Bar chart",
+    headline: "41 aircraft destroyed, 13 hit, or “several” lost: the claims differ",
+    subtitle: "Russian aircraft lost to Ukraine’s drone attacks on 1 June 2025, by who makes the claim",
+    height: { desktop: 150, mobile: 170 },
+    plot: (data, ctx) => bars(data, ctx, {
+      label: (d) => `${claimantLabel(str(d.claimant))}: ${str(d.measure)}`,
+      value: (d) => num(d.aircraft),
+      valueText: (d) => (d.aircraft === null ? `“${str(d.stated_as)}”, no number given` : formatNumber(num(d.aircraft)!)),
+      color: (d) => ctx.color(str(d.claimant)),
+    }),
+    notes: () => [
+      "The article states 41 in its own voice and names no source. Rybar counts aircraft hit, not destroyed. The Russian Defense Ministry gives no number for its losses in Irkutsk and Murmansk.",
+    ],
+  },
+
+  "bomber-fleet": {
+    table: "bomber-fleet",
+    kind: "Unit chart",
+    headline: "41 aircraft: “roughly one-third” of Russia’s bomber fleet",
+    subtitle: "If 41 is one-third, the fleet was about 123 bombers. The article gives no fleet size: the outlined squares are what its words imply",
+    height: (data, artboard) => unitHeight(sum(data, "aircraft"), inner(artboard), artboard.name === "desktop", 20, 10),
+    plot: (data, ctx) => {
+      const { columns, cell } = grid(sum(data, "aircraft"), ctx, 20, 10);
+      const u = units(data.map((d) => ({
+        count: num(d.aircraft)!,
+        color: ctx.color(ARTICLE),
+        shape: d.kind === "derived" ? "outline" as const : "solid" as const,
+      })), columns, cell);
+      return { ...u.options, marks: u.marks };
+    },
+    legend: (data, ctx) => data.map((d) => ({
+      label: `${d.kind === "derived" ? "Rest of the fleet, implied" : "Destroyed"}: ${formatQualified(num(d.aircraft), str(d.qualifier) as Qualifier)}`,
+      color: ctx.color(ARTICLE),
+      shape: d.kind === "derived" ? "outline" as const : "solid" as const,
+    })),
+    notes: () => ["Each square is one aircraft. ≈ marks a number the article implies but does not state."],
+  },
+
+  "russian-drones-overnight": {
+    table: "russian-drones-overnight",
+    kind: "Unit chart",
+    headline: "Russia launched about 500 drones at Ukraine in one night",
+    subtitle: "Drones launched overnight from Saturday 31 May to Sunday 1 June 2025, the night before Ukraine’s strike on Russian airfields",
+    height: (_data, artboard) => unitHeight(50, inner(artboard), artboard.name === "desktop", 25, 10),
+    plot: (data, ctx) => {
+      const drones = num(data[0]!.drones)!;
+      const { columns, cell } = grid(drones / 10, ctx, 25, 10);
+      const u = units([{ count: drones / 10, color: ctx.color(str(data[0]!.claimant)), shape: "solid" }], columns, cell);
+      return { ...u.options, marks: u.marks };
+    },
+    scales: [10],
+    legend: (data, ctx) => [{ label: `Drones: ${formatQualified(num(data[0]!.drones), str(data[0]!.qualifier) as Qualifier)}; each square is 10 drones`, color: ctx.color(str(data[0]!.claimant)) }],
+    notes: () => ["The article says “approximately 500” and names no source for the count; ≈ marks an approximate number."],
+  },
+
+  "troops-north-of-sumy": {
+    table: "troop-estimates",
+    kind: "Unit chart",
+    headline: "Zelenskyy estimates 50,000 Russian soldiers are massed north of Sumy",
+    subtitle: "Russian troops near the Ukrainian city of Sumy, by the estimate of Ukraine’s president, Volodymyr Zelenskyy",
+    height: (_data, artboard) => unitHeight(50, inner(artboard), artboard.name === "desktop", 25, 10),
+    plot: (data, ctx) => {
+      const soldiers = num(data[0]!.soldiers)!;
+      const { columns, cell } = grid(soldiers / 1000, ctx, 25, 10);
+      const u = units([{ count: soldiers / 1000, color: ctx.color(str(data[0]!.claimant)), shape: "solid" }], columns, cell);
+      return { ...u.options, marks: u.marks };
+    },
+    scales: [1000],
+    legend: (data, ctx) => [{ label: `Soldiers: ${formatQualified(num(data[0]!.soldiers), "estimate")}; each square is 1,000 soldiers`, color: ctx.color(str(data[0]!.claimant)) }],
+    notes: () => ["An estimate by one side in the war, which the article does not check. “est.” marks an estimate."],
+  },
+
+  "locator-map": {
+    table: "locator-places",
+    kind: "Map",
+    headline: "Ukraine’s drones struck as far as Siberia",
+    subtitle: "Kyiv, Sumy, and the cities where Russia’s Defense Ministry says it lost aircraft, with straight-line distances from Kyiv",
+    height: { desktop: 380, mobile: 270 },
+    plot: (data, ctx) => locatorMap(data, {
+      width: ctx.width, height: ctx.height, fontSize: ctx.artboard.body.size,
+      label: (d) => (d.km_from_kyiv === null ? str(d.place) : `${str(d.place)}, ${formatNumber(Math.round(num(d.km_from_kyiv)!))} km`),
+      origin: (d) => d.km_from_kyiv === null,
+      highlight: ["Ukraine", "Russia"],
+      areas: [{ name: "Russia", lon: 76, lat: 62 }, { name: "Ukraine", lon: 31, lat: 47.4 }],
+      color: COMPUTED_COLOR,
+    }),
+    notes: () => ["Distances are great circles between city centres, computed from GeoNames coordinates. The article says the drones were launched from truck trailers parked near the airfields."],
+    describeRow: (d) => `${str(d.place)}: ${str(d.role)}`,
+  },
+
+  distances: {
+    table: "distances",
+    kind: "Bar chart",
+    headline: "Kyiv to Sumy: “just over 300 kilometers”. Kyiv to Irkutsk: 4,896",
+    subtitle: "Distances from Kyiv: the article’s figure, and straight-line distances between city centres",
+    height: { desktop: 196, mobile: 216 },
+    plot: (data, ctx) => bars(data, ctx, {
+      label: (d) => (d.method === "great-circle" ? `${str(d.to)}, in a straight line` : `${str(d.to)}, as the article puts it`),
+      value: (d) => num(d.km),
+      // Whole kilometres: a decimal would claim more precision than city-centre coordinates have.
+      valueText: (d) => `${formatQualified(Math.round(num(d.km)!), str(d.qualifier) as Qualifier)} km`,
+      color: (d) => (d.method === "great-circle" ? COMPUTED_COLOR : ctx.color(str(d.claimant))),
+      shape: (d) => (d.qualifier === "at-least" ? "outline" : "solid"),
+    }),
+    legend: (_data, ctx) => [
+      { label: "The article (a minimum: “just over”)", color: ctx.color(ARTICLE), shape: "outline" },
+      { label: "Computed from coordinates", color: COMPUTED_COLOR },
+    ],
+    notes: () => ["The article does not say whether it means by road or in a straight line. + marks a minimum."],
+  },
+
+  timeline: {
+    table: "timeline",
+    kind: "Timeline",
+    headline: "From the invasion to the second round of talks in Istanbul",
+    subtitle: "The events the article dates or that date what it describes, and how each date is known",
+    height: (data, artboard) => timeline.height(data.map(timelineItem), inner(artboard), artboard.body.size),
+    plot: (data, ctx) => timeline(data.map(timelineItem), { width: ctx.width, fontSize: ctx.artboard.body.size, color: ctx.color(ARTICLE) }),
+    legend: (_data, ctx) => [
+      { label: "Date stated or implied by the article", color: ctx.color(ARTICLE), symbol: "circle" },
+      { label: "Date from another source", color: ctx.color(ARTICLE), shape: "outline", symbol: "circle" },
+    ],
+    notes: (_data, ctx) => [`The article says the rounds were two weeks apart; their dates put them ${formatFigure(ctx.ledger.figure("days-between-rounds"))} apart.`],
+  },
+
+  "buffer-zone-regions": {
+    table: "buffer-zone-regions",
+    kind: "Chart",
+    headline: "Russia’s planned buffer zone would take in five border regions",
+    subtitle: "The regions the article says the security buffer zone announced by Vladimir Putin would encompass, by country",
+    height: { desktop: 120, mobile: 190 },
+    plot: (data, ctx) => regionTiles(data, ctx),
+    notes: () => ["Reports of Putin’s announcement on 22 May 2025 say he did not name the regions; the list is the article’s."],
+    describeRow: (d) => `${str(d.region)}: ${str(d.country)}`,
+  },
+
+  "sumy-advance": {
+    table: "sumy-advance",
+    kind: "Unit chart",
+    headline: "Six towns in the Sumy region in 10 days",
+    subtitle: "Towns Russian troops took in Ukraine’s Sumy region in the 10 days to 2 June 2025, as the article reports it",
+    height: (data, artboard) => Math.min(40, Math.floor(inner(artboard) / num(data[0]!.towns)!)),
+    plot: (data, ctx) => {
+      const towns = num(data[0]!.towns)!;
+      const cell = Math.min(40, Math.floor(ctx.width / towns));
+      const u = units([{ count: towns, color: ctx.color(str(data[0]!.claimant)), shape: "solid" }], towns, cell);
+      return u.options && { ...u.options, marks: u.marks };
+    },
+    legend: (data, ctx) => [
+      { label: `Towns taken: ${formatNumber(num(data[0]!.towns)!)}`, color: ctx.color(str(data[0]!.claimant)) },
+    ],
+    notes: () => ["Each square is one town. The article uses Russia’s word, “liberated”, and names no source for the count."],
+  },
+};
+
+function sum(data: Row[], column: string): number {
+  return data.reduce((s, d) => s + (num(d[column]) ?? 0), 0);
+}
+
+function claimantLabel(claimant: string): string {
+  return claimant === ARTICLE ? "The article (teleSUR/EFE)" : claimant;
+}
+
+function timelineItem(d: Row) {
+  return {
+    date: formatDate(str(d.date), d.precision === "month" ? "month" : "day"),
+    label: str(d.event),
+    external: d.basis === "external",
+  };
+}
+
+/** The regions as tiles, grouped by country: three in Russia, two in Ukraine. */
+function regionTiles(data: Row[], ctx: ChartContext): Plot.PlotOptions {
+  const desktop = ctx.artboard.name === "desktop";
+  const countries = [...new Set(data.map((d) => str(d.country)))];
+  const tiles = data.map((d) => {
+    const group = countries.indexOf(str(d.country));
+    const index = data.filter((e) => e.country === d.country).indexOf(d);
+    return desktop
+      ? { x: data.indexOf(d) + group * 0.25, y: 0, region: str(d.region), country: str(d.country), group }
+      : { x: index, y: group, region: str(d.region), country: str(d.country), group };
+  });
+  // Neutral greys: the palette's colours belong to claimants.
+  const colors = ["#d6d6d6", "#bcbcbc"];
+  const heading = countries.map((c, group) => ({
+    country: c, group,
+    x: desktop ? Math.min(...tiles.filter((t) => t.group === group).map((t) => t.x)) : 0,
+    y: desktop ? 0 : group,
+  }));
+  const columns = desktop ? data.length + 0.25 * (countries.length - 1) : Math.max(...countries.map((c) => data.filter((d) => d.country === c).length));
+  const rows = desktop ? 1 : countries.length;
+  return {
+    height: ctx.height, margin: 0, marginTop: 0,
+    x: { axis: null, grid: false, domain: [0, columns] },
+    y: { axis: null, domain: [0, rows], reverse: true },
+    marks: [
+      Plot.rect(tiles, { x1: "x", x2: (t: { x: number }) => t.x + 1, y1: (t: { y: number }) => t.y + 0.42, y2: (t: { y: number }) => t.y + 1, inset: 3, fill: (t: { group: number }) => colors[t.group % colors.length]!, fillOpacity: 0.9 }),
+      Plot.text(tiles, { x: (t: { x: number }) => t.x + 0.5, y: (t: { y: number }) => t.y + 0.71, text: "region", fill: INK.text, fontWeight: 600 }),
+      Plot.text(heading, { x: "x", y: (t: { y: number }) => t.y + 0.08, text: "country", textAnchor: "start", lineAnchor: "top", dx: 3, fill: INK.muted }),
+    ],
+  };
+}
