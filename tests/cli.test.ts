@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SEED } from "./helpers/project.ts";
+import { root, SEED } from "./helpers/project.ts";
 import { tempProject, type TempProject } from "./helpers/temp-project.ts";
 
 const lastLine = (s: string) => s.trimEnd().split("\n").at(-1);
@@ -23,24 +23,28 @@ describe("storycharts build and check", () => {
   });
   afterAll(() => project.remove());
 
-  it("build writes every table and data/README.md, then says so in one line", () => {
+  it("build writes every table, data/README.md and every chart, then says so in one line", () => {
     const r = project.run("build");
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("written   data/aircraft-hit-by-type.csv (3 rows)");
-    expect(lastLine(r.stdout)).toMatch(/^build: 1 notebook built, 0 failed; 12 files \(12 written, 0 unchanged\) in \d+\.\d s$/);
+    expect(r.stdout).toContain("written   charts/aircraft-loss-claims.mobile.svg");
+    expect(lastLine(r.stdout)).toMatch(/^build: 1 notebook built, 0 failed; 34 files \(34 written, 0 unchanged\) in \d+\.\d s$/);
     expect(readdirSync(join(project.dir, "data")).sort()).toEqual([
-      "README.md", "aircraft-hit-by-type.csv", "aircraft-loss-claims.csv", "buffer-zone-regions.csv", "distances.csv",
-      "istanbul-talks-coverage.csv", "istanbul-talks-figures.csv", "istanbul-talks-places.csv",
+      "README.md", "aircraft-hit-by-type.csv", "aircraft-loss-claims.csv", "bomber-fleet.csv", "buffer-zone-regions.csv", "distances.csv",
+      "istanbul-talks-coverage.csv", "istanbul-talks-figures.csv", "istanbul-talks-places.csv", "locator-places.csv",
       "russian-drones-overnight.csv", "sumy-advance.csv", "timeline.csv", "troop-estimates.csv",
     ]);
+    const charts = readdirSync(join(project.dir, "charts"));
+    expect(charts.length).toBe(20);
+    for (const name of charts) expect(readFileSync(join(project.dir, "charts", name), "utf8")).toBe(readFileSync(join(root, "charts", name), "utf8"));
   });
 
   it("a second build rewrites nothing: same bytes, same modification times", () => {
     const before = snapshot(project.dir);
     const r = project.run("build");
     expect(r.status).toBe(0);
-    expect(lastLine(r.stdout)).toMatch(/^build: 1 notebook built, 0 failed; 12 files \(0 written, 12 unchanged\)/);
+    expect(lastLine(r.stdout)).toMatch(/^build: 1 notebook built, 0 failed; 34 files \(0 written, 34 unchanged\)/);
     expect(snapshot(project.dir)).toEqual(before);
   });
 
@@ -49,7 +53,7 @@ describe("storycharts build and check", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("22:139  one-third  fraction     figure    bomber-fleet-share-destroyed");
     expect(r.stdout).toContain("31 numbers in the seed: 15 used by figures, 5 by events, 4 in the dateline, 3 in names, 4 skipped with a reason, 0 unaccounted");
-    expect(lastLine(r.stdout)).toBe("check: 1 notebook, 22 figures, 0 problems");
+    expect(lastLine(r.stdout)).toBe("check: 1 notebook, 24 figures, 0 problems");
   });
 
   it("a notebook run on its own prints its tables and writes nothing new", () => {
@@ -57,7 +61,7 @@ describe("storycharts build and check", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("aircraft-hit-by-type: Aircraft hit, by type, according to Rybar");
     expect(r.stdout).toContain("Tu-95MS");
-    expect(lastLine(r.stdout)).toBe("istanbul-talks: 11 tables (0 written, 11 unchanged), 0 problems");
+    expect(lastLine(r.stdout)).toBe("istanbul-talks: 13 tables (0 written, 13 unchanged), 0 problems");
   });
 
   it("a quote not in the seed fails check and build with one line, and the published data stays as it was", () => {
@@ -69,7 +73,7 @@ describe("storycharts build and check", () => {
       const check = project.run("check", "--quiet");
       expect(check.status).toBe(1);
       expect(check.stderr).toContain(`notebooks/istanbul-talks.ts: figure russian-drones-launched: the quote is not in seeds/${SEED}.txt; the nearest passage is "Overnight from Saturday to Sunday, Russia launched an attack on Ukrainian territory using approximately 500 drones."`);
-      expect(lastLine(check.stdout)).toBe("check: 1 notebook, 22 figures, 1 problem");
+      expect(lastLine(check.stdout)).toBe("check: 1 notebook, 24 figures, 1 problem");
 
       const build = project.run("build");
       expect(build.status).toBe(1);
@@ -88,7 +92,7 @@ describe("storycharts build and check", () => {
       const r = project.run("build");
       expect(r.status).toBe(1);
       expect(r.stderr).toContain("notebooks/broken.ts: import: the notebook failed to load: the reporter is still typing. Fix the error, then run the build again");
-      expect(lastLine(r.stdout)).toMatch(/^build: 1 notebook built, 1 failed; 11 files \(0 written, 11 unchanged\)/);
+      expect(lastLine(r.stdout)).toMatch(/^build: 1 notebook built, 1 failed; 33 files \(0 written, 33 unchanged\)/);
     } finally {
       rmSync(broken);
     }

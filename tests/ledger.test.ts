@@ -69,7 +69,9 @@ describe("formatPlain", () => {
   it("formatPlain(number) writes integers, simple fractions and rounded decimals", () => {
     expect(formatPlain(41)).toBe("41");
     expect(formatPlain(1 / 3)).toBe("1/3");
-    expect(formatPlain(0.75)).toBe("3/4");
+    expect(formatPlain(2 / 3)).toBe("2/3");
+    expect(formatPlain(0.75)).toBe("0.75");
+    expect(formatPlain(305.5)).toBe("305.5");
     expect(formatPlain(305.4567891)).toBe("305.456789");
   });
 });

@@ -77,8 +77,9 @@ describe("the story's tables", () => {
     tableEqual(t.select("date", "precision", "basis", "event_id"), {
       date: ["2022-02-01", "2022-04-14", "2025-05-16", "2025-05-22", "2025-05-30", "2025-06-01", "2025-06-01", "2025-06-02"],
       precision: ["month", "day", "day", "day", "day", "day", "day", "day"],
-      basis: ["stated", "external", "external", "external", "implied", "stated", "implied", "implied"],
-      event_id: ["full-scale-invasion", "moskva-sunk", "first-istanbul-round", "buffer-zone-announced", "nebenzya-security-council", "airfield-strikes", "russian-drone-attack", "second-istanbul-round"],
+      basis: ["stated", "external", "external", "external", "implied", "implied", "stated", "implied"],
+      // Within 1 June the night's Russian attack comes before Ukraine's daytime strike.
+      event_id: ["full-scale-invasion", "moskva-sunk", "first-istanbul-round", "buffer-zone-announced", "nebenzya-security-council", "russian-drone-attack", "airfield-strikes", "second-istanbul-round"],
     });
   });
 
@@ -92,6 +93,23 @@ describe("the story's tables", () => {
     });
   });
 
+  it("bomber-fleet: 41 destroyed and the ≈82 more that “roughly one-third” implies", () => {
+    tableEqual(table("bomber-fleet"), {
+      part: ["destroyed", "rest of the fleet (implied)"], aircraft: [41, 82], qualifier: ["exact", "approximate"],
+      kind: ["stated", "derived"], figure_id: ["aircraft-destroyed", "bomber-fleet-rest-implied"],
+    });
+  });
+
+  it("locator-places: the four places with their distance from Kyiv", () => {
+    tableEqual(table("locator-places").select("place", "lat", "lon", "km_from_kyiv", "figure_id"), {
+      place: ["Kyiv", "Sumy", "Murmansk", "Irkutsk"],
+      lat: [50.45466, 50.91741, 68.96778, 52.29566],
+      lon: [30.5238, 34.79906, 33.09922, 104.29076],
+      km_from_kyiv: [null, 305.5, 2063.2, 4896.2],
+      figure_id: [null, "kyiv-sumy-distance-great-circle", "kyiv-murmansk-distance-great-circle", "kyiv-irkutsk-distance-great-circle"],
+    });
+  });
+
   it("sumy-advance: six towns in ten days", () => {
     tableEqual(table("sumy-advance"), {
       region: ["Sumy"], towns: [6], days: [10], claimant: ["teleSUR/EFE"],
@@ -100,7 +118,7 @@ describe("the story's tables", () => {
   });
 
   it("every table the notebook builds is committed in data/ byte for byte", () => {
-    expect(storyRun.tables.length).toBe(11);
+    expect(storyRun.tables.length).toBe(13);
     for (const t of storyRun.tables) {
       expect(readFileSync(join(root, "data", `${t.name}.csv`), "utf8"), `data/${t.name}.csv is stale: run npm run charts`).toBe(t.csv);
     }

@@ -1,0 +1,180 @@
+// The story's charts, in the manner of Plot's own snapshot tests: every
+// registered chart is drawn and compared byte for byte with its committed
+// file in charts/; a mismatch writes <name>-changed.svg beside it.
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import * as Plot from "@observablehq/plot";
+import { JSDOM } from "jsdom";
+import { describe, expect, it } from "vitest";
+import { checkSvg } from "../src/allowlist.ts";
+import { buildCharts, type ChartOutput } from "../src/build-charts.ts";
+import type { ChartSpec } from "../src/chart.ts";
+import type { NotebookSpec } from "../src/notebook.ts";
+import { formatProblem } from "../src/problems.ts";
+import { runNotebook } from "../src/run.ts";
+import { istanbulTalks, NOTEBOOK_FILE, root, storyRun } from "./helpers/project.ts";
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+const built = buildCharts(storyRun);
+const files = built.charts.flatMap((c) => [...c.files]);
+
+function byName(charts: ChartOutput[]): Map<string, string> {
+  return new Map(charts.flatMap((c) => [...c.files]));
+}
+
+function withCharts(charts: Record<string, ChartSpec>): NotebookSpec {
+  return { ...istanbulTalks, charts };
+}
+
+function drawOne(id: string, spec: ChartSpec) {
+  return buildCharts(runNotebook(root, NOTEBOOK_FILE, withCharts({ [id]: spec })));
+}
+
+describe("the story's charts", () => {
+  it("all draw without a problem, each on both artboards", () => {
+    expect(built.problems.map(formatProblem)).toEqual([]);
+    expect(built.charts.map((c) => c.id)).toEqual([
+      "aircraft-hit-by-type", "aircraft-loss-claims", "bomber-fleet", "russian-drones-overnight", "troops-north-of-sumy",
+      "locator-map", "distances", "timeline", "buffer-zone-regions", "sumy-advance",
+    ]);
+    expect(files.length).toBe(20);
+  });
+
+  it.each(files.map(([name]) => [name]))("%s matches its committed snapshot", (name) => {
+    const svg = new Map(files).get(name)!;
+    const path = join(root, "charts", name);
+    const changed = path.replace(/\.svg$/, "-changed.svg");
+    const committed = existsSync(path) ? readFileSync(path, "utf8") : null;
+    if (committed === svg) {
+      rmSync(changed, { force: true });
+      return;
+    }
+    writeFileSync(changed, svg);
+    expect.fail(`charts/${name} differs from what the code draws; see ${changed.slice(root.length)}. If the change is intended, run npm run charts`);
+  });
+
+  it.each(files.map(([name]) => [name]))("%s is a standalone, accessible SVG inside the allowlist", (name) => {
+    const svg = new Map(files).get(name)!;
+    const doc = new JSDOM(svg, { contentType: "image/svg+xml" }).window.document;
+    const root = doc.documentElement;
+    expect(root.namespaceURI).toBe(SVG_NS);
+    expect(root.localName).toBe("svg");
+    expect(root.getAttribute("role")).toBe("img");
+    expect(root.getAttribute("viewBox")).toMatch(/^0 0 (640|320) \d+$/);
+    expect(root.getAttribute("width")).toBe(name.includes(".mobile.") ? "320" : "640");
+    const [titleId, descId] = root.getAttribute("aria-labelledby")!.split(" ");
+    expect(doc.getElementById(titleId!)?.localName).toBe("title");
+    expect(doc.getElementById(descId!)?.localName).toBe("desc");
+    expect(doc.getElementById(descId!)?.textContent?.length).toBeGreaterThan(40);
+    expect(checkSvg(svg)).toEqual([]);
+    expect(svg).not.toMatch(/<script|<foreignObject|\son[a-z]+=|href=|⚠/i);
+  });
+
+  it("no id is shared between any two chart files", () => {
+    const owner = new Map<string, string>();
+    for (const [name, svg] of files) {
+      for (const [, id] of svg.matchAll(/\sid="([^"]+)"/g)) {
+        expect(owner.get(id!), `id ${id} is in ${owner.get(id!)} and ${name}`).toBeUndefined();
+        owner.set(id!, name);
+      }
+    }
+    expect(owner.size).toBeGreaterThanOrEqual(40);
+  });
+
+  it("draws the same bytes twice in one process", () => {
+    expect(byName(buildCharts(storyRun).charts)).toEqual(byName(built.charts));
+  });
+
+  it("draws the same bytes in reverse order", () => {
+    const reversed = Object.fromEntries(Object.entries(istanbulTalks.charts!).reverse());
+    const run = runNotebook(root, NOTEBOOK_FILE, withCharts(reversed));
+    expect(byName(buildCharts(run).charts)).toEqual(byName(built.charts));
+  });
+});
+
+describe("alt text, written from the data", () => {
+  const alt = (id: string) => built.charts.find((c) => c.id === id)!.alt;
+
+  it("says whose count each aircraft number is, and that “several” has no number", () => {
+    expect(alt("aircraft-loss-claims")).toBe(
+      "Bar chart: 41 aircraft destroyed, 13 hit, or “several” lost: the claims differ. " +
+        "teleSUR/EFE: destroyed: 41 aircraft. Rybar (Russian military blogger): hit: 13 aircraft. " +
+        "Russian Defense Ministry: lost: “several” aircraft, no number given.",
+    );
+  });
+
+  it("carries approximations and estimates in words", () => {
+    expect(alt("russian-drones-overnight")).toContain("teleSUR/EFE: launched at Ukraine overnight: approximately 500 drones.");
+    expect(alt("russian-drones-overnight")).toContain("≈ marks an approximate number");
+    expect(alt("troops-north-of-sumy")).toContain("Volodymyr Zelenskyy (President of Ukraine): Russian soldiers massed: an estimated 50,000 soldiers.");
+    expect(alt("distances")).toContain("distance from Kyiv to the city of Sumy: at least 300 km");
+  });
+
+  it("says how the implied fleet is computed", () => {
+    expect(alt("bomber-fleet")).toContain("rest of the fleet implied: approximately 82 aircraft (computed: 123 − 41)");
+  });
+
+  it("says how each date in the timeline is known", () => {
+    expect(alt("timeline")).toContain("30 May 2025: Nebenzya at the UN Security Council: Russia will fight “as long as it takes” (date implied by the article)");
+    expect(alt("timeline")).toContain("16 May 2025: First round of Russia-Ukraine talks in Istanbul (dated by TASS, 30 May 2025");
+  });
+});
+
+describe("charts that must fail", () => {
+  const base = istanbulTalks.charts!["aircraft-hit-by-type"]!;
+
+  it("a chart given numeric strings fails with Plot's warning, not a ⚠️ on the page", () => {
+    const spec: ChartSpec = {
+      ...base,
+      // Counts read from a CSV as text: Plot makes an ordinal scale of them and warns.
+      plot: (data) => ({ marks: [Plot.dot(data.map((d) => ({ ...d, aircraft: String(d.aircraft) })), { x: "aircraft", y: "type" })] }),
+    };
+    const { problems } = drawOne("numeric-strings", spec);
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^notebooks\/istanbul-talks\.ts: chart numeric-strings: Plot warned: some data associated with the x scale are strings that appear to be numbers\..*"point"\. Fix what Plot warns about/s),
+    ]);
+  });
+
+  it("a chart whose table lacks a column it uses fails naming the column", () => {
+    const spec: ChartSpec = { ...base, plot: (data) => ({ marks: [Plot.barX(data, { x: "count", y: "type" })] }) };
+    expect(drawOne("missing-column", spec).problems.map(formatProblem)).toEqual([
+      "notebooks/istanbul-talks.ts: chart missing-column: the chart uses the column \"count\", which table aircraft-hit-by-type does not have " +
+        "(it has type, role, role_source, aircraft, claimant, figure_id). Use one of the table's columns, or add the column to the table",
+    ]);
+  });
+
+  it("a headline stating a number no figure holds fails", () => {
+    const { problems } = drawOne("untraced", { ...base, headline: "Rybar counts 14 Russian aircraft hit" });
+    expect(problems.map(formatProblem)).toEqual([
+      "notebooks/istanbul-talks.ts: chart untraced: the chart's words state \"14\", which no figure in the ledger holds. " +
+        "Add the figure to the ledger (stated, or derived with its arithmetic), or correct the number",
+    ]);
+  });
+
+  it("a chart that asks Plot for a title (an HTML figure) fails", () => {
+    const spec: ChartSpec = { ...base, plot: (data, ctx) => ({ ...base.plot(data, ctx), title: "A title" }) };
+    expect(drawOne("figure", spec).problems[0]!.message).toContain("Plot returned an HTML figure instead of an SVG");
+  });
+
+  it("a chart of a table the notebook does not build fails", () => {
+    expect(drawOne("no-table", { ...base, table: "aircraft" }).problems[0]!.message).toBe("the chart draws table \"aircraft\", which the notebook does not build");
+  });
+});
+
+describe("ids", () => {
+  // Plot numbers clip paths with a counter for the whole process.
+  const clipped: ChartSpec = {
+    table: "distances", kind: "Bar chart", headline: "Distances", height: { desktop: 100, mobile: 100 },
+    plot: (data) => ({ marks: [Plot.barX(data, { x: "km", y: "to", clip: true })] }),
+  };
+
+  it("Plot's clip ids are renamed with the chart's prefix, references and all, whatever was drawn before", () => {
+    const first = drawOne("clipped", clipped).charts[0]!.files.get("clipped.svg")!;
+    Plot.plot({ document: new JSDOM("").window.document, marks: [Plot.dot([1, 2], { x: (d: number) => d, clip: true })] });
+    const again = drawOne("clipped", clipped).charts[0]!.files.get("clipped.svg")!;
+    expect(again).toBe(first);
+    expect(first).toContain('<clipPath id="clipped-desktop-1">');
+    expect(first).toContain('clip-path="url(#clipped-desktop-1)"');
+    expect(first).not.toMatch(/plot-clip/);
+  });
+});
