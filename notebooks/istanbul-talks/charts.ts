@@ -153,7 +153,7 @@ export const charts: Record<string, ChartSpec> = {
   distances: {
     table: "distances",
     kind: "Bar chart",
-    headline: "Kyiv to Sumy: “just over 300 kilometers”. Kyiv to Irkutsk: 4,896",
+    headline: "Kyiv to Sumy: “just over 300 kilometers”. To Irkutsk: 4,896 km",
     subtitle: "Distances from Kyiv: the article’s figure, and straight-line distances between city centres",
     height: { desktop: 196, mobile: 216 },
     plot: (data, ctx) => bars(data, ctx, {
