@@ -103,15 +103,7 @@ export const charts: Record<string, ChartSpec> = {
     kind: "Unit chart",
     headline: "Russia launched about 500 drones at Ukraine in one night",
     subtitle: "Drones launched overnight from Saturday 31 May to Sunday 1 June 2025, the night before Ukraine’s strike on Russian airfields",
-    height: (_data, artboard) => unitHeight(50, inner(artboard), artboard.name === "desktop", 25, 10),
-    plot: (data, ctx) => {
-      const drones = num(data[0]!.drones)!;
-      const { columns, cell } = grid(drones / 10, ctx, 25, 10);
-      const u = units([{ count: drones / 10, color: ctx.color(str(data[0]!.claimant)), shape: "solid" }], columns, cell);
-      return { ...u.options, marks: u.marks };
-    },
-    scales: [10],
-    legend: (data, ctx) => [{ label: `Drones: ${formatQualified(num(data[0]!.drones), str(data[0]!.qualifier) as Qualifier)}; each square is 10 drones`, color: ctx.color(str(data[0]!.claimant)) }],
+    ...countInSquares({ column: "drones", per: 10, noun: "drones", label: "Drones" }),
     notes: () => ["The article says “approximately 500” and names no source for the count; ≈ marks an approximate number."],
   },
 
@@ -120,15 +112,7 @@ export const charts: Record<string, ChartSpec> = {
     kind: "Unit chart",
     headline: "Zelenskyy estimates 50,000 Russian soldiers are massed north of Sumy",
     subtitle: "Russian troops near the Ukrainian city of Sumy, by the estimate of Ukraine’s president, Volodymyr Zelenskyy",
-    height: (_data, artboard) => unitHeight(50, inner(artboard), artboard.name === "desktop", 25, 10),
-    plot: (data, ctx) => {
-      const soldiers = num(data[0]!.soldiers)!;
-      const { columns, cell } = grid(soldiers / 1000, ctx, 25, 10);
-      const u = units([{ count: soldiers / 1000, color: ctx.color(str(data[0]!.claimant)), shape: "solid" }], columns, cell);
-      return { ...u.options, marks: u.marks };
-    },
-    scales: [1000],
-    legend: (data, ctx) => [{ label: `Soldiers: ${formatQualified(num(data[0]!.soldiers), "estimate")}; each square is 1,000 soldiers`, color: ctx.color(str(data[0]!.claimant)) }],
+    ...countInSquares({ column: "soldiers", per: 1000, noun: "soldiers", label: "Soldiers" }),
     notes: () => ["An estimate by one side in the war, which the article does not check. “est.” marks an estimate."],
   },
 
@@ -214,6 +198,27 @@ export const charts: Record<string, ChartSpec> = {
     notes: () => ["Each square is one town. The article uses Russia’s word, “liberated”, and names no source for the count."],
   },
 };
+
+/**
+ * One count as squares of `per` units each, 25 to a row on desktop and 10 on
+ * mobile, its qualifier in the legend ("≈500", "est. 50,000").
+ */
+function countInSquares(o: { column: string; per: number; noun: string; label: string }): Pick<ChartSpec, "height" | "plot" | "scales" | "legend"> {
+  const squares = (data: Row[]) => Math.round(num(data[0]![o.column])! / o.per);
+  return {
+    height: (data, artboard) => unitHeight(squares(data), inner(artboard), artboard.name === "desktop", 25, 10),
+    plot: (data, ctx) => {
+      const { columns, cell } = grid(squares(data), ctx, 25, 10);
+      const u = units([{ count: squares(data), color: ctx.color(str(data[0]!.claimant)), shape: "solid" }], columns, cell);
+      return { ...u.options, marks: u.marks };
+    },
+    scales: [o.per],
+    legend: (data, ctx) => [{
+      label: `${o.label}: ${formatQualified(num(data[0]![o.column]), str(data[0]!.qualifier) as Qualifier)}; each square is ${formatNumber(o.per)} ${o.noun}`,
+      color: ctx.color(str(data[0]!.claimant)),
+    }],
+  };
+}
 
 function sum(data: Row[], column: string): number {
   return data.reduce((s, d) => s + (num(d[column]) ?? 0), 0);
