@@ -1,9 +1,11 @@
 // What a published chart may contain: a picture and its words, nothing that
-// runs, loads or links. Checked on the parsed file, so a change to the theme
-// or to Plot cannot ship a script, an event handler or an outside reference.
+// runs, loads or links. Checked on the file's text with a strict XML parser,
+// so a change to the theme or to Plot cannot ship a script, an event
+// handler or an outside reference, and a malformed file cannot ship at all.
 
-import { JSDOM } from "jsdom";
-import { SVG_NS } from "./finish.ts";
+import { SaxesParser } from "saxes";
+
+export const SVG_NS = "http://www.w3.org/2000/svg";
 
 const ELEMENTS = new Set([
   "svg", "g", "title", "desc", "style", "defs", "clipPath", "pattern",
@@ -23,38 +25,54 @@ const ATTRIBUTES = new Set([
 
 /** Every reason the SVG text may not be published; empty when it may. */
 export function checkSvg(text: string): string[] {
-  let document: Document;
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  let depth = 0;
+  let inStyle = false;
+  let style = "";
+  parser.on("opentag", (tag) => {
+    if (depth === 0 && (tag.local !== "svg" || tag.uri !== SVG_NS)) problems.push("its root is not an <svg> in the SVG namespace");
+    depth++;
+    if (tag.uri !== SVG_NS || !ELEMENTS.has(tag.local)) {
+      problems.push(`element <${tag.name}> is not allowed`);
+      return;
+    }
+    for (const attr of Object.values(tag.attributes)) {
+      const name = attr.name;
+      if (!ATTRIBUTES.has(name)) problems.push(`attribute ${name} on <${tag.local}> is not allowed`);
+      else if (!safeValue(attr.value)) problems.push(`attribute ${name} on <${tag.local}> refers outside the file`);
+      if (name === "id") {
+        if (ids.has(attr.value)) problems.push(`id "${attr.value}" is used twice`);
+        ids.add(attr.value);
+      }
+    }
+    inStyle = tag.local === "style";
+    style = "";
+  });
+  parser.on("text", (t) => {
+    if (inStyle) style += t;
+  });
+  parser.on("cdata", (t) => {
+    if (inStyle) style += t;
+  });
+  parser.on("closetag", (tag) => {
+    depth--;
+    if (tag.local === "style" && (/@import/i.test(style) || !safeValue(style))) problems.push("a <style> loads something from outside the file");
+    inStyle = false;
+  });
+  parser.on("processinginstruction", () => problems.push("a processing instruction is not allowed"));
+  parser.on("doctype", () => problems.push("a DOCTYPE is not allowed"));
   try {
-    document = new JSDOM(text, { contentType: "image/svg+xml" }).window.document;
+    parser.write(text).close();
   } catch (error) {
     return [`it is not well-formed XML (${(error as Error).message.split("\n")[0]})`];
   }
-  const root = document.documentElement;
-  if (root.localName !== "svg" || root.namespaceURI !== SVG_NS) return ["its root is not an <svg> in the SVG namespace"];
-  const problems: string[] = [];
-  const ids = new Set<string>();
-  for (const e of [root, ...root.querySelectorAll("*")]) {
-    if (e.namespaceURI !== SVG_NS || !ELEMENTS.has(e.localName)) {
-      problems.push(`element <${e.tagName}> is not allowed`);
-      continue;
-    }
-    for (const attr of e.attributes) {
-      if (!ATTRIBUTES.has(attr.name)) problems.push(`attribute ${attr.name} on <${e.localName}> is not allowed`);
-      else if (!safeValue(attr.value)) problems.push(`attribute ${attr.name} on <${e.localName}> refers outside the file`);
-    }
-    const id = e.getAttribute("id");
-    if (id !== null) {
-      if (ids.has(id)) problems.push(`id "${id}" is used twice`);
-      ids.add(id);
-    }
-    if (e.localName === "style" && (/@import/i.test(e.textContent ?? "") || !safeValue(e.textContent ?? ""))) {
-      problems.push("a <style> loads something from outside the file");
-    }
-  }
+  if (depth !== 0) problems.push("it is not well-formed XML (unclosed element)");
   return problems;
 }
 
-/** Only references to the file's own ids: url(#…). */
+/** Only references to the file's own ids: url(#…); no script or data URLs. */
 function safeValue(value: string): boolean {
   if (/javascript:|data:/i.test(value)) return false;
   for (const m of value.matchAll(/url\(\s*(['"]?)([^)'"]*)\1\s*\)/gi)) {

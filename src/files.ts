@@ -7,16 +7,17 @@ import { dirname } from "node:path";
 
 export type WriteOutcome = "written" | "unchanged";
 
-export function writeIfChanged(path: string, content: string): WriteOutcome {
+export function writeIfChanged(path: string, content: string | Buffer): WriteOutcome {
+  const bytes = typeof content === "string" ? Buffer.from(content) : content;
   try {
-    if (readFileSync(path, "utf8") === content) return "unchanged";
+    if (readFileSync(path).equals(bytes)) return "unchanged";
   } catch {
     // No file yet: write it.
   }
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.tmp-${process.pid}`;
   try {
-    writeFileSync(temporary, content);
+    writeFileSync(temporary, bytes);
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });

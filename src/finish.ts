@@ -3,10 +3,10 @@
 // credit drawn around it as SVG text, a title and description for screen
 // readers, and ids that belong to this chart alone.
 
-import { textWidth, wrap, type TextStyle } from "./text-metrics.ts";
+import { FALLBACK_ALLOWANCE, textWidth, wrap, type TextStyle } from "./text-metrics.ts";
 import { DARK_INK, INK, THEME, type Artboard } from "./theme.ts";
 
-export const SVG_NS = "http://www.w3.org/2000/svg";
+import { SVG_NS } from "./allowlist.ts";
 
 export interface LegendItem {
   label: string;
@@ -59,7 +59,7 @@ export function finish(input: FinishInput): SVGSVGElement {
 
   let y = artboard.padding;
   const block = (text: string, style: TextStyle & { lineHeight: number }, attrs: Record<string, string | number> = {}) => {
-    const lines = wrap(text, inner, style);
+    const lines = wrap(text, inner / FALLBACK_ALLOWANCE, style);
     const g = el("g", { "font-size": style.size, ...(style.weight !== "regular" ? { "font-weight": style.weight === "bold" ? 700 : 600 } : {}), ...attrs });
     lines.forEach((line, i) => {
       g.append(el("text", { x: artboard.padding, y: round(y + style.size * (0.92 + style.lineHeight * i)) }, line));
@@ -79,7 +79,13 @@ export function finish(input: FinishInput): SVGSVGElement {
     y += 8;
   }
 
-  const plot = el("g", { transform: `translate(${artboard.padding},${round(y)})` });
+  // Inside role="img" the drawing is presentational: the title and description
+  // speak for it, and Plot's aria-labels on plain groups are not allowed there.
+  const plot = el("g", { transform: `translate(${artboard.padding},${round(y)})`, "aria-hidden": "true" });
+  for (const e of input.plot.querySelectorAll("[aria-label], [aria-description]")) {
+    e.removeAttribute("aria-label");
+    e.removeAttribute("aria-description");
+  }
   for (const name of ["fill", "font-family", "font-size", "text-anchor"]) {
     const value = input.plot.getAttribute(name);
     if (value !== null) plot.setAttribute(name, value);
@@ -120,7 +126,7 @@ function legend(svg: Element, el: Make, items: LegendItem[], artboard: Artboard,
   let x = artboard.padding;
   let y = top;
   for (const item of items) {
-    const width = swatch + 6 + textWidth(item.label, style);
+    const width = swatch + 6 + textWidth(item.label, style) * FALLBACK_ALLOWANCE;
     if (x > artboard.padding && x + width > artboard.width - artboard.padding) {
       x = artboard.padding;
       y += style.size * style.lineHeight + 4;

@@ -4,7 +4,7 @@
 
 import * as Plot from "@observablehq/plot";
 import type { Row } from "../tables.ts";
-import { textWidth } from "../text-metrics.ts";
+import { FALLBACK_ALLOWANCE, textWidth } from "../text-metrics.ts";
 
 export type BarShape = "solid" | "faint" | "outline" | "none";
 
@@ -48,7 +48,7 @@ export function labelledBars(rows: Row[], o: LabelledBarsOptions): LabelledBars 
       height: o.height,
       marginTop: 0, marginBottom, marginLeft: 0,
       // Room for the widest value label beyond the longest bar.
-      marginRight: Math.ceil(Math.max(...data.map((d) => textWidth(d.text, { size: o.fontSize, weight: "regular" })), 0)) + 10,
+      marginRight: Math.ceil(Math.max(...data.map((d) => textWidth(d.text, { size: o.fontSize, weight: "regular" }) * FALLBACK_ALLOWANCE), 0)) + 10,
       x: { axis: null, grid: false, domain: [0, max] },
       y: { axis: null, domain: data.map((d) => d.i), padding: 0 },
     },

@@ -6,19 +6,24 @@ import * as Plot from "@observablehq/plot";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
+import { geoBounds } from "d3";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import type { Row } from "../tables.ts";
 import { INK } from "../theme.ts";
 
-let countries: FeatureCollection<Geometry, { name: string }> | null = null;
+const atlases = new Map<string, FeatureCollection<Geometry, { name: string }>>();
 
-/** Natural Earth 1:50m countries, read once per process. */
-export function worldCountries(): FeatureCollection<Geometry, { name: string }> {
+export type Detail = "50m" | "110m";
+
+/** Natural Earth countries at 1:50m or 1:110m, each read once per process. */
+export function worldCountries(detail: Detail = "50m"): FeatureCollection<Geometry, { name: string }> {
+  let countries = atlases.get(detail);
   if (!countries) {
-    const path = createRequire(import.meta.url).resolve("world-atlas/countries-50m.json");
+    const path = createRequire(import.meta.url).resolve(`world-atlas/countries-${detail}.json`);
     const topology = JSON.parse(readFileSync(path, "utf8")) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
     countries = feature(topology, topology.objects.countries) as FeatureCollection<Geometry, { name: string }>;
+    atlases.set(detail, countries);
   }
   return countries;
 }
@@ -42,10 +47,11 @@ export function locatorMap(rows: Row[], o: LocatorOptions): Plot.PlotOptions {
   const origin = points.find((p) => p.origin)!;
   const meanLon = points.reduce((s, p) => s + p.lon, 0) / points.length;
   const centre = (Math.min(...points.map((p) => p.lon)) + Math.max(...points.map((p) => p.lon))) / 2;
-  const world = worldCountries();
+  // A phone shows no more than 1:110m can draw; the finer map would only make the file heavier.
+  const world = near(worldCountries(o.width < 400 ? "110m" : "50m"), paddedBox(points));
   const shaded = world.features.filter((f: Feature<Geometry, { name: string }>) => o.highlight.includes(f.properties.name));
   // East of the middle, labels go to the left of their dot so they stay on the map.
-  const anchor = (p: { lon: number; origin: boolean }) => (p.origin || p.lon > meanLon ? "end" : "start");
+  const anchor = (p: { lon: number; origin: boolean }) => (p.lon > meanLon ? "end" : "start");
   return {
     height: o.height, margin: 0,
     projection: {
@@ -65,7 +71,12 @@ export function locatorMap(rows: Row[], o: LocatorOptions): Plot.PlotOptions {
         x1: origin.lon, y1: origin.lat, x2: "lon", y2: "lat", stroke: o.color, strokeWidth: 1.5, strokeDasharray: "4,3",
       }),
       Plot.dot(points, { x: "lon", y: "lat", r: 4, fill: INK.text, stroke: "white", strokeWidth: 1 }),
-      ...(["start", "end"] as const).map((side) => Plot.text(points.filter((p) => anchor(p) === side), {
+      // The origin's label sits above its dot: to its side it would leave the map at the western edge.
+      Plot.text(points.filter((p) => p.origin), {
+        x: "lon", y: "lat", text: "label", textAnchor: "middle", dy: -o.fontSize,
+        fill: INK.text, stroke: "white", strokeWidth: 3, paintOrder: "stroke", fontWeight: 600,
+      }),
+      ...(["start", "end"] as const).map((side) => Plot.text(points.filter((p) => !p.origin && anchor(p) === side), {
         x: "lon", y: "lat", text: "label", textAnchor: side, dx: side === "end" ? -8 : 8,
         fill: INK.text, stroke: "white", strokeWidth: 3, paintOrder: "stroke", fontWeight: 600,
       })),
@@ -78,4 +89,25 @@ function paddedBox(points: { lon: number; lat: number }[]): [number, number][] {
   const lats = points.map((p) => p.lat);
   const [w, e, s, n] = [Math.min(...lons) - 4, Math.max(...lons) + 4, Math.min(...lats) - 3, Math.max(...lats) + 3];
   return [[w, s], [w, n], [e, s], [e, n], [(w + e) / 2, s], [(w + e) / 2, n]];
+}
+
+const bounds = new WeakMap<object, [[number, number], [number, number]]>();
+
+/**
+ * Only the countries whose bounds come within 15° of the view: the rest would
+ * be clipped away anyway, after costing the time to project them.
+ */
+function near(all: FeatureCollection<Geometry, { name: string }>, box: [number, number][]): FeatureCollection<Geometry, { name: string }> {
+  const lons = box.map((p) => p[0]);
+  const lats = box.map((p) => p[1]);
+  const [w, e, s, n] = [Math.min(...lons) - 15, Math.max(...lons) + 15, Math.min(...lats) - 15, Math.max(...lats) + 15];
+  const features = all.features.filter((f) => {
+    let b = bounds.get(f);
+    if (!b) bounds.set(f, (b = geoBounds(f)));
+    const [[fw, fs], [fe, fn]] = b;
+    // A country across the antimeridian (Russia) has west > east: it spans everything between.
+    const lonOverlap = fw > fe ? true : fe >= w && fw <= e;
+    return lonOverlap && fn >= s && fs <= n;
+  });
+  return { type: "FeatureCollection", features };
 }

@@ -3,7 +3,7 @@
 // spanning three years with most events in one week stays readable on a phone.
 
 import * as Plot from "@observablehq/plot";
-import { wrap } from "../text-metrics.ts";
+import { FALLBACK_ALLOWANCE, wrap } from "../text-metrics.ts";
 
 export interface TimelineItem {
   date: string;
@@ -30,7 +30,7 @@ interface Placed extends TimelineItem {
 function place(items: TimelineItem[], width: number, fontSize: number): { placed: Placed[]; height: number } {
   let y = 2;
   const placed = items.map((item) => {
-    const lines = wrap(item.label, width - INDENT, { size: fontSize, weight: "regular" });
+    const lines = wrap(item.label, (width - INDENT) / FALLBACK_ALLOWANCE, { size: fontSize, weight: "regular" });
     const p = { ...item, y, text: lines.join("\n") };
     y += fontSize * LINE * (1 + lines.length) + GAP;
     return p;
