@@ -1,164 +1,224 @@
-// storycharts command line: `build` writes every table (and, later, chart);
-// `check` runs the provenance checks and prints the coverage table.
+// storycharts command line. Each command lives in src/commands/; this file
+// reads the arguments, prints help, and turns usage mistakes into exit 2.
 
 import { resolve } from "node:path";
-import { dataReadme } from "./data-docs.ts";
-import { writeIfChanged } from "./files.ts";
-import { formatProblem, type Problem } from "./problems.ts";
-import { buildCharts } from "./build-charts.ts";
-import { writeCharts, writeTables } from "./publish-data.ts";
-import { loadNotebooks, notebookFiles } from "./registry.ts";
-import { coverageReport, coverageSummary, plural, seconds } from "./report.ts";
-import { checkNotebook, runNotebook, type NotebookRun } from "./run.ts";
+import { build, NameError, type Format } from "./commands/build.ts";
+import { check } from "./commands/check.ts";
+import { list } from "./commands/list.ts";
+import { startWatch } from "./commands/watch.ts";
+import { reporter } from "./progress.ts";
+import { notebookFiles } from "./registry.ts";
+import { serve } from "./serve.ts";
+
+interface Command {
+  summary: string;
+  usage: string;
+  flags: string[];
+  details: string;
+}
+
+const COMMON = `  --root DIR      the project folder (default: the current folder)
+  --help          show this help`;
+
+const COMMANDS: Record<string, Command> = {
+  build: {
+    summary: "build every table and chart, or those named",
+    usage: "storycharts build [notebook-or-chart …] [--out DIR] [--format svg,png] [--quiet] [--json]",
+    flags: ["--out", "--format", "--quiet", "--json", "--root"],
+    details: `Checks each notebook, writes its tables to data/ and its charts to the output folder:
+<id>.svg (desktop), <id>.mobile.svg, <id>.png (2x desktop), <id>.html (embed snippet),
+and manifest.json and index.html for all charts. Files whose bytes would not change
+are not touched. A failing notebook or chart leaves its published files as they were.
+
+  --out DIR       where charts go (default: charts)
+  --format LIST   svg, png or svg,png (default: svg,png)
+  --quiet         print only problems and the summary
+  --json          print a machine-readable report instead`,
+  },
+  check: {
+    summary: "run the provenance checks and print each seed's coverage table",
+    usage: "storycharts check [notebook …] [--quiet]",
+    flags: ["--quiet", "--root"],
+    details: "  --quiet         print only problems and the summary",
+  },
+  list: {
+    summary: "list every notebook, chart id, headline and output file",
+    usage: "storycharts list [--out DIR]",
+    flags: ["--out", "--root"],
+    details: "  --out DIR       the charts folder to name (default: charts)",
+  },
+  watch: {
+    summary: "rebuild what a save affects, until stopped",
+    usage: "storycharts watch [--out DIR] [--format svg,png]",
+    flags: ["--out", "--format", "--root"],
+    details: `Watches notebooks/, seeds/ and src/. A notebook that fails prints its error and
+the watch goes on.
+
+  --out DIR       where charts go (default: charts)
+  --format LIST   svg or svg,png (default: svg; build writes the PNGs)`,
+  },
+  preview: {
+    summary: "serve the gallery on 127.0.0.1, rebuilding and reloading on change",
+    usage: "storycharts preview [--port N] [--out DIR] [--format svg,png]",
+    flags: ["--port", "--out", "--format", "--root"],
+    details: `  --port N        the port (default: 4173; 0 picks a free one)
+  --out DIR       where charts go (default: charts)
+  --format LIST   svg or svg,png (default: svg; build writes the PNGs)`,
+  },
+};
 
 const USAGE = `Usage: storycharts <command> [options]
 
 Commands:
-  build [notebook …]   check every notebook (or those named), write its tables to data/ and its charts to charts/
-  check [notebook …]   run the provenance checks and print each seed's coverage table
+${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`).join("\n")}
 
-Options:
-  --root DIR   the project folder (default: the current folder)
-  --quiet      print only problems and the closing summary
-  --help       show this help`;
+Run storycharts <command> --help for a command's options.`;
+
+function help(name: string): string {
+  const c = COMMANDS[name]!;
+  return `Usage: ${c.usage}\n\n${c.summary[0]!.toUpperCase()}${c.summary.slice(1)}.\n\n${c.details}\n${COMMON}`;
+}
+
+class UsageError extends Error {
+  constructor(message: string, readonly command?: string) {
+    super(message);
+  }
+}
 
 interface Options {
   command: string;
   names: string[];
   root: string;
+  out: string;
+  formats: Format[];
   quiet: boolean;
+  json: boolean;
+  port: number;
+  help: boolean;
 }
 
-class UsageError extends Error {}
-
-function parseArgs(argv: string[]): Options | "help" {
-  const options: Options = { command: "", names: [], root: process.cwd(), quiet: false };
+function parse(argv: string[]): Options {
+  const o: Options = { command: "", names: [], root: process.cwd(), out: "charts", formats: ["svg", "png"], quiet: false, json: false, port: 4173, help: false };
+  const rest: string[] = [];
+  let formatGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === "--help" || arg === "-h") return "help";
-    else if (arg === "--quiet") options.quiet = true;
-    else if (arg === "--root") {
-      const value = argv[++i];
-      if (value === undefined) throw new UsageError("--root needs a folder");
-      options.root = resolve(value);
-    } else if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
-    else if (options.command === "") options.command = arg;
-    else options.names.push(arg);
-  }
-  if (options.command === "") return "help";
-  if (!["build", "check"].includes(options.command)) throw new UsageError(`unknown command "${options.command}"`);
-  return options;
-}
-
-async function load(options: Options) {
-  const all = notebookFiles(options.root);
-  const wanted = options.names.map((n) => `notebooks/${n.replace(/^notebooks\//, "").replace(/\.ts$/, "")}.ts`);
-  const unknown = wanted.filter((w) => !all.includes(w));
-  if (unknown.length > 0) throw new UsageError(`no notebook ${unknown.join(", ")} (there are: ${all.join(", ") || "none"})`);
-  return loadNotebooks(options.root, wanted.length > 0 ? wanted : all);
-}
-
-function printProblems(problems: Problem[]): void {
-  for (const p of problems) console.error(formatProblem(p));
-}
-
-async function build(options: Options): Promise<number> {
-  const started = performance.now();
-  const { loaded, problems } = await load(options);
-  printProblems(problems);
-  let failed = problems.length > 0 ? problems.length : 0;
-  const runs: NotebookRun[] = [];
-  const owners = new Map<string, string>();
-  const chartOwners = new Map<string, string>();
-  const counts = { written: 0, unchanged: 0 };
-  for (const { file, notebook } of loaded) {
-    const run = runNotebook(options.root, file, notebook);
-    for (const t of run.tables) {
-      const owner = owners.get(t.name);
-      if (owner) run.problems.push({ file, place: `table ${t.name}`, message: `${owner} already writes data/${t.name}.csv`, fix: "Give the table a name of its own" });
-      else owners.set(t.name, file);
-    }
-    if (run.problems.length > 0) {
-      printProblems(run.problems);
-      console.error(`${file}: failed with ${plural(run.problems.length, "problem")}; its published files are left as they were`);
-      failed++;
+    if (!arg.startsWith("-")) {
+      if (o.command === "") o.command = arg;
+      else rest.push(arg);
       continue;
     }
-    const { charts, problems: chartProblems } = buildCharts(run);
-    for (const c of charts) {
-      const owner = chartOwners.get(c.id);
-      if (owner) chartProblems.push({ file, place: `chart ${c.id}`, message: `${owner} already has a chart with this id`, fix: "Give the chart an id of its own: the id names its files" });
-      else chartOwners.set(c.id, file);
+    const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v.startsWith("--")) throw new UsageError(`${flag} needs a value`, o.command);
+      return v;
+    };
+    if (flag === "--help" || flag === "-h") {
+      o.help = true;
+      continue;
     }
-    runs.push(run);
-    for (const w of writeTables(options.root, run)) {
-      counts[w.outcome]++;
-      if (!options.quiet) console.log(`${w.outcome.padEnd(9)} ${w.path} (${plural(w.rows, "row")})`);
+    if (o.command !== "" && COMMANDS[o.command] && !COMMANDS[o.command]!.flags.includes(flag!)) {
+      throw new UsageError(`unknown option ${flag} for ${o.command}`, o.command);
     }
-    // A failed chart keeps its published files; the notebook's other charts are written.
-    const failedIds = new Set(chartProblems.map((p) => p.place.replace(/^chart /, "")));
-    for (const w of writeCharts(options.root, charts.filter((c) => !failedIds.has(c.id)))) {
-      counts[w.outcome]++;
-      if (!options.quiet) console.log(`${w.outcome.padEnd(9)} ${w.path}`);
-    }
-    if (chartProblems.length > 0) {
-      printProblems(chartProblems);
-      console.error(`${file}: ${plural(failedIds.size, "chart")} failed; ${failedIds.size === 1 ? "its" : "their"} published files are left as they were`);
-      failed++;
+    switch (flag) {
+      case "--root": o.root = resolve(value()); break;
+      case "--out": o.out = value(); break;
+      case "--quiet": o.quiet = true; break;
+      case "--json": o.json = true; break;
+      case "--port": {
+        const v = value();
+        o.port = Number(v);
+        if (!/^\d+$/.test(v) || o.port > 65535) throw new UsageError(`--port takes a port number, not "${v}"`, o.command);
+        break;
+      }
+      case "--format": {
+        formatGiven = true;
+        const formats = value().split(",").map((f) => f.trim());
+        const bad = formats.filter((f) => f !== "svg" && f !== "png");
+        if (bad.length > 0 || !formats.includes("svg")) throw new UsageError(`--format takes svg or svg,png (SVG is always written), not "${formats.join(",")}"`, o.command);
+        o.formats = formats as Format[];
+        break;
+      }
+      default: throw new UsageError(`unknown option ${flag}`, o.command);
     }
   }
-  if (failed === 0 && options.names.length === 0) {
-    const outcome = writeIfChanged(resolve(options.root, "data/README.md"), dataReadme(runs));
-    counts[outcome]++;
-    if (!options.quiet) console.log(`${outcome.padEnd(9)} data/README.md`);
-  }
-  const tables = counts.written + counts.unchanged;
-  console.log(
-    `build: ${plural(runs.length, "notebook")} built, ${failed} failed; ${plural(tables, "file")} (${counts.written} written, ${counts.unchanged} unchanged) in ${seconds(performance.now() - started)}`,
-  );
-  return failed > 0 ? 1 : 0;
+  if (o.command !== "" && !COMMANDS[o.command]) throw new UsageError(`unknown command "${o.command}"`);
+  o.names = rest;
+  // While editing, PNGs would cost a tenth of a second a chart; build writes them.
+  if (!formatGiven && (o.command === "watch" || o.command === "preview")) o.formats = ["svg"];
+  if (rest.length > 0 && !["build", "check"].includes(o.command)) throw new UsageError(`${o.command} takes no names (got ${rest.join(" ")})`, o.command);
+  return o;
 }
 
-async function check(options: Options): Promise<number> {
-  const { loaded, problems } = await load(options);
-  const all = [...problems];
-  let figures = 0;
-  for (const { file, notebook } of loaded) {
-    const run = checkNotebook(options.root, file, notebook);
-    figures += notebook.figures.length;
-    if (!options.quiet && run.coverage.length > 0) {
-      for (const seed of run.seeds.values()) {
-        const rows = run.coverage.filter((r) => r.seed === seed.name);
-        console.log(`\n${file} — coverage of ${seed.file}\n\n${coverageReport(rows)}\n\n${coverageSummary(rows)}\n`);
-      }
-    }
-    all.push(...run.problems);
-  }
-  printProblems(all);
-  console.log(`check: ${plural(loaded.length, "notebook")}, ${plural(figures, "figure")}, ${plural(all.length, "problem")}`);
-  return all.length > 0 ? 1 : 0;
+function filesFor(root: string, names: string[]): string[] {
+  const all = notebookFiles(root);
+  if (names.length === 0) return all;
+  const wanted = names.map((n) => `notebooks/${n.replace(/^notebooks\//, "").replace(/\.ts$/, "")}.ts`);
+  const unknown = wanted.filter((w) => !all.includes(w));
+  if (unknown.length > 0) throw new UsageError(`no notebook ${unknown.join(", ")} (there are: ${all.join(", ") || "none"})`, "check");
+  return wanted;
+}
+
+async function waitForStop(): Promise<void> {
+  await new Promise<void>((done) => {
+    process.once("SIGINT", done);
+    process.once("SIGTERM", done);
+  });
 }
 
 export async function main(argv: string[]): Promise<number> {
-  let options: Options | "help";
+  let o: Options;
   try {
-    options = parseArgs(argv);
+    o = parse(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    console.error(`storycharts: ${error.message}\n\n${USAGE}`);
+    console.error(`storycharts: ${error.message}\n\n${error.command && COMMANDS[error.command] ? help(error.command) : USAGE}`);
     return 2;
   }
-  if (options === "help") {
-    console.log(USAGE);
+  if (o.command === "" || o.help) {
+    console.log(o.command === "" ? USAGE : help(o.command));
     return 0;
   }
+  const report = reporter({ quiet: o.quiet, json: o.json });
   try {
-    return options.command === "build" ? await build(options) : await check(options);
+    switch (o.command) {
+      case "build": {
+        const result = await build({ root: o.root, names: o.names, out: o.out, formats: new Set(o.formats) }, report);
+        if (o.json) console.log(JSON.stringify(result, null, 2));
+        return result.exitCode;
+      }
+      case "check":
+        return await check(o.root, filesFor(o.root, o.names), report, !o.quiet);
+      case "list":
+        return await list(o.root, notebookFiles(o.root), o.out, report);
+      case "watch": {
+        const watcher = startWatch({ root: o.root, out: o.out, formats: o.formats });
+        await waitForStop();
+        await watcher.close();
+        console.log("watch: stopped");
+        return 0;
+      }
+      case "preview": {
+        const server = await serve({ root: o.root, out: o.out, port: o.port, live: true });
+        const watcher = startWatch({ root: o.root, out: o.out, formats: o.formats, onBuilt: () => server.reload() });
+        await watcher.ready;
+        console.log(`preview: serving ${server.url} (Ctrl-C to stop)`);
+        await waitForStop();
+        await watcher.close();
+        await server.close();
+        console.log("preview: stopped");
+        return 0;
+      }
+    }
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`storycharts: ${error.message}`);
-    return 2;
+    if (error instanceof UsageError || error instanceof NameError) {
+      console.error(`storycharts: ${error.message}`);
+      return 2;
+    }
+    throw error;
   }
+  return 2;
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -32,7 +32,8 @@ export async function loadNotebooks(root: string, files = notebookFiles(root)): 
     try {
       module = (await import(pathToFileURL(join(root, file)).href)) as { default?: unknown };
     } catch (error) {
-      problems.push({ file, place: "import", message: `the notebook failed to load: ${firstLine(error)}`, fix: "Fix the error, then run the build again; the notebook's published files are left as they were" });
+      const { place, message } = describeLoadError(error, join(root, file));
+      problems.push({ file, place, message: `the notebook failed to load: ${message}`, fix: "Fix the error, then run the build again; the notebook's published files are left as they were" });
       continue;
     }
     const nb = module.default;
@@ -55,6 +56,21 @@ function isNotebook(value: unknown): value is NotebookSpec {
   return typeof v?.id === "string" && Array.isArray(v.seeds) && Array.isArray(v.figures) && typeof v.tables === "object";
 }
 
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split("\n")[0]!;
+/**
+ * Where a notebook failed and why, in the notebook's own lines: a syntax
+ * error from the TypeScript transform, a module that cannot be found, or a
+ * throw with the first stack frame inside the notebook's folder.
+ */
+export function describeLoadError(error: unknown, path: string): { place: string; message: string } {
+  const text = error instanceof Error ? error.message : String(error);
+  const syntax = /:(\d+):(\d+): ERROR: (.+)/.exec(text);
+  if (syntax) return { place: `line ${syntax[1]}, column ${syntax[2]}`, message: `syntax error: ${syntax[3]}` };
+  const missing = /Cannot find (?:module|package) '([^']+)'/.exec(text);
+  if (missing) return { place: "import", message: `the module ${missing[1]} does not exist` };
+  const stack = error instanceof Error ? error.stack ?? "" : "";
+  const dir = path.replace(/\.ts$/, "");
+  const frame = stack.split("\n").map((l) => /\((?:file:\/\/)?([^()]+):(\d+):(\d+)\)$|at (?:file:\/\/)?([^\s()]+):(\d+):(\d+)$/.exec(l.trim()))
+    .find((m) => m && (m[1] ?? m[4])!.startsWith(dir));
+  const where = frame ? `line ${frame[2] ?? frame[5]}` : "import";
+  return { place: where, message: text.split("\n")[0]! };
 }

@@ -1,0 +1,240 @@
+// `storycharts build`: every notebook's tables and charts, or only those
+// named. A failing notebook or chart is reported and leaves its published
+// files exactly as they were; the others are still built.
+
+import { existsSync, readFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { buildCharts, type ChartOutput } from "../build-charts.ts";
+import { dataReadme } from "../data-docs.ts";
+import { writeIfChanged, type WriteOutcome } from "../files.ts";
+import { toPng } from "../png.ts";
+import { formatProblem, type Problem } from "../problems.ts";
+import { contentHash, manifestJson, mergeManifest, type Manifest, type ManifestEntry } from "../publish/manifest.ts";
+import { embedSnippet } from "../publish/embed.ts";
+import { galleryHtml } from "../publish/gallery.ts";
+import { writeTables } from "../publish-data.ts";
+import type { Reporter } from "../progress.ts";
+import { loadNotebooks, notebookFiles, type LoadedNotebook } from "../registry.ts";
+import { plural, seconds } from "../report.ts";
+import { runNotebook, type NotebookRun } from "../run.ts";
+import { sourceLine, provenance } from "../sources.ts";
+import { formatDate } from "../format.ts";
+
+export type Format = "svg" | "png";
+
+export interface BuildOptions {
+  root: string;
+  /** Notebook ids or chart ids; empty for everything. */
+  names: string[];
+  /** Where charts go, relative to root or absolute. */
+  out: string;
+  formats: Set<Format>;
+}
+
+export interface ChartResult {
+  id: string;
+  notebook: string;
+  status: "written" | "unchanged" | "failed";
+  files: string[];
+  ms: number;
+  problems: string[];
+}
+
+export interface BuildReport {
+  charts: ChartResult[];
+  tables: { path: string; outcome: WriteOutcome }[];
+  problems: string[];
+  failedNotebooks: string[];
+  ms: number;
+  summary: string;
+  exitCode: number;
+}
+
+export class NameError extends Error {}
+
+export async function build(options: BuildOptions, report: Reporter, files = notebookFiles(options.root)): Promise<BuildReport> {
+  const started = performance.now();
+  const outDir = resolve(options.root, options.out);
+  const result: BuildReport = { charts: [], tables: [], problems: [], failedNotebooks: [], ms: 0, summary: "", exitCode: 0 };
+  const fail = (p: Problem) => {
+    const line = formatProblem(p);
+    result.problems.push(line);
+    report.problem(line);
+  };
+
+  const { loaded, problems: loadProblems } = await loadNotebooks(options.root, files);
+  for (const p of loadProblems) {
+    fail(p);
+    result.failedNotebooks.push(p.file);
+  }
+  // A name that is a notebook which failed to load has been reported already.
+  const unloaded = new Set(result.failedNotebooks.map((f) => f.replace(/^notebooks\//, "").replace(/\.ts$/, "")));
+  const named = options.names.filter((n) => !unloaded.has(n));
+  // Asked only for notebooks that failed to load: there is nothing else to build.
+  const selection = options.names.length > 0 && named.length === 0 ? new Map<string, "all">() : select(loaded, named);
+  const owners = chartOwners(loaded, fail);
+  const entries: ManifestEntry[] = [];
+  const runs: NotebookRun[] = [];
+  const tableOwners = new Map<string, string>();
+
+  for (const { file, notebook } of loaded) {
+    const wanted = selection.get(notebook.id);
+    if (!wanted) continue;
+    const run = runNotebook(options.root, file, notebook);
+    for (const t of run.tables) {
+      const owner = tableOwners.get(t.name);
+      if (owner) run.problems.push({ file, place: `table ${t.name}`, message: `${owner} already writes data/${t.name}.csv`, fix: "Give the table a name of its own" });
+      else tableOwners.set(t.name, file);
+    }
+    if (run.problems.length > 0) {
+      run.problems.forEach(fail);
+      report.problem(`${file}: failed with ${plural(run.problems.length, "problem")}; its published files are left as they were`);
+      result.failedNotebooks.push(file);
+      continue;
+    }
+    runs.push(run);
+    for (const w of writeTables(options.root, run)) result.tables.push({ path: w.path, outcome: w.outcome });
+
+    const seed = run.seeds.get(notebook.seeds[0]!)!;
+    const article = { credit: seed.meta.credit, date: formatDate(seed.meta.published.date, "day") };
+    for (const id of Object.keys(notebook.charts ?? {})) {
+      if (!(wanted === "all" || wanted.has(id))) continue;
+      const chartStarted = performance.now();
+      const done = (status: ChartResult["status"], written: string[], problems: string[]) => {
+        const r: ChartResult = { id, notebook: notebook.id, status, files: written, ms: Math.round(performance.now() - chartStarted), problems };
+        result.charts.push(r);
+        report.item(`${status.padEnd(9)} ${id} (${r.ms} ms)`);
+        return r;
+      };
+      if (owners.get(id) !== file) {
+        done("failed", [], [`another notebook already has a chart with the id ${id}`]);
+        continue;
+      }
+      const { charts, problems } = buildCharts(run, (c) => c === id);
+      if (problems.length > 0) {
+        problems.forEach(fail);
+        done("failed", [], problems.map((p) => p.message));
+        continue;
+      }
+      const chart = charts[0]!;
+      const entry = manifestEntry(chart, run, outDir, options, article);
+      const outputs = chartFiles(chart, entry, options.formats);
+      const kept = keptPng(outDir, chart, options.formats);
+      if (kept) entry.files.png = `${chart.id}.png`;
+      const contents = new Map([...outputs, ...(kept ? [[entry.files.png!, kept] as const] : [])]);
+      entry.hash = contentHash([entry.files.desktop, entry.files.mobile, entry.files.png, entry.files.embed].flatMap((f) => (f ? [contents.get(f)!] : [])));
+      const outcomes = [...outputs].map(([name, content]) => writeIfChanged(join(outDir, name), content));
+      entries.push(entry);
+      done(outcomes.includes("written") ? "written" : "unchanged", [...outputs.keys()], []);
+    }
+  }
+
+  // The manifest and gallery list every chart: those built now, and those
+  // whose notebook failed or was not asked for, as they were published.
+  const rebuilt = new Set(entries.map((e) => e.id));
+  const manifest = mergeManifest(readManifest(outDir), entries, (id) =>
+    !rebuilt.has(id) && (owners.has(id) || result.failedNotebooks.length > 0) && existsSync(join(outDir, `${id}.svg`)));
+  writeIfChanged(join(outDir, "manifest.json"), manifestJson(manifest));
+  writeIfChanged(join(outDir, "index.html"), galleryHtml(manifest));
+  if (result.failedNotebooks.length === 0 && options.names.length === 0) {
+    result.tables.push({ path: "data/README.md", outcome: writeIfChanged(join(options.root, "data", "README.md"), dataReadme(runs)) });
+  }
+
+  const count = (s: ChartResult["status"]) => result.charts.filter((c) => c.status === s).length;
+  const failed = count("failed") + result.failedNotebooks.length;
+  result.ms = Math.round(performance.now() - started);
+  result.exitCode = failed > 0 || result.problems.length > 0 ? 1 : 0;
+  result.summary = `build: ${plural(result.charts.length, "chart")} (${count("written")} written, ${count("unchanged")} unchanged, ${count("failed")} failed), ` +
+    `${plural(result.tables.filter((t) => t.path.endsWith(".csv")).length, "table")}, ${plural(runs.length, "notebook")} built${result.failedNotebooks.length ? `, ${result.failedNotebooks.length} failed` : ""} in ${seconds(result.ms)}`;
+  report.summary(result.summary);
+  return result;
+}
+
+/** Which charts of which notebooks to build: "all", or a set of chart ids. */
+function select(loaded: LoadedNotebook[], names: string[]): Map<string, "all" | Set<string>> {
+  const selection = new Map<string, "all" | Set<string>>();
+  if (names.length === 0) {
+    for (const { notebook } of loaded) selection.set(notebook.id, "all");
+    return selection;
+  }
+  for (const name of names) {
+    const nb = loaded.find((l) => l.notebook.id === name);
+    if (nb) {
+      selection.set(name, "all");
+      continue;
+    }
+    const owner = loaded.find((l) => name in (l.notebook.charts ?? {}));
+    if (!owner) {
+      const ids = loaded.flatMap((l) => [l.notebook.id, ...Object.keys(l.notebook.charts ?? {})]);
+      throw new NameError(`"${name}" is neither a notebook nor a chart (there are: ${ids.join(", ")})`);
+    }
+    const current = selection.get(owner.notebook.id);
+    if (current !== "all") selection.set(owner.notebook.id, new Set([...(current ?? []), name]));
+  }
+  return selection;
+}
+
+/** The notebook that owns each chart id; a second notebook using the id is a problem. */
+function chartOwners(loaded: LoadedNotebook[], fail: (p: Problem) => void): Map<string, string> {
+  const owners = new Map<string, string>();
+  for (const { file, notebook } of loaded) {
+    for (const id of Object.keys(notebook.charts ?? {})) {
+      const owner = owners.get(id);
+      if (owner) fail({ file, place: `chart ${id}`, message: `${owner} already has a chart with this id`, fix: "Give the chart an id of its own: the id names its files" });
+      else owners.set(id, file);
+    }
+  }
+  return owners;
+}
+
+function manifestEntry(chart: ChartOutput, run: NotebookRun, outDir: string, options: BuildOptions, article: { credit: string; date: string }): ManifestEntry {
+  const rows = run.tables.find((t) => t.name === chart.spec.table)!.table.objects() as Record<string, unknown>[];
+  const p = provenance(rows, run.ledger!);
+  return {
+    id: chart.id,
+    notebook: run.notebook.id,
+    headline: chart.spec.headline,
+    subtitle: chart.spec.subtitle ?? null,
+    alt: chart.alt,
+    source: sourceLine(p, article),
+    claimants: [...new Set(p.figures.map((f) => f.claimant))],
+    data: relative(outDir, join(options.root, "data", `${chart.spec.table}.csv`)).split("\\").join("/"),
+    files: {
+      desktop: `${chart.id}.svg`,
+      mobile: `${chart.id}.mobile.svg`,
+      png: options.formats.has("png") ? `${chart.id}.png` : null,
+      embed: `${chart.id}.html`,
+    },
+    sizes: chart.sizes,
+    hash: "",
+  };
+}
+
+function chartFiles(chart: ChartOutput, entry: ManifestEntry, formats: Set<Format>): Map<string, string | Buffer> {
+  const files = new Map<string, string | Buffer>(chart.files);
+  if (formats.has("png")) files.set(entry.files.png!, toPng(chart.files.get(entry.files.desktop)!, 2));
+  files.set(entry.files.embed, embedSnippet(entry));
+  return files;
+}
+
+/**
+ * Building SVG only leaves a published PNG in place; it stays in the manifest
+ * while it still shows the chart, that is while the desktop SVG is unchanged.
+ */
+function keptPng(outDir: string, chart: ChartOutput, formats: Set<Format>): Buffer | null {
+  if (formats.has("png")) return null;
+  try {
+    const svg = readFileSync(join(outDir, `${chart.id}.svg`), "utf8");
+    return svg === chart.files.get(`${chart.id}.svg`) ? readFileSync(join(outDir, `${chart.id}.png`)) : null;
+  } catch {
+    return null;
+  }
+}
+
+function readManifest(outDir: string): Manifest | null {
+  try {
+    return JSON.parse(readFileSync(join(outDir, "manifest.json"), "utf8")) as Manifest;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,44 @@
+// charts/manifest.json: one entry per chart, for a CMS or a script to find
+// every chart, its words and its files without parsing SVG.
+
+import { createHash } from "node:crypto";
+import type { ArtboardName } from "../theme.ts";
+
+export interface ManifestEntry {
+  id: string;
+  notebook: string;
+  headline: string;
+  subtitle: string | null;
+  alt: string;
+  source: string;
+  claimants: string[];
+  /** The table the chart draws, relative to the manifest. */
+  data: string;
+  files: { desktop: string; mobile: string; png: string | null; embed: string };
+  sizes: Record<ArtboardName, { width: number; height: number }>;
+  /** sha256 of the chart's files, in the order listed: changes when any of them does. */
+  hash: string;
+}
+
+export interface Manifest {
+  generator: string;
+  charts: ManifestEntry[];
+}
+
+export function contentHash(contents: (string | Buffer)[]): string {
+  const hash = createHash("sha256");
+  for (const c of contents) hash.update(c);
+  return hash.digest("hex");
+}
+
+/** Entries from this build replace those with the same id; the others stay, in id order. */
+export function mergeManifest(previous: Manifest | null, entries: ManifestEntry[], keep: (id: string) => boolean): Manifest {
+  const byId = new Map<string, ManifestEntry>();
+  for (const e of previous?.charts ?? []) if (keep(e.id)) byId.set(e.id, e);
+  for (const e of entries) byId.set(e.id, e);
+  return { generator: "storycharts", charts: [...byId.values()].sort((a, b) => a.id.localeCompare(b.id)) };
+}
+
+export function manifestJson(manifest: Manifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
