@@ -127,7 +127,7 @@ export const charts: Record<string, ChartSpec> = {
       label: (d) => (d.km_from_kyiv === null ? str(d.place) : `${str(d.place)}, ${formatNumber(Math.round(num(d.km_from_kyiv)!))} km`),
       origin: (d) => d.km_from_kyiv === null,
       highlight: ["Ukraine", "Russia"],
-      areas: [{ name: "Russia", lon: 76, lat: 62 }, { name: "Ukraine", lon: 31, lat: 47.4 }],
+      areas: [{ name: "Russia", lon: 76, lat: 62 }, { name: "Ukraine", lon: 33.6, lat: 47.6 }],
       color: COMPUTED_COLOR,
     }),
     notes: () => ["Distances are great circles between city centres, computed from GeoNames coordinates. The article says the drones were launched from truck trailers parked near the airfields."],
@@ -263,7 +263,7 @@ function regionTiles(data: Row[], ctx: ChartContext): Plot.PlotOptions {
     marks: [
       Plot.rect(tiles, { x1: "x", x2: (t: { x: number }) => t.x + 1, y1: (t: { y: number }) => t.y + 0.42, y2: (t: { y: number }) => t.y + 1, inset: 3, fill: (t: { group: number }) => colors[t.group % colors.length]!, fillOpacity: 0.9 }),
       Plot.text(tiles, { x: (t: { x: number }) => t.x + 0.5, y: (t: { y: number }) => t.y + 0.71, text: "region", fill: INK.text, fontWeight: 600 }),
-      Plot.text(heading, { x: "x", y: (t: { y: number }) => t.y + 0.08, text: "country", textAnchor: "start", lineAnchor: "top", dx: 3, fill: INK.muted }),
+      Plot.text(heading, { x: "x", y: (t: { y: number }) => t.y + 0.08, text: "country", textAnchor: "start", lineAnchor: "top", dx: 3, fill: INK.muted, className: "sc-muted" }),
     ],
   };
 }
