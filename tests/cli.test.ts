@@ -1,51 +1,98 @@
 // The command line, run for real in a temporary copy of the project.
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { get } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BuildReport } from "../src/commands/build.ts";
 import { root, SEED } from "./helpers/project.ts";
 import { tempProject, type TempProject } from "./helpers/temp-project.ts";
 
 const lastLine = (s: string) => s.trimEnd().split("\n").at(-1);
+const CHART_IDS = [
+  "aircraft-hit-by-type", "aircraft-loss-claims", "bomber-fleet", "russian-drones-overnight", "troops-north-of-sumy",
+  "locator-map", "distances", "timeline", "buffer-zone-regions", "sumy-advance",
+];
 
-function snapshot(dir: string): Map<string, { bytes: string; mtime: number }> {
+function snapshot(dir: string, folders = ["data", "charts"]): Map<string, { bytes: string; mtime: number }> {
   const files = new Map<string, { bytes: string; mtime: number }>();
-  for (const name of readdirSync(join(dir, "data")).sort()) {
-    const path = join(dir, "data", name);
-    files.set(name, { bytes: readFileSync(path, "utf8"), mtime: statSync(path).mtimeMs });
+  for (const folder of folders) {
+    for (const name of readdirSync(join(dir, folder)).sort()) {
+      const path = join(dir, folder, name);
+      files.set(`${folder}/${name}`, { bytes: readFileSync(path).toString("base64"), mtime: statSync(path).mtimeMs });
+    }
   }
   return files;
 }
 
-describe("storycharts build and check", () => {
+describe("storycharts build, list and check", () => {
   let project: TempProject;
   beforeAll(() => {
     project = tempProject();
   });
   afterAll(() => project.remove());
 
-  it("build writes every table, data/README.md and every chart, then says so in one line", () => {
+  it("build writes every table and chart, one line per chart, then a summary", () => {
     const r = project.run("build");
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("written   data/aircraft-hit-by-type.csv (3 rows)");
-    expect(r.stdout).toContain("written   charts/aircraft-loss-claims.mobile.svg");
-    expect(lastLine(r.stdout)).toMatch(/^build: 1 notebook built, 0 failed; 34 files \(34 written, 0 unchanged\) in \d+\.\d s$/);
-    expect(readdirSync(join(project.dir, "data")).sort()).toEqual([
-      "README.md", "aircraft-hit-by-type.csv", "aircraft-loss-claims.csv", "bomber-fleet.csv", "buffer-zone-regions.csv", "distances.csv",
-      "istanbul-talks-coverage.csv", "istanbul-talks-figures.csv", "istanbul-talks-places.csv", "locator-places.csv",
-      "russian-drones-overnight.csv", "sumy-advance.csv", "timeline.csv", "troop-estimates.csv",
-    ]);
-    const charts = readdirSync(join(project.dir, "charts"));
-    expect(charts.length).toBe(20);
-    for (const name of charts) expect(readFileSync(join(project.dir, "charts", name), "utf8")).toBe(readFileSync(join(root, "charts", name), "utf8"));
+    for (const id of CHART_IDS) expect(r.stdout).toMatch(new RegExp(`^written   ${id} \\(\\d+ ms\\)$`, "m"));
+    expect(lastLine(r.stdout)).toMatch(/^build: 10 charts \(10 written, 0 unchanged, 0 failed\), 13 tables, 1 notebook built in \d+\.\d s$/);
+    const charts = readdirSync(join(project.dir, "charts")).sort();
+    expect(charts.length).toBe(10 * 4 + 2);
+    for (const id of CHART_IDS) {
+      for (const suffix of [".svg", ".mobile.svg", ".png", ".html"]) expect(charts).toContain(`${id}${suffix}`);
+    }
+    // What a fresh copy builds is what is committed.
+    for (const name of charts) {
+      expect(readFileSync(join(project.dir, "charts", name)).equals(readFileSync(join(root, "charts", name))), `charts/${name}`).toBe(true);
+    }
+    expect(readFileSync(join(project.dir, "data", "README.md"), "utf8")).toBe(readFileSync(join(root, "data", "README.md"), "utf8"));
   });
 
-  it("a second build rewrites nothing: same bytes, same modification times", () => {
+  it("an unchanged rebuild rewrites nothing: same bytes, same modification times", () => {
     const before = snapshot(project.dir);
     const r = project.run("build");
     expect(r.status).toBe(0);
-    expect(lastLine(r.stdout)).toMatch(/^build: 1 notebook built, 0 failed; 34 files \(0 written, 34 unchanged\)/);
+    for (const id of CHART_IDS) expect(r.stdout).toMatch(new RegExp(`^unchanged ${id} \\(\\d+ ms\\)$`, "m"));
+    expect(lastLine(r.stdout)).toMatch(/^build: 10 charts \(0 written, 10 unchanged, 0 failed\), 13 tables, 1 notebook built in/);
     expect(snapshot(project.dir)).toEqual(before);
+  });
+
+  it("build <chart> builds that chart alone and keeps every other chart in the manifest", () => {
+    const manifest = readFileSync(join(project.dir, "charts", "manifest.json"), "utf8");
+    const r = project.run("build", "distances", "--format", "svg");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^unchanged distances \(\d+ ms\)$/m);
+    expect(lastLine(r.stdout)).toMatch(/^build: 1 chart \(0 written, 1 unchanged, 0 failed\)/);
+    expect(readFileSync(join(project.dir, "charts", "manifest.json"), "utf8")).toBe(manifest);
+  });
+
+  it("build --json prints a machine-readable report and nothing else", () => {
+    const r = project.run("build", "aircraft-hit-by-type", "--json");
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as BuildReport;
+    expect(report.charts.map((c) => [c.id, c.status, c.files])).toEqual([
+      ["aircraft-hit-by-type", "unchanged", ["aircraft-hit-by-type.svg", "aircraft-hit-by-type.mobile.svg", "aircraft-hit-by-type.png", "aircraft-hit-by-type.html"]],
+    ]);
+    expect(report.exitCode).toBe(0);
+    expect(report.summary).toMatch(/^build: 1 chart/);
+  });
+
+  it("build --out DIR writes the charts elsewhere, linking the data from there", () => {
+    const r = project.run("build", "--out", "public/graphics", "--format", "svg", "--quiet");
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim().split("\n").length).toBe(1);
+    const manifest = JSON.parse(readFileSync(join(project.dir, "public", "graphics", "manifest.json"), "utf8")) as { charts: { data: string; files: { png: string | null } }[] };
+    expect(manifest.charts[0]!.data).toBe("../../data/aircraft-hit-by-type.csv");
+    expect(manifest.charts[0]!.files.png).toBeNull();
+    expect(existsSync(join(project.dir, "public", "graphics", "aircraft-hit-by-type.png"))).toBe(false);
+  });
+
+  it("list names every chart with its headline and files", () => {
+    const r = project.run("list");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("  aircraft-loss-claims\n    41 aircraft destroyed, 13 hit, or “several” lost: the claims differ\n    charts/aircraft-loss-claims.svg  charts/aircraft-loss-claims.mobile.svg");
+    expect(lastLine(r.stdout)).toBe("list: 10 charts in 1 notebook");
   });
 
   it("check prints the coverage table and passes", () => {
@@ -60,11 +107,10 @@ describe("storycharts build and check", () => {
     const r = project.tsx("notebooks/istanbul-talks.ts");
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("aircraft-hit-by-type: Aircraft hit, by type, according to Rybar");
-    expect(r.stdout).toContain("Tu-95MS");
     expect(lastLine(r.stdout)).toBe("istanbul-talks: 13 tables (0 written, 13 unchanged), 0 problems");
   });
 
-  it("a quote not in the seed fails check and build with one line, and the published data stays as it was", () => {
+  it("a quote not in the seed fails check and build with one line each, and every published file stays as it was", () => {
     const file = join(project.dir, "notebooks", "istanbul-talks.ts");
     const good = readFileSync(file, "utf8");
     writeFileSync(file, good.replace("using approximately 500 drones.", "using approximately 500 drones!"));
@@ -78,41 +124,137 @@ describe("storycharts build and check", () => {
       const build = project.run("build");
       expect(build.status).toBe(1);
       expect(build.stderr).toContain("notebooks/istanbul-talks.ts: failed with 1 problem; its published files are left as they were");
-      expect(lastLine(build.stdout)).toMatch(/^build: 0 notebooks built, 1 failed; 0 files/);
+      expect(lastLine(build.stdout)).toMatch(/^build: 0 charts \(0 written, 0 unchanged, 0 failed\), 0 tables, 0 notebooks built, 1 failed in/);
       expect(snapshot(project.dir)).toEqual(before);
     } finally {
       writeFileSync(file, good);
     }
   });
 
-  it("a notebook that throws is reported by file, and the other notebooks still build", () => {
+  it("a notebook that throws is reported with its line, and the other notebooks still build", () => {
     const broken = join(project.dir, "notebooks", "broken.ts");
-    writeFileSync(broken, 'throw new Error("the reporter is still typing");\n');
+    writeFileSync(broken, 'export const ready = false;\nthrow new Error("the reporter is still typing");\n');
     try {
-      const r = project.run("build");
+      const r = project.run("build", "--format", "svg");
       expect(r.status).toBe(1);
-      expect(r.stderr).toContain("notebooks/broken.ts: import: the notebook failed to load: the reporter is still typing. Fix the error, then run the build again");
-      expect(lastLine(r.stdout)).toMatch(/^build: 1 notebook built, 1 failed; 33 files \(0 written, 33 unchanged\)/);
+      expect(r.stderr).toContain("notebooks/broken.ts: line 2: the notebook failed to load: the reporter is still typing. Fix the error, then run the build again");
+      expect(lastLine(r.stdout)).toMatch(/^build: 10 charts \(0 written, 10 unchanged, 0 failed\), 13 tables, 1 notebook built, 1 failed in/);
     } finally {
       rmSync(broken);
     }
   });
 
-  it("unknown commands and options exit 2 with usage", () => {
+  it("unknown commands, options and names exit 2 with usage", () => {
     const command = project.run("publish");
     expect(command.status).toBe(2);
     expect(command.stderr).toContain('storycharts: unknown command "publish"');
     const option = project.run("build", "--fast");
     expect(option.status).toBe(2);
-    expect(option.stderr).toContain("storycharts: unknown option --fast");
-    const notebook = project.run("build", "no-such-story");
-    expect(notebook.status).toBe(2);
-    expect(notebook.stderr).toContain("storycharts: no notebook notebooks/no-such-story.ts");
+    expect(option.stderr).toContain("storycharts: unknown option --fast for build");
+    expect(option.stderr).toContain("Usage: storycharts build");
+    const format = project.run("build", "--format", "gif");
+    expect(format.status).toBe(2);
+    expect(format.stderr).toContain('--format takes svg or svg,png (SVG is always written), not "gif"');
+    const name = project.run("build", "no-such-chart");
+    expect(name.status).toBe(2);
+    expect(name.stderr).toContain('storycharts: "no-such-chart" is neither a notebook nor a chart');
   });
 
-  it("--help prints the commands", () => {
-    const r = project.run("--help");
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain("build [notebook …]");
+  it("--help works on every command", () => {
+    for (const command of ["build", "check", "list", "watch", "preview"]) {
+      const r = project.run(command, "--help");
+      expect(r.status, command).toBe(0);
+      expect(r.stdout).toContain(`Usage: storycharts ${command}`);
+    }
+    expect(project.run("--help").stdout).toContain("Commands:");
   });
 });
+
+describe("storycharts watch and preview", () => {
+  let project: TempProject;
+  beforeAll(() => {
+    project = tempProject();
+    expect(project.run("build", "--format", "svg", "--quiet").status).toBe(0);
+  });
+  afterAll(() => project.remove());
+
+  it("watch rebuilds a notebook on save, reports a syntax error and goes on, and recovers on the next good save", async () => {
+    const watch = project.start("watch");
+    try {
+      await watch.waitFor(/waiting for changes/);
+      const charts = join(project.dir, "notebooks", "istanbul-talks", "charts.ts");
+      const notebook = join(project.dir, "notebooks", "istanbul-talks.ts");
+      const good = readFileSync(notebook, "utf8");
+
+      let from = watch.output().length;
+      writeFileSync(charts, readFileSync(charts, "utf8").replace('headline: "Six towns in the Sumy region in 10 days"', 'headline: "Six towns in Sumy region in 10 days"'));
+      const saved = Date.now();
+      await watch.waitFor(/^build: .*$/m, 20_000, from);
+      const latency = Date.now() - saved;
+      expect(watch.output().slice(from)).toMatch(/^written   sumy-advance \(\d+ ms\)$/m);
+      expect(readFileSync(join(project.dir, "charts", "sumy-advance.svg"), "utf8")).toContain("Six towns in Sumy region in 10 days");
+      console.log(`watch: save to charts written in ${latency} ms`);
+
+      from = watch.output().length;
+      writeFileSync(notebook, `${good}\nconst broken = ;\n`);
+      await watch.waitFor(/notebooks\/istanbul-talks\.ts: line \d+, column \d+: the notebook failed to load: syntax error: Unexpected ";"/, 20_000, from);
+      await watch.waitFor(/waiting for changes/, 20_000, from);
+
+      from = watch.output().length;
+      writeFileSync(notebook, good);
+      await watch.waitFor(/^build: 10 charts \(0 written, 10 unchanged, 0 failed\)/m, 20_000, from);
+    } finally {
+      expect(await watch.stop()).toBe(0);
+    }
+    expect(watch.output()).toContain("watch: stopped");
+  });
+
+  it("preview serves the gallery on 127.0.0.1 and tells the open page to reload after a rebuild", async () => {
+    const preview = project.start("preview", "--port", "0");
+    try {
+      const [, url] = await preview.waitFor(/preview: serving (http:\/\/127\.0\.0\.1:\d+\/charts\/)/);
+      const page = await fetchText(url!);
+      expect(page).toContain("<title>storycharts gallery</title>");
+      expect(page).toContain('new EventSource("/__storycharts/events")');
+      expect(await fetchText(`${url}aircraft-loss-claims.svg`)).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+      expect(await fetchText(`${url}../data/distances.csv`)).toMatch(/^from,to,km/);
+
+      const events = listen(new URL("/__storycharts/events", url).href);
+      await events.connected;
+      const seed = join(project.dir, "seeds", `${SEED}.meta.json`);
+      writeFileSync(seed, readFileSync(seed, "utf8"));
+      await events.reloaded;
+      events.close();
+    } finally {
+      expect(await preview.stop()).toBe(0);
+    }
+  });
+});
+
+function fetchText(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    get(url, (res) => {
+      let body = "";
+      res.on("data", (d: Buffer) => (body += d.toString()));
+      res.on("end", () => (res.statusCode === 200 ? resolve(body) : reject(new Error(`${url}: HTTP ${res.statusCode}`))));
+    }).on("error", reject);
+  });
+}
+
+function listen(url: string) {
+  let connected!: () => void;
+  let reloaded!: () => void;
+  const result = {
+    connected: new Promise<void>((r) => (connected = r)),
+    reloaded: new Promise<void>((r) => (reloaded = r)),
+    close: () => request.destroy(),
+  };
+  const request = get(url, (res) => {
+    res.on("data", (d: Buffer) => {
+      const text = d.toString();
+      if (text.includes(": connected")) connected();
+      if (text.includes("data: reload")) reloaded();
+    });
+  });
+  return result;
+}

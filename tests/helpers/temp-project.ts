@@ -1,6 +1,6 @@
 // A throwaway copy of the project for command-line tests: the real sources,
 // notebooks and seeds, the real node_modules by symlink, no data/ yet.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,9 +15,18 @@ export interface Result {
 export interface TempProject {
   dir: string;
   run(...args: string[]): Result;
+  /** Starts a long-running command (watch, preview) with its output collected. */
+  start(...args: string[]): Running;
   /** Runs a file with tsx, as `npx tsx <file>` would. */
   tsx(file: string): Result;
   remove(): void;
+}
+
+export interface Running {
+  output(): string;
+  /** Resolves when the output, from `from` on, matches; rejects after `ms`. */
+  waitFor(pattern: RegExp, ms?: number, from?: number): Promise<RegExpMatchArray>;
+  stop(): Promise<number | null>;
 }
 
 export function tempProject(): TempProject {
@@ -32,8 +41,35 @@ export function tempProject(): TempProject {
   };
   return {
     dir,
-    run: (...args) => tsx(["src/cli.ts", ...args]),
+    run: (...args) => {
+      const r = spawnSync(process.execPath, [join(dir, "src", "bin.mjs"), ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+      return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+    },
     tsx: (file) => tsx([file]),
+    start: (...args) => {
+      const child = spawn(process.execPath, [join(dir, "src", "bin.mjs"), ...args], { cwd: dir, env: { ...process.env, NO_COLOR: "1" } });
+      let output = "";
+      child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+      child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+      return {
+        output: () => output,
+        waitFor: (pattern, ms = 20_000, from = 0) => new Promise((resolve, reject) => {
+          const started = Date.now();
+          const poll = () => {
+            const m = output.slice(from).match(pattern);
+            if (m) return resolve(m);
+            if (Date.now() - started > ms) return reject(new Error(`timed out waiting for ${pattern}; output:\n${output}`));
+            setTimeout(poll, 20);
+          };
+          poll();
+        }),
+        stop: () => new Promise((resolve) => {
+          if (child.exitCode !== null) return resolve(child.exitCode);
+          child.once("exit", (code) => resolve(code));
+          child.kill("SIGINT");
+        }),
+      };
+    },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }

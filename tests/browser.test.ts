@@ -1,0 +1,129 @@
+// The published charts in a real browser: Debian's Chromium, driven by
+// playwright-core (never a downloaded browser). Screenshots for a person to
+// look at are written to .cache/screenshots/.
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Manifest } from "../src/publish/manifest.ts";
+import { serve, type StaticServer } from "../src/serve.ts";
+import { root } from "./helpers/project.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const shots = join(root, ".cache", "screenshots");
+const manifest = JSON.parse(readFileSync(join(root, "charts", "manifest.json"), "utf8")) as Manifest;
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+let browser: Browser;
+let server: StaticServer;
+
+/** A page that records console errors and failed requests. */
+async function open(width: number): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(`console: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => errors.push(`page: ${e.message}`));
+  page.on("requestfailed", (r) => errors.push(`request failed: ${r.url()}`));
+  page.on("response", (r) => {
+    if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  return { page, errors };
+}
+
+async function axe(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")})`);
+  });
+  return result;
+}
+
+function inlinePage(): string {
+  const svgs = manifest.charts.flatMap((c) => [c.files.desktop, c.files.mobile].map((f) => readFileSync(join(root, "charts", f), "utf8")));
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Every chart inline</title></head>
+<body><main><h1>Every chart inline</h1>${svgs.map((s) => `<figure>${s}</figure>`).join("\n")}</main></body></html>`;
+}
+
+describe("in Chromium", () => {
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does`);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    server = await serve({ root, out: "charts", port: 0, live: false });
+    mkdirSync(shots, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("the gallery loads with no console error or failed request, every chart visible", async () => {
+    for (const width of [360, 1280]) {
+      const { page, errors } = await open(width);
+      await page.goto(server.url, { waitUntil: "networkidle" });
+      const images = await page.$$eval(".artboards img", (imgs) =>
+        imgs.map((img) => ({ src: img.getAttribute("src"), natural: (img as HTMLImageElement).naturalWidth, box: img.getBoundingClientRect().width })));
+      expect(images.length).toBe(manifest.charts.length * 2);
+      for (const img of images) {
+        expect(img.natural, `${img.src} did not load`).toBeGreaterThan(0);
+        expect(img.box, `${img.src} has no size`).toBeGreaterThan(0);
+      }
+      expect(errors).toEqual([]);
+      await page.screenshot({ path: join(shots, `gallery-${width}.png`), fullPage: true });
+      await page.close();
+    }
+  });
+
+  it("a page inlining every chart's SVG has no duplicate id and no console error", async () => {
+    const { page, errors } = await open(1280);
+    await page.setContent(inlinePage(), { waitUntil: "load" });
+    const { count, duplicates, labelled } = await page.evaluate(() => {
+      const ids = [...document.querySelectorAll("[id]")].map((e) => e.id);
+      const svgs = [...document.querySelectorAll("main svg[role=img]")];
+      return {
+        count: svgs.length,
+        duplicates: ids.filter((id, i) => ids.indexOf(id) !== i),
+        // Every chart's accessible name resolves to its own title and description.
+        labelled: svgs.every((s) => s.getAttribute("aria-labelledby")!.split(" ").every((id) => document.getElementById(id)?.closest("svg") === s)),
+      };
+    });
+    expect(count).toBe(manifest.charts.length * 2);
+    expect(duplicates).toEqual([]);
+    expect(labelled).toBe(true);
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: join(shots, "inline.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("an embed snippet shows the mobile artboard at 360 px and the desktop one at 1024 px", async () => {
+    const chart = manifest.charts.find((c) => c.id === "aircraft-loss-claims")!;
+    const snippet = readFileSync(join(root, "charts", chart.files.embed), "utf8");
+    const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><base href="${server.url}"><title>Story</title></head><body><main><h1>Story</h1><p>Text.</p>${snippet}</main></body></html>`;
+    for (const [width, shown, hidden] of [[360, chart.files.mobile, chart.files.desktop], [1024, chart.files.desktop, chart.files.mobile]] as const) {
+      const { page, errors } = await open(width);
+      await page.setContent(html, { waitUntil: "networkidle" });
+      const state = await page.$$eval("figure.storychart img", (imgs) =>
+        Object.fromEntries(imgs.map((img) => [img.getAttribute("src")!.split("/").pop(), img.getBoundingClientRect().width > 0 && (img as HTMLImageElement).naturalWidth > 0])));
+      expect(state[shown], `${shown} should show at ${width} px`).toBe(true);
+      expect(state[hidden], `${hidden} should be hidden at ${width} px`).toBe(false);
+      expect(errors).toEqual([]);
+      await page.screenshot({ path: join(shots, `embed-${width}.png`), fullPage: true });
+      await page.close();
+    }
+  });
+
+  it("axe finds no accessibility violation in the gallery or the inlined page", async () => {
+    const gallery = await open(1280);
+    await gallery.page.goto(server.url, { waitUntil: "networkidle" });
+    expect(await axe(gallery.page)).toEqual([]);
+    await gallery.page.close();
+    const inline = await open(1280);
+    await inline.page.setContent(inlinePage(), { waitUntil: "load" });
+    expect(await axe(inline.page)).toEqual([]);
+    await inline.page.close();
+  });
+});
