@@ -99,6 +99,20 @@ describe("in Chromium", () => {
     await page.close();
   });
 
+  it("an inlined chart switches to its dark colours on a dark page", async () => {
+    const page = await browser.newPage({ viewport: { width: 700, height: 900 }, colorScheme: "dark" });
+    const svg = readFileSync(join(root, "charts", "aircraft-loss-claims.svg"), "utf8");
+    await page.setContent(`<!DOCTYPE html><html lang="en"><head><title>Dark</title></head><body style="background:#161616;margin:0">${svg}</body></html>`);
+    const colours = await page.evaluate(() => ({
+      background: getComputedStyle(document.querySelector(".sc-bg")!).fill,
+      headline: getComputedStyle(document.querySelector("svg > g text")!).fill,
+      muted: getComputedStyle(document.querySelector(".sc-muted text")!).fill,
+    }));
+    expect(colours).toEqual({ background: "rgb(22, 22, 22)", headline: "rgb(240, 240, 240)", muted: "rgb(179, 179, 179)" });
+    await page.screenshot({ path: join(shots, "dark.png") });
+    await page.close();
+  });
+
   it("an embed snippet shows the mobile artboard at 360 px and the desktop one at 1024 px", async () => {
     const chart = manifest.charts.find((c) => c.id === "aircraft-loss-claims")!;
     const snippet = readFileSync(join(root, "charts", chart.files.embed), "utf8");
