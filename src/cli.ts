@@ -184,7 +184,14 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (o.command) {
       case "build": {
-        const result = await build({ root: o.root, names: o.names, out: o.out, formats: new Set(o.formats) }, report);
+        // Ctrl-C stops the build between two charts, so no file is left half written.
+        const abort = new AbortController();
+        const interrupt = () => abort.abort();
+        process.once("SIGINT", interrupt);
+        process.once("SIGTERM", interrupt);
+        const result = await build({ root: o.root, names: o.names, out: o.out, formats: new Set(o.formats), signal: abort.signal }, report);
+        process.off("SIGINT", interrupt);
+        process.off("SIGTERM", interrupt);
         if (o.json) console.log(JSON.stringify(result, null, 2));
         return result.exitCode;
       }

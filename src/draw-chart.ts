@@ -41,6 +41,14 @@ function houseDefaults(artboard: Artboard, width: number, height: number): Plot.
   } as Plot.PlotOptions;
 }
 
+// Characters XML 1.0 cannot carry (controls, lone surrogates, noncharacters):
+// a label pasted from anywhere must not make the file unreadable.
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDFFF]/gu;
+
+export function xmlSafe(text: string): string {
+  return text.replace(NOT_XML, "");
+}
+
 export function drawChart(input: DrawInput, artboard: Artboard): Drawn {
   const { spec } = input;
   const width = artboard.width - 2 * artboard.padding;
@@ -92,7 +100,7 @@ export function drawChart(input: DrawInput, artboard: Artboard): Drawn {
     plot,
     plotHeight: height,
   });
-  const text = `${new (chartWindow().XMLSerializer)().serializeToString(svg)}\n`;
+  const text = `${xmlSafe(new (chartWindow().XMLSerializer)().serializeToString(svg))}\n`;
   const problems = checkSvg(text);
   if (problems.length > 0) {
     throw new ChartError(`the finished SVG breaks the allowlist: ${problems.join("; ")}`, "Remove what the allowlist forbids; a published chart may carry nothing but a picture");

@@ -32,7 +32,7 @@ export async function loadNotebooks(root: string, files = notebookFiles(root)): 
     try {
       module = (await import(pathToFileURL(join(root, file)).href)) as { default?: unknown };
     } catch (error) {
-      const { place, message } = describeLoadError(error, join(root, file));
+      const { place, message } = describeLoadError(error, join(root, file), root);
       problems.push({ file, place, message: `the notebook failed to load: ${message}`, fix: "Fix the error, then run the build again; the notebook's published files are left as they were" });
       continue;
     }
@@ -61,12 +61,15 @@ function isNotebook(value: unknown): value is NotebookSpec {
  * error from the TypeScript transform, a module that cannot be found, or a
  * throw with the first stack frame inside the notebook's folder.
  */
-export function describeLoadError(error: unknown, path: string): { place: string; message: string } {
+export function describeLoadError(error: unknown, path: string, root = ""): { place: string; message: string } {
   const text = error instanceof Error ? error.message : String(error);
   const syntax = /:(\d+):(\d+): ERROR: (.+)/.exec(text);
   if (syntax) return { place: `line ${syntax[1]}, column ${syntax[2]}`, message: `syntax error: ${syntax[3]}` };
   const missing = /Cannot find (?:module|package) '([^']+)'/.exec(text);
-  if (missing) return { place: "import", message: `the module ${missing[1]} does not exist` };
+  if (missing) {
+    const name = missing[1]!.replace(/^file:\/\//, "");
+    return { place: "import", message: `the module ${root && name.startsWith(`${root}/`) ? name.slice(root.length + 1) : name} does not exist` };
+  }
   const stack = error instanceof Error ? error.stack ?? "" : "";
   const dir = path.replace(/\.ts$/, "");
   const frame = stack.split("\n").map((l) => /\((?:file:\/\/)?([^()]+):(\d+):(\d+)\)$|at (?:file:\/\/)?([^\s()]+):(\d+):(\d+)$/.exec(l.trim()))

@@ -88,6 +88,11 @@ export function runNotebook(root: string, file: string, nb: NotebookSpec): Noteb
     try {
       table = spec.build(run.ledger);
     } catch (error) {
+      // A CSV the table reads reports its own file, line and column.
+      if (error instanceof ProblemError) {
+        run.problems.push(...error.problems);
+        continue;
+      }
       const message = error instanceof LedgerError ? `uses ${error.id}, which ${error.message}` : `its build threw: ${(error as Error).message}`;
       run.problems.push({ file, place: `table ${name}`, message, fix: "Fix the table's build function" });
       continue;

@@ -2,11 +2,12 @@
 // named. A failing notebook or chart is reported and leaves its published
 // files exactly as they were; the others are still built.
 
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { buildCharts, type ChartOutput } from "../build-charts.ts";
 import { dataReadme } from "../data-docs.ts";
-import { writeIfChanged, type WriteOutcome } from "../files.ts";
+import { removeStaleTemporaries, writeAllIfChanged, writeIfChanged, type WriteOutcome } from "../files.ts";
+import { acquireLock } from "../lock.ts";
 import { toPng } from "../png.ts";
 import { formatProblem, type Problem } from "../problems.ts";
 import { contentHash, manifestJson, mergeManifest, type Manifest, type ManifestEntry } from "../publish/manifest.ts";
@@ -29,6 +30,8 @@ export interface BuildOptions {
   /** Where charts go, relative to root or absolute. */
   out: string;
   formats: Set<Format>;
+  /** Aborting stops the build between two charts: nothing is left half written. */
+  signal?: AbortSignal;
 }
 
 export interface ChartResult {
@@ -45,6 +48,7 @@ export interface BuildReport {
   tables: { path: string; outcome: WriteOutcome }[];
   problems: string[];
   failedNotebooks: string[];
+  interrupted: boolean;
   ms: number;
   summary: string;
   exitCode: number;
@@ -53,9 +57,20 @@ export interface BuildReport {
 export class NameError extends Error {}
 
 export async function build(options: BuildOptions, report: Reporter, files = notebookFiles(options.root)): Promise<BuildReport> {
+  const lock = await acquireLock(options.root, (pid) => report.item(`waiting for another build (pid ${pid}) to finish`));
+  try {
+    return await buildLocked(options, report, files);
+  } finally {
+    lock.release();
+  }
+}
+
+async function buildLocked(options: BuildOptions, report: Reporter, files: string[]): Promise<BuildReport> {
   const started = performance.now();
   const outDir = resolve(options.root, options.out);
-  const result: BuildReport = { charts: [], tables: [], problems: [], failedNotebooks: [], ms: 0, summary: "", exitCode: 0 };
+  const result: BuildReport = { charts: [], tables: [], problems: [], failedNotebooks: [], interrupted: false, ms: 0, summary: "", exitCode: 0 };
+  for (const dir of [outDir, join(options.root, "data")]) removeStaleTemporaries(dir);
+  const unwritable = probe(outDir);
   const fail = (p: Problem) => {
     const line = formatProblem(p);
     result.problems.push(line);
@@ -79,7 +94,7 @@ export async function build(options: BuildOptions, report: Reporter, files = not
 
   for (const { file, notebook } of loaded) {
     const wanted = selection.get(notebook.id);
-    if (!wanted) continue;
+    if (!wanted || result.interrupted) continue;
     const run = runNotebook(options.root, file, notebook);
     for (const t of run.tables) {
       const owner = tableOwners.get(t.name);
@@ -93,12 +108,24 @@ export async function build(options: BuildOptions, report: Reporter, files = not
       continue;
     }
     runs.push(run);
-    for (const w of writeTables(options.root, run)) result.tables.push({ path: w.path, outcome: w.outcome });
+    try {
+      for (const w of writeTables(options.root, run)) result.tables.push({ path: w.path, outcome: w.outcome });
+    } catch (error) {
+      fail({ file: "data", place: "write", message: `the tables cannot be written (${describeIoError(error)})`, fix: "Check that data/ is a folder you can write to and that the disk has room" });
+      result.failedNotebooks.push(file);
+      continue;
+    }
 
     const seed = run.seeds.get(notebook.seeds[0]!)!;
     const article = { credit: seed.meta.credit, date: formatDate(seed.meta.published.date, "day") };
     for (const id of Object.keys(notebook.charts ?? {})) {
       if (!(wanted === "all" || wanted.has(id))) continue;
+      // Between two charts, let a Ctrl-C be heard; every file is whole at this point.
+      await new Promise((r) => setImmediate(r));
+      if (options.signal?.aborted) {
+        result.interrupted = true;
+        break;
+      }
       const chartStarted = performance.now();
       const done = (status: ChartResult["status"], written: string[], problems: string[]) => {
         const r: ChartResult = { id, notebook: notebook.id, status, files: written, ms: Math.round(performance.now() - chartStarted), problems };
@@ -107,7 +134,11 @@ export async function build(options: BuildOptions, report: Reporter, files = not
         return r;
       };
       if (owners.get(id) !== file) {
-        done("failed", [], [`another notebook already has a chart with the id ${id}`]);
+        done("failed", [], [`another notebook has a chart with the id ${id}`]);
+        continue;
+      }
+      if (unwritable) {
+        done("failed", [], [unwritable]);
         continue;
       }
       const { charts, problems } = buildCharts(run, (c) => c === id);
@@ -123,7 +154,14 @@ export async function build(options: BuildOptions, report: Reporter, files = not
       if (kept) entry.files.png = `${chart.id}.png`;
       const contents = new Map([...outputs, ...(kept ? [[entry.files.png!, kept] as const] : [])]);
       entry.hash = contentHash([entry.files.desktop, entry.files.mobile, entry.files.png, entry.files.embed].flatMap((f) => (f ? [contents.get(f)!] : [])));
-      const outcomes = [...outputs].map(([name, content]) => writeIfChanged(join(outDir, name), content));
+      let outcomes: WriteOutcome[];
+      try {
+        outcomes = writeAllIfChanged([...outputs].map(([name, content]) => [join(outDir, name), content]));
+      } catch (error) {
+        fail({ file: relative(options.root, join(outDir, `${id}.svg`)), place: `chart ${id}`, message: `the chart's files cannot be written (${describeIoError(error)}); its published files are left as they were`, fix: "Check that the output folder is writable and the disk has room, then build again" });
+        done("failed", [], [describeIoError(error)]);
+        continue;
+      }
       entries.push(entry);
       done(outcomes.includes("written") ? "written" : "unchanged", [...outputs.keys()], []);
     }
@@ -132,19 +170,26 @@ export async function build(options: BuildOptions, report: Reporter, files = not
   // The manifest and gallery list every chart: those built now, and those
   // whose notebook failed or was not asked for, as they were published.
   const rebuilt = new Set(entries.map((e) => e.id));
+  const declaredIds = new Set(loaded.flatMap((l) => Object.keys(l.notebook.charts ?? {})));
   const manifest = mergeManifest(readManifest(outDir), entries, (id) =>
-    !rebuilt.has(id) && (owners.has(id) || result.failedNotebooks.length > 0) && existsSync(join(outDir, `${id}.svg`)));
-  writeIfChanged(join(outDir, "manifest.json"), manifestJson(manifest));
-  writeIfChanged(join(outDir, "index.html"), galleryHtml(manifest));
-  if (result.failedNotebooks.length === 0 && options.names.length === 0) {
+    !rebuilt.has(id) && (declaredIds.has(id) || result.failedNotebooks.length > 0) && existsSync(join(outDir, `${id}.svg`)));
+  if (unwritable) fail({ file: relative(options.root, outDir) || ".", place: "output folder", message: unwritable, fix: "Point --out at a folder you can write to, or fix the folder's permissions" });
+  else {
+    try {
+      writeAllIfChanged([[join(outDir, "manifest.json"), manifestJson(manifest)], [join(outDir, "index.html"), galleryHtml(manifest)]]);
+    } catch (error) {
+      fail({ file: relative(options.root, join(outDir, "manifest.json")), place: "write", message: `the manifest and gallery cannot be written (${describeIoError(error)})`, fix: "Check that the output folder is writable and the disk has room" });
+    }
+  }
+  if (result.failedNotebooks.length === 0 && options.names.length === 0 && !result.interrupted) {
     result.tables.push({ path: "data/README.md", outcome: writeIfChanged(join(options.root, "data", "README.md"), dataReadme(runs)) });
   }
 
   const count = (s: ChartResult["status"]) => result.charts.filter((c) => c.status === s).length;
   const failed = count("failed") + result.failedNotebooks.length;
   result.ms = Math.round(performance.now() - started);
-  result.exitCode = failed > 0 || result.problems.length > 0 ? 1 : 0;
-  result.summary = `build: ${plural(result.charts.length, "chart")} (${count("written")} written, ${count("unchanged")} unchanged, ${count("failed")} failed), ` +
+  result.exitCode = result.interrupted ? 130 : failed > 0 || result.problems.length > 0 ? 1 : 0;
+  result.summary = `build: ${result.interrupted ? "interrupted; " : ""}${plural(result.charts.length, "chart")} (${count("written")} written, ${count("unchanged")} unchanged, ${count("failed")} failed), ` +
     `${plural(result.tables.filter((t) => t.path.endsWith(".csv")).length, "table")}, ${plural(runs.length, "notebook")} built${result.failedNotebooks.length ? `, ${result.failedNotebooks.length} failed` : ""} in ${seconds(result.ms)}`;
   report.summary(result.summary);
   return result;
@@ -174,14 +219,27 @@ function select(loaded: LoadedNotebook[], names: string[]): Map<string, "all" | 
   return selection;
 }
 
-/** The notebook that owns each chart id; a second notebook using the id is a problem. */
+/**
+ * The notebook that owns each chart id. An id two notebooks declare belongs
+ * to neither: both charts fail, so neither overwrites the other's files.
+ */
 function chartOwners(loaded: LoadedNotebook[], fail: (p: Problem) => void): Map<string, string> {
-  const owners = new Map<string, string>();
+  const declared = new Map<string, string[]>();
   for (const { file, notebook } of loaded) {
-    for (const id of Object.keys(notebook.charts ?? {})) {
-      const owner = owners.get(id);
-      if (owner) fail({ file, place: `chart ${id}`, message: `${owner} already has a chart with this id`, fix: "Give the chart an id of its own: the id names its files" });
-      else owners.set(id, file);
+    for (const id of Object.keys(notebook.charts ?? {})) declared.set(id, [...(declared.get(id) ?? []), file]);
+  }
+  const owners = new Map<string, string>();
+  for (const [id, files] of declared) {
+    if (files.length === 1) {
+      owners.set(id, files[0]!);
+      continue;
+    }
+    for (const file of files) {
+      fail({
+        file, place: `chart ${id}`,
+        message: `the chart id is also used by ${files.filter((f) => f !== file).join(", ")}; neither chart is built and their published files are left as they were`,
+        fix: "Give each chart an id of its own: the id names its files",
+      });
     }
   }
   return owners;
@@ -229,6 +287,24 @@ function keptPng(outDir: string, chart: ChartOutput, formats: Set<Format>): Buff
   } catch {
     return null;
   }
+}
+
+/** Why the output folder cannot take files, or null when it can. */
+function probe(outDir: string): string | null {
+  try {
+    mkdirSync(outDir, { recursive: true });
+    const test = join(outDir, `.write-test.tmp-${process.pid}`);
+    writeFileSync(test, "");
+    rmSync(test);
+    return null;
+  } catch (error) {
+    return `the output folder cannot be written (${describeIoError(error)})`;
+  }
+}
+
+function describeIoError(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  return e.code ? `${e.code}: ${e.message.replace(/^[A-Z]+: /, "")}` : String(e.message ?? error);
 }
 
 function readManifest(outDir: string): Manifest | null {

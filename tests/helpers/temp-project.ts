@@ -15,6 +15,8 @@ export interface Result {
 export interface TempProject {
   dir: string;
   run(...args: string[]): Result;
+  /** Runs a command with extra environment variables. */
+  runWith(env: Record<string, string>, ...args: string[]): Result;
   /** Starts a long-running command (watch, preview) with its output collected. */
   start(...args: string[]): Running;
   /** Runs a file with tsx, as `npx tsx <file>` would. */
@@ -27,6 +29,8 @@ export interface Running {
   /** Resolves when the output, from `from` on, matches; rejects after `ms`. */
   waitFor(pattern: RegExp, ms?: number, from?: number): Promise<RegExpMatchArray>;
   stop(): Promise<number | null>;
+  /** Resolves with the exit code when the command ends by itself. */
+  exited(): Promise<number | null>;
 }
 
 export function tempProject(): TempProject {
@@ -39,12 +43,14 @@ export function tempProject(): TempProject {
     const r = spawnSync(join(root, "node_modules", ".bin", "tsx"), args, { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
   };
+  const runWith = (env: Record<string, string>, ...args: string[]): Result => {
+    const r = spawnSync(process.execPath, [join(dir, "src", "bin.mjs"), ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env } });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
   return {
     dir,
-    run: (...args) => {
-      const r = spawnSync(process.execPath, [join(dir, "src", "bin.mjs"), ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-      return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-    },
+    run: (...args) => runWith({}, ...args),
+    runWith: (env, ...args) => runWith(env, ...args),
     tsx: (file) => tsx([file]),
     start: (...args) => {
       const child = spawn(process.execPath, [join(dir, "src", "bin.mjs"), ...args], { cwd: dir, env: { ...process.env, NO_COLOR: "1" } });
@@ -62,6 +68,10 @@ export function tempProject(): TempProject {
             setTimeout(poll, 20);
           };
           poll();
+        }),
+        exited: () => new Promise((resolve) => {
+          if (child.exitCode !== null) return resolve(child.exitCode);
+          child.once("exit", (code) => resolve(code));
         }),
         stop: () => new Promise((resolve) => {
           if (child.exitCode !== null) return resolve(child.exitCode);

@@ -1,0 +1,212 @@
+// Broken input, one case at a time: each must give one clear message naming
+// the file and the place, exit non-zero, still build every other chart, leave
+// the affected chart's published files byte for byte as they were, and leave
+// no temporary file behind.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkSvg } from "../src/allowlist.ts";
+import { root } from "./helpers/project.ts";
+import { FIXTURE_SEED, writeFixture, type FixtureOptions } from "./helpers/fixture.ts";
+import { tempProject, type TempProject } from "./helpers/temp-project.ts";
+
+const STORY_CHARTS = [
+  "aircraft-hit-by-type", "aircraft-loss-claims", "bomber-fleet", "russian-drones-overnight", "troops-north-of-sumy",
+  "locator-map", "distances", "timeline", "buffer-zone-regions", "sumy-advance",
+];
+const FIXTURE_FILES = ["charts/fixture-drones.svg", "charts/fixture-drones.mobile.svg", "charts/fixture-drones.html", "data/fixture-drones-by-region.csv"];
+
+let project: TempProject;
+let published: Map<string, string>;
+
+function read(paths: string[]): Map<string, string> {
+  return new Map(paths.map((p) => [p, readFileSync(join(project.dir, p)).toString("base64")]));
+}
+
+function temporaries(): string[] {
+  return ["charts", "data", "notebooks"].flatMap((d) => readdirSync(join(project.dir, d), { recursive: true }).map(String).filter((n) => /\.tmp-\d+$/.test(n)));
+}
+
+/** Breaks the fixture one way, builds, and checks what must hold for every bad input. */
+function breakAndBuild(o: FixtureOptions, ...args: string[]) {
+  writeFixture(project.dir, o);
+  try {
+    const r = project.run("build", "--format", "svg", ...args);
+    expect(r.status, r.stdout + r.stderr).toBe(1);
+    for (const id of STORY_CHARTS) expect(r.stdout, `${id} was not built`).toMatch(new RegExp(`^unchanged ${id} \\(\\d+ ms\\)$`, "m"));
+    expect(read(FIXTURE_FILES)).toEqual(published);
+    expect(temporaries()).toEqual([]);
+    return r;
+  } finally {
+    writeFixture(project.dir);
+  }
+}
+
+beforeAll(() => {
+  project = tempProject();
+  writeFixture(project.dir);
+  const r = project.run("build", "--format", "svg", "--quiet");
+  expect(r.status, r.stderr).toBe(0);
+  published = read(FIXTURE_FILES);
+});
+afterAll(() => project.remove());
+
+describe("bad input", () => {
+  it("1. a CSV with an unclosed quote", () => {
+    const r = breakAndBuild({ csv: 'region,drones\n"North,7\nSouth,5\n' });
+    expect(r.stderr).toContain("notebooks/fixture/drones.csv: line 2, column 1: a quoted field is never closed: the quote opened here runs to the end of the file. Close the quote, or double a quote that belongs inside the field");
+  });
+
+  it("2. a CSV missing a column the chart uses", () => {
+    const r = breakAndBuild({ csv: "region,count\nNorth,7\n" });
+    expect(r.stderr).toContain('notebooks/fixture/drones.csv: line 1 (header): the column "drones" is missing (the header has "region", "count"). Add the column, or correct its name in the header');
+  });
+
+  it("3. a column of numbers holding text", () => {
+    const r = breakAndBuild({ csv: "region,drones\nNorth,seven\nSouth,5\n" });
+    expect(r.stderr).toContain('notebooks/fixture/drones.csv: row 1 (line 2), column drones: "seven" is not a number. Write a plain number');
+  });
+
+  it("4. an empty table", () => {
+    const r = breakAndBuild({ csv: "region,drones\n" });
+    expect(r.stderr).toContain("notebooks/fixture/drones.csv: line 2: the table is empty: it has a header and no rows. Add at least one row");
+  });
+
+  it("5. NaN, Infinity and a negative count", () => {
+    const r = breakAndBuild({ csv: "region,drones\nNorth,NaN\nSouth,-3\nEast,Infinity\n" });
+    expect(r.stderr).toContain('notebooks/fixture/drones.csv: row 1 (line 2), column drones: "NaN" is not a finite number');
+    expect(r.stderr).toContain('notebooks/fixture/drones.csv: row 2 (line 3), column drones: "-3" is negative: a count cannot be');
+    expect(r.stderr).toContain('notebooks/fixture/drones.csv: row 3 (line 4), column drones: "Infinity" is not a finite number');
+  });
+
+  it("6. two charts with the same id: neither is built, neither's files are touched", () => {
+    writeFixture(project.dir, { notebook: (t) => t.replace('"fixture-drones": {', '"distances": {') });
+    try {
+      const before = read(["charts/distances.svg", "charts/distances.mobile.svg", "charts/distances.html"]);
+      const r = project.run("build", "--format", "svg");
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain("notebooks/fixture.ts: chart distances: the chart id is also used by notebooks/istanbul-talks.ts; neither chart is built and their published files are left as they were. Give each chart an id of its own");
+      expect(r.stderr).toContain("notebooks/istanbul-talks.ts: chart distances: the chart id is also used by notebooks/fixture.ts");
+      expect(r.stdout).toMatch(/^failed    distances \(\d+ ms\)$/m);
+      expect(r.stdout).toMatch(/^unchanged timeline \(\d+ ms\)$/m);
+      expect(read(["charts/distances.svg", "charts/distances.mobile.svg", "charts/distances.html"])).toEqual(before);
+      expect(temporaries()).toEqual([]);
+    } finally {
+      writeFixture(project.dir);
+    }
+  });
+
+  it("7. a notebook that throws", () => {
+    const r = breakAndBuild({ notebook: (t) => `${t}\nthrow new Error("the reporter is still typing");\n` });
+    expect(r.stderr).toMatch(/notebooks\/fixture\.ts: line \d+: the notebook failed to load: the reporter is still typing\. Fix the error, then run the build again; the notebook's published files are left as they were/);
+  });
+
+  it("8. a notebook with a syntax error", () => {
+    const r = breakAndBuild({ notebook: (t) => t.replace('claimant: "Officials",', 'claimant: "Officials"') });
+    expect(r.stderr).toMatch(/notebooks\/fixture\.ts: line 13, column \d+: the notebook failed to load: syntax error: Expected "}" but found "subject"\./);
+  });
+
+  it("9. a notebook importing a module that does not exist", () => {
+    const r = breakAndBuild({ notebook: (t) => `import { shade } from "./fixture/colours.ts";\n${t}` });
+    expect(r.stderr).toContain("notebooks/fixture.ts: import: the notebook failed to load: the module notebooks/fixture/colours.ts does not exist. Fix the error");
+  });
+
+  it("10. a missing seed file", () => {
+    rmSync(join(project.dir, "seeds", `${FIXTURE_SEED}.txt`));
+    const r = breakAndBuild({ seed: false });
+    expect(r.stderr).toContain(`notebooks/fixture.ts: seed ${FIXTURE_SEED}: the seed file seeds/${FIXTURE_SEED}.txt does not exist. Copy the article into seeds/${FIXTURE_SEED}.txt (byte for byte), or correct the seed name`);
+  });
+
+  it("11. a quote not in the seed, with the nearest passage suggested", () => {
+    const r = breakAndBuild({ notebook: (t) => t.replace("Officials said 12 drones were shot down overnight.", "Officials said 12 drones were downed overnight.") });
+    expect(r.stderr).toContain(`notebooks/fixture.ts: figure drones-shot-down: the quote is not in seeds/${FIXTURE_SEED}.txt; the nearest passage is "Officials said 12 drones were shot down overnight.". Copy the quote from seeds/${FIXTURE_SEED}.txt exactly`);
+  });
+
+  it("12. a value that disagrees with its quote", () => {
+    const r = breakAndBuild({ notebook: (t) => t.replace("value: 12,", "value: 13,") });
+    expect(r.stderr).toContain('notebooks/fixture.ts: figure drones-shot-down: the value is 13 but the quote says "12" (12). Set the value to 12, or quote the passage that says 13');
+  });
+
+  it("13. a figure without a claimant", () => {
+    const r = breakAndBuild({ notebook: (t) => t.replace('claimant: "Officials"', 'claimant: ""') });
+    expect(r.stderr).toContain("notebooks/fixture.ts: figure drones-shot-down: the figure has no claimant. Name who asserts the number");
+  });
+
+  it("14. an output folder that cannot be written", () => {
+    writeFileSync(join(project.dir, "blocked"), "a file where a folder should be");
+    try {
+      const r = project.run("build", "--format", "svg", "--out", "blocked/charts");
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^blocked\/charts: output folder: the output folder cannot be written \(ENOTDIR: .*\)\. Point --out at a folder you can write to/m);
+      expect(r.stdout).toMatch(/^build: 11 charts \(0 written, 0 unchanged, 11 failed\)/m);
+      expect(read(FIXTURE_FILES)).toEqual(published);
+      expect(temporaries()).toEqual([]);
+    } finally {
+      rmSync(join(project.dir, "blocked"));
+    }
+  });
+
+  it("15. a write that fails half way: the old file survives and no temporary file is left", () => {
+    writeFixture(project.dir, { csv: "region,drones\nNorth,8\nSouth,4\n" });
+    try {
+      const r = project.runWith({ STORYCHARTS_FAULT: "write:fixture-drones.mobile.svg" }, "build", "--format", "svg");
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain("charts/fixture-drones.svg: chart fixture-drones: the chart's files cannot be written (EIO: simulated failure half way through writing fixture-drones.mobile.svg (STORYCHARTS_FAULT)); its published files are left as they were");
+      // The desktop SVG, written before the failure, was not renamed into place either: the chart is whole and old.
+      expect(read(["charts/fixture-drones.svg", "charts/fixture-drones.mobile.svg", "charts/fixture-drones.html"])).toEqual(new Map([...published].filter(([k]) => k.startsWith("charts/"))));
+      expect(temporaries()).toEqual([]);
+      for (const id of STORY_CHARTS) expect(r.stdout).toMatch(new RegExp(`^unchanged ${id} `, "m"));
+    } finally {
+      writeFixture(project.dir);
+    }
+  });
+
+  it("16. a build interrupted with Ctrl-C leaves no half-written file, and the next build completes", async () => {
+    for (const id of STORY_CHARTS) for (const f of [`${id}.svg`, `${id}.mobile.svg`, `${id}.png`]) rmSync(join(project.dir, "charts", f), { force: true });
+    const running = project.start("build");
+    await running.waitFor(/^written   \S+ \(\d+ ms\)$/m, 60_000);
+    const code = await running.stop();
+    expect(code).toBe(130);
+    expect(running.output()).toMatch(/^build: interrupted; /m);
+    expect(temporaries()).toEqual([]);
+    for (const name of readdirSync(join(project.dir, "charts")).filter((n) => n.endsWith(".svg"))) {
+      expect(checkSvg(readFileSync(join(project.dir, "charts", name), "utf8")), name).toEqual([]);
+    }
+    const again = project.run("build");
+    expect(again.status).toBe(0);
+    for (const id of STORY_CHARTS) {
+      for (const f of [`${id}.svg`, `${id}.mobile.svg`, `${id}.png`]) {
+        expect(readFileSync(join(project.dir, "charts", f)).equals(readFileSync(join(root, "charts", f))), f).toBe(true);
+      }
+    }
+  });
+
+  it("17. two builds started at once: one waits for the other, both finish, the output is whole", async () => {
+    rmSync(join(project.dir, "charts", "timeline.svg"));
+    const first = project.start("build", "--format", "svg");
+    const second = project.start("build", "--format", "svg");
+    const [a, b] = await Promise.all([first.exited(), second.exited()]);
+    expect([a, b]).toEqual([0, 0]);
+    expect(first.output() + second.output()).toMatch(/waiting for another build \(pid \d+\) to finish/);
+    expect(readFileSync(join(project.dir, "charts", "timeline.svg"), "utf8")).toBe(readFileSync(join(root, "charts", "timeline.svg"), "utf8"));
+    expect(existsSync(join(project.dir, ".cache", "build.lock"))).toBe(false);
+    expect(temporaries()).toEqual([]);
+  });
+
+  it("a chart whose SVG would carry a link fails the build by the allowlist, and its files are untouched", () => {
+    const r = breakAndBuild({ notebook: (t) => t.replace('Plot.barX(rows, { x: "drones", y: "region" })', 'Plot.barX(rows, { x: "drones", y: "region", href: () => "https://example.com" })') });
+    expect(r.stderr).toContain("notebooks/fixture.ts: chart fixture-drones: the finished SVG breaks the allowlist: element <a> is not allowed");
+  });
+});
+
+describe("a stale lock or temporary file from a killed build", () => {
+  it("is cleared by the next build", () => {
+    mkdirSync(join(project.dir, ".cache"), { recursive: true });
+    writeFileSync(join(project.dir, ".cache", "build.lock"), "999999");
+    writeFileSync(join(project.dir, "charts", "timeline.svg.tmp-999999"), "<svg");
+    const r = project.run("build", "--format", "svg", "--quiet");
+    expect(r.status).toBe(0);
+    expect(temporaries()).toEqual([]);
+    expect(existsSync(join(project.dir, ".cache", "build.lock"))).toBe(false);
+  });
+});
