@@ -45,8 +45,9 @@ function houseDefaults(artboard: Artboard, width: number, height: number): Plot.
 // a label pasted from anywhere must not make the file unreadable.
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDFFF]/gu;
 
+/** The text as an XML file can carry it: line ends as LF (XML would turn CR into LF anyway), no forbidden characters. */
 export function xmlSafe(text: string): string {
-  return text.replace(NOT_XML, "");
+  return text.replace(/\r\n?/g, "\n").replace(NOT_XML, "");
 }
 
 export function drawChart(input: DrawInput, artboard: Artboard): Drawn {

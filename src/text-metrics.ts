@@ -41,6 +41,7 @@ export function wrap(text: string, width: number, style: TextStyle): string[] {
       }
       if (line !== "") lines.push(line);
       const pieces = w <= width ? [word] : breakWord(word, width, style);
+      // breakWord measures by character; only a word too long for a line gets there.
       for (const piece of pieces.slice(0, -1)) lines.push(piece);
       line = pieces.at(-1)!;
       lineWidth = textWidth(line, style);
@@ -50,16 +51,32 @@ export function wrap(text: string, width: number, style: TextStyle): string[] {
   return lines;
 }
 
+const charWidths = new Map<string, Map<string, number>>();
+
+/** One character's advance, measured once per font and size. */
+function charWidth(char: string, style: TextStyle): number {
+  const key = `${style.weight}/${style.size}`;
+  let widths = charWidths.get(key);
+  if (!widths) charWidths.set(key, (widths = new Map()));
+  let w = widths.get(char);
+  if (w === undefined) widths.set(char, (w = textWidth(char, style)));
+  return w;
+}
+
 function breakWord(word: string, width: number, style: TextStyle): string[] {
-  if (textWidth(word, style) <= width) return [word];
+  // Character by character, each measured once: a 10,000-character "word" stays linear.
   const pieces: string[] = [];
   let piece = "";
+  let pieceWidth = 0;
   for (const char of word) {
-    if (piece !== "" && textWidth(piece + char, style) > width) {
+    const w = charWidth(char, style);
+    if (piece !== "" && pieceWidth + w > width) {
       pieces.push(piece);
       piece = "";
+      pieceWidth = 0;
     }
     piece += char;
+    pieceWidth += w;
   }
   if (piece !== "") pieces.push(piece);
   return pieces;
