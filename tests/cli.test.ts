@@ -58,6 +58,22 @@ describe("storycharts build, list and check", () => {
     expect(snapshot(project.dir)).toEqual(before);
   });
 
+  it("a build with nothing changed says so without loading the renderer; any change to inputs or outputs makes it build", () => {
+    const quick = project.run("build");
+    expect(lastLine(quick.stdout)).toMatch(/^build: 10 charts \(0 written, 10 unchanged, 0 failed\), 13 tables, 1 notebook built in \d+\.\d s \(nothing changed since the last build\)$/);
+    // An edited seed metadata file is an input: the build runs and finds nothing to write.
+    const meta = join(project.dir, "seeds", `${SEED}.meta.json`);
+    writeFileSync(meta, `${readFileSync(meta, "utf8").trimEnd()}\n\n`);
+    const edited = project.run("build");
+    expect(lastLine(edited.stdout)).not.toContain("nothing changed");
+    writeFileSync(meta, `${readFileSync(meta, "utf8").trimEnd()}\n`);
+    // A published file removed by hand is an output: the build puts it back.
+    rmSync(join(project.dir, "charts", "timeline.mobile.svg"));
+    const restored = project.run("build");
+    expect(restored.stdout).toMatch(/^written   timeline \(\d+ ms\)$/m);
+    expect(readFileSync(join(project.dir, "charts", "timeline.mobile.svg"), "utf8")).toBe(readFileSync(join(root, "charts", "timeline.mobile.svg"), "utf8"));
+  });
+
   it("build <chart> builds that chart alone and keeps every other chart in the manifest", () => {
     const manifest = readFileSync(join(project.dir, "charts", "manifest.json"), "utf8");
     const r = project.run("build", "distances", "--format", "svg");

@@ -2,7 +2,8 @@
 // named. A failing notebook or chart is reported and leaves its published
 // files exactly as they were; the others are still built.
 
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { buildKey, fingerprint, statePath, type BuildState } from "../fingerprint.mjs";
 import { join, relative, resolve } from "node:path";
 import { buildCharts, type ChartOutput } from "../build-charts.ts";
 import { dataReadme } from "../data-docs.ts";
@@ -192,7 +193,35 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
   result.summary = `build: ${result.interrupted ? "interrupted; " : ""}${plural(result.charts.length, "chart")} (${count("written")} written, ${count("unchanged")} unchanged, ${count("failed")} failed), ` +
     `${plural(result.tables.filter((t) => t.path.endsWith(".csv")).length, "table")}, ${plural(runs.length, "notebook")} built${result.failedNotebooks.length ? `, ${result.failedNotebooks.length} failed` : ""} in ${seconds(result.ms)}`;
   report.summary(result.summary);
+  if (result.exitCode === 0) recordState(options, outDir, result, runs.length);
   return result;
+}
+
+/**
+ * After a clean, complete build: what its inputs were and what it wrote, so
+ * that the next build with nothing changed can say so without loading the
+ * renderer (see src/bin.mjs).
+ */
+function recordState(options: BuildOptions, outDir: string, result: BuildReport, notebooks: number): void {
+  const key = buildKey({ root: options.root, out: options.out, formats: [...options.formats], names: options.names });
+  const paths = [
+    ...result.charts.flatMap((c) => c.files.map((f) => join(outDir, f))),
+    join(outDir, "manifest.json"), join(outDir, "index.html"),
+    ...result.tables.map((t) => join(options.root, t.path)),
+  ];
+  try {
+    const outputs = paths.map((p) => {
+      const s = statSync(p);
+      return { path: relative(options.root, p), size: s.size, mtimeMs: s.mtimeMs };
+    });
+    const state: BuildState = {
+      fingerprint: fingerprint(options.root, key), outputs, charts: result.charts.map((c) => c.id),
+      tables: result.tables.filter((t) => t.path.endsWith(".csv")).length, notebooks,
+    };
+    writeIfChanged(statePath(options.root), `${JSON.stringify(state, null, 2)}\n`);
+  } catch {
+    // Without a state the next build simply does all its work.
+  }
 }
 
 /** Which charts of which notebooks to build: "all", or a set of chart ids. */

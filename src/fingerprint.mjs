@@ -1,0 +1,86 @@
+// What decides a build's output, as one hash: every file under notebooks/,
+// seeds/ and src/, the lock file (the versions of Plot, d3, jsdom, the fonts),
+// and the build's options. Plain JavaScript, so that the command line can ask
+// "has anything changed?" before loading TypeScript, jsdom or Plot.
+
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+
+const INPUTS = ["notebooks", "seeds", "src"];
+
+/** @param {string} dir @param {string} base @returns {string[]} */
+function files(dir, base) {
+  let names;
+  try {
+    names = readdirSync(join(base, dir), { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return names
+    .filter((e) => !/\.tmp-\d+$/.test(e.name))
+    .flatMap((e) => (e.isDirectory() ? files(join(dir, e.name), base) : e.isFile() ? [join(dir, e.name)] : []))
+    .sort();
+}
+
+/**
+ * @param {string} root
+ * @param {unknown} options the build options that shape its output
+ * @returns {string}
+ */
+export function fingerprint(root, options) {
+  const hash = createHash("sha256");
+  hash.update(JSON.stringify(options));
+  for (const file of [...INPUTS.flatMap((d) => files(d, root)), "package-lock.json"]) {
+    hash.update(`\0${file}\0`);
+    try {
+      hash.update(readFileSync(join(root, file)));
+    } catch {
+      hash.update("missing");
+    }
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * The options that shape a build's output, the same however they were typed.
+ * @param {{ root: string, out: string, formats: string[], names: string[] }} o
+ */
+export function buildKey(o) {
+  return { names: o.names, out: relative(o.root, resolve(o.root, o.out)), formats: [...o.formats].sort() };
+}
+
+/** @param {string} root */
+export function statePath(root) {
+  return join(root, ".cache", "build-state.json");
+}
+
+/**
+ * @typedef {{ path: string, size: number, mtimeMs: number }} Output
+ * @typedef {{ fingerprint: string, outputs: Output[], charts: string[], tables: number, notebooks: number }} BuildState
+ */
+
+/**
+ * The state of the last successful build, when its inputs are the same as now
+ * and every file it wrote is still there, untouched; otherwise null.
+ * @param {string} root @param {unknown} options @returns {BuildState | null}
+ */
+export function unchangedSince(root, options) {
+  /** @type {BuildState} */
+  let state;
+  try {
+    state = JSON.parse(readFileSync(statePath(root), "utf8"));
+  } catch {
+    return null;
+  }
+  if (state.fingerprint !== fingerprint(root, options)) return null;
+  for (const o of state.outputs) {
+    try {
+      const s = statSync(join(root, o.path));
+      if (s.size !== o.size || s.mtimeMs !== o.mtimeMs) return null;
+    } catch {
+      return null;
+    }
+  }
+  return state;
+}
