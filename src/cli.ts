@@ -5,6 +5,8 @@ import { resolve } from "node:path";
 import { build, NameError, type Format } from "./commands/build.ts";
 import { check } from "./commands/check.ts";
 import { list } from "./commands/list.ts";
+import { merge } from "./commands/merge.ts";
+import { parseShard, type Shard } from "./shard.ts";
 import { startWatch } from "./commands/watch.ts";
 import { reporter } from "./progress.ts";
 import { notebookFiles } from "./registry.ts";
@@ -23,8 +25,8 @@ const COMMON = `  --root DIR      the project folder (default: the current folde
 const COMMANDS: Record<string, Command> = {
   build: {
     summary: "build every table and chart, or those named",
-    usage: "storycharts build [notebook-or-chart …] [--out DIR] [--format svg,png] [--quiet] [--json]",
-    flags: ["--out", "--format", "--quiet", "--json", "--root"],
+    usage: "storycharts build [notebook-or-chart …] [--out DIR] [--format svg,png] [--shard i/n] [--quiet] [--json]",
+    flags: ["--out", "--format", "--shard", "--quiet", "--json", "--root"],
     details: `Checks each notebook, writes its tables to data/ and its charts to the output folder:
 <id>.svg (desktop), <id>.mobile.svg, <id>.png (2x desktop), <id>.html (embed snippet),
 and manifest.json and index.html for all charts. Files whose bytes would not change
@@ -32,8 +34,16 @@ are not touched. A failing notebook or chart leaves its published files as they 
 
   --out DIR       where charts go (default: charts)
   --format LIST   svg, png or svg,png (default: svg,png)
+  --shard i/n     build only the i-th of n shards (a stable split by chart id), for a
+                  CI matrix; then copy the shards' folders together and run merge
   --quiet         print only problems and the summary
   --json          print a machine-readable report instead`,
+  },
+  merge: {
+    summary: "combine the manifests of a sharded build into manifest.json and the gallery",
+    usage: "storycharts merge [--out DIR]",
+    flags: ["--out", "--root"],
+    details: "  --out DIR       the folder holding every shard's charts (default: charts)",
   },
   check: {
     summary: "run the provenance checks and print each seed's coverage table",
@@ -94,11 +104,12 @@ interface Options {
   quiet: boolean;
   json: boolean;
   port: number;
+  shard: Shard | undefined;
   help: boolean;
 }
 
 function parse(argv: string[]): Options {
-  const o: Options = { command: "", names: [], root: process.cwd(), out: "charts", formats: ["svg", "png"], quiet: false, json: false, port: 4173, help: false };
+  const o: Options = { command: "", names: [], root: process.cwd(), out: "charts", formats: ["svg", "png"], quiet: false, json: false, port: 4173, shard: undefined, help: false };
   const rest: string[] = [];
   let formatGiven = false;
   for (let i = 0; i < argv.length; i++) {
@@ -124,6 +135,12 @@ function parse(argv: string[]): Options {
     switch (flag) {
       case "--root": o.root = resolve(value()); break;
       case "--out": o.out = value(); break;
+      case "--shard": {
+        const v = value();
+        o.shard = parseShard(v) ?? undefined;
+        if (!o.shard) throw new UsageError(`--shard takes i/n with 1 ≤ i ≤ n, such as 2/4, not "${v}"`, o.command);
+        break;
+      }
       case "--quiet": o.quiet = true; break;
       case "--json": o.json = true; break;
       case "--port": {
@@ -189,7 +206,7 @@ export async function main(argv: string[]): Promise<number> {
         const interrupt = () => abort.abort();
         process.once("SIGINT", interrupt);
         process.once("SIGTERM", interrupt);
-        const result = await build({ root: o.root, names: o.names, out: o.out, formats: new Set(o.formats), signal: abort.signal }, report);
+        const result = await build({ root: o.root, names: o.names, out: o.out, formats: new Set(o.formats), signal: abort.signal, shard: o.shard }, report);
         process.off("SIGINT", interrupt);
         process.off("SIGTERM", interrupt);
         if (o.json) console.log(JSON.stringify(result, null, 2));
@@ -197,6 +214,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       case "check":
         return await check(o.root, filesFor(o.root, o.names), report, !o.quiet);
+      case "merge":
+        return merge(o.root, o.out, report);
       case "list":
         return await list(o.root, notebookFiles(o.root), o.out, report);
       case "watch": {

@@ -1,5 +1,5 @@
 // The command line, run for real in a temporary copy of the project.
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { get } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -104,6 +104,30 @@ describe("storycharts build, list and check", () => {
     expect(existsSync(join(project.dir, "public", "graphics", "aircraft-hit-by-type.png"))).toBe(false);
   });
 
+  it("the shards of build --shard i/n, copied together and merged, are the full build byte for byte", () => {
+    const merged = join(project.dir, "charts-merged");
+    mkdirSync(merged);
+    const built: string[] = [];
+    for (let i = 1; i <= 4; i++) {
+      const out = `charts-shard-${i}`;
+      const r = project.run("build", "--shard", `${i}/4`, "--out", out, "--quiet");
+      expect(r.status, r.stderr).toBe(0);
+      for (const name of readdirSync(join(project.dir, out))) {
+        if (name.endsWith(".svg") && !name.includes(".mobile.")) built.push(name);
+        cpSync(join(project.dir, out, name), join(merged, name));
+      }
+    }
+    // Every chart is built by exactly one shard.
+    expect(built.sort()).toEqual(CHART_IDS.map((id) => `${id}.svg`).sort());
+    const m = project.run("merge", "--out", "charts-merged");
+    expect(m.status, m.stderr).toBe(0);
+    expect(lastLine(m.stdout)).toBe("merge: 10 charts from 4 shards into charts-merged/manifest.json and charts-merged/index.html");
+    expect(readdirSync(merged).sort()).toEqual(readdirSync(join(root, "charts")).sort());
+    for (const name of readdirSync(merged)) {
+      expect(readFileSync(join(merged, name)).equals(readFileSync(join(root, "charts", name))), name).toBe(true);
+    }
+  });
+
   it("list names every chart with its headline and files", () => {
     const r = project.run("list");
     expect(r.status).toBe(0);
@@ -177,7 +201,7 @@ describe("storycharts build, list and check", () => {
   });
 
   it("--help works on every command", () => {
-    for (const command of ["build", "check", "list", "watch", "preview"]) {
+    for (const command of ["build", "check", "list", "watch", "preview", "merge"]) {
       const r = project.run(command, "--help");
       expect(r.status, command).toBe(0);
       expect(r.stdout).toContain(`Usage: storycharts ${command}`);

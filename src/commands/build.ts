@@ -9,6 +9,7 @@ import { buildCharts, type ChartOutput } from "../build-charts.ts";
 import { dataReadme } from "../data-docs.ts";
 import { removeStaleTemporaries, writeAllIfChanged, writeIfChanged, type WriteOutcome } from "../files.ts";
 import { acquireLock } from "../lock.ts";
+import { shardManifestName, shardOf, type Shard } from "../shard.ts";
 import { toPng } from "../png.ts";
 import { formatProblem, type Problem } from "../problems.ts";
 import { contentHash, manifestJson, mergeManifest, type Manifest, type ManifestEntry } from "../publish/manifest.ts";
@@ -33,6 +34,8 @@ export interface BuildOptions {
   formats: Set<Format>;
   /** Aborting stops the build between two charts: nothing is left half written. */
   signal?: AbortSignal;
+  /** Build only this shard's charts, and a shard manifest instead of the manifest and gallery. */
+  shard?: Shard;
 }
 
 export interface ChartResult {
@@ -121,6 +124,7 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
     const article = { credit: seed.meta.credit, date: formatDate(seed.meta.published.date, "day") };
     for (const id of Object.keys(notebook.charts ?? {})) {
       if (!(wanted === "all" || wanted.has(id))) continue;
+      if (options.shard && shardOf(id, options.shard.count) !== options.shard.index) continue;
       // Between two charts, let a Ctrl-C be heard; every file is whole at this point.
       await new Promise((r) => setImmediate(r));
       if (options.signal?.aborted) {
@@ -177,7 +181,8 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
   if (unwritable) fail({ file: relative(options.root, outDir) || ".", place: "output folder", message: unwritable, fix: "Point --out at a folder you can write to, or fix the folder's permissions" });
   else {
     try {
-      writeAllIfChanged([[join(outDir, "manifest.json"), manifestJson(manifest)], [join(outDir, "index.html"), galleryHtml(manifest)]]);
+      if (options.shard) writeAllIfChanged([[join(outDir, shardManifestName(options.shard)), manifestJson(mergeManifest(null, entries, () => false))]]);
+      else writeAllIfChanged([[join(outDir, "manifest.json"), manifestJson(manifest)], [join(outDir, "index.html"), galleryHtml(manifest)]]);
     } catch (error) {
       fail({ file: relative(options.root, join(outDir, "manifest.json")), place: "write", message: `the manifest and gallery cannot be written (${describeIoError(error)})`, fix: "Check that the output folder is writable and the disk has room" });
     }
@@ -193,7 +198,7 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
   result.summary = `build: ${result.interrupted ? "interrupted; " : ""}${plural(result.charts.length, "chart")} (${count("written")} written, ${count("unchanged")} unchanged, ${count("failed")} failed), ` +
     `${plural(result.tables.filter((t) => t.path.endsWith(".csv")).length, "table")}, ${plural(runs.length, "notebook")} built${result.failedNotebooks.length ? `, ${result.failedNotebooks.length} failed` : ""} in ${seconds(result.ms)}`;
   report.summary(result.summary);
-  if (result.exitCode === 0) recordState(options, outDir, result, runs.length);
+  if (result.exitCode === 0 && !options.shard) recordState(options, outDir, result, runs.length);
   return result;
 }
 
