@@ -5,7 +5,7 @@
 
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 
 const INPUTS = ["notebooks", "seeds", "src"];
 
@@ -74,6 +74,14 @@ export function unchangedSince(root, options) {
     return null;
   }
   if (state.fingerprint !== fingerprint(root, options)) return null;
+  // A temporary file means a build was killed half way: let a real build clean up.
+  for (const dir of new Set(state.outputs.map((o) => dirname(o.path)))) {
+    try {
+      if (readdirSync(join(root, dir)).some((n) => /\.tmp-\d+$/.test(n))) return null;
+    } catch {
+      return null;
+    }
+  }
   for (const o of state.outputs) {
     try {
       const s = statSync(join(root, o.path));

@@ -16,8 +16,23 @@ export interface TextStyle {
   weight: Weight;
 }
 
+const widths = new Map<string, number>();
+
+/**
+ * The text's advance in the shipped font. opentype.js shapes the text anew on
+ * every call (its feature lookups were most of a chart's drawing time), and
+ * the same words recur on every chart: each is measured once per process.
+ */
 export function textWidth(text: string, style: TextStyle): number {
-  return font(style.weight).getAdvanceWidth(text, style.size, { kerning: true });
+  const key = `${style.weight}\u0000${style.size}\u0000${text}`;
+  let w = widths.get(key);
+  if (w === undefined) {
+    // Bounded, so that a build of thousands of charts does not hold every string it ever measured.
+    if (widths.size > 50_000) widths.clear();
+    w = font(style.weight).getAdvanceWidth(text, style.size, { kerning: true });
+    widths.set(key, w);
+  }
+  return w;
 }
 
 /**
