@@ -1,8 +1,7 @@
-// Writes a notebook's tables to data/<table>.csv and its charts to charts/.
+// Writes a notebook's tables to data/<table>.csv.
 
 import { join } from "node:path";
 import { writeIfChanged, type WriteOutcome } from "./files.ts";
-import type { ChartOutput } from "./build-charts.ts";
 import type { NotebookRun } from "./run.ts";
 
 export interface Written {
@@ -16,15 +15,4 @@ export function writeTables(root: string, run: NotebookRun, outDir = "data"): Wr
     const path = `${outDir}/${t.name}.csv`;
     return { path, outcome: writeIfChanged(join(root, path), t.csv), rows: t.table.numRows() };
   });
-}
-
-export function writeCharts(root: string, charts: ChartOutput[], outDir = "charts"): Written[] {
-  const written: Written[] = [];
-  for (const chart of charts) {
-    for (const [name, svg] of chart.files) {
-      const path = `${outDir}/${name}`;
-      written.push({ path, outcome: writeIfChanged(join(root, path), svg), rows: 0 });
-    }
-  }
-  return written;
 }
