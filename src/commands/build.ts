@@ -10,7 +10,6 @@ import { dataReadme } from "../data-docs.ts";
 import { removeStaleTemporaries, writeAllIfChanged, writeIfChanged, type WriteOutcome } from "../files.ts";
 import { acquireLock } from "../lock.ts";
 import { shardManifestName, shardOf, type Shard } from "../shard.ts";
-import { toPng } from "../png.ts";
 import { formatProblem, type Problem } from "../problems.ts";
 import { contentHash, manifestJson, mergeManifest, type Manifest, type ManifestEntry } from "../publish/manifest.ts";
 import { embedSnippet } from "../publish/embed.ts";
@@ -91,6 +90,8 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
   const named = options.names.filter((n) => !unloaded.has(n));
   // Asked only for notebooks that failed to load: there is nothing else to build.
   const selection = options.names.length > 0 && named.length === 0 ? new Map<string, "all">() : select(loaded, named);
+  // resvg is a native module: load it only for a build that writes PNGs.
+  const png = options.formats.has("png") ? (await import("../png.ts")).toPng : null;
   const owners = chartOwners(loaded, fail);
   const entries: ManifestEntry[] = [];
   const runs: NotebookRun[] = [];
@@ -154,7 +155,7 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
       }
       const chart = charts[0]!;
       const entry = manifestEntry(chart, run, outDir, options, article);
-      const outputs = chartFiles(chart, entry, options.formats);
+      const outputs = chartFiles(chart, entry, png);
       const kept = keptPng(outDir, chart, options.formats);
       if (kept) entry.files.png = `${chart.id}.png`;
       const contents = new Map([...outputs, ...(kept ? [[entry.files.png!, kept] as const] : [])]);
@@ -302,9 +303,9 @@ function manifestEntry(chart: ChartOutput, run: NotebookRun, outDir: string, opt
   };
 }
 
-function chartFiles(chart: ChartOutput, entry: ManifestEntry, formats: Set<Format>): Map<string, string | Buffer> {
+function chartFiles(chart: ChartOutput, entry: ManifestEntry, png: ((svg: string, scale: number) => Buffer) | null): Map<string, string | Buffer> {
   const files = new Map<string, string | Buffer>(chart.files);
-  if (formats.has("png")) files.set(entry.files.png!, toPng(chart.files.get(entry.files.desktop)!, 2));
+  if (png) files.set(entry.files.png!, png(chart.files.get(entry.files.desktop)!, 2));
   files.set(entry.files.embed, embedSnippet(entry));
   return files;
 }
