@@ -14,6 +14,8 @@ export interface ChartOutput {
   id: string;
   spec: ChartSpec;
   alt: string;
+  source: string;
+  claimants: string[];
   /** File name in charts/ → SVG text. */
   files: Map<string, string>;
   sizes: Record<ArtboardName, { width: number; height: number }>;
@@ -45,14 +47,15 @@ export function buildCharts(run: NotebookRun, only?: (id: string) => boolean): {
       const input = { id, spec, rows: rows(table.table), columns: table.table.columnNames(), ledger: run.ledger, article };
       const files = new Map<string, string>();
       const sizes = {} as ChartOutput["sizes"];
-      let alt = "";
+      // Words, source and alt text are the same on both artboards; the last drawn supplies them.
+      let words = { alt: "", source: "", claimants: [] as string[] };
       for (const artboard of Object.values(ARTBOARDS)) {
         const drawn = drawChart(input, artboard);
         files.set(chartFileName(id, artboard.name), drawn.svg);
         sizes[artboard.name] = { width: drawn.width, height: drawn.height };
-        alt = drawn.alt;
+        words = { alt: drawn.alt, source: drawn.source, claimants: drawn.claimants };
       }
-      charts.push({ id, spec, alt, files, sizes });
+      charts.push({ id, spec, ...words, files, sizes });
     } catch (error) {
       if (!(error instanceof ChartError)) throw error;
       problems.push({ file: run.file, place, message: error.message, fix: error.fix });

@@ -26,6 +26,10 @@ export interface DrawInput {
 export interface Drawn {
   svg: string;
   alt: string;
+  /** The "Source: …" line the chart prints. */
+  source: string;
+  /** Who claims the numbers it draws, each once. */
+  claimants: string[];
   width: number;
   height: number;
 }
@@ -88,6 +92,7 @@ export function drawChart(input: DrawInput, artboard: Artboard): Drawn {
     );
   }
   const p = provenance(input.rows, input.ledger);
+  const source = sourceLine(p, input.article);
   const alt = altText(spec.kind, spec.headline, p, spec.describeRow ? input.rows.map((r) => spec.describeRow!(r, context)) : [], spec.alt);
   const svg = finish({
     prefix: `${input.id}-${artboard.name}`,
@@ -96,7 +101,7 @@ export function drawChart(input: DrawInput, artboard: Artboard): Drawn {
     subtitle: spec.subtitle ?? null,
     legend,
     notes,
-    source: sourceLine(p, input.article),
+    source,
     alt,
     plot,
     plotHeight: height,
@@ -106,5 +111,8 @@ export function drawChart(input: DrawInput, artboard: Artboard): Drawn {
   if (problems.length > 0) {
     throw new ChartError(`the finished SVG breaks the allowlist: ${problems.join("; ")}`, "Remove what the allowlist forbids; a published chart may carry nothing but a picture");
   }
-  return { svg: text, alt, width: artboard.width, height: Number(svg.getAttribute("height")) };
+  return {
+    svg: text, alt, source, claimants: [...new Set(p.figures.map((f) => f.claimant))],
+    width: artboard.width, height: Number(svg.getAttribute("height")),
+  };
 }

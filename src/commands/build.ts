@@ -19,8 +19,6 @@ import type { Reporter } from "../progress.ts";
 import { loadNotebooks, notebookFiles, type LoadedNotebook } from "../registry.ts";
 import { plural, seconds } from "../report.ts";
 import { runNotebook, type NotebookRun } from "../run.ts";
-import { sourceLine, provenance } from "../sources.ts";
-import { formatDate } from "../format.ts";
 
 export type Format = "svg" | "png";
 
@@ -121,8 +119,6 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
       continue;
     }
 
-    const seed = run.seeds.get(notebook.seeds[0]!)!;
-    const article = { credit: seed.meta.credit, date: formatDate(seed.meta.published.date, "day") };
     for (const id of Object.keys(notebook.charts ?? {})) {
       if (!(wanted === "all" || wanted.has(id))) continue;
       if (options.shard && shardOf(id, options.shard.count) !== options.shard.index) continue;
@@ -154,7 +150,7 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
         continue;
       }
       const chart = charts[0]!;
-      const entry = manifestEntry(chart, run, outDir, options, article);
+      const entry = manifestEntry(chart, run, outDir, options);
       const outputs = chartFiles(chart, entry, png);
       const kept = keptPng(outDir, chart, options.formats);
       if (kept) entry.files.png = `${chart.id}.png`;
@@ -280,17 +276,15 @@ function chartOwners(loaded: LoadedNotebook[], fail: (p: Problem) => void): Map<
   return owners;
 }
 
-function manifestEntry(chart: ChartOutput, run: NotebookRun, outDir: string, options: BuildOptions, article: { credit: string; date: string }): ManifestEntry {
-  const rows = run.tables.find((t) => t.name === chart.spec.table)!.table.objects() as Record<string, unknown>[];
-  const p = provenance(rows, run.ledger!);
+function manifestEntry(chart: ChartOutput, run: NotebookRun, outDir: string, options: BuildOptions): ManifestEntry {
   return {
     id: chart.id,
     notebook: run.notebook.id,
     headline: chart.spec.headline,
     subtitle: chart.spec.subtitle ?? null,
     alt: chart.alt,
-    source: sourceLine(p, article),
-    claimants: [...new Set(p.figures.map((f) => f.claimant))],
+    source: chart.source,
+    claimants: chart.claimants,
     data: relative(outDir, join(options.root, "data", `${chart.spec.table}.csv`)).split("\\").join("/"),
     files: {
       desktop: `${chart.id}.svg`,
