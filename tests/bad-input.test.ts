@@ -210,3 +210,22 @@ describe("a stale lock or temporary file from a killed build", () => {
     expect(existsSync(join(project.dir, ".cache", "build.lock"))).toBe(false);
   });
 });
+
+describe("an input saved while a build runs", () => {
+  it("is not taken as built: the next build builds instead of saying nothing changed", () => {
+    const stamp = join(project.dir, "notebooks", "fixture", "stamp.txt");
+    // The notebook rewrites a file of its own while it loads, as an editor's save during a build would.
+    writeFixture(project.dir, {
+      notebook: (t) => `import { writeFileSync as stamp } from "node:fs";\nstamp(new URL("./fixture/stamp.txt", import.meta.url), String(Math.random()));\n${t}`,
+    });
+    try {
+      expect(project.run("build", "--format", "svg", "--quiet").status).toBe(0);
+      const next = project.run("build", "--format", "svg", "--quiet");
+      expect(next.status).toBe(0);
+      expect(next.stdout).not.toContain("nothing changed since the last build");
+    } finally {
+      writeFixture(project.dir);
+      rmSync(stamp, { force: true });
+    }
+  });
+});

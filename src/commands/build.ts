@@ -71,6 +71,9 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
   const outDir = resolve(options.root, options.out);
   const result: BuildReport = { charts: [], tables: [], problems: [], failedNotebooks: [], interrupted: false, ms: 0, summary: "", exitCode: 0 };
   for (const dir of [outDir, join(options.root, "data")]) removeStaleTemporaries(dir);
+  // The inputs as they are before anything reads them: a file saved while the
+  // build runs must not be recorded as built.
+  const inputs = options.shard ? null : fingerprint(options.root, buildKey({ ...options, formats: [...options.formats] }));
   const unwritable = probe(outDir);
   const fail = (p: Problem) => {
     const line = formatProblem(p);
@@ -195,7 +198,7 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
   result.summary = `build: ${result.interrupted ? "interrupted; " : ""}${plural(result.charts.length, "chart")} (${count("written")} written, ${count("unchanged")} unchanged, ${count("failed")} failed), ` +
     `${plural(result.tables.filter((t) => t.path.endsWith(".csv")).length, "table")}, ${plural(runs.length, "notebook")} built${result.failedNotebooks.length ? `, ${result.failedNotebooks.length} failed` : ""} in ${seconds(result.ms)}`;
   report.summary(result.summary);
-  if (result.exitCode === 0 && !options.shard) recordState(options, outDir, result, runs.length);
+  if (result.exitCode === 0 && inputs) recordState(options.root, inputs, outDir, result, runs.length);
   return result;
 }
 
@@ -204,23 +207,22 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
  * that the next build with nothing changed can say so without loading the
  * renderer (see src/bin.mjs).
  */
-function recordState(options: BuildOptions, outDir: string, result: BuildReport, notebooks: number): void {
-  const key = buildKey({ root: options.root, out: options.out, formats: [...options.formats], names: options.names });
+function recordState(root: string, inputs: string, outDir: string, result: BuildReport, notebooks: number): void {
   const paths = [
     ...result.charts.flatMap((c) => c.files.map((f) => join(outDir, f))),
     join(outDir, "manifest.json"), join(outDir, "index.html"),
-    ...result.tables.map((t) => join(options.root, t.path)),
+    ...result.tables.map((t) => join(root, t.path)),
   ];
   try {
     const outputs = paths.map((p) => {
       const s = statSync(p);
-      return { path: relative(options.root, p), size: s.size, mtimeMs: s.mtimeMs };
+      return { path: relative(root, p), size: s.size, mtimeMs: s.mtimeMs };
     });
     const state: BuildState = {
-      fingerprint: fingerprint(options.root, key), outputs, charts: result.charts.map((c) => c.id),
+      fingerprint: inputs, outputs, charts: result.charts.map((c) => c.id),
       tables: result.tables.filter((t) => t.path.endsWith(".csv")).length, notebooks,
     };
-    writeIfChanged(statePath(options.root), `${JSON.stringify(state, null, 2)}\n`);
+    writeIfChanged(statePath(root), `${JSON.stringify(state, null, 2)}\n`);
   } catch {
     // Without a state the next build simply does all its work.
   }
