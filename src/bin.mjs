@@ -2,9 +2,12 @@
 // The storycharts command. When a build would change nothing (the same
 // inputs and options as the last successful build, and every file it wrote
 // still in place) it says so at once, without loading TypeScript, jsdom or
-// Plot. Otherwise it registers tsx, so that the CLI and the notebooks, which
-// are TypeScript, load without a build step.
-import { resolve } from "node:path";
+// Plot. Otherwise it runs the CLI compiled to JavaScript (see compile.mjs),
+// compiling it first when a source has changed; and when that cannot be
+// done, it registers tsx and runs the TypeScript as it is.
+import { dirname, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { compiled } from "./compile.mjs";
 import { buildKey, unchangedSince } from "./fingerprint.mjs";
 
 /**
@@ -38,7 +41,12 @@ if (build && state) {
   const n = state.charts.length;
   console.log(`build: ${n} chart${n === 1 ? "" : "s"} (0 written, ${n} unchanged, 0 failed), ${state.tables} table${state.tables === 1 ? "" : "s"}, ${state.notebooks} notebook${state.notebooks === 1 ? "" : "s"} built in ${(performance.now() / 1000).toFixed(1)} s (nothing changed since the last build)`);
 } else {
-  const { register } = await import("tsx/esm/api");
-  register();
-  await import("./cli.ts");
+  const cli = process.env.STORYCHARTS_TYPESCRIPT ? null : await compiled(dirname(dirname(fileURLToPath(import.meta.url))));
+  if (cli) {
+    await import(pathToFileURL(cli.cli).href);
+  } else {
+    const { register } = await import("tsx/esm/api");
+    register();
+    await import("./cli.ts");
+  }
 }

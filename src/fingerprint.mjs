@@ -9,8 +9,11 @@ import { dirname, join, relative, resolve } from "node:path";
 
 const INPUTS = ["notebooks", "seeds", "src"];
 
-/** @param {string} dir @param {string} base @returns {string[]} */
-function files(dir, base) {
+/**
+ * Every file under dir (relative to base), sorted, leaving out our own temporaries.
+ * @param {string} dir @param {string} base @returns {string[]}
+ */
+export function files(dir, base) {
   let names;
   try {
     names = readdirSync(join(base, dir), { withFileTypes: true });

@@ -2,9 +2,10 @@
 // through here, so a notebook that throws or fails to parse becomes a
 // problem with its file name instead of a crash of the whole build.
 
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { COMPILED, loadTypeScript } from "./compiled.ts";
 import type { NotebookSpec } from "./notebook.ts";
 import type { Problem } from "./problems.ts";
 
@@ -30,7 +31,7 @@ export async function loadNotebooks(root: string, files = notebookFiles(root)): 
   for (const file of files) {
     let module: { default?: unknown };
     try {
-      module = (await import(pathToFileURL(join(root, file)).href)) as { default?: unknown };
+      module = (await importNotebook(root, file)) as { default?: unknown };
     } catch (error) {
       const { place, message } = describeLoadError(error, join(root, file), root);
       problems.push({ file, place, message: `the notebook failed to load: ${message}`, fix: "Fix the error, then run the build again; the notebook's published files are left as they were" });
@@ -49,6 +50,24 @@ export async function loadNotebooks(root: string, files = notebookFiles(root)): 
     loaded.push({ file, notebook: nb });
   }
   return { loaded, problems };
+}
+
+/**
+ * The notebook as the compiled CLI compiled it, or its TypeScript when it was
+ * not compiled. A compiled notebook that throws is loaded again as
+ * TypeScript, so that the error names the notebook's own line.
+ */
+async function importNotebook(root: string, file: string): Promise<unknown> {
+  const compiled = COMPILED && resolve(root) === COMPILED.root ? join(COMPILED.dir, file.replace(/\.ts$/, ".mjs")) : null;
+  if (compiled && existsSync(compiled)) {
+    try {
+      return await import(pathToFileURL(compiled).href);
+    } catch {
+      // fall through to the TypeScript, which throws again where the author can see it
+    }
+  }
+  await loadTypeScript();
+  return import(pathToFileURL(join(root, file)).href);
 }
 
 function isNotebook(value: unknown): value is NotebookSpec {

@@ -1,6 +1,7 @@
 // Measures and wraps text with the shipped font's own advance widths, so that
 // headlines and notes fit the artboard they are drawn on.
 
+import type { Font, Glyph } from "opentype.js";
 import { font, type Weight } from "./fonts.ts";
 
 /**
@@ -16,23 +17,63 @@ export interface TextStyle {
   weight: Weight;
 }
 
-const widths = new Map<string, number>();
+interface Metrics {
+  font: Font;
+  scale: (size: number) => number;
+  glyphs: Map<string, Glyph>;
+  kerning: Map<number, number>;
+  pair: (left: Glyph, right: Glyph) => number;
+}
+
+const metrics = new Map<Weight, Metrics>();
+
+function metricsOf(weight: Weight): Metrics {
+  let m = metrics.get(weight);
+  if (!m) {
+    const f = font(weight);
+    const lookups = f.position.getKerningTables(f.position.getDefaultScriptName());
+    m = {
+      font: f,
+      scale: (size) => (1 / f.unitsPerEm) * size,
+      glyphs: new Map(),
+      kerning: new Map(),
+      pair: lookups ? (l, r) => f.position.getKerningValue(lookups, l.index, r.index) : (l, r) => f.getKerningValue(l, r),
+    };
+    metrics.set(weight, m);
+  }
+  return m;
+}
 
 /**
- * The text's advance in the shipped font. opentype.js shapes the text anew on
- * every call (its feature lookups were most of a chart's drawing time), and
- * the same words recur on every chart: each is measured once per process.
+ * The text's advance in the shipped font: each character's advance plus the
+ * font's kerning between neighbours, summed in the order opentype.js's
+ * getAdvanceWidth sums them, so the numbers are the same to the last bit.
+ * opentype.js shapes a string anew on every call, which made measuring text
+ * most of a cold build's drawing time; glyphs and kerning pairs are looked up
+ * once each here instead. What this leaves out is substitution (ligatures,
+ * contextual forms), which changes no advance in the texts we set in Latin
+ * with Source Sans 3 (compared word by word on the story's whole text).
  */
 export function textWidth(text: string, style: TextStyle): number {
-  const key = `${style.weight}\u0000${style.size}\u0000${text}`;
-  let w = widths.get(key);
-  if (w === undefined) {
-    // Bounded, so that a build of thousands of charts does not hold every string it ever measured.
-    if (widths.size > 50_000) widths.clear();
-    w = font(style.weight).getAdvanceWidth(text, style.size, { kerning: true });
-    widths.set(key, w);
+  const m = metricsOf(style.weight);
+  const scale = m.scale(style.size);
+  let x = 0;
+  let previous: Glyph | null = null;
+  for (const char of text) {
+    let glyph = m.glyphs.get(char);
+    if (!glyph) m.glyphs.set(char, (glyph = m.font.charToGlyph(char)));
+    if (previous) x += kern(m, previous, glyph) * scale;
+    if (glyph.advanceWidth) x += glyph.advanceWidth * scale;
+    previous = glyph;
   }
-  return w;
+  return x;
+}
+
+function kern(m: Metrics, left: Glyph, right: Glyph): number {
+  const key = left.index * 65536 + right.index;
+  let k = m.kerning.get(key);
+  if (k === undefined) m.kerning.set(key, (k = m.pair(left, right)));
+  return k;
 }
 
 /**

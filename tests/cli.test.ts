@@ -171,6 +171,29 @@ describe("storycharts build, list and check", () => {
     }
   });
 
+  it("runs compiled JavaScript, compiles again after an edit, and builds the same bytes as the TypeScript", () => {
+    const compiledDirs = () => readdirSync(join(project.dir, ".cache", "js")).filter((n) => existsSync(join(project.dir, ".cache", "js", n, "done")));
+    const before = compiledDirs();
+    expect(before.length).toBeGreaterThan(0);
+    const charts = join(project.dir, "notebooks", "istanbul-talks", "charts.ts");
+    const original = readFileSync(charts, "utf8");
+    writeFileSync(charts, original.replace("Six towns in the Sumy region in 10 days", "Six towns in Sumy region in 10 days"));
+    try {
+      const compiledRun = project.run("build", "sumy-advance", "--out", "compiled", "--format", "svg");
+      expect(compiledRun.status, compiledRun.stderr).toBe(0);
+      expect(compiledDirs().filter((n) => !before.includes(n)).length).toBe(1);
+      const tsRun = project.runWith({ STORYCHARTS_TYPESCRIPT: "1" }, "build", "sumy-advance", "--out", "typescript", "--format", "svg");
+      expect(tsRun.status, tsRun.stderr).toBe(0);
+      const compiledSvg = readFileSync(join(project.dir, "compiled", "sumy-advance.svg"), "utf8");
+      expect(compiledSvg).toContain("Six towns in Sumy region in 10 days");
+      expect(readFileSync(join(project.dir, "typescript", "sumy-advance.svg"), "utf8")).toBe(compiledSvg);
+    } finally {
+      writeFileSync(charts, original);
+      rmSync(join(project.dir, "compiled"), { recursive: true, force: true });
+      rmSync(join(project.dir, "typescript"), { recursive: true, force: true });
+    }
+  });
+
   it("a notebook that throws is reported with its line, and the other notebooks still build", () => {
     const broken = join(project.dir, "notebooks", "broken.ts");
     writeFileSync(broken, 'export const ready = false;\nthrow new Error("the reporter is still typing");\n');

@@ -1,0 +1,18 @@
+// Whether this code runs as the compiled CLI (see compile.mjs), which
+// defines STORYCHARTS_COMPILED as the project it was compiled from and the
+// folder it was compiled to.
+
+declare const STORYCHARTS_COMPILED: { root: string; dir: string } | undefined;
+
+export const COMPILED: { root: string; dir: string } | null = typeof STORYCHARTS_COMPILED === "object" ? STORYCHARTS_COMPILED : null;
+
+let typescript: Promise<void> | null = null;
+
+/** Makes .ts files importable: the compiled CLI loads a notebook it did not compile through tsx. */
+export function loadTypeScript(): Promise<void> {
+  if (!COMPILED) return Promise.resolve(); // already running under tsx or vitest
+  typescript ??= import("tsx/esm/api").then(({ register }) => {
+    register();
+  });
+  return typescript;
+}
