@@ -1,7 +1,11 @@
 // A build process kept warm for `watch`: it imports the library, jsdom, Plot
-// and the fonts before any change happens, then waits for one job, builds,
-// reports and exits. Every job gets a process that has never imported a
-// notebook, so an edited notebook (and anything it imports) is always read fresh.
+// and the fonts before any change happens, then waits for a job, builds and
+// reports. Run as TypeScript it exits after one job, so that every job gets a
+// process that has never imported a notebook (tsx would hand it the old copy
+// of a file the notebook imports). Compiled (see compile.mjs), it stays for
+// the next job: each import of a compiled notebook is a new module, with
+// everything it imports from notebooks/ bundled in, while the library stays
+// loaded and warm.
 
 import * as Plot from "@observablehq/plot";
 import type { ChartSpec } from "./chart.ts";
@@ -18,6 +22,8 @@ export interface Job {
   names: string[];
   out: string;
   formats: Format[];
+  /** Wait for another job after this one, instead of exiting. */
+  again: boolean;
 }
 
 export interface JobDone {
@@ -44,7 +50,7 @@ function warmUp(): void {
   }
 }
 
-process.once("message", (job: Job) => {
+process.on("message", (job: Job) => {
   const options: BuildOptions = { root: job.root, names: job.names, out: job.out, formats: new Set(job.formats) };
   build(options, reporter({ tty: false }))
     .then((r) => ({ exitCode: r.exitCode, summary: r.summary, ms: r.ms }))
@@ -52,6 +58,8 @@ process.once("message", (job: Job) => {
       console.error(`watch: the build crashed: ${(error as Error).stack ?? String(error)}`);
       return { exitCode: 1, summary: "build: crashed", ms: 0 };
     })
-    .then((done: JobDone) => process.send!(done, () => process.exit(0)));
+    .then((done: JobDone) => process.send!(done, () => {
+      if (!job.again) process.exit(0);
+    }));
 });
 process.send!("ready");

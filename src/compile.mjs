@@ -28,7 +28,6 @@ const SOURCE = /(?<!\.d)\.(ts|mjs)$/;
  * @returns {Promise<Compiled | null>}
  */
 export async function compiled(root) {
-  const notebooks = readdirSafe(join(root, "notebooks")).filter((n) => n.endsWith(".ts") && !n.startsWith("_")).sort();
   const sources = [...files("src", root), ...files("notebooks", root)].filter((f) => SOURCE.test(f));
   const stamp = createHash("sha256");
   for (const file of sources) {
@@ -41,31 +40,12 @@ export async function compiled(root) {
   if (existsSync(join(dir, "done"))) return result;
   if (existsSync(`${dir}.failed`)) return null;
 
-  let esbuild;
-  try {
-    esbuild = await import("esbuild");
-  } catch {
-    return null; // installed without dev dependencies: run the TypeScript as it is
-  }
+  const esbuild = await loadEsbuild();
+  if (!esbuild) return null;
   const temporary = `${dir}.tmp-${process.pid}`;
   rmSync(temporary, { recursive: true, force: true });
   try {
-    await esbuild.build({
-      absWorkingDir: root,
-      entryPoints: ["src/cli.ts", ...notebooks.map((n) => `notebooks/${n}`)],
-      outdir: temporary,
-      outbase: ".",
-      outExtension: { ".js": ".mjs" },
-      bundle: true,
-      splitting: true,
-      format: "esm",
-      platform: "node",
-      target: "node20",
-      packages: "external",
-      define: { STORYCHARTS_COMPILED: JSON.stringify({ root, dir }) },
-      plugins: [keepImportMeta],
-      logLevel: "silent",
-    });
+    await esbuild.build(options(root, ["src/cli.ts", ...notebookEntries(root)], temporary, dir));
   } catch {
     rmSync(temporary, { recursive: true, force: true });
     mkdirSync(cache, { recursive: true });
@@ -84,6 +64,84 @@ export async function compiled(root) {
 }
 
 /**
+ * For `watch`: the build worker and the notebooks compiled into
+ * .cache/js/watch/, compiled again on each save in a few milliseconds (esbuild
+ * keeps what it can between builds). Chunk names are hashes of their content,
+ * so a worker that imports a notebook again after a save gets the notebook
+ * anew but the library modules it already holds, warm; an edit to the library
+ * gives new chunks, and the watch starts a new worker for it.
+ * @param {string} root
+ * @returns {Promise<{ worker: string, rebuild(): Promise<boolean>, dispose(): Promise<void> } | null>}
+ */
+export async function watchCompiler(root) {
+  const esbuild = await loadEsbuild();
+  if (!esbuild) return null;
+  const dir = join(root, ".cache", "js", "watch");
+  /** @type {import("esbuild").BuildContext | null} */
+  let context = null;
+  let entries = "";
+  return {
+    worker: join(dir, "src", "build-worker.mjs"),
+    async rebuild() {
+      const wanted = ["src/build-worker.ts", ...notebookEntries(root)];
+      // A notebook added or removed changes the entry points, which a context cannot.
+      if (context && wanted.join("\n") !== entries) {
+        await context.dispose();
+        context = null;
+      }
+      try {
+        context ??= await esbuild.context(options(root, wanted, dir, dir));
+        entries = wanted.join("\n");
+        await context.rebuild();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async dispose() {
+      await context?.dispose();
+    },
+  };
+}
+
+/** @param {string} root @returns {string[]} */
+function notebookEntries(root) {
+  return readdirSafe(join(root, "notebooks")).filter((n) => n.endsWith(".ts") && !n.startsWith("_")).sort().map((n) => `notebooks/${n}`);
+}
+
+async function loadEsbuild() {
+  try {
+    return await import("esbuild");
+  } catch {
+    return null; // installed without dev dependencies: run the TypeScript as it is
+  }
+}
+
+/**
+ * @param {string} root @param {string[]} entryPoints @param {string} outdir where esbuild writes
+ * @param {string} dir where the output will be read from
+ * @returns {import("esbuild").BuildOptions}
+ */
+function options(root, entryPoints, outdir, dir) {
+  return {
+    absWorkingDir: root,
+    entryPoints,
+    outdir,
+    outbase: ".",
+    outExtension: { ".js": ".mjs" },
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    packages: "external",
+    define: { STORYCHARTS_COMPILED: JSON.stringify({ root, dir }) },
+    plugins: [keepImportMeta],
+    logLevel: "silent",
+  };
+}
+
+/**
  * Each file keeps its own import.meta.url (and dirname, filename), as if it
  * ran where it is written: a notebook reads its CSVs, and the library finds
  * its fonts and its worker, relative to itself.
@@ -92,12 +150,21 @@ export async function compiled(root) {
 const keepImportMeta = {
   name: "keep-import-meta",
   setup(build) {
+    // A watch compiles again on every save: a file whose time and size are the same is not read again.
+    /** @type {Map<string, { key: string, contents: string }>} */
+    const seen = new Map();
     build.onLoad({ filter: /\.(ts|mjs)$/ }, async (args) => {
       if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
+      const loader = args.path.endsWith(".ts") ? "ts" : "js";
+      const s = statSync(args.path);
+      const key = `${s.size}/${s.mtimeMs}`;
+      const known = seen.get(args.path);
+      if (known?.key === key) return { contents: known.contents, loader };
       const text = await readFile(args.path, "utf8");
       const meta = { url: pathToFileURL(args.path).href, dirname: dirname(args.path), filename: args.path };
       const contents = text.replace(/\bimport\.meta\.(url|dirname|filename)\b/g, (_, key) => JSON.stringify(meta[/** @type {"url" | "dirname" | "filename"} */ (key)]));
-      return { contents, loader: args.path.endsWith(".ts") ? "ts" : "js" };
+      seen.set(args.path, { key, contents });
+      return { contents, loader };
     });
   },
 };
@@ -110,7 +177,7 @@ function removeOthers(cache, keep) {
   const minuteAgo = Date.now() - 60_000;
   for (const name of readdirSafe(cache)) {
     const path = join(cache, name);
-    if (path === keep || path === `${keep}.failed`) continue;
+    if (path === keep || path === `${keep}.failed` || name === "watch") continue;
     try {
       if (statSync(path).mtimeMs < minuteAgo) rmSync(path, { recursive: true, force: true });
     } catch {

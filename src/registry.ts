@@ -52,6 +52,8 @@ export async function loadNotebooks(root: string, files = notebookFiles(root)): 
   return { loaded, problems };
 }
 
+let loads = 0;
+
 /**
  * The notebook as the compiled CLI compiled it, or its TypeScript when it was
  * not compiled. A compiled notebook that throws is loaded again as
@@ -61,7 +63,8 @@ async function importNotebook(root: string, file: string): Promise<unknown> {
   const compiled = COMPILED && resolve(root) === COMPILED.root ? join(COMPILED.dir, file.replace(/\.ts$/, ".mjs")) : null;
   if (compiled && existsSync(compiled)) {
     try {
-      return await import(pathToFileURL(compiled).href);
+      // A watch's worker imports a notebook again after each save: the query makes each import a new module.
+      return await import(`${pathToFileURL(compiled).href}?load=${++loads}`);
     } catch {
       // fall through to the TypeScript, which throws again where the author can see it
     }

@@ -258,6 +258,12 @@ describe("storycharts watch and preview", () => {
       expect(readFileSync(join(project.dir, "charts", "sumy-advance.svg"), "utf8")).toContain("Six towns in Sumy region in 10 days");
       console.log(`watch: save to charts written in ${latency} ms`);
 
+      // The next save is built by the same warm process: a second edit to a file the notebook imports is seen too.
+      from = watch.output().length;
+      writeFileSync(charts, readFileSync(charts, "utf8").replace('headline: "Six towns in Sumy region in 10 days"', 'headline: "Six Sumy towns in 10 days"'));
+      await watch.waitFor(/^build: .*$/m, 20_000, from);
+      expect(readFileSync(join(project.dir, "charts", "sumy-advance.svg"), "utf8")).toContain("Six Sumy towns in 10 days");
+
       from = watch.output().length;
       writeFileSync(notebook, `${good}\nconst broken = ;\n`);
       await watch.waitFor(/notebooks\/istanbul-talks\.ts: line \d+, column \d+: the notebook failed to load: syntax error: Unexpected ";"/, 20_000, from);

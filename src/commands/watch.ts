@@ -1,7 +1,7 @@
 // `storycharts watch`: rebuilds what a save affects. A notebook that fails to
 // parse or throws prints its error and the watch goes on; the next good save
 // recovers. Builds run in a pre-warmed child process (see build-worker.ts), so
-// a save costs the notebook and its charts, not the imports.
+// a save costs compiling, the notebook and its charts, not the imports.
 
 import { fork, type ChildProcess } from "node:child_process";
 import { existsSync, watch as watchFiles, type FSWatcher } from "node:fs";
@@ -9,6 +9,7 @@ import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Format } from "./build.ts";
 import type { Job, JobDone } from "../build-worker.ts";
+import { watchCompiler } from "../compile.mjs";
 
 const WORKER = fileURLToPath(new URL("../build-worker.ts", import.meta.url));
 
@@ -30,16 +31,20 @@ export interface Watcher {
 interface Warm {
   child: ChildProcess;
   ready: Promise<void>;
+  compiled: boolean;
 }
 
-function spawnWarm(root: string): Warm {
-  const child = fork(WORKER, [], { cwd: root, execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+/** A build process, compiled (it takes job after job) or TypeScript (one job, then it exits). */
+function spawnWarm(root: string, compiledWorker: string | null): Warm {
+  const child = compiledWorker
+    ? fork(compiledWorker, [], { cwd: root, stdio: ["ignore", "inherit", "inherit", "ipc"] })
+    : fork(WORKER, [], { cwd: root, execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const ready = new Promise<void>((resolve, reject) => {
     child.once("message", () => resolve());
     child.once("exit", (code) => reject(new Error(`the build process exited (${code}) before it was ready`)));
   });
   ready.catch(() => undefined);
-  return { child, ready };
+  return { child, ready, compiled: compiledWorker !== null };
 }
 
 /** The notebook ids a changed path affects; null means everything. */
@@ -54,41 +59,50 @@ export function affected(root: string, path: string): string[] | null {
 
 export function startWatch(o: WatchOptions): Watcher {
   const log = o.log ?? ((line: string) => console.log(line));
-  let warm = spawnWarm(o.root);
+  // Compiled when esbuild can compile the notebooks (see compile.mjs); a save that does not compile
+  // builds in a TypeScript process instead, which reports the error at its line.
+  const compiler = watchCompiler(o.root);
+  let warm: Warm | null = null;
   let pending: { all: boolean; names: Set<string>; restart: boolean } | null = { all: true, names: new Set(), restart: false };
   let running = false;
   let closed = false;
   let timer: NodeJS.Timeout | null = null;
   let firstDone: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (firstDone = resolve));
+  const replace = (worker: string | null) => {
+    warm?.child.kill();
+    warm = spawnWarm(o.root, worker);
+    return warm;
+  };
 
   const run = async () => {
     if (running || !pending || closed) return;
     running = true;
     const job = pending;
     pending = null;
-    if (job.restart) {
-      // The library itself changed: a process warmed before the change holds the old code.
-      warm.child.kill();
-      warm = spawnWarm(o.root);
-    }
+    const c = await compiler;
+    const worker = c && (await c.rebuild()) ? c.worker : null;
+    // The library itself changed: a process warmed before the change holds the old code.
+    if (!warm || job.restart || warm.compiled !== (worker !== null)) replace(worker);
     const names = job.all ? [] : [...job.names].filter((n) => existsSync(join(o.root, "notebooks", `${n}.ts`)));
-    const current = warm;
+    const current = warm!;
+    let done: JobDone | null = null;
     try {
       await current.ready;
-      const done = await new Promise<JobDone>((resolve, reject) => {
+      done = await new Promise<JobDone>((resolve, reject) => {
         current.child.once("message", (m: JobDone) => resolve(m));
         current.child.once("exit", (code) => reject(new Error(`the build process exited (${code})`)));
-        current.child.send({ root: o.root, names, out: o.out, formats: o.formats } satisfies Job);
+        current.child.send({ root: o.root, names, out: o.out, formats: o.formats, again: current.compiled } satisfies Job);
       });
+      current.child.removeAllListeners("exit");
       o.onBuilt?.({ ...done, names });
     } catch (error) {
       log(`watch: ${(error as Error).message}`);
     }
-    if (!closed) {
-      warm = spawnWarm(o.root);
+    // A TypeScript process has exited; a compiled one that met a failing notebook starts anew, so the next save sees no trace of it.
+    if (!closed && (!current.compiled || done?.exitCode !== 0)) {
       // Say we are waiting only once the next build process is ready to take a save.
-      await warm.ready.catch(() => undefined);
+      await replace(worker).ready.catch(() => undefined);
     }
     running = false;
     firstDone();
@@ -125,7 +139,8 @@ export function startWatch(o: WatchOptions): Watcher {
       closed = true;
       if (timer) clearTimeout(timer);
       for (const w of watchers) w.close();
-      warm.child.kill();
+      warm?.child.kill();
+      await (await compiler)?.dispose();
     },
   };
 }

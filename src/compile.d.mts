@@ -1,0 +1,11 @@
+export interface Compiled {
+  cli: string;
+  dir: string;
+}
+export function compiled(root: string): Promise<Compiled | null>;
+export interface WatchCompiler {
+  worker: string;
+  rebuild(): Promise<boolean>;
+  dispose(): Promise<void>;
+}
+export function watchCompiler(root: string): Promise<WatchCompiler | null>;
