@@ -33,6 +33,12 @@ function plainBuild(argv) {
   return o;
 }
 
+// Output piped into `head` and cut short is not an error.
+process.stdout.on("error", (error) => {
+  if (/** @type {NodeJS.ErrnoException} */ (error).code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 const argv = process.argv.slice(2);
 const build = plainBuild(argv);
 const state = build && unchangedSince(build.root, buildKey(build));

@@ -7,7 +7,7 @@ import { findAll, nearestPassage, type Seed } from "./seeds.ts";
 import { findMentions, parseNumber, VAGUE_WORDS } from "./numbers.ts";
 import {
   phraseOf, QUALIFIERS, type Agreement, type EventEntry, type FigureEntry, type Ledger,
-  type LedgerInput, type Qualifier, type Skip,
+  type LedgerInput, type Qualifier, type Skip, type Unreviewed,
 } from "./ledger.ts";
 import type { Problem } from "./problems.ts";
 
@@ -16,6 +16,7 @@ export interface CheckInput extends LedgerInput {
   file: string;
   seeds: Map<string, Seed>;
   skipped: Skip[];
+  unreviewed?: Unreviewed[];
   agreements: Agreement[];
 }
 
@@ -55,6 +56,9 @@ export function checkEntries(input: CheckInput): Problem[] {
     const at = `skipped[${i}] ${JSON.stringify(skip.phrase)}`;
     if (!skip.reason?.trim()) report(at, "a skipped number has no reason", "Say why the story does not use it");
     locate(skip.seed, skip.quote, skip.phrase, input.seeds, (m, f) => report(at, m, f));
+  });
+  (input.unreviewed ?? []).forEach((u, i) => {
+    locate(u.seed, u.quote, u.phrase, input.seeds, (m, f) => report(`unreviewed[${i}] ${JSON.stringify(u.phrase)}`, m, f));
   });
   return problems;
 }
@@ -210,8 +214,8 @@ function checkCounted(entry: Extract<FigureEntry, { kind: "counted" }>, seeds: M
   if (entry.items.length === 0) report("the figure counts no items", "List the things the quote names");
 }
 
-const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+export const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+export const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 function checkEvent(event: EventEntry, seeds: Map<string, Seed>, report: Report): void {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(event.date) || Number.isNaN(Date.parse(event.date))) {
@@ -244,7 +248,7 @@ function checkEvent(event: EventEntry, seeds: Map<string, Seed>, report: Report)
   }
 }
 
-function readStatedDate(phrase: string): { date: string; precision: "day" | "month" } | null {
+export function readStatedDate(phrase: string): { date: string; precision: "day" | "month" } | null {
   const day = new RegExp(`^(${MONTHS.join("|")}) (\\d{1,2}), (\\d{4})$`).exec(phrase);
   if (day) return { date: iso(+day[3]!, MONTHS.indexOf(day[1]!) + 1, +day[2]!), precision: "day" };
   const month = new RegExp(`^(${MONTHS.join("|")}) (\\d{4})$`).exec(phrase);
@@ -253,7 +257,7 @@ function readStatedDate(phrase: string): { date: string; precision: "day" | "mon
 }
 
 /** "today", or a weekday: the latest such day before publication. */
-function readImpliedDate(phrase: string, published: string): { date: string; precision: "day" } | null {
+export function readImpliedDate(phrase: string, published: string): { date: string; precision: "day" } | null {
   const p = new Date(`${published}T00:00:00Z`);
   if (/^today$/i.test(phrase)) return { date: published, precision: "day" };
   const named = /^(?:on |last )?(\p{L}+)$/iu.exec(phrase.trim());

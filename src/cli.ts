@@ -6,6 +6,8 @@ import { build, NameError, type Format } from "./commands/build.ts";
 import { check } from "./commands/check.ts";
 import { list } from "./commands/list.ts";
 import { merge } from "./commands/merge.ts";
+import { ArticleError, figures, figuresSource, figuresTable, readArticle, type Article } from "./commands/figures.ts";
+import { newStory } from "./commands/new.ts";
 import { parseShard, type Shard } from "./shard.ts";
 import { startWatch } from "./commands/watch.ts";
 import { reporter } from "./progress.ts";
@@ -57,6 +59,30 @@ are not touched. A failing notebook or chart leaves its published files as they 
     flags: ["--out", "--root"],
     details: "  --out DIR       the charts folder to name (default: charts)",
   },
+  new: {
+    summary: "start a story: copy its article into seeds/ and scaffold a notebook",
+    usage: "storycharts new <slug> --seed FILE [--date YYYY-MM-DD] [--publisher NAME]",
+    flags: ["--seed", "--date", "--publisher", "--root"],
+    details: `Copies the article (UTF-8 text) to seeds/<slug>.txt byte for byte, writes
+seeds/<slug>.meta.json, and writes notebooks/<slug>.ts with one figure, one table
+and one chart to edit, and the article's other numbers listed as not reviewed yet.
+Refuses to overwrite anything.
+
+  --seed FILE       the article, as a plain-text file
+  --date DATE       the publication date, when the article's first lines do not give it
+  --publisher NAME  who published it, for the chart's source line (default: the article's
+                    dateline is not enough to tell; edit the metadata after)`,
+  },
+  figures: {
+    summary: "list the numbers an article gives, as candidates for the ledger",
+    usage: "storycharts figures <seed-or-file> [--ts] [--json]",
+    flags: ["--ts", "--json", "--root"],
+    details: `Prints each number with its unit, qualifier, claimant and quote. Writes nothing:
+a person decides what goes into a notebook.
+
+  --ts            print ledger entries to paste into a notebook
+  --json          print the candidates as JSON`,
+  },
   watch: {
     summary: "rebuild what a save affects, until stopped",
     usage: "storycharts watch [--out DIR] [--format svg,png]",
@@ -106,10 +132,14 @@ interface Options {
   port: number;
   shard: Shard | undefined;
   help: boolean;
+  ts: boolean;
+  seed: string | null;
+  date: string | null;
+  publisher: string | null;
 }
 
 function parse(argv: string[]): Options {
-  const o: Options = { command: "", names: [], root: process.cwd(), out: "charts", formats: ["svg", "png"], quiet: false, json: false, port: 4173, shard: undefined, help: false };
+  const o: Options = { command: "", names: [], root: process.cwd(), out: "charts", formats: ["svg", "png"], quiet: false, json: false, port: 4173, shard: undefined, help: false, ts: false, seed: null, date: null, publisher: null };
   const rest: string[] = [];
   let formatGiven = false;
   for (let i = 0; i < argv.length; i++) {
@@ -143,6 +173,15 @@ function parse(argv: string[]): Options {
       }
       case "--quiet": o.quiet = true; break;
       case "--json": o.json = true; break;
+      case "--ts": o.ts = true; break;
+      case "--seed": o.seed = value(); break;
+      case "--publisher": o.publisher = value(); break;
+      case "--date": {
+        const v = value();
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new UsageError(`--date takes a date as YYYY-MM-DD, not "${v}"`, o.command);
+        o.date = v;
+        break;
+      }
       case "--port": {
         const v = value();
         o.port = Number(v);
@@ -164,7 +203,9 @@ function parse(argv: string[]): Options {
   o.names = rest;
   // While editing, PNGs would cost a tenth of a second a chart; build writes them.
   if (!formatGiven && (o.command === "watch" || o.command === "preview")) o.formats = ["svg"];
-  if (rest.length > 0 && !["build", "check"].includes(o.command)) throw new UsageError(`${o.command} takes no names (got ${rest.join(" ")})`, o.command);
+  if (rest.length > 0 && !["build", "check", "figures", "new"].includes(o.command)) throw new UsageError(`${o.command} takes no names (got ${rest.join(" ")})`, o.command);
+  if ((o.command === "figures" || o.command === "new") && rest.length !== 1 && !o.help) throw new UsageError(`${o.command} takes one ${o.command === "new" ? "slug" : "seed or file"}${rest.length > 1 ? ` (got ${rest.join(" ")})` : ""}`, o.command);
+  if (o.command === "new" && o.seed === null && !o.help) throw new UsageError("new needs --seed FILE: the article's text", o.command);
   return o;
 }
 
@@ -216,6 +257,27 @@ export async function main(argv: string[]): Promise<number> {
         return await check(o.root, filesFor(o.root, o.names), report, !o.quiet);
       case "merge":
         return merge(o.root, o.out, report);
+      case "new":
+        return newStory({ root: o.root, slug: o.names[0]!, seedFile: resolve(o.seed!), date: o.date, publisher: o.publisher }, report);
+      case "figures": {
+        let article: Article;
+        try {
+          article = readArticle(o.root, o.names[0]!);
+        } catch (error) {
+          if (!(error instanceof ArticleError)) throw error;
+          report.problem(error.message);
+          report.summary("figures: nothing read");
+          return 1;
+        }
+        const result = figures(article);
+        if (o.json) console.log(JSON.stringify({ seed: article.name, candidates: result.candidates, notListed: result.notListed }, null, 2));
+        else {
+          console.log(o.ts ? figuresSource(article, result) : figuresTable(article, result, process.stdout.columns || 120));
+          // Pasted along with the entries, the summary stays a comment.
+          report.summary(o.ts ? `// ${result.summary}` : result.summary);
+        }
+        return 0;
+      }
       case "list":
         return await list(o.root, notebookFiles(o.root), o.out, report);
       case "watch": {

@@ -5,9 +5,9 @@
 
 import { findAll, type Seed } from "./seeds.ts";
 import { findMentions, type Mention } from "./numbers.ts";
-import { phraseOf, type EventEntry, type FigureEntry, type Skip } from "./ledger.ts";
+import { phraseOf, type EventEntry, type FigureEntry, type Skip, type Unreviewed } from "./ledger.ts";
 
-export type CoverageStatus = "figure" | "event" | "metadata" | "name" | "skipped" | "unaccounted";
+export type CoverageStatus = "figure" | "event" | "metadata" | "name" | "skipped" | "unreviewed" | "unaccounted";
 
 export interface CoverageRow {
   seed: string;
@@ -33,6 +33,7 @@ export interface CoverageInput {
   figures: FigureEntry[];
   events: EventEntry[];
   skipped: Skip[];
+  unreviewed?: Unreviewed[];
 }
 
 export function coverage(input: CoverageInput): CoverageRow[] {
@@ -72,7 +73,11 @@ function spansFor(seed: Seed, input: CoverageInput): Span[] {
   for (const s of input.skipped) {
     if (s.seed === seed.name) add(s.quote, s.phrase, "skipped", s.reason);
   }
-  add(seed.meta.published.dateline, seed.meta.published.dateline, "metadata", "the publication dateline (seed metadata)");
+  for (const u of input.unreviewed ?? []) {
+    if (u.seed === seed.name) add(u.quote, u.phrase, "unreviewed", "not reviewed yet");
+  }
+  const dateline = seed.meta.published.dateline;
+  if (dateline) add(dateline, dateline, "metadata", "the publication dateline (seed metadata)");
   return spans;
 }
 
@@ -89,7 +94,7 @@ function context(text: string, m: Mention): string {
 }
 
 export function coverageTotals(rows: CoverageRow[]): Record<CoverageStatus, number> & { mentions: number } {
-  const totals = { mentions: rows.length, figure: 0, event: 0, metadata: 0, name: 0, skipped: 0, unaccounted: 0 };
+  const totals = { mentions: rows.length, figure: 0, event: 0, metadata: 0, name: 0, skipped: 0, unreviewed: 0, unaccounted: 0 };
   for (const r of rows) totals[r.status]++;
   return totals;
 }

@@ -61,7 +61,7 @@ const COVERAGE_COLUMNS: Record<string, string> = {
   column: "Column of the seed (1-based, in UTF-16 code units)",
   text: "The number as the article writes it",
   kind: "numeral, words, fraction, ordinal, or designation (a number inside a name such as Tu-95MS)",
-  status: "figure or event (used), metadata (the dateline), name (part of a designation), skipped (not used, with a reason) or unaccounted (a check failure)",
+  status: "figure or event (used), metadata (the dateline), name (part of a designation), skipped (not used, with a reason), unreviewed (a story just started: not read yet) or unaccounted (a check failure)",
   by: "The figure or event that uses it, or why it is not used",
   context: "The words around it",
 };

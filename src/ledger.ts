@@ -100,6 +100,17 @@ export interface Skip {
   reason: string;
 }
 
+/**
+ * A number the seed mentions that nobody has reviewed yet: what `new` lists
+ * for a story just started. check reports how many are left; each goes into
+ * figures, events or skipped once a person has read it.
+ */
+export interface Unreviewed {
+  seed: string;
+  quote: string;
+  phrase: string;
+}
+
 /** Two figures that must be equal, such as a total and the sum of its parts. */
 export interface Agreement {
   left: string;

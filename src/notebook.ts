@@ -5,7 +5,7 @@
 
 import type { ColumnTable } from "arquero";
 import type { ChartSpec } from "./chart.ts";
-import type { Agreement, EventEntry, FigureEntry, Ledger, Place, Skip } from "./ledger.ts";
+import type { Agreement, EventEntry, FigureEntry, Ledger, Place, Skip, Unreviewed } from "./ledger.ts";
 
 export interface TableSpec {
   title: string;
@@ -29,6 +29,8 @@ export interface NotebookSpec {
   events?: EventEntry[];
   places?: Place[];
   skipped?: Skip[];
+  /** Numbers of a story just started that no one has reviewed yet (see Unreviewed). */
+  unreviewed?: Unreviewed[];
   agreements?: Agreement[];
   tables: Record<string, TableSpec>;
   /** Charts by id; an id is unique across every notebook and names the files in charts/. */

@@ -13,7 +13,7 @@ export function coverageReport(rows: CoverageRow[]): string {
 
 export function coverageSummary(rows: CoverageRow[]): string {
   const t = coverageTotals(rows);
-  return `${t.mentions} numbers in the seed: ${t.figure} used by figures, ${t.event} by events, ${t.metadata} in the dateline, ${t.name} in names, ${t.skipped} skipped with a reason, ${t.unaccounted} unaccounted`;
+  return `${t.mentions} numbers in the seed: ${t.figure} used by figures, ${t.event} by events, ${t.metadata} in the dateline, ${t.name} in names, ${t.skipped} skipped with a reason, ${t.unaccounted} unaccounted${t.unreviewed > 0 ? `, ${t.unreviewed} not reviewed yet` : ""}`;
 }
 
 export function plural(n: number, word: string, many = `${word}s`): string {

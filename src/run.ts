@@ -44,7 +44,7 @@ export function checkNotebook(root: string, file: string, nb: NotebookSpec): Not
   if (run.problems.length > 0) return run;
   const input = {
     file, seeds: run.seeds, figures: nb.figures, events: nb.events ?? [], places: nb.places ?? [],
-    skipped: nb.skipped ?? [], agreements: nb.agreements ?? [],
+    skipped: nb.skipped ?? [], unreviewed: nb.unreviewed ?? [], agreements: nb.agreements ?? [],
   };
   run.problems.push(...checkEntries(input));
   try {

@@ -19,8 +19,8 @@ export interface SeedMeta {
     date: string;
     time: string | null;
     timezone: string | null;
-    /** The dateline exactly as the article prints it. */
-    dateline: string;
+    /** The dateline exactly as the article prints it; null when the text has none. */
+    dateline: string | null;
     note?: string;
   };
   photo: { caption: string; credit: string } | null;

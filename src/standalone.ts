@@ -1,11 +1,12 @@
-// Lets a notebook run on its own (`npx tsx notebooks/<id>.ts`): it checks its
-// figures, prints its tables and writes them, like one notebook of a build.
+// Lets a notebook run on its own (`npx tsx notebooks/<id>.ts`), like a cell
+// run in a notebook: it prints its figures' check results and its tables,
+// then builds its tables and charts as `build <id>` would.
 
 import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { NotebookSpec } from "./notebook.ts";
 import { formatProblem } from "./problems.ts";
-import { writeTables } from "./publish-data.ts";
+import { reporter } from "./progress.ts";
 import { coverageSummary, plural } from "./report.ts";
 import { runNotebook } from "./run.ts";
 
@@ -20,11 +21,18 @@ export async function runIfMain(moduleUrl: string, nb: NotebookSpec): Promise<vo
     process.exitCode = 1;
     return;
   }
-  console.log(`${nb.title}\n${coverageSummary(run.coverage)}`);
+  const figures = run.ledger?.figures.length ?? 0;
+  console.log(`${nb.title}\n${plural(figures, "figure")} checked: 0 problems\n${coverageSummary(run.coverage)}`);
   for (const t of run.tables) {
     console.log(`\n${t.name}: ${t.spec.title}`);
     t.table.print({ limit: 50 });
   }
-  const written = writeTables(root, run);
-  console.log(`\n${nb.id}: ${plural(written.length, "table")} (${written.filter((w) => w.outcome === "written").length} written, ${written.filter((w) => w.outcome === "unchanged").length} unchanged), 0 problems`);
+  console.log("");
+  // Loaded here, not at the top: a notebook imported by the build itself does not need the renderer twice.
+  const { build } = await import("./commands/build.ts");
+  const built = await build(
+    { root, names: [nb.id], out: "charts", formats: new Set(["svg", "png"]), preloaded: [{ file: relative(root, file), notebook: nb }] },
+    reporter({ tty: false }),
+  );
+  process.exitCode = built.exitCode;
 }

@@ -33,6 +33,8 @@ export interface BuildOptions {
   signal?: AbortSignal;
   /** Build only this shard's charts, and a shard manifest instead of the manifest and gallery. */
   shard?: Shard;
+  /** Notebooks already imported, used instead of importing their files again: a notebook run on its own. */
+  preloaded?: LoadedNotebook[];
 }
 
 export interface ChartResult {
@@ -81,7 +83,10 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
     report.problem(line);
   };
 
-  const { loaded, problems: loadProblems } = await loadNotebooks(options.root, files);
+  const preloaded = options.preloaded ?? [];
+  const imported = await loadNotebooks(options.root, files.filter((f) => !preloaded.some((p) => p.file === f)));
+  const loaded = [...preloaded, ...imported.loaded].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const loadProblems = imported.problems;
   for (const p of loadProblems) {
     fail(p);
     result.failedNotebooks.push(p.file);

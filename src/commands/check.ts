@@ -10,9 +10,11 @@ export async function check(root: string, files: string[], report: Reporter, pri
   const { loaded, problems } = await loadNotebooks(root, files);
   const all = problems.map(formatProblem);
   let figures = 0;
+  let unreviewed = 0;
   for (const { file, notebook } of loaded as LoadedNotebook[]) {
     const run = checkNotebook(root, file, notebook);
     figures += notebook.figures.length;
+    unreviewed += run.coverage.filter((r) => r.status === "unreviewed").length;
     if (printTables) {
       for (const seed of run.seeds.values()) {
         const rows = run.coverage.filter((r) => r.seed === seed.name);
@@ -22,6 +24,7 @@ export async function check(root: string, files: string[], report: Reporter, pri
     all.push(...run.problems.map(formatProblem));
   }
   for (const line of all) report.problem(line);
-  report.summary(`check: ${plural(loaded.length, "notebook")}, ${plural(figures, "figure")}, ${plural(all.length, "problem")}`);
+  // A story just started passes check with numbers left to review, and says how many.
+  report.summary(`check: ${plural(loaded.length, "notebook")}, ${plural(figures, "figure")}, ${plural(all.length, "problem")}${unreviewed > 0 ? `, ${plural(unreviewed, "number")} not reviewed yet` : ""}`);
   return all.length > 0 ? 1 : 0;
 }

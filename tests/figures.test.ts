@@ -1,0 +1,153 @@
+// `figures`: the candidates it proposes from an article's words, and what it
+// finds in the story's own seed compared with the ledger a person wrote.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { attribution, findCandidates, type Candidate } from "../src/candidates.ts";
+import { phraseOf } from "../src/ledger.ts";
+import { quoteFor } from "../src/ledger-source.ts";
+import { sentences } from "../src/sentences.ts";
+import { istanbulTalks, root, SEED } from "./helpers/project.ts";
+
+const find = (text: string, published: string | null = "2025-06-02") => findCandidates(text, { published });
+const one = (text: string, phrase: string): Candidate => {
+  const c = find(text).find((x) => x.phrase === phrase);
+  if (!c) throw new Error(`no candidate "${phrase}" in ${JSON.stringify(find(text).map((x) => x.phrase))}`);
+  return c;
+};
+
+describe("sentences", () => {
+  it("end at a full stop, not at an abbreviation, a decimal point or an initial", () => {
+    const s = sentences("He spoke at a U.N. Security Council session. Growth was 3.5 percent. Gen. Smith and J. Doe agreed!\nNew line");
+    expect(s.map((x) => x.text)).toEqual([
+      "He spoke at a U.N. Security Council session.", "Growth was 3.5 percent.", "Gen. Smith and J. Doe agreed!", "New line",
+    ]);
+    const text = "One. Two three.";
+    for (const x of sentences(text)) expect(text.slice(x.start, x.start + x.text.length)).toBe(x.text);
+  });
+});
+
+describe("figures: each kind of number", () => {
+  it("numerals with separators, number words, fractions and scales", () => {
+    expect(one("Officials counted 50,000 soldiers.", "50,000").value).toBe(50000);
+    expect(one("Officials counted twenty-five drones.", "twenty-five").value).toBe(25);
+    expect(one("It lost one-third of its fleet.", "one-third").value).toBeCloseTo(1 / 3);
+    expect(one("It lost one-third of its fleet.", "one-third").unit).toBe("share of its fleet");
+    expect(one("The budget is 3.5 million this year.", "3.5 million").value).toBe(3_500_000);
+  });
+
+  it("ranges, with both ends", () => {
+    const between = one("Between 30 and 40 homes were destroyed.", "Between 30 and 40");
+    expect([between.kind, between.value, between.high, between.unit]).toEqual(["range", 30, 40, "homes"]);
+    const dash = one("Police detained 10–15 people.", "10–15");
+    expect([dash.kind, dash.value, dash.high]).toEqual(["range", 10, 15]);
+    expect(one("It took from two to three weeks.", "from two to three").high).toBe(3);
+  });
+
+  it("percentages and money", () => {
+    const pct = one("Turnout fell to about 60% in the north.", "60%");
+    expect([pct.kind, pct.value, pct.qualifier]).toEqual(["percent", 60, "approximate"]);
+    expect(one("Prices rose 4.5 percent.", "4.5 percent").value).toBe(4.5);
+    const money = one("The damage is put at $25 million.", "$25 million");
+    expect([money.kind, money.value, money.currency]).toEqual(["money", 25_000_000, "USD"]);
+    expect(one("Kyiv asked for €200 billion in aid.", "€200 billion").currency).toBe("EUR");
+  });
+
+  it("dates, stated and implied by the publication date, and times that are not counts", () => {
+    const stated = one("The invasion began in February 2022.", "February 2022");
+    expect(stated.date).toEqual({ iso: "2022-02-01", precision: "month", basis: "stated" });
+    expect(one("Talks opened on June 2, 2025.", "June 2, 2025").date?.iso).toBe("2025-06-02");
+    expect(one("Talks opened on 2 June 2025.", "2 June 2025").date?.iso).toBe("2025-06-02");
+    expect(one("He warned on Friday.", "Friday").date).toEqual({ iso: "2025-05-30", precision: "day", basis: "implied" });
+    expect(find("It began at 8:22 am.").map((c) => c.phrase)).toEqual([]);
+  });
+
+  it("vague quantities and lists that count things", () => {
+    const vague = one("The ministry lost several aircraft.", "several");
+    expect([vague.kind, vague.value, vague.qualifier, vague.unit]).toEqual(["vague", null, "unquantified", "aircraft"]);
+    const list = find("The zone takes in the Kursk, Belgorod, and Bryansk regions.").find((c) => c.kind === "list")!;
+    expect([list.value, list.items, list.unit]).toEqual([3, ["Kursk", "Belgorod", "Bryansk"], "regions"]);
+  });
+
+  it("the unit the next words name", () => {
+    expect(one("Drones destroyed 41 aircraft—roughly a third.", "41").unit).toBe("aircraft");
+    expect(one("He said 50,000 Russian soldiers are massed.", "50,000").unit).toBe("soldiers");
+    expect(one("It lies 300 kilometers from Kyiv.", "300").unit).toBe("kilometers");
+    expect(one("It took 10 of them.", "10").unit).toBeNull();
+  });
+
+  it("the qualifier the words before it imply", () => {
+    expect(one("Russia used approximately 500 drones.", "500").qualifier).toBe("approximate");
+    expect(one("It lies just over 300 kilometers away.", "300").qualifier).toBe("at-least");
+    expect(one("More than 20 people died.", "20").qualifierWords).toBe("More than");
+    expect(one("Up to 70 people were hurt.", "70").qualifier).toBe("at-most");
+    expect(one("Zelenskyy estimated that 50,000 soldiers are massed.", "50,000").qualifier).toBe("estimate");
+    expect(one("The drones destroyed 41 aircraft.", "41").qualifier).toBe("exact");
+  });
+});
+
+describe("figures: who claims it", () => {
+  const who = (text: string) => attribution({ text, start: 0 })?.claimant ?? null;
+  it("reads according to, said before and after, and a body named at the end", () => {
+    expect(who("Ukraine hit 13 bombers, according to military blogger Rybar.")).toBe("military blogger Rybar");
+    expect(who("Between 30 and 40 homes were destroyed, according to the regional fire service.")).toBe("regional fire service");
+    expect(who("The Russian Defense Ministry confirmed it had lost several aircraft.")).toBe("Russian Defense Ministry");
+    expect(who("Ukrainian President Volodymyr Zelenskyy estimated that 50,000 soldiers are massed.")).toBe("Ukrainian President Volodymyr Zelenskyy");
+    expect(who("Some 4,200 people fled, the county emergency office said.")).toBe("county emergency office");
+    expect(who("Twelve homes were lost, said Mayor Dana Whitfield.")).toBe("Mayor Dana Whitfield");
+    expect(who("Russia launched approximately 500 drones.")).toBeNull();
+  });
+
+  it("leaves the writer's own aside to the writer", () => {
+    const text = "Zelenskyy estimated that 50,000 soldiers are massed north of Sumy, whose capital lies just over 300 kilometers from Kyiv.";
+    expect(one(text, "50,000").claimant).toBe("Zelenskyy");
+    expect(one(text, "300").claimant).toBeNull();
+  });
+});
+
+describe("figures: quotes to paste", () => {
+  it("cut a sentence so that a repeated number stands in it once", () => {
+    const s = "four drones hit four airfields.";
+    expect(quoteFor(s, "four", s.indexOf("four airfields"))).toBe("drones hit four airfields.");
+    expect(quoteFor("Officials counted 50,000 soldiers.", "50,000", 18)).toBe("Officials counted 50,000 soldiers.");
+  });
+});
+
+describe("figures on the story's own seed", () => {
+  const text = readFileSync(join(root, "seeds", `${SEED}.txt`), "utf8");
+  const candidates = find(text);
+  const voice = "teleSUR/EFE";
+
+  it("finds every stated figure of the ledger, with its value, qualifier and claimant", () => {
+    const stated = istanbulTalks.figures.filter((f) => f.kind === "stated");
+    expect(stated.length).toBe(15);
+    for (const f of stated) {
+      const phrase = phraseOf(f);
+      const c = candidates.find((x) => x.phrase === phrase && (x.quote.includes(f.quote) || f.quote.includes(x.quote)));
+      expect(c, `${f.id}: "${phrase}" in "${f.quote}"`).toBeDefined();
+      if (f.value === null) expect(c!.value, f.id).toBeNull();
+      else expect(c!.value, f.id).toBeCloseTo(f.value, 10);
+      expect(c!.qualifier, f.id).toBe(f.qualifier);
+      if (f.claimant === voice) expect(c!.claimant, `${f.id} is in the article's own voice`).toBeNull();
+      else expect(c!.claimant, f.id).toContain(f.claimant.replace(/ \(.*\)$/, ""));
+    }
+  });
+
+  it("finds the counted figure as a list of the same things", () => {
+    const counted = istanbulTalks.figures.filter((f) => f.kind === "counted");
+    expect(counted.length).toBe(1);
+    for (const f of counted) {
+      const c = candidates.find((x) => x.kind === "list" && f.quote.includes(x.phrase));
+      expect(c?.items).toEqual(f.items);
+      expect(c?.unit).toBe(f.unit);
+    }
+  });
+
+  it("finds the dates the ledger's stated and implied events quote", () => {
+    for (const e of istanbulTalks.events ?? []) {
+      if (e.basis === "external") continue;
+      const c = candidates.find((x) => x.kind === "date" && x.phrase === e.phrase && (x.quote.includes(e.quote) || e.quote.includes(x.quote)));
+      expect(c?.date?.iso, e.id).toBe(e.date);
+    }
+  });
+});
