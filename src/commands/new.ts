@@ -120,8 +120,11 @@ function scaffold(slug: string, meta: SeedMeta, text: string, lead: Candidate): 
   const unreviewed = unreviewedEntries(text, meta.published.dateline, lead);
   const indent = (s: string, n: number) => s.split("\n").map((l) => (l === "" ? l : " ".repeat(n) + l)).join("\n");
   const q = JSON.stringify;
-  const table = `${slug}-lead`;
-  const headline = `${lead.value!.toLocaleString("en-US")}${lead.unit ? ` ${lead.unit}` : ""}`;
+  // A chart id starts with a letter (it prefixes the ids inside the SVG); a slug may start with a date.
+  const table = /^[a-z]/.test(slug) ? `${slug}-lead` : `story-${slug}-lead`;
+  // The article's own qualifying words stay in the headline: "Roughly 4,200 residents".
+  const stated = `${lead.value!.toLocaleString("en-US")}${lead.unit ? ` ${lead.unit}` : ""}`;
+  const headline = lead.qualifierWords ? `${lead.qualifierWords[0]!.toUpperCase()}${lead.qualifierWords.slice(1)} ${stated}` : stated;
   const source = `// ${q(meta.headline)}
 // ${meta.publisher}, ${meta.published.date}. Started with \`storycharts new\`.
 //
@@ -134,14 +137,14 @@ function scaffold(slug: string, meta: SeedMeta, text: string, lead: Candidate): 
 
 import * as aq from "arquero";
 import type { ChartSpec } from "../src/chart.ts";
-import { formatNumber } from "../src/format.ts";
-import { notebook, type Ledger } from "../src/index.ts";
+import { formatQualified } from "../src/format.ts";
+import { notebook, type Ledger, type Qualifier } from "../src/index.ts";
 import { labelledBars } from "../src/marks/labelled-bars.ts";
 import { runIfMain } from "../src/standalone.ts";
 
 const SEED = ${q(slug)};
 /** The article's own voice: numbers it states without naming a source. */
-const ARTICLE = ${q(meta.credit)};
+export const ARTICLE = ${q(meta.credit)};
 
 const charts: Record<string, ChartSpec> = {
   ${q(table)}: {
@@ -149,13 +152,14 @@ const charts: Record<string, ChartSpec> = {
     kind: "Bar chart",
     // Every number in a chart's words must be a figure in the ledger.
     headline: ${q(headline)},
-    subtitle: "A first chart: edit its words and its marks in notebooks/${slug}.ts",
+    subtitle: "A first chart of the story’s lead figure: edit its words and its marks in this notebook",
     height: { desktop: 80, mobile: 96 },
     plot: (data, ctx) => {
       const bars = labelledBars(data, {
-        label: (d) => String(d.label),
+        label: (d) => String(d.claimant) + ": " + String(d.label),
         value: (d) => Number(d.value),
-        valueText: (d) => formatNumber(Number(d.value)),
+        // ≈, + or est. when the article qualifies the number.
+        valueText: (d) => formatQualified(Number(d.value), d.qualifier as Qualifier),
         color: (d) => ctx.color(String(d.claimant)),
         height: ctx.height,
         fontSize: ctx.artboard.body.size,
