@@ -20,6 +20,12 @@ export interface Candidate {
   value: number | null;
   /** A range's high end. */
   high?: number;
+  /**
+   * The number's own words inside the phrase, as the checks read them, when
+   * the phrase holds more: "15" of "15%", "3 million" of "$3 million", and a
+   * range's two ends, "30" and "40" of "between 30 and 40".
+   */
+  parts?: string[];
   /** ISO 4217 code of an amount of money. */
   currency?: string;
   /** For a date: ISO, and whether the article states it or implies it ("on Friday"). */
@@ -102,20 +108,20 @@ export function findCandidates(text: string, context: ArticleContext): Candidate
           const read = readStatedDate(phrase);
           if (read) add({ kind: "date", phrase, value: null, start, unit: null, date: { iso: read.date, precision: read.precision, basis: "stated" } });
         } else if (kind === "day-first-date") {
-          const [d, month, y] = phrase.split(" ");
-          add({ kind: "date", phrase, value: null, start, unit: null, date: { iso: `${y}-${String(MONTHS.indexOf(month!) + 1).padStart(2, "0")}-${d!.padStart(2, "0")}`, precision: "day", basis: "stated" } });
+          add({ kind: "date", phrase, value: null, start, unit: null, date: { iso: readDayFirstDate(phrase), precision: "day", basis: "stated" } });
         } else if (kind === "weekday") {
           const read = context.published ? readImpliedDate(phrase, context.published) : null;
           add({ kind: "date", phrase, value: null, start, unit: null, date: { iso: read?.date ?? null, precision: "day", basis: "implied" } });
         } else if (kind === "money") {
           const money = readMoney(phrase);
-          if (money) add({ kind: "money", phrase, value: money.value, currency: money.currency, start, unit: money.currency });
+          if (money) add({ kind: "money", phrase, value: money.value, currency: money.currency, parts: [money.words], start, unit: money.currency });
         } else if (kind === "percent") {
-          const value = parseNumber(phrase.replace(/\s?(%|percent|per cent)$/i, ""));
-          if (value !== null) add({ kind: "percent", phrase, value, start, unit: "percent" });
+          const words = phrase.replace(/\s?(%|percent|per cent)$/i, "");
+          const value = parseNumber(words);
+          if (value !== null) add({ kind: "percent", phrase, value, parts: [words], start, unit: "percent" });
         } else if (kind === "range") {
-          const ends = readRange(phrase);
-          if (ends) add({ kind: "range", phrase, value: ends[0], high: ends[1], start });
+          const range = readRange(phrase);
+          if (range) add({ kind: "range", phrase, value: range.low, high: range.high, parts: range.words, start });
         } else if (kind === "vague") {
           add({ kind: "vague", phrase, value: null, start, qualifier: "unquantified" });
         } else if (kind === "list") {
@@ -143,33 +149,42 @@ export function findCandidates(text: string, context: ArticleContext): Candidate
   return found;
 }
 
+/** "2 June 2025" → 2025-06-02. */
+function readDayFirstDate(phrase: string): string {
+  const [d, month, y] = phrase.split(" ");
+  return `${y}-${String(MONTHS.indexOf(month!) + 1).padStart(2, "0")}-${d!.padStart(2, "0")}`;
+}
+
 function position(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset);
   return { line: before.split("\n").length, column: offset - before.lastIndexOf("\n") };
 }
 
-function readMoney(phrase: string): { value: number; currency: string } | null {
+/** An amount of money, and the number's own words in it ("3 million" of "$3 million"; "3" of "$3bn"). */
+function readMoney(phrase: string): { value: number; currency: string; words: string } | null {
   const symbol = CURRENCIES.find(([p]) => p.test(phrase));
   if (symbol) {
-    const m = /(\d[\d,]*(?:\.\d+)?)\s?(thousand|million|billion|trillion|bn|m|k)?$/i.exec(phrase);
+    const m = /(\d[\d,]*(?:\.\d+)?)(\s?)(thousand|million|billion|trillion|bn|m|k)?$/i.exec(phrase);
     const base = m ? parseNumber(m[1]!) : null;
     if (base === null) return null;
-    const scale = { thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12 }[(m![2] ?? "").toLowerCase()] ?? 1;
-    return { value: base * scale, currency: symbol[1] };
+    const scale = { thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12 }[(m![3] ?? "").toLowerCase()] ?? 1;
+    // A scale written as a word after a space is part of what the number's words say; "bn" is not.
+    const words = m![2] === " " && m![3] && m![3].length > 2 ? `${m![1]} ${m![3]}` : m![1]!;
+    return { value: base * scale, currency: symbol[1], words };
   }
   const words = /^(.*)\s(\p{L}+)$/u.exec(phrase);
   const value = words ? parseNumber(words[1]!) : null;
   const currency = words ? CURRENCY_WORDS[words[2]!.toLowerCase()] : undefined;
-  return value !== null && currency ? { value, currency } : null;
+  return value !== null && currency ? { value, currency, words: words![1]! } : null;
 }
 
-function readRange(phrase: string): [number, number] | null {
+function readRange(phrase: string): { low: number; high: number; words: [string, string] } | null {
   const parts = /^(?:between )?(.+?)\s?(?: and | to | or |[-–—])\s?(.+)$/i.exec(phrase.replace(/^from /i, ""));
   if (!parts) return null;
   const low = parseNumber(parts[1]!);
   const high = parseNumber(parts[2]!);
   // "one or two" is a range; "10-15" written as a score or an id is not one we can tell apart, so it must rise.
-  return low !== null && high !== null && low < high ? [low, high] : null;
+  return low !== null && high !== null && low < high ? { low, high, words: [parts[1]!, parts[2]!] } : null;
 }
 
 const STOP = new Set([

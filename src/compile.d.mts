@@ -3,6 +3,7 @@ export interface Compiled {
   dir: string;
 }
 export function compiled(root: string): Promise<Compiled | null>;
+export function notebookFiles(root: string): string[];
 export interface WatchCompiler {
   worker: string;
   rebuild(): Promise<boolean>;

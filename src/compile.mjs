@@ -45,7 +45,7 @@ export async function compiled(root) {
   const temporary = `${dir}.tmp-${process.pid}`;
   rmSync(temporary, { recursive: true, force: true });
   try {
-    await esbuild.build(options(root, ["src/cli.ts", ...notebookEntries(root)], temporary, dir));
+    await esbuild.build(options(root, ["src/cli.ts", ...notebookFiles(root)], temporary, dir));
   } catch {
     rmSync(temporary, { recursive: true, force: true });
     mkdirSync(cache, { recursive: true });
@@ -83,7 +83,7 @@ export async function watchCompiler(root) {
   return {
     worker: join(dir, "src", "build-worker.mjs"),
     async rebuild() {
-      const wanted = ["src/build-worker.ts", ...notebookEntries(root)];
+      const wanted = ["src/build-worker.ts", ...notebookFiles(root)];
       // A notebook added or removed changes the entry points, which a context cannot.
       if (context && wanted.join("\n") !== entries) {
         await context.dispose();
@@ -104,8 +104,13 @@ export async function watchCompiler(root) {
   };
 }
 
-/** @param {string} root @returns {string[]} */
-function notebookEntries(root) {
+/**
+ * The project's notebooks, notebooks/<id>.ts, sorted; a file named _*.ts is a
+ * helper, not a notebook. Here rather than in registry.ts because compiling
+ * needs the list before TypeScript can load.
+ * @param {string} root @returns {string[]}
+ */
+export function notebookFiles(root) {
   return readdirSafe(join(root, "notebooks")).filter((n) => n.endsWith(".ts") && !n.startsWith("_")).sort().map((n) => `notebooks/${n}`);
 }
 

@@ -84,7 +84,7 @@ export function entrySource(c: Candidate, names: SourceNames, id: (base: string)
     "},",
   ].join("\n");
   if (c.kind === "range") {
-    const [lowWords, highWords] = rangeEnds(c.phrase);
+    const [lowWords, highWords] = c.parts as [string, string];
     const lowAt = c.offset + c.phrase.indexOf(lowWords);
     const highAt = c.offset + c.phrase.lastIndexOf(highWords);
     return [
@@ -94,8 +94,7 @@ export function entrySource(c: Candidate, names: SourceNames, id: (base: string)
   }
   if (c.kind === "percent" || c.kind === "money") {
     // The check reads the number's own words, so the phrase leaves out the sign: "15" of "15%", "3 million" of "$3 million".
-    const words = /\d[\d,]*(?:\.\d+)?(?:\s(?:thousand|million|billion|trillion))?|[\p{L}-]+(?:\s[\p{L}-]+)*?(?=\s?(?:%|percent|per cent|dollars|euros|pounds|rubles|roubles|hryvnias?|yuan)\b|%)/iu.exec(c.phrase);
-    const phrase = words?.[0] ?? c.phrase;
+    const phrase = c.parts![0]!;
     const value = parseNumber(phrase);
     return [stated(phrase, c.offset + c.phrase.indexOf(phrase), value, c.qualifier, c.kind === "money" ? `“${c.phrase}”: an amount in ${c.currency}.` : null)];
   }
@@ -111,10 +110,4 @@ function literal(value: number | null): string {
     if (num / den === value) return `${num} / ${den}`;
   }
   return String(value);
-}
-
-/** The words of a range's two ends: "between 10 and 15" → ["10", "15"]. */
-function rangeEnds(phrase: string): [string, string] {
-  const m = /^(?:between |from )?(.+?)\s?(?: and | to | or |[-–—])\s?(.+)$/i.exec(phrase)!;
-  return [m[1]!, m[2]!];
 }

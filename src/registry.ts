@@ -2,9 +2,10 @@
 // through here, so a notebook that throws or fails to parse becomes a
 // problem with its file name instead of a crash of the whole build.
 
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { notebookFiles } from "./compile.mjs";
 import { COMPILED, loadTypeScript } from "./compiled.ts";
 import type { NotebookSpec } from "./notebook.ts";
 import type { Problem } from "./problems.ts";
@@ -15,15 +16,7 @@ export interface LoadedNotebook {
   notebook: NotebookSpec;
 }
 
-export function notebookFiles(root: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(join(root, "notebooks"));
-  } catch {
-    return [];
-  }
-  return names.filter((n) => n.endsWith(".ts") && !n.startsWith("_")).sort().map((n) => `notebooks/${n}`);
-}
+export { notebookFiles };
 
 export async function loadNotebooks(root: string, files = notebookFiles(root)): Promise<{ loaded: LoadedNotebook[]; problems: Problem[] }> {
   const loaded: LoadedNotebook[] = [];

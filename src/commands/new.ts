@@ -6,9 +6,8 @@
 
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { dirname, join } from "node:path";
 import { findCandidates, type Candidate } from "../candidates.ts";
-import { MONTHS, readStatedDate } from "../checks.ts";
 import { entrySource, idMaker, quoteFor } from "../ledger-source.ts";
 import { findMentions } from "../numbers.ts";
 import type { Reporter } from "../progress.ts";
@@ -81,27 +80,18 @@ export function newStory(o: NewOptions, report: Reporter): number {
       report.item(`written   ${file}`);
     }
   } catch (error) {
-    return fail(`${relative(o.root, o.root) || "."}: writing the story failed (${(error as Error).message}) after ${written.join(", ") || "nothing"}. Check that the folder is writable`);
+    return fail(`${o.root}: writing the story failed (${(error as Error).message}) after ${written.join(", ") || "nothing"}. Check that the folder is writable`);
   }
   report.summary(`new: ${written.join(", ")} written; 1 figure, 1 table, 1 chart; ${plural(notebook.unreviewed, "number")} to review (npm run figures -- ${o.slug})`);
   return 0;
 }
 
-/** The first line among the article's first ten that gives a date, such as "June 2, 2025 Hour: 8:22 am". */
+/** The first line among the article's first ten that gives a day, such as "June 2, 2025 Hour: 8:22 am". */
 function findDateline(text: string): { line: string; date: string } | null {
-  const pattern = new RegExp(String.raw`\b(?:(?:${MONTHS.join("|")}) \d{1,2}, \d{4}|\d{1,2} (?:${MONTHS.join("|")}) \d{4})\b`);
-  for (const raw of text.split("\n").slice(0, 10)) {
-    const m = pattern.exec(raw);
-    if (!m) continue;
-    const read = readStatedDate(m[0])?.date ?? dayFirst(m[0]);
-    if (read) return { line: raw.trim(), date: read };
-  }
-  return null;
-}
-
-function dayFirst(phrase: string): string | null {
-  const m = /^(\d{1,2}) (\p{L}+) (\d{4})$/u.exec(phrase);
-  return m ? `${m[3]}-${String(MONTHS.indexOf(m[2]!) + 1).padStart(2, "0")}-${m[1]!.padStart(2, "0")}` : null;
+  const head = text.split("\n").slice(0, 10);
+  const day = findCandidates(head.join("\n"), { published: null })
+    .find((c) => c.kind === "date" && c.date?.basis === "stated" && c.date.precision === "day");
+  return day?.date?.iso ? { line: head[day.line - 1]!.trim(), date: day.date.iso } : null;
 }
 
 function inLine(text: string, offset: number, line: string | null): boolean {
