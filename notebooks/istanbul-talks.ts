@@ -6,8 +6,7 @@
 
 import * as aq from "arquero";
 import { op } from "arquero";
-import { notebook, type Ledger } from "../src/index.ts";
-import { runIfMain } from "../src/standalone.ts";
+import { notebook, runIfMain, type Ledger } from "../src/index.ts";
 import { charts } from "./istanbul-talks/charts.ts";
 
 const SEED = "2025-06-02-telesur-no-lull-in-fighting-istanbul-talks";

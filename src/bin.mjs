@@ -7,8 +7,8 @@
 // done, it registers tsx and runs the TypeScript as it is.
 import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { compiled } from "./compile.mjs";
-import { buildKey, unchangedSince } from "./fingerprint.mjs";
+import { compiled } from "./build/compile.mjs";
+import { buildKey, unchangedSince } from "./build/fingerprint.mjs";
 
 /**
  * The options of a plain `build`, or null for anything the full command line
@@ -53,6 +53,6 @@ if (build && state) {
   } else {
     const { register } = await import("tsx/esm/api");
     register();
-    await import("./cli.ts");
+    await import("./cli/index.ts");
   }
 }

@@ -1,6 +1,13 @@
-// What a notebook imports.
-export { notebook, type NotebookSpec, type TableSpec } from "./notebook.ts";
-export { readCsv, type ColumnType, type CsvSchema } from "./csv.ts";
+// What a notebook imports: the one public entry, so that the stages behind it
+// can move without touching a story.
+export { notebook, runIfMain, type NotebookSpec } from "./build/index.ts";
+export {
+  COMPUTED_COLOR, formatDate, formatFigure, formatNumber, formatQualified, INK, labelledBars, locatorMap, qualifierWords,
+  timeline, unitRows, units,
+  type Artboard, type ArtboardName, type BarShape, type ChartContext, type ChartSpec, type LabelledBars,
+  type LabelledBarsOptions, type LocatorOptions, type TimelineItem, type TimelineOptions, type UnitGroup, type Units,
+} from "./chart/index.ts";
 export type {
-  Agreement, DateBasis, EventEntry, Figure, FigureEntry, Ledger, Place, Qualifier, Skip,
-} from "./ledger.ts";
+  Agreement, DateBasis, EventEntry, Figure, FigureEntry, Ledger, Place, Qualifier, Skip, Unreviewed,
+} from "./ledger/index.ts";
+export { readCsv, type ColumnType, type CsvSchema, type Row, type TableSpec } from "./tables/index.ts";

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkSvg } from "../src/allowlist.ts";
+import { checkSvg } from "../src/chart/allowlist.ts";
 import { root } from "./helpers/project.ts";
 import { FIXTURE_SEED, writeFixture, type FixtureOptions } from "./helpers/fixture.ts";
 import { tempProject, type TempProject } from "./helpers/temp-project.ts";

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Manifest } from "../src/publish/manifest.ts";
-import { serve, type StaticServer } from "../src/serve.ts";
+import { serve, type StaticServer } from "../src/cli/preview-server.ts";
 import { root } from "./helpers/project.ts";
 
 const CHROMIUM = "/usr/bin/chromium";

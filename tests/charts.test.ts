@@ -6,12 +6,12 @@ import { join } from "node:path";
 import * as Plot from "@observablehq/plot";
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
-import { checkSvg } from "../src/allowlist.ts";
-import { buildCharts, type ChartOutput } from "../src/build-charts.ts";
-import type { ChartSpec } from "../src/chart.ts";
-import type { NotebookSpec } from "../src/notebook.ts";
-import { formatProblem } from "../src/problems.ts";
-import { runNotebook } from "../src/run.ts";
+import { checkSvg } from "../src/chart/allowlist.ts";
+import { buildCharts, type ChartOutput } from "../src/build/draw-charts.ts";
+import type { ChartSpec } from "../src/chart/spec.ts";
+import type { NotebookSpec } from "../src/build/notebook.ts";
+import { formatProblem } from "../src/ledger/problems.ts";
+import { runNotebook } from "../src/build/run.ts";
 import { istanbulTalks, NOTEBOOK_FILE, root, storyRun } from "./helpers/project.ts";
 
 const SVG_NS = "http://www.w3.org/2000/svg";

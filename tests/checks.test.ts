@@ -1,11 +1,11 @@
 // Bad ledgers: each mistake a desk can make fails with one line that names
 // the file, the figure and what to do.
 import { describe, expect, it } from "vitest";
-import type { FigureEntry } from "../src/ledger.ts";
-import type { NotebookSpec } from "../src/notebook.ts";
-import { formatProblem } from "../src/problems.ts";
-import { checkNotebook, runNotebook } from "../src/run.ts";
-import { nearestPassage } from "../src/seeds.ts";
+import type { FigureEntry } from "../src/ledger/entries.ts";
+import type { NotebookSpec } from "../src/build/notebook.ts";
+import { formatProblem } from "../src/ledger/problems.ts";
+import { checkNotebook, runNotebook } from "../src/build/run.ts";
+import { nearestPassage } from "../src/ledger/seeds.ts";
 import { istanbulTalks, NOTEBOOK_FILE, root, SEED } from "./helpers/project.ts";
 
 type Stated = Extract<FigureEntry, { kind: "stated" }>;

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { get } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BuildReport } from "../src/commands/build.ts";
+import type { BuildReport } from "../src/build/build.ts";
 import { root, SEED } from "./helpers/project.ts";
 import { tempProject, type TempProject } from "./helpers/temp-project.ts";
 

@@ -3,10 +3,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { attribution, findCandidates, type Candidate } from "../src/candidates.ts";
-import { phraseOf } from "../src/ledger.ts";
-import { quoteFor } from "../src/ledger-source.ts";
-import { sentences } from "../src/sentences.ts";
+import { attribution, findCandidates, type Candidate } from "../src/ledger/candidates.ts";
+import { phraseOf } from "../src/ledger/entries.ts";
+import { quoteFor } from "../src/ledger/entry-source.ts";
+import { sentences } from "../src/ledger/sentences.ts";
 import { istanbulTalks, root, SEED } from "./helpers/project.ts";
 
 const find = (text: string, published: string | null = "2025-06-02") => findCandidates(text, { published });

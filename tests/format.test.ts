@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatQualified } from "../src/format.ts";
-import { untracedNumbers } from "../src/text-numbers.ts";
-import { claimantColor, PALETTE } from "../src/theme.ts";
+import { formatDate, formatQualified } from "../src/chart/format.ts";
+import { untracedNumbers } from "../src/chart/text-numbers.ts";
+import { claimantColor, PALETTE } from "../src/chart/theme.ts";
 import { storyRun } from "./helpers/project.ts";
 
 describe("formatQualified", () => {

@@ -8,15 +8,15 @@
 import fc from "fast-check";
 import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
-import { checkSvg } from "../src/allowlist.ts";
-import type { ChartSpec } from "../src/chart.ts";
-import { drawChart, xmlSafe } from "../src/draw-chart.ts";
-import { formatNumber } from "../src/format.ts";
-import { resolveLedger } from "../src/ledger.ts";
-import { labelledBars } from "../src/marks/labelled-bars.ts";
-import { findMentions } from "../src/numbers.ts";
-import { ChartError } from "../src/render.ts";
-import { ARTBOARDS } from "../src/theme.ts";
+import { checkSvg } from "../src/chart/allowlist.ts";
+import type { ChartSpec } from "../src/chart/spec.ts";
+import { drawChart, xmlSafe } from "../src/chart/draw-chart.ts";
+import { formatNumber } from "../src/chart/format.ts";
+import { resolveLedger } from "../src/ledger/entries.ts";
+import { labelledBars } from "../src/chart/marks/labelled-bars.ts";
+import { findMentions } from "../src/ledger/numbers.ts";
+import { ChartError } from "../src/chart/render.ts";
+import { ARTBOARDS } from "../src/chart/theme.ts";
 
 const RUNS = Number(process.env.FC_RUNS ?? 1000);
 const SEED = process.env.FC_SEED === undefined ? undefined : Number(process.env.FC_SEED);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPlain, LedgerError, resolveLedger, type FigureEntry } from "../src/ledger.ts";
+import { formatPlain, LedgerError, resolveLedger, type FigureEntry } from "../src/ledger/entries.ts";
 
 const base = { unit: "aircraft", claimant: "someone", subject: "s", measure: "m" };
 const stated = (id: string, value: number, qualifier: "exact" | "approximate" | "estimate" = "exact"): FigureEntry =>

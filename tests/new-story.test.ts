@@ -55,6 +55,10 @@ describe("a new story, from article to published chart", () => {
     // The scaffold is TypeScript the project's typecheck accepts, strict settings and all.
     const tsc = spawnSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", project.dir], { encoding: "utf8" });
     expect(tsc.stdout, tsc.stdout).toBe("");
+    // It reaches the library through its one public entry only.
+    const scaffold = readFileSync(join(project.dir, "notebooks", `${SLUG}.ts`), "utf8");
+    const library = [...scaffold.matchAll(/from "([^"]+)"/g)].map((m) => m[1]).filter((s) => s!.startsWith("."));
+    expect(library).toEqual(["../src/index.ts"]);
   });
 
   it("new refuses to overwrite, and refuses a file that is not UTF-8 text", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findMentions, parseNumber, parseOrdinal } from "../src/numbers.ts";
+import { findMentions, parseNumber, parseOrdinal } from "../src/ledger/numbers.ts";
 
 describe("parseNumber", () => {
   it("parseNumber(numeral) reads plain numerals and decimals", () => {

@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { reporter } from "../src/progress.ts";
+import { reporter } from "../src/build/progress.ts";
 
 function sink(): Writable & { text: string } {
   const s = new Writable({ write(chunk, _enc, done) { s.text += String(chunk); done(); } }) as Writable & { text: string };

@@ -2,8 +2,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseNumber } from "../src/numbers.ts";
-import { coverageTotals } from "../src/coverage.ts";
+import { parseNumber } from "../src/ledger/numbers.ts";
+import { coverageTotals } from "../src/ledger/coverage.ts";
 import { istanbulTalks, root, SEED, storyRun } from "./helpers/project.ts";
 
 const seedText = readFileSync(join(root, "seeds", `${SEED}.txt`), "utf8");

@@ -3,8 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { ProblemError } from "../src/problems.ts";
-import { findAll, loadSeed } from "../src/seeds.ts";
+import { ProblemError } from "../src/ledger/problems.ts";
+import { findAll, loadSeed } from "../src/ledger/seeds.ts";
 import { root, SEED } from "./helpers/project.ts";
 
 // The hash of shared/seeds/000_4ed232a197e59f57.txt as delivered: the seed must stay those bytes.

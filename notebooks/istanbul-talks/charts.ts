@@ -3,15 +3,10 @@
 // headline, legend or note must be a figure in the ledger, or the build stops.
 
 import * as Plot from "@observablehq/plot";
-import type { ChartContext, ChartSpec } from "../../src/chart.ts";
-import { formatDate, formatFigure, formatNumber, formatQualified } from "../../src/format.ts";
-import type { Qualifier } from "../../src/ledger.ts";
-import { labelledBars } from "../../src/marks/labelled-bars.ts";
-import { locatorMap } from "../../src/marks/locator-map.ts";
-import { timeline } from "../../src/marks/timeline.ts";
-import { unitRows, units } from "../../src/marks/units.ts";
-import type { Row } from "../../src/tables.ts";
-import { COMPUTED_COLOR, INK } from "../../src/theme.ts";
+import {
+  COMPUTED_COLOR, formatDate, formatFigure, formatNumber, formatQualified, INK, labelledBars, locatorMap, timeline, unitRows, units,
+  type ChartContext, type ChartSpec, type Qualifier, type Row,
+} from "../../src/index.ts";
 
 const str = (v: unknown) => String(v);
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));

@@ -2,7 +2,7 @@
 // every chart, its words and its files without parsing SVG.
 
 import { createHash } from "node:crypto";
-import type { ArtboardName } from "../theme.ts";
+import type { ArtboardName } from "../chart/index.ts";
 
 export interface ManifestEntry {
   id: string;

@@ -1,7 +1,7 @@
 // The story's notebook, run once and shared by the tests that read its results.
 import { fileURLToPath } from "node:url";
 import istanbulTalks from "../../notebooks/istanbul-talks.ts";
-import { runNotebook } from "../../src/run.ts";
+import { runNotebook } from "../../src/build/run.ts";
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
 export const NOTEBOOK_FILE = "notebooks/istanbul-talks.ts";

@@ -3,11 +3,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildCharts } from "../../src/build-charts.ts";
-import { formatProblem } from "../../src/problems.ts";
-import { toPng } from "../../src/png.ts";
-import { loadNotebooks } from "../../src/registry.ts";
-import { runNotebook } from "../../src/run.ts";
+import { buildCharts } from "../../src/build/draw-charts.ts";
+import { formatProblem } from "../../src/ledger/problems.ts";
+import { toPng } from "../../src/publish/png.ts";
+import { loadNotebooks } from "../../src/build/registry.ts";
+import { runNotebook } from "../../src/build/run.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const out = join(root, ".cache", "look");

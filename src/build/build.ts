@@ -1,0 +1,351 @@
+// `storycharts build`: every notebook's tables and charts, or only those
+// named. A failing notebook or chart is reported and leaves its published
+// files exactly as they were; the others are still built.
+
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { buildKey, fingerprint, statePath, type BuildState } from "./fingerprint.mjs";
+import { join, relative, resolve } from "node:path";
+import { buildCharts, type ChartOutput } from "./draw-charts.ts";
+import { dataReadme } from "../tables/index.ts";
+import {
+  contentHash, embedSnippet, galleryHtml, loadPng, manifestJson, mergeManifest, removeStaleTemporaries,
+  writeAllIfChanged, writeIfChanged, writeTables, type Manifest, type ManifestEntry, type WriteOutcome,
+} from "../publish/index.ts";
+import { acquireLock } from "./lock.ts";
+import { shardManifestName, shardOf, type Shard } from "./shard.ts";
+import { formatProblem, type Problem } from "../ledger/index.ts";
+import type { Reporter } from "./progress.ts";
+import { loadNotebooks, notebookFiles, type LoadedNotebook } from "./registry.ts";
+import { plural, seconds } from "./report.ts";
+import { runNotebook, type NotebookRun } from "./run.ts";
+
+export type Format = "svg" | "png";
+
+export interface BuildOptions {
+  root: string;
+  /** Notebook ids or chart ids; empty for everything. */
+  names: string[];
+  /** Where charts go, relative to root or absolute. */
+  out: string;
+  formats: Set<Format>;
+  /** Aborting stops the build between two charts: nothing is left half written. */
+  signal?: AbortSignal;
+  /** Build only this shard's charts, and a shard manifest instead of the manifest and gallery. */
+  shard?: Shard;
+  /** Notebooks already imported, used instead of importing their files again: a notebook run on its own. */
+  preloaded?: LoadedNotebook[];
+}
+
+export interface ChartResult {
+  id: string;
+  notebook: string;
+  status: "written" | "unchanged" | "failed";
+  files: string[];
+  ms: number;
+  problems: string[];
+}
+
+export interface BuildReport {
+  charts: ChartResult[];
+  tables: { path: string; outcome: WriteOutcome }[];
+  problems: string[];
+  failedNotebooks: string[];
+  interrupted: boolean;
+  ms: number;
+  summary: string;
+  exitCode: number;
+}
+
+export class NameError extends Error {}
+
+export async function build(options: BuildOptions, report: Reporter, files = notebookFiles(options.root)): Promise<BuildReport> {
+  const lock = await acquireLock(options.root, (pid) => report.item(`waiting for another build (pid ${pid}) to finish`));
+  try {
+    return await buildLocked(options, report, files);
+  } finally {
+    lock.release();
+  }
+}
+
+async function buildLocked(options: BuildOptions, report: Reporter, files: string[]): Promise<BuildReport> {
+  const started = performance.now();
+  const outDir = resolve(options.root, options.out);
+  const result: BuildReport = { charts: [], tables: [], problems: [], failedNotebooks: [], interrupted: false, ms: 0, summary: "", exitCode: 0 };
+  for (const dir of [outDir, join(options.root, "data")]) removeStaleTemporaries(dir);
+  // The inputs as they are before anything reads them: a file saved while the
+  // build runs must not be recorded as built.
+  const inputs = options.shard ? null : fingerprint(options.root, buildKey({ ...options, formats: [...options.formats] }));
+  const unwritable = probe(outDir);
+  const fail = (p: Problem) => {
+    const line = formatProblem(p);
+    result.problems.push(line);
+    report.problem(line);
+  };
+
+  const preloaded = options.preloaded ?? [];
+  const imported = await loadNotebooks(options.root, files.filter((f) => !preloaded.some((p) => p.file === f)));
+  const loaded = [...preloaded, ...imported.loaded].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const loadProblems = imported.problems;
+  for (const p of loadProblems) {
+    fail(p);
+    result.failedNotebooks.push(p.file);
+  }
+  // A name that is a notebook which failed to load has been reported already.
+  const unloaded = new Set(result.failedNotebooks.map((f) => f.replace(/^notebooks\//, "").replace(/\.ts$/, "")));
+  const named = options.names.filter((n) => !unloaded.has(n));
+  // Asked only for notebooks that failed to load: there is nothing else to build.
+  const selection = options.names.length > 0 && named.length === 0 ? new Map<string, "all">() : select(loaded, named);
+  // resvg is a native module: load it only for a build that writes PNGs.
+  const png = options.formats.has("png") ? await loadPng() : null;
+  const owners = chartOwners(loaded, fail);
+  const entries: ManifestEntry[] = [];
+  const runs: NotebookRun[] = [];
+  const tableOwners = new Map<string, string>();
+
+  for (const { file, notebook } of loaded) {
+    const wanted = selection.get(notebook.id);
+    if (!wanted || result.interrupted) continue;
+    const run = runNotebook(options.root, file, notebook);
+    for (const t of run.tables) {
+      const owner = tableOwners.get(t.name);
+      if (owner) run.problems.push({ file, place: `table ${t.name}`, message: `${owner} already writes data/${t.name}.csv`, fix: "Give the table a name of its own" });
+      else tableOwners.set(t.name, file);
+    }
+    if (run.problems.length > 0) {
+      run.problems.forEach(fail);
+      report.problem(`${file}: failed with ${plural(run.problems.length, "problem")}; its published files are left as they were`);
+      result.failedNotebooks.push(file);
+      continue;
+    }
+    runs.push(run);
+    try {
+      for (const w of writeTables(options.root, run)) result.tables.push({ path: w.path, outcome: w.outcome });
+    } catch (error) {
+      fail({ file: "data", place: "write", message: `the tables cannot be written (${describeIoError(error)})`, fix: "Check that data/ is a folder you can write to and that the disk has room" });
+      result.failedNotebooks.push(file);
+      continue;
+    }
+
+    for (const id of Object.keys(notebook.charts ?? {})) {
+      if (!(wanted === "all" || wanted.has(id))) continue;
+      if (options.shard && shardOf(id, options.shard.count) !== options.shard.index) continue;
+      // Between two charts, let a Ctrl-C be heard; every file is whole at this point.
+      await new Promise((r) => setImmediate(r));
+      if (options.signal?.aborted) {
+        result.interrupted = true;
+        break;
+      }
+      const chartStarted = performance.now();
+      const done = (status: ChartResult["status"], written: string[], problems: string[]) => {
+        const r: ChartResult = { id, notebook: notebook.id, status, files: written, ms: Math.round(performance.now() - chartStarted), problems };
+        result.charts.push(r);
+        report.item(`${status.padEnd(9)} ${id} (${r.ms} ms)`);
+        return r;
+      };
+      if (owners.get(id) !== file) {
+        done("failed", [], [`another notebook has a chart with the id ${id}`]);
+        continue;
+      }
+      if (unwritable) {
+        done("failed", [], [unwritable]);
+        continue;
+      }
+      const { charts, problems } = buildCharts(run, (c) => c === id);
+      if (problems.length > 0) {
+        problems.forEach(fail);
+        done("failed", [], problems.map((p) => p.message));
+        continue;
+      }
+      const chart = charts[0]!;
+      const entry = manifestEntry(chart, run, outDir, options);
+      const outputs = chartFiles(chart, entry, png);
+      const kept = keptPng(outDir, chart, options.formats);
+      if (kept) entry.files.png = `${chart.id}.png`;
+      const contents = new Map([...outputs, ...(kept ? [[entry.files.png!, kept] as const] : [])]);
+      entry.hash = contentHash([entry.files.desktop, entry.files.mobile, entry.files.png, entry.files.embed].flatMap((f) => (f ? [contents.get(f)!] : [])));
+      let outcomes: WriteOutcome[];
+      try {
+        outcomes = writeAllIfChanged([...outputs].map(([name, content]) => [join(outDir, name), content]));
+      } catch (error) {
+        fail({ file: relative(options.root, join(outDir, `${id}.svg`)), place: `chart ${id}`, message: `the chart's files cannot be written (${describeIoError(error)}); its published files are left as they were`, fix: "Check that the output folder is writable and the disk has room, then build again" });
+        done("failed", [], [describeIoError(error)]);
+        continue;
+      }
+      entries.push(entry);
+      done(outcomes.includes("written") ? "written" : "unchanged", [...outputs.keys()], []);
+    }
+  }
+
+  // The manifest and gallery list every chart: those built now, and those
+  // whose notebook failed or was not asked for, as they were published.
+  const rebuilt = new Set(entries.map((e) => e.id));
+  const declaredIds = new Set(loaded.flatMap((l) => Object.keys(l.notebook.charts ?? {})));
+  const manifest = mergeManifest(readManifest(outDir), entries, (id) =>
+    !rebuilt.has(id) && (declaredIds.has(id) || result.failedNotebooks.length > 0) && existsSync(join(outDir, `${id}.svg`)));
+  if (unwritable) fail({ file: relative(options.root, outDir) || ".", place: "output folder", message: unwritable, fix: "Point --out at a folder you can write to, or fix the folder's permissions" });
+  else {
+    try {
+      if (options.shard) writeAllIfChanged([[join(outDir, shardManifestName(options.shard)), manifestJson(mergeManifest(null, entries, () => false))]]);
+      else writeAllIfChanged([[join(outDir, "manifest.json"), manifestJson(manifest)], [join(outDir, "index.html"), galleryHtml(manifest)]]);
+    } catch (error) {
+      fail({ file: relative(options.root, join(outDir, "manifest.json")), place: "write", message: `the manifest and gallery cannot be written (${describeIoError(error)})`, fix: "Check that the output folder is writable and the disk has room" });
+    }
+  }
+  if (result.failedNotebooks.length === 0 && options.names.length === 0 && !result.interrupted) {
+    result.tables.push({ path: "data/README.md", outcome: writeIfChanged(join(options.root, "data", "README.md"), dataReadme(runs)) });
+  }
+
+  const count = (s: ChartResult["status"]) => result.charts.filter((c) => c.status === s).length;
+  const failed = count("failed") + result.failedNotebooks.length;
+  result.ms = Math.round(performance.now() - started);
+  result.exitCode = result.interrupted ? 130 : failed > 0 || result.problems.length > 0 ? 1 : 0;
+  result.summary = `build: ${result.interrupted ? "interrupted; " : ""}${plural(result.charts.length, "chart")} (${count("written")} written, ${count("unchanged")} unchanged, ${count("failed")} failed), ` +
+    `${plural(result.tables.filter((t) => t.path.endsWith(".csv")).length, "table")}, ${plural(runs.length, "notebook")} built${result.failedNotebooks.length ? `, ${result.failedNotebooks.length} failed` : ""} in ${seconds(result.ms)}`;
+  report.summary(result.summary);
+  if (result.exitCode === 0 && inputs) recordState(options.root, inputs, outDir, result, runs.length);
+  return result;
+}
+
+/**
+ * After a clean, complete build: what its inputs were and what it wrote, so
+ * that the next build with nothing changed can say so without loading the
+ * renderer (see src/bin.mjs).
+ */
+function recordState(root: string, inputs: string, outDir: string, result: BuildReport, notebooks: number): void {
+  const paths = [
+    ...result.charts.flatMap((c) => c.files.map((f) => join(outDir, f))),
+    join(outDir, "manifest.json"), join(outDir, "index.html"),
+    ...result.tables.map((t) => join(root, t.path)),
+  ];
+  try {
+    const outputs = paths.map((p) => {
+      const s = statSync(p);
+      return { path: relative(root, p), size: s.size, mtimeMs: s.mtimeMs };
+    });
+    const state: BuildState = {
+      fingerprint: inputs, outputs, charts: result.charts.map((c) => c.id),
+      tables: result.tables.filter((t) => t.path.endsWith(".csv")).length, notebooks,
+    };
+    writeIfChanged(statePath(root), `${JSON.stringify(state, null, 2)}\n`);
+  } catch {
+    // Without a state the next build simply does all its work.
+  }
+}
+
+/** Which charts of which notebooks to build: "all", or a set of chart ids. */
+function select(loaded: LoadedNotebook[], names: string[]): Map<string, "all" | Set<string>> {
+  const selection = new Map<string, "all" | Set<string>>();
+  if (names.length === 0) {
+    for (const { notebook } of loaded) selection.set(notebook.id, "all");
+    return selection;
+  }
+  for (const name of names) {
+    const nb = loaded.find((l) => l.notebook.id === name);
+    if (nb) {
+      selection.set(name, "all");
+      continue;
+    }
+    const owner = loaded.find((l) => name in (l.notebook.charts ?? {}));
+    if (!owner) {
+      const ids = loaded.flatMap((l) => [l.notebook.id, ...Object.keys(l.notebook.charts ?? {})]);
+      throw new NameError(`"${name}" is neither a notebook nor a chart (there are: ${ids.join(", ")})`);
+    }
+    const current = selection.get(owner.notebook.id);
+    if (current !== "all") selection.set(owner.notebook.id, new Set([...(current ?? []), name]));
+  }
+  return selection;
+}
+
+/**
+ * The notebook that owns each chart id. An id two notebooks declare belongs
+ * to neither: both charts fail, so neither overwrites the other's files.
+ */
+function chartOwners(loaded: LoadedNotebook[], fail: (p: Problem) => void): Map<string, string> {
+  const declared = new Map<string, string[]>();
+  for (const { file, notebook } of loaded) {
+    for (const id of Object.keys(notebook.charts ?? {})) declared.set(id, [...(declared.get(id) ?? []), file]);
+  }
+  const owners = new Map<string, string>();
+  for (const [id, files] of declared) {
+    if (files.length === 1) {
+      owners.set(id, files[0]!);
+      continue;
+    }
+    for (const file of files) {
+      fail({
+        file, place: `chart ${id}`,
+        message: `the chart id is also used by ${files.filter((f) => f !== file).join(", ")}; neither chart is built and their published files are left as they were`,
+        fix: "Give each chart an id of its own: the id names its files",
+      });
+    }
+  }
+  return owners;
+}
+
+function manifestEntry(chart: ChartOutput, run: NotebookRun, outDir: string, options: BuildOptions): ManifestEntry {
+  return {
+    id: chart.id,
+    notebook: run.notebook.id,
+    headline: chart.spec.headline,
+    subtitle: chart.spec.subtitle ?? null,
+    alt: chart.alt,
+    source: chart.source,
+    claimants: chart.claimants,
+    data: relative(outDir, join(options.root, "data", `${chart.spec.table}.csv`)).split("\\").join("/"),
+    files: {
+      desktop: `${chart.id}.svg`,
+      mobile: `${chart.id}.mobile.svg`,
+      png: options.formats.has("png") ? `${chart.id}.png` : null,
+      embed: `${chart.id}.html`,
+    },
+    sizes: chart.sizes,
+    hash: "",
+  };
+}
+
+function chartFiles(chart: ChartOutput, entry: ManifestEntry, png: ((svg: string, scale: number) => Buffer) | null): Map<string, string | Buffer> {
+  const files = new Map<string, string | Buffer>(chart.files);
+  if (png) files.set(entry.files.png!, png(chart.files.get(entry.files.desktop)!, 2));
+  files.set(entry.files.embed, embedSnippet(entry));
+  return files;
+}
+
+/**
+ * Building SVG only leaves a published PNG in place; it stays in the manifest
+ * while it still shows the chart, that is while the desktop SVG is unchanged.
+ */
+function keptPng(outDir: string, chart: ChartOutput, formats: Set<Format>): Buffer | null {
+  if (formats.has("png")) return null;
+  try {
+    const svg = readFileSync(join(outDir, `${chart.id}.svg`), "utf8");
+    return svg === chart.files.get(`${chart.id}.svg`) ? readFileSync(join(outDir, `${chart.id}.png`)) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Why the output folder cannot take files, or null when it can. */
+function probe(outDir: string): string | null {
+  try {
+    mkdirSync(outDir, { recursive: true });
+    const test = join(outDir, `.write-test.tmp-${process.pid}`);
+    writeFileSync(test, "");
+    rmSync(test);
+    return null;
+  } catch (error) {
+    return `the output folder cannot be written (${describeIoError(error)})`;
+  }
+}
+
+function describeIoError(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  return e.code ? `${e.code}: ${e.message.replace(/^[A-Z]+: /, "")}` : String(e.message ?? error);
+}
+
+function readManifest(outDir: string): Manifest | null {
+  try {
+    return JSON.parse(readFileSync(join(outDir, "manifest.json"), "utf8")) as Manifest;
+  } catch {
+    return null;
+  }
+}

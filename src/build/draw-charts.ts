@@ -1,0 +1,61 @@
+// Draws every chart of a notebook run on both artboards. A chart that fails
+// becomes a problem naming it; the others are still drawn.
+
+import { type ArtboardName, ARTBOARDS, ChartError, type ChartSpec, drawChart, formatDate } from "../chart/index.ts";
+import type { Problem } from "../ledger/index.ts";
+import type { NotebookRun } from "./run.ts";
+import { rows } from "../tables/index.ts";
+
+export interface ChartOutput {
+  id: string;
+  spec: ChartSpec;
+  alt: string;
+  source: string;
+  claimants: string[];
+  /** File name in charts/ → SVG text. */
+  files: Map<string, string>;
+  sizes: Record<ArtboardName, { width: number; height: number }>;
+}
+
+export function chartFileName(id: string, artboard: ArtboardName): string {
+  return artboard === "desktop" ? `${id}.svg` : `${id}.${artboard}.svg`;
+}
+
+export function buildCharts(run: NotebookRun, only?: (id: string) => boolean): { charts: ChartOutput[]; problems: Problem[] } {
+  const charts: ChartOutput[] = [];
+  const problems: Problem[] = [];
+  if (run.ledger === null) return { charts, problems };
+  const seed = run.seeds.get(run.notebook.seeds[0]!)!;
+  const article = { credit: seed.meta.credit, date: formatDate(seed.meta.published.date, "day") };
+  for (const [id, spec] of Object.entries(run.notebook.charts ?? {})) {
+    if (only && !only(id)) continue;
+    const place = `chart ${id}`;
+    if (!/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(id)) {
+      problems.push({ file: run.file, place, message: "the chart id is not lower-case words joined by hyphens, starting with a letter", fix: "Rename it: the id names its files and prefixes every id inside them" });
+      continue;
+    }
+    const table = run.tables.find((t) => t.name === spec.table);
+    if (!table) {
+      problems.push({ file: run.file, place, message: `the chart draws table "${spec.table}", which the notebook does not build`, fix: `Use one of: ${run.tables.map((t) => t.name).join(", ")}` });
+      continue;
+    }
+    try {
+      const input = { id, spec, rows: rows(table.table), columns: table.table.columnNames(), ledger: run.ledger, article };
+      const files = new Map<string, string>();
+      const sizes = {} as ChartOutput["sizes"];
+      // Words, source and alt text are the same on both artboards; the last drawn supplies them.
+      let words = { alt: "", source: "", claimants: [] as string[] };
+      for (const artboard of Object.values(ARTBOARDS)) {
+        const drawn = drawChart(input, artboard);
+        files.set(chartFileName(id, artboard.name), drawn.svg);
+        sizes[artboard.name] = { width: drawn.width, height: drawn.height };
+        words = { alt: drawn.alt, source: drawn.source, claimants: drawn.claimants };
+      }
+      charts.push({ id, spec, ...words, files, sizes });
+    } catch (error) {
+      if (!(error instanceof ChartError)) throw error;
+      problems.push({ file: run.file, place, message: error.message, fix: error.fix });
+    }
+  }
+  return { charts, problems };
+}

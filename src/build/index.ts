@@ -1,0 +1,12 @@
+// The build stage takes the project's notebooks, and gives every table and chart
+// written: it runs each notebook through the stages, once, or on every save.
+export { build, NameError, type BuildOptions, type Format } from "./build.ts";
+export { watchCompiler } from "./compile.mjs";
+export { notebook, type NotebookSpec } from "./notebook.ts";
+export { reporter, type Reporter } from "./progress.ts";
+export { loadNotebooks, notebookFiles, type LoadedNotebook } from "./registry.ts";
+export { coverageReport, coverageSummary, plural } from "./report.ts";
+export { checkNotebook, runNotebook, type NotebookRun } from "./run.ts";
+export { parseShard, type Shard } from "./shard.ts";
+export { runIfMain } from "./standalone.ts";
+export type { Job, JobDone } from "./worker.ts";

@@ -1,0 +1,100 @@
+// Finds the notebooks and imports them. The library reaches notebooks only
+// through here, so a notebook that throws or fails to parse becomes a
+// problem with its file name instead of a crash of the whole build.
+
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { notebookFiles } from "./compile.mjs";
+import { COMPILED, loadTypeScript } from "./compiled.ts";
+import type { NotebookSpec } from "./notebook.ts";
+import { notebookImportProblems } from "./notebook-imports.ts";
+import type { Problem } from "../ledger/index.ts";
+
+export interface LoadedNotebook {
+  /** Relative to the project root: notebooks/<id>.ts */
+  file: string;
+  notebook: NotebookSpec;
+}
+
+export { notebookFiles };
+
+export async function loadNotebooks(root: string, files = notebookFiles(root)): Promise<{ loaded: LoadedNotebook[]; problems: Problem[] }> {
+  const loaded: LoadedNotebook[] = [];
+  const problems: Problem[] = [];
+  for (const file of files) {
+    let module: { default?: unknown };
+    try {
+      module = (await importNotebook(root, file)) as { default?: unknown };
+    } catch (error) {
+      const { place, message } = describeLoadError(error, join(root, file), root);
+      problems.push({ file, place, message: `the notebook failed to load: ${message}`, fix: "Fix the error, then run the build again; the notebook's published files are left as they were" });
+      continue;
+    }
+    const nb = module.default;
+    if (!isNotebook(nb)) {
+      problems.push({ file, place: "export default", message: "the notebook does not export a notebook by default", fix: "End the file with `export default notebook({...})`" });
+      continue;
+    }
+    const twin = loaded.find((l) => l.notebook.id === nb.id);
+    if (twin) {
+      problems.push({ file, place: `id ${nb.id}`, message: `the id is already used by ${twin.file}`, fix: "Give each notebook its own id" });
+      continue;
+    }
+    const internals = notebookImportProblems(root, file);
+    if (internals.length > 0) {
+      problems.push(...internals);
+      continue;
+    }
+    loaded.push({ file, notebook: nb });
+  }
+  return { loaded, problems };
+}
+
+let loads = 0;
+
+/**
+ * The notebook as the compiled CLI compiled it, or its TypeScript when it was
+ * not compiled. A compiled notebook that throws is loaded again as
+ * TypeScript, so that the error names the notebook's own line.
+ */
+async function importNotebook(root: string, file: string): Promise<unknown> {
+  const compiled = COMPILED && resolve(root) === COMPILED.root ? join(COMPILED.dir, file.replace(/\.ts$/, ".mjs")) : null;
+  if (compiled && existsSync(compiled)) {
+    try {
+      // A watch's worker imports a notebook again after each save: the query makes each import a new module.
+      return await import(`${pathToFileURL(compiled).href}?load=${++loads}`);
+    } catch {
+      // fall through to the TypeScript, which throws again where the author can see it
+    }
+  }
+  await loadTypeScript();
+  return import(pathToFileURL(join(root, file)).href);
+}
+
+function isNotebook(value: unknown): value is NotebookSpec {
+  const v = value as Partial<NotebookSpec> | null | undefined;
+  return typeof v?.id === "string" && Array.isArray(v.seeds) && Array.isArray(v.figures) && typeof v.tables === "object";
+}
+
+/**
+ * Where a notebook failed and why, in the notebook's own lines: a syntax
+ * error from the TypeScript transform, a module that cannot be found, or a
+ * throw with the first stack frame inside the notebook's folder.
+ */
+export function describeLoadError(error: unknown, path: string, root = ""): { place: string; message: string } {
+  const text = error instanceof Error ? error.message : String(error);
+  const syntax = /:(\d+):(\d+): ERROR: (.+)/.exec(text);
+  if (syntax) return { place: `line ${syntax[1]}, column ${syntax[2]}`, message: `syntax error: ${syntax[3]}` };
+  const missing = /Cannot find (?:module|package) '([^']+)'/.exec(text);
+  if (missing) {
+    const name = missing[1]!.replace(/^file:\/\//, "");
+    return { place: "import", message: `the module ${root && name.startsWith(`${root}/`) ? name.slice(root.length + 1) : name} does not exist` };
+  }
+  const stack = error instanceof Error ? error.stack ?? "" : "";
+  const dir = path.replace(/\.ts$/, "");
+  const frame = stack.split("\n").map((l) => /\((?:file:\/\/)?([^()]+):(\d+):(\d+)\)$|at (?:file:\/\/)?([^\s()]+):(\d+):(\d+)$/.exec(l.trim()))
+    .find((m) => m && (m[1] ?? m[4])!.startsWith(dir));
+  const where = frame ? `line ${frame[2] ?? frame[5]}` : "import";
+  return { place: where, message: text.split("\n")[0]! };
+}

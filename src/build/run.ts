@@ -1,0 +1,96 @@
+// Runs one notebook: seeds → checked ledger → tidy tables, collecting every
+// problem on the way instead of stopping at the first, so a desk fixes a
+// notebook in one pass.
+
+import type { ColumnTable } from "arquero";
+import {
+  checkAgreements, checkEntries, coverage, LedgerError, loadSeed, ProblemError, resolveLedger, type CoverageRow,
+  type Ledger, type Problem, type Seed,
+} from "../ledger/index.ts";
+import { type BuiltTable, coverageTable, figuresTable, placesTable, type TableSpec, toCsv, validateTable } from "../tables/index.ts";
+import type { NotebookSpec } from "./notebook.ts";
+
+export interface NotebookRun {
+  notebook: NotebookSpec;
+  /** The notebook's path relative to the project root. */
+  file: string;
+  problems: Problem[];
+  seeds: Map<string, Seed>;
+  ledger: Ledger | null;
+  coverage: CoverageRow[];
+  tables: BuiltTable[];
+}
+
+/** Checks the ledger and coverage, without building the story's tables. */
+export function checkNotebook(root: string, file: string, nb: NotebookSpec): NotebookRun {
+  const run: NotebookRun = { notebook: nb, file, problems: [], seeds: new Map(), ledger: null, coverage: [], tables: [] };
+  for (const name of nb.seeds) {
+    try {
+      run.seeds.set(name, loadSeed(root, name, file));
+    } catch (error) {
+      if (!(error instanceof ProblemError)) throw error;
+      run.problems.push(...error.problems);
+    }
+  }
+  if (run.problems.length > 0) return run;
+  const input = {
+    file, seeds: run.seeds, figures: nb.figures, events: nb.events ?? [], places: nb.places ?? [],
+    skipped: nb.skipped ?? [], unreviewed: nb.unreviewed ?? [], agreements: nb.agreements ?? [],
+  };
+  run.problems.push(...checkEntries(input));
+  try {
+    run.ledger = resolveLedger(input);
+    run.problems.push(...checkAgreements(file, run.ledger, input.agreements));
+  } catch (error) {
+    if (!(error instanceof LedgerError)) throw error;
+    run.problems.push({ file, place: `figure ${error.id}`, message: `the figure ${error.message}`, fix: "Correct the ids the figure is derived from" });
+  }
+  run.coverage = coverage(input);
+  // A quote that is not found leaves its number unaccounted too: say it once.
+  if (run.problems.length > 0) return run;
+  for (const row of run.coverage.filter((r) => r.status === "unaccounted")) {
+    run.problems.push({
+      file, place: `coverage seeds/${row.seed}.txt:${row.line}:${row.column}`,
+      message: `"${row.text}" (${row.context}) is used by no figure or event and not skipped`,
+      fix: "Add a figure that uses it, or add it to the notebook's skipped list with the reason",
+    });
+  }
+  return run;
+}
+
+/** Checks the notebook, then builds and validates every table, the ledger's own tables first. */
+export function runNotebook(root: string, file: string, nb: NotebookSpec): NotebookRun {
+  const run = checkNotebook(root, file, nb);
+  if (run.problems.length > 0 || run.ledger === null) return run;
+  const specs: [string, TableSpec][] = [
+    [`${nb.id}-figures`, figuresTable(nb.id)],
+    ...((nb.places ?? []).length > 0 ? [[`${nb.id}-places`, placesTable()] as [string, TableSpec]] : []),
+    [`${nb.id}-coverage`, coverageTable(nb.id, run.coverage)],
+    ...Object.entries(nb.tables),
+  ];
+  const seen = new Set<string>();
+  for (const [name, spec] of specs) {
+    if (seen.has(name)) {
+      run.problems.push({ file, place: `table ${name}`, message: "two tables have this name", fix: "Give each table its own name" });
+      continue;
+    }
+    seen.add(name);
+    let table: ColumnTable;
+    try {
+      table = spec.build(run.ledger);
+    } catch (error) {
+      // A CSV the table reads reports its own file, line and column.
+      if (error instanceof ProblemError) {
+        run.problems.push(...error.problems);
+        continue;
+      }
+      const message = error instanceof LedgerError ? `uses ${error.id}, which ${error.message}` : `its build threw: ${(error as Error).message}`;
+      run.problems.push({ file, place: `table ${name}`, message, fix: "Fix the table's build function" });
+      continue;
+    }
+    const problems = validateTable(file, name, spec, table, run.ledger);
+    run.problems.push(...problems);
+    if (problems.length === 0) run.tables.push({ name, spec, table, csv: toCsv(table) });
+  }
+  return run;
+}

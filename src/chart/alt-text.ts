@@ -1,0 +1,49 @@
+// Alt text written from the chart's data: every number with its qualifier
+// in words and its claimant, every event with how its date is known. A
+// notebook may add a sentence; it never has to type the numbers.
+
+import { formatDate, formatNumber, qualifierWords } from "./format.ts";
+import type { EventEntry, Figure } from "../ledger/index.ts";
+import type { Provenance } from "./sources.ts";
+
+export function altText(kind: string, headline: string, p: Provenance, rowSentences: string[], extra?: string): string {
+  const sentences = [`${kind}: ${stripEnd(headline)}.`];
+  const byClaimant = new Map<string, Figure[]>();
+  for (const f of p.figures) {
+    const who = f.kind === "derived" && !p.figures.some((g) => g.kind !== "derived" && g.claimant === f.claimant)
+      ? `Computed by storycharts from ${f.claimant}` : f.claimant;
+    byClaimant.set(who, [...(byClaimant.get(who) ?? []), f]);
+  }
+  for (const [claimant, figures] of byClaimant) {
+    sentences.push(`${claimant}: ${figures.map(describeFigure).join("; ")}.`);
+  }
+  if (p.events.length > 0) sentences.push(`${p.events.map(describeEvent).join("; ")}.`);
+  sentences.push(...rowSentences.map((s) => `${stripEnd(s)}.`));
+  const marks = new Set(p.figures.map((f) => f.qualifier));
+  const legend: string[] = [];
+  if (marks.has("approximate")) legend.push("≈ marks an approximate number");
+  if (marks.has("at-least")) legend.push("+ marks a number the article gives as a minimum (“just over”)");
+  if (marks.has("estimate")) legend.push("“est.” marks an estimate");
+  if (legend.length > 0) sentences.push(`${capitalize(legend.join("; "))}.`);
+  if (extra) sentences.push(extra);
+  return sentences.join(" ");
+}
+
+export function describeFigure(f: Figure): string {
+  if (f.value === null) return `${f.measure}: “${f.phrase ?? "unspecified"}” ${f.unit}, no number given`;
+  const words = qualifierWords(f.qualifier);
+  const value = f.unit.startsWith("share") && f.phrase ? f.phrase : formatNumber(f.value);
+  const unit = f.unit.startsWith("share") ? `of ${f.unit.replace(/^share of /, "")}` : f.unit;
+  // "a ÷ b = 41 ÷ 1/3 = 123": the middle part says it in numbers.
+  const parts = f.formula?.split(" = ") ?? [];
+  const how = f.kind !== "derived" ? "" : parts.length === 3 ? ` (computed: ${parts[1]})` : "";
+  return `${f.measure}: ${words ? `${words} ` : ""}${value} ${unit}${how}`;
+}
+
+function describeEvent(e: EventEntry): string {
+  const how = e.basis === "external" ? `dated by ${e.source}` : e.basis === "implied" ? "date implied by the article" : "date stated by the article";
+  return `${formatDate(e.date, e.precision)}: ${e.label} (${how})`;
+}
+
+const stripEnd = (s: string) => s.replace(/[.\s]+$/, "");
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

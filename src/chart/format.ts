@@ -1,0 +1,54 @@
+// Numbers as a chart prints them, carrying what the words said about them:
+// "≈500" for approximately 500, "300+" for just over 300, "est. 50,000" for an
+// estimate. A qualifier is never dropped on the way to the page.
+
+import type { Figure, Qualifier } from "../ledger/index.ts";
+
+const grouped = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
+
+export function formatNumber(value: number): string {
+  return grouped.format(value);
+}
+
+export function formatQualified(value: number | null, qualifier: Qualifier, stated?: string | null): string {
+  if (value === null) return stated ? `“${stated}”` : "no number given";
+  const n = formatNumber(value);
+  switch (qualifier) {
+    case "exact": return n;
+    case "approximate": return `≈${n}`;
+    case "at-least": return `${n}+`;
+    case "at-most": return `≤${n}`;
+    case "estimate": return `est. ${n}`;
+    case "unquantified": return stated ? `“${stated}”` : "no number given";
+  }
+}
+
+/** "≈500 drones", "300+ km". */
+export function formatFigure(figure: Figure): string {
+  const value = figure.unit.startsWith("share") && figure.value !== null && figure.phrase
+    ? `${figure.qualifier === "approximate" ? "≈" : ""}${figure.phrase}`
+    : formatQualified(figure.value, figure.qualifier, figure.phrase);
+  return figure.value === null || figure.unit.startsWith("share") ? value : `${value} ${figure.unit}`;
+}
+
+/** The qualifier in words, for alt text and notes. */
+export function qualifierWords(qualifier: Qualifier): string {
+  switch (qualifier) {
+    case "exact": return "";
+    case "approximate": return "approximately";
+    case "at-least": return "at least";
+    case "at-most": return "at most";
+    case "estimate": return "an estimated";
+    case "unquantified": return "an unquantified";
+  }
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** "1 June 2025", or "February 2022" for a month; "1 Jun 2025" short. */
+export function formatDate(iso: string, precision: "day" | "month", short = false): string {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  const month = (short ? SHORT : MONTHS)[m - 1]!;
+  return precision === "month" ? `${month} ${y}` : `${d} ${month} ${y}`;
+}

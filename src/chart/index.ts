@@ -1,0 +1,12 @@
+// The chart stage takes a table's rows and a chart spec, and gives a finished,
+// checked SVG per artboard: Plot in jsdom, the house style, words, alt text.
+export { drawChart } from "./draw-chart.ts";
+export { font, fontFiles, FONT_FAMILY } from "./fonts.ts";
+export { formatDate, formatFigure, formatNumber, formatQualified, qualifierWords } from "./format.ts";
+export { labelledBars, type BarShape, type LabelledBars, type LabelledBarsOptions } from "./marks/labelled-bars.ts";
+export { locatorMap, worldCountries, type LocatorOptions } from "./marks/locator-map.ts";
+export { timeline, type TimelineItem, type TimelineOptions } from "./marks/timeline.ts";
+export { unitRows, units, type UnitGroup, type Units } from "./marks/units.ts";
+export { ChartError } from "./render.ts";
+export type { ChartContext, ChartSpec } from "./spec.ts";
+export { ARTBOARDS, COMPUTED_COLOR, INK, type Artboard, type ArtboardName } from "./theme.ts";

@@ -1,0 +1,134 @@
+// A locator map: Natural Earth country shapes (world-atlas, via
+// topojson-client) fitted to the places, a dot and a label for each, and a
+// great-circle line from the origin to each of the others.
+
+import * as Plot from "@observablehq/plot";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Feature, FeatureCollection, Geometry } from "geojson";
+import { feature } from "topojson-client";
+import type { GeometryCollection, Topology } from "topojson-specification";
+import type { Row } from "../../tables/index.ts";
+import { INK } from "../theme.ts";
+
+const atlases = new Map<string, FeatureCollection<Geometry, { name: string }>>();
+
+export type Detail = "50m" | "110m";
+
+/** Natural Earth countries at 1:50m or 1:110m, each read once per process. */
+export function worldCountries(detail: Detail = "50m"): FeatureCollection<Geometry, { name: string }> {
+  let countries = atlases.get(detail);
+  if (!countries) {
+    const path = createRequire(import.meta.url).resolve(`world-atlas/countries-${detail}.json`);
+    const topology = JSON.parse(readFileSync(path, "utf8")) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+    countries = feature(topology, topology.objects.countries) as FeatureCollection<Geometry, { name: string }>;
+    atlases.set(detail, countries);
+  }
+  return countries;
+}
+
+export interface LocatorOptions {
+  width: number;
+  height: number;
+  fontSize: number;
+  label: (row: Row) => string;
+  /** The place every line starts from. */
+  origin: (row: Row) => boolean;
+  /** Countries drawn a shade darker, by Natural Earth name. */
+  highlight: string[];
+  color: string;
+  /** Names written across areas, such as countries: placed by the chart, in capitals. */
+  areas?: { name: string; lon: number; lat: number }[];
+}
+
+export function locatorMap(rows: Row[], o: LocatorOptions): Plot.PlotOptions {
+  const points = rows.map((r) => ({ lon: Number(r.lon), lat: Number(r.lat), label: o.label(r), origin: o.origin(r) }));
+  const origin = points.find((p) => p.origin)!;
+  const meanLon = points.reduce((s, p) => s + p.lon, 0) / points.length;
+  const centre = (Math.min(...points.map((p) => p.lon)) + Math.max(...points.map((p) => p.lon))) / 2;
+  // A phone shows no more than 1:110m can draw; the finer map would only make the file heavier.
+  const world = near(worldCountries(o.width < 400 ? "110m" : "50m"), paddedBox(points));
+  const shaded = world.features.filter((f: Feature<Geometry, { name: string }>) => o.highlight.includes(f.properties.name));
+  // East of the middle, labels go to the left of their dot so they stay on the map.
+  const anchor = (p: { lon: number; origin: boolean }) => (p.lon > meanLon ? "end" : "start");
+  return {
+    height: o.height, margin: 0,
+    projection: {
+      type: "conic-equal-area", parallels: [50, 65], rotate: [-centre, 0],
+      // Fit a box around the places with room for their labels, then let the
+      // map fill the whole frame rather than stop at an inset.
+      domain: { type: "MultiPoint", coordinates: paddedBox(points) },
+    },
+    marks: [
+      Plot.geo(world, { fill: "#efefef", stroke: "white", strokeWidth: 0.75 }),
+      Plot.geo(shaded, { fill: "#dedede", stroke: "white", strokeWidth: 0.75 }),
+      Plot.text(o.areas ?? [], {
+        x: "lon", y: "lat", text: (a: { name: string }) => a.name.toUpperCase(), fill: INK.muted, fontSize: o.fontSize - 1,
+        fontWeight: 600, stroke: "#dedede", strokeWidth: 2, paintOrder: "stroke",
+      }),
+      Plot.link(points.filter((p) => !p.origin), {
+        x1: origin.lon, y1: origin.lat, x2: "lon", y2: "lat", stroke: o.color, strokeWidth: 1.5, strokeDasharray: "4,3",
+      }),
+      Plot.dot(points, { x: "lon", y: "lat", r: 4, fill: INK.text, stroke: "white", strokeWidth: 1 }),
+      // The origin's label sits above its dot: to its side it would leave the map at the western edge.
+      Plot.text(points.filter((p) => p.origin), {
+        x: "lon", y: "lat", text: "label", textAnchor: "middle", dy: -o.fontSize,
+        fill: INK.text, stroke: "white", strokeWidth: 3, paintOrder: "stroke", fontWeight: 600,
+      }),
+      ...(["start", "end"] as const).map((side) => Plot.text(points.filter((p) => !p.origin && anchor(p) === side), {
+        x: "lon", y: "lat", text: "label", textAnchor: side, dx: side === "end" ? -8 : 8,
+        fill: INK.text, stroke: "white", strokeWidth: 3, paintOrder: "stroke", fontWeight: 600,
+      })),
+    ],
+  };
+}
+
+function paddedBox(points: { lon: number; lat: number }[]): [number, number][] {
+  const lons = points.map((p) => p.lon);
+  const lats = points.map((p) => p.lat);
+  const [w, e, s, n] = [Math.min(...lons) - 4, Math.max(...lons) + 4, Math.min(...lats) - 3, Math.max(...lats) + 3];
+  return [[w, s], [w, n], [e, s], [e, n], [(w + e) / 2, s], [(w + e) / 2, n]];
+}
+
+const bounds = new WeakMap<object, [[number, number], [number, number]]>();
+
+/**
+ * The least and greatest longitude and latitude of a shape's vertices. Coarser
+ * than d3's spherical geoBounds (an edge may bulge past its ends, and a country
+ * across the antimeridian, like Russia, spans every longitude), which only
+ * lets in a country or two more; the 15° margin dwarfs the bulge. A tenth of
+ * geoBounds's cost, which was most of drawing the map.
+ */
+function vertexBounds(geometry: Geometry | null): [[number, number], [number, number]] {
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  const visit = (c: unknown): void => {
+    const a = c as number[] | unknown[];
+    if (typeof a[0] === "number") {
+      const [lon, lat] = a as number[];
+      if (lon! < w) w = lon!;
+      if (lon! > e) e = lon!;
+      if (lat! < s) s = lat!;
+      if (lat! > n) n = lat!;
+    } else for (const x of a) visit(x);
+  };
+  if (geometry?.type === "GeometryCollection") for (const g of geometry.geometries) visit(vertexBounds(g));
+  else if (geometry) visit(geometry.coordinates);
+  return [[w, s], [e, n]];
+}
+
+/**
+ * Only the countries whose bounds come within 15° of the view: the rest would
+ * be clipped away anyway, after costing the time to project them.
+ */
+function near(all: FeatureCollection<Geometry, { name: string }>, box: [number, number][]): FeatureCollection<Geometry, { name: string }> {
+  const lons = box.map((p) => p[0]);
+  const lats = box.map((p) => p[1]);
+  const [w, e, s, n] = [Math.min(...lons) - 15, Math.max(...lons) + 15, Math.min(...lats) - 15, Math.max(...lats) + 15];
+  const features = all.features.filter((f) => {
+    let b = bounds.get(f);
+    if (!b) bounds.set(f, (b = vertexBounds(f.geometry)));
+    const [[fw, fs], [fe, fn]] = b;
+    return fe >= w && fw <= e && fn >= s && fs <= n;
+  });
+  return { type: "FeatureCollection", features };
+}

@@ -1,0 +1,80 @@
+// Observable Plot in a jsdom document. The document is passed to Plot
+// explicitly and no global window is ever set, so the command line and the
+// tests draw the same bytes. Whatever Plot would only whisper about (a
+// warning in the console, a ⚠️ in the corner, a column that is not there) is
+// turned into an error that stops the chart.
+
+import * as Plot from "@observablehq/plot";
+import { JSDOM } from "jsdom";
+import type { Row } from "../tables/index.ts";
+
+export class ChartError extends Error {
+  constructor(message: string, readonly fix: string) {
+    super(message);
+    this.name = "ChartError";
+  }
+}
+
+let shared: JSDOM | null = null;
+
+/** One document for a whole build: creating a JSDOM costs more than drawing a chart. */
+export function chartWindow(): JSDOM["window"] {
+  shared ??= new JSDOM("<!DOCTYPE html><html><body></body></html>");
+  return shared.window;
+}
+
+class MissingColumn extends Error {
+  constructor(readonly column: string) {
+    super(column);
+  }
+}
+
+/**
+ * Rows that throw when Plot reads a column they lack: Plot itself would
+ * silently draw nothing for it.
+ */
+export function guardRows(rows: Row[]): Row[] {
+  return rows.map((row) => new Proxy(row, {
+    get(target, prop, receiver) {
+      if (typeof prop === "string" && !(prop in target)) throw new MissingColumn(prop);
+      return Reflect.get(target, prop, receiver);
+    },
+  }));
+}
+
+/** A missing column, or any other failure while drawing, as one clear error. */
+export function asChartError(error: unknown, table: string, columns: string[]): ChartError {
+  if (error instanceof ChartError) return error;
+  if (error instanceof MissingColumn) {
+    return new ChartError(
+      `the chart uses the column "${error.column}", which table ${table} does not have (it has ${columns.join(", ")})`,
+      "Use one of the table's columns, or add the column to the table",
+    );
+  }
+  return new ChartError(`drawing failed: ${(error as Error).message}`, "Fix the chart's plot function");
+}
+
+export function renderPlot(options: Plot.PlotOptions, table: string, columns: string[]): SVGSVGElement {
+  const document = chartWindow().document;
+  const warnings: string[] = [];
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(" "));
+  let result: SVGSVGElement | HTMLElement;
+  try {
+    result = Plot.plot({ ...options, document });
+  } catch (error) {
+    throw asChartError(error, table, columns);
+  } finally {
+    console.warn = warn;
+  }
+  if (warnings.length > 0) {
+    throw new ChartError(`Plot warned: ${warnings[0]!.replace(/^Warning: /, "").replace(/\.$/, "")}`, "Fix what Plot warns about; a warning would print ⚠️ on the published chart");
+  }
+  if (result.tagName.toLowerCase() !== "svg") {
+    throw new ChartError(
+      "Plot returned an HTML figure instead of an SVG (a title, subtitle, caption or legend option was passed to Plot)",
+      "Give the headline, subtitle, notes and legend to the chart spec, which draws them as SVG",
+    );
+  }
+  return result as SVGSVGElement;
+}

@@ -1,0 +1,43 @@
+// What a notebook declares for a chart: the table it draws, its words, and a
+// function from the table's rows to Plot options, in the manner of Observable
+// Framework's chart functions. The house style fills in what the chart
+// leaves out; what the chart sets, wins.
+
+import type * as Plot from "@observablehq/plot";
+import type { LegendItem } from "./finish.ts";
+import type { Ledger } from "../ledger/index.ts";
+import type { Row } from "../tables/index.ts";
+import type { Artboard, ArtboardName } from "./theme.ts";
+
+export interface ChartContext {
+  artboard: Artboard;
+  /** Width of Plot's area: the artboard less its padding. */
+  width: number;
+  height: number;
+  ledger: Ledger;
+  /** The claimant's colour, the same on every chart. */
+  color(claimant: string): string;
+}
+
+export interface ChartSpec {
+  /** The table the chart draws (a name in the notebook's tables, or a ledger table). */
+  table: string;
+  /** What a reader calls it: "Bar chart", "Map", "Timeline". Starts the alt text. */
+  kind: string;
+  headline: string;
+  subtitle?: string;
+  height: Record<ArtboardName, number> | ((data: Row[], artboard: Artboard) => number);
+  plot(data: Row[], context: ChartContext): Plot.PlotOptions;
+  legend?(data: Row[], context: ChartContext): LegendItem[];
+  notes?(data: Row[], context: ChartContext): string[];
+  /** One sentence per row for the alt text, from the row's own values. */
+  describeRow?(row: Row, context: ChartContext): string;
+  /**
+   * Numbers the chart uses as its own drawing scale ("each square is a
+   * thousand soldiers"): the only numbers its words may state that are not in
+   * the ledger.
+   */
+  scales?: number[];
+  /** Added to the generated alt text. */
+  alt?: string;
+}

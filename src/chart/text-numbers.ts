@@ -1,0 +1,23 @@
+// The words around a chart (headline, subtitle, notes, legend) may state
+// numbers too, and those must trace to the ledger like any other: a number
+// typed into a headline that no figure holds stops the build.
+
+import { findMentions, type Ledger } from "../ledger/index.ts";
+
+const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
+const DATE = new RegExp(`\\b\\d{1,2} (?:${MONTHS})(?: \\d{4})?\\b|\\b(?:${MONTHS}) \\d{1,2}, \\d{4}\\b|\\b(?:${MONTHS}) \\d{4}\\b|\\b\\d{4}\\b`, "g");
+
+/** Each number in the text that no ledger figure holds, as written. */
+export function untracedNumbers(text: string, ledger: Ledger, scales: number[] = []): string[] {
+  const dates = [...text.matchAll(DATE)].map((m) => [m.index, m.index + m[0].length] as const);
+  const values = ledger.figures.map((f) => f.value).filter((v): v is number => v !== null);
+  const untraced: string[] = [];
+  for (const m of findMentions(text)) {
+    if (m.value === null) continue;
+    if (dates.some(([s, e]) => s <= m.start && m.end <= e)) continue;
+    // A figure printed rounded ("306 km" for 305.5) still traces.
+    if (scales.includes(m.value)) continue;
+    if (!values.some((v) => Math.abs(v - m.value!) < 1e-9 || Math.round(v) === m.value)) untraced.push(m.text);
+  }
+  return untraced;
+}

@@ -1,0 +1,35 @@
+// `storycharts merge`: after a sharded build (each job of a CI matrix ran
+// `build --shard i/n` and the jobs' charts/ folders were copied into one),
+// combine the shard manifests into manifest.json and the gallery.
+
+import { readdirSync, readFileSync, rmSync, existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { galleryHtml, type Manifest, manifestJson, mergeManifest, writeAllIfChanged } from "../../publish/index.ts";
+import { plural, type Reporter } from "../../build/index.ts";
+
+export function merge(root: string, out: string, report: Reporter): number {
+  const outDir = resolve(root, out);
+  const names = readdirSync(outDir).filter((n) => /^manifest\.shard-\d+-of-\d+\.json$/.test(n)).sort();
+  if (names.length === 0) {
+    report.problem(`${out}: merge: there is no shard manifest (manifest.shard-<i>-of-<n>.json). Run build --shard i/n first, and copy every shard's folder here`);
+    return 1;
+  }
+  const counts = new Set(names.map((n) => /-of-(\d+)\.json$/.exec(n)![1]));
+  const expected = Number([...counts][0]);
+  if (counts.size > 1 || names.length !== expected) {
+    report.problem(`${out}: merge: found ${names.join(", ")}; a merge needs every shard of one split (1 to ${expected} of ${expected}). Copy the missing shards' folders here`);
+    return 1;
+  }
+  const shards = names.map((n) => JSON.parse(readFileSync(join(outDir, n), "utf8")) as Manifest);
+  const entries = shards.flatMap((m) => m.charts);
+  const missing = entries.flatMap((e) => [e.files.desktop, e.files.mobile, e.files.embed, ...(e.files.png ? [e.files.png] : [])]).filter((f) => !existsSync(join(outDir, f)));
+  if (missing.length > 0) {
+    report.problem(`${out}: merge: the shard manifests list files that are not here: ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", …" : ""}. Copy every shard's folder here`);
+    return 1;
+  }
+  const manifest = mergeManifest(null, entries, () => false);
+  writeAllIfChanged([[join(outDir, "manifest.json"), manifestJson(manifest)], [join(outDir, "index.html"), galleryHtml(manifest)]]);
+  for (const n of names) rmSync(join(outDir, n));
+  report.summary(`merge: ${plural(manifest.charts.length, "chart")} from ${plural(names.length, "shard")} into ${out}/manifest.json and ${out}/index.html`);
+  return 0;
+}

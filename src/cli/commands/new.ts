@@ -1,0 +1,211 @@
+// `storycharts new <slug> --seed FILE`: starts a story. The article is copied
+// into seeds/ byte for byte, with a metadata stub that the checks accept, and
+// a notebook is scaffolded with one figure, one table and one chart to edit.
+// Every other number in the article is listed as not reviewed yet, so that
+// check passes from the start and says how much reading is left.
+
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import {
+  entrySource, findCandidates, findMentions, idMaker, quoteFor, sentences, type Candidate, type SeedMeta,
+} from "../../ledger/index.ts";
+import { plural, type Reporter } from "../../build/index.ts";
+import { ArticleError, decodeText } from "./figures.ts";
+
+export interface NewOptions {
+  root: string;
+  slug: string;
+  seedFile: string;
+  date: string | null;
+  publisher: string | null;
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function newStory(o: NewOptions, report: Reporter): number {
+  const fail = (message: string) => {
+    report.problem(message);
+    report.summary(`new: nothing written`);
+    return 1;
+  };
+  if (!SLUG.test(o.slug)) return fail(`${o.slug}: a slug is lower-case words and digits joined by hyphens, such as 2025-06-02-istanbul-talks. Choose one of that form`);
+  const files = { seed: `seeds/${o.slug}.txt`, meta: `seeds/${o.slug}.meta.json`, notebook: `notebooks/${o.slug}.ts` };
+  for (const file of Object.values(files)) {
+    if (existsSync(join(o.root, file))) return fail(`${file}: already exists, and new never overwrites. Choose another slug, or remove the file first`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(o.seedFile);
+  } catch {
+    return fail(`${o.seedFile}: the article cannot be read. Give the path of a plain-text file holding the article`);
+  }
+  let text: string;
+  try {
+    text = decodeText(bytes, o.seedFile);
+  } catch (error) {
+    if (error instanceof ArticleError) return fail(error.message);
+    throw error;
+  }
+  const headline = text.split("\n").map((l) => l.trim()).find((l) => l !== "");
+  if (!headline) return fail(`${o.seedFile}: the file is empty. Copy the article's text into it`);
+
+  const dateline = findDateline(text);
+  const date = o.date ?? dateline?.date ?? null;
+  if (!date) return fail(`${o.seedFile}: no publication date in the article's first lines. Give it with --date YYYY-MM-DD`);
+  const publisher = o.publisher ?? "unknown publisher";
+  const meta: SeedMeta = {
+    headline, publisher, agency: null, byline: null, credit: publisher, language: "en",
+    published: { date, time: null, timezone: null, dateline: dateline && dateline.date === date ? dateline.line : null },
+    photo: null, sourceLine: null,
+    origin: { file: o.seedFile, sha256: createHash("sha256").update(bytes).digest("hex"), note: "Copied byte for byte by storycharts new." },
+  };
+
+  const candidates = findCandidates(text, { published: date });
+  const lead = candidates.find((c) => c.kind === "number" && c.value !== null && !inLine(text, c.start, meta.published.dateline));
+  if (!lead) return fail(`${o.seedFile}: the article gives no number to start a chart from. storycharts charts sourced numbers; start from an article that has some`);
+
+  const notebook = scaffold(o.slug, meta, text, lead);
+  const written: string[] = [];
+  try {
+    for (const [file, content] of [[files.seed, bytes], [files.meta, `${JSON.stringify(meta, null, 2)}\n`], [files.notebook, notebook.source]] as const) {
+      const path = join(o.root, file);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(`${path}.tmp-${process.pid}`, content);
+      renameSync(`${path}.tmp-${process.pid}`, path);
+      written.push(file);
+      report.item(`written   ${file}`);
+    }
+  } catch (error) {
+    return fail(`${o.root}: writing the story failed (${(error as Error).message}) after ${written.join(", ") || "nothing"}. Check that the folder is writable`);
+  }
+  report.summary(`new: ${written.join(", ")} written; 1 figure, 1 table, 1 chart; ${plural(notebook.unreviewed, "number")} to review (npm run figures -- ${o.slug})`);
+  return 0;
+}
+
+/** The first line among the article's first ten that gives a day, such as "June 2, 2025 Hour: 8:22 am". */
+function findDateline(text: string): { line: string; date: string } | null {
+  const head = text.split("\n").slice(0, 10);
+  const day = findCandidates(head.join("\n"), { published: null })
+    .find((c) => c.kind === "date" && c.date?.basis === "stated" && c.date.precision === "day");
+  return day?.date?.iso ? { line: head[day.line - 1]!.trim(), date: day.date.iso } : null;
+}
+
+function inLine(text: string, offset: number, line: string | null): boolean {
+  if (!line) return false;
+  const at = text.indexOf(line);
+  return at !== -1 && offset >= at && offset < at + line.length;
+}
+
+/** The notebook for a new story: the lead number as its one figure, and every other number as not reviewed yet. */
+function scaffold(slug: string, meta: SeedMeta, text: string, lead: Candidate): { source: string; unreviewed: number } {
+  const id = idMaker();
+  const entry = entrySource(lead, { seed: "SEED", article: "ARTICLE" }, id)[0]!
+    .replace(`subject: "", measure: "", // fill in: what the number is about, and what is said of it`,
+      `subject: ${JSON.stringify(lead.unit ?? "figure")}, measure: "as the article states it",\n  note: "Drafted by storycharts new from the article’s first number: check the claimant, and say what the number is about in the subject and measure.",`);
+  const figureId = /id: "([^"]+)"/.exec(entry)![1]!;
+  const unreviewed = unreviewedEntries(text, meta.published.dateline, lead);
+  const indent = (s: string, n: number) => s.split("\n").map((l) => (l === "" ? l : " ".repeat(n) + l)).join("\n");
+  const q = JSON.stringify;
+  // A chart id starts with a letter (it prefixes the ids inside the SVG); a slug may start with a date.
+  const table = /^[a-z]/.test(slug) ? `${slug}-lead` : `story-${slug}-lead`;
+  // The article's own qualifying words stay in the headline: "Roughly 4,200 residents".
+  const stated = `${lead.value!.toLocaleString("en-US")}${lead.unit ? ` ${lead.unit}` : ""}`;
+  const headline = lead.qualifierWords ? `${lead.qualifierWords[0]!.toUpperCase()}${lead.qualifierWords.slice(1)} ${stated}` : stated;
+  const source = `// ${q(meta.headline)}
+// ${meta.publisher}, ${meta.published.date}. Started with \`storycharts new\`.
+//
+// Next: read the numbers listed under \`unreviewed\` (\`npm run figures -- ${slug}\` shows
+// them as candidates; with --ts, as ledger entries to paste). Move the ones the story
+// uses into figures or events, put the others in skipped with the reason, and edit the
+// table and the chart. \`npm run check\` says how many are left to review.
+//
+// Run alone: npx tsx notebooks/${slug}.ts
+
+import * as aq from "arquero";
+import {
+  formatQualified, labelledBars, notebook, runIfMain, type ChartSpec, type Ledger, type Qualifier,
+} from "../src/index.ts";
+
+const SEED = ${q(slug)};
+/** The article's own voice: numbers it states without naming a source. */
+export const ARTICLE = ${q(meta.credit)};
+
+const charts: Record<string, ChartSpec> = {
+  ${q(table)}: {
+    table: ${q(table)},
+    kind: "Bar chart",
+    // Every number in a chart's words must be a figure in the ledger.
+    headline: ${q(headline)},
+    subtitle: "A first chart of the story’s lead figure: edit its words and its marks in this notebook",
+    height: { desktop: 80, mobile: 96 },
+    plot: (data, ctx) => {
+      const bars = labelledBars(data, {
+        label: (d) => String(d.claimant) + ": " + String(d.label),
+        value: (d) => Number(d.value),
+        // ≈, + or est. when the article qualifies the number.
+        valueText: (d) => formatQualified(Number(d.value), d.qualifier as Qualifier),
+        color: (d) => ctx.color(String(d.claimant)),
+        height: ctx.height,
+        fontSize: ctx.artboard.body.size,
+      });
+      return { ...bars.options, marks: bars.marks };
+    },
+  },
+};
+
+const story = notebook({
+  id: ${q(slug)},
+  title: ${q(meta.headline)},
+  seeds: [SEED],
+
+  figures: [
+${indent(entry, 4)}
+  ],
+
+  tables: {
+    ${q(table)}: {
+      title: ${q(headline)},
+      description: "The story's first figure, as the article gives it.",
+      columns: {
+        label: "What the number counts",
+        value: ${q(`The number (${lead.unit ?? "as stated"})`)},
+        qualifier: "How the article qualifies it",
+        claimant: "Who gives the number",
+        figure: "The ledger figure",
+      },
+      traces: [{ figure: "figure", value: "value" }],
+      build: (ledger: Ledger) =>
+        aq.from([ledger.figure(${q(figureId)})])
+          .derive({ label: (d: { unit: string }) => d.unit })
+          .select({ label: "label", value: "value", qualifier: "qualifier", claimant: "claimant", id: "figure" }),
+    },
+  },
+
+  charts,
+
+  // Numbers the article gives that nobody has reviewed yet.
+  unreviewed: [
+${unreviewed.map((u) => `    { seed: SEED, quote: ${q(u.quote)}, phrase: ${q(u.phrase)} },`).join("\n")}
+  ],
+});
+
+export default story;
+
+await runIfMain(import.meta.url, story);
+`;
+  return { source, unreviewed: unreviewed.length };
+}
+
+/** Every number coverage will ask about, but the lead figure's and the dateline's, with a quote in which it stands once. */
+function unreviewedEntries(text: string, dateline: string | null, lead: Candidate): { quote: string; phrase: string }[] {
+  const out: { quote: string; phrase: string }[] = [];
+  for (const sentence of sentences(text)) {
+    for (const m of findMentions(sentence.text)) {
+      const start = sentence.start + m.start;
+      if (m.kind === "designation" || start === lead.start || inLine(text, start, dateline)) continue;
+      out.push({ quote: quoteFor(sentence.text, m.text, m.start), phrase: m.text });
+    }
+  }
+  return out;
+}

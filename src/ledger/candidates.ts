@@ -1,0 +1,270 @@
+// Figure candidates: what `storycharts figures` proposes for the ledger from
+// an article's text. Each is a number as the article writes it, with the
+// sentence it stands in (verbatim, so it can be pasted as a quote), the unit
+// the next words name, the qualifier the words before it imply, and who the
+// sentence attributes it to. It proposes; a person decides what goes into a
+// notebook.
+
+import { MONTHS, qualifierCue, readImpliedDate, readStatedDate, WEEKDAYS } from "./checks.ts";
+import type { Qualifier } from "./entries.ts";
+import { findMentions, parseNumber, VAGUE_WORDS } from "./numbers.ts";
+import { sentences, type Sentence } from "./sentences.ts";
+
+export type CandidateKind = "number" | "range" | "percent" | "money" | "vague" | "list" | "date";
+
+export interface Candidate {
+  kind: CandidateKind;
+  /** The number's own words, verbatim: "300", "between 10 and 15", "15%", "$3 million", "several". */
+  phrase: string;
+  /** What the words state: a range's low end, a percentage's number, an amount of money; null for "several". */
+  value: number | null;
+  /** A range's high end. */
+  high?: number;
+  /**
+   * The number's own words inside the phrase, as the checks read them, when
+   * the phrase holds more: "15" of "15%", "3 million" of "$3 million", and a
+   * range's two ends, "30" and "40" of "between 30 and 40".
+   */
+  parts?: string[];
+  /** ISO 4217 code of an amount of money. */
+  currency?: string;
+  /** For a date: ISO, and whether the article states it or implies it ("on Friday"). */
+  date?: { iso: string | null; precision: "day" | "month"; basis: "stated" | "implied" };
+  /** For a list: the things it names, in order. */
+  items?: string[];
+  /** What is counted or measured, as the next words name it; null when they do not. */
+  unit: string | null;
+  qualifier: Qualifier;
+  /** The words that make the qualifier: "approximately", "just over". */
+  qualifierWords: string | null;
+  /** Who the sentence says claims it, in its words; null when the article says it in its own voice. */
+  claimant: string | null;
+  /** The words that attribute it: "according to military blogger Rybar". */
+  attribution: string | null;
+  /** The sentence, verbatim from the article. */
+  quote: string;
+  line: number;
+  column: number;
+  /** Offset of the phrase in the article. */
+  start: number;
+  /** Offset of the phrase in the quote. */
+  offset: number;
+}
+
+export interface ArticleContext {
+  /** The publication date (ISO), to read "on Friday"; null when unknown. */
+  published: string | null;
+}
+
+const MONTH = MONTHS.join("|");
+const NUMBER_WORD = String.raw`\d[\d,]*(?:\.\d+)?|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|million|billion))*`;
+const SCALE = String.raw`(?:\s(?:thousand|million|billion|trillion))?`;
+const CURRENCIES: [RegExp, string][] = [[/^US\$|^\$/, "USD"], [/^€/, "EUR"], [/^£/, "GBP"], [/^¥/, "JPY"]];
+const CURRENCY_WORDS: Record<string, string> = { dollars: "USD", euros: "EUR", pounds: "GBP", rubles: "RUB", roubles: "RUB", hryvnias: "UAH", hryvnia: "UAH", yuan: "CNY" };
+
+const PATTERNS: [CandidateKind | "stated-date" | "month-date" | "day-first-date" | "weekday" | "time", RegExp][] = [
+  // A time of day is read (so that its digits are not taken for counts) but not proposed.
+  ["time", /\b\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?/giu],
+  ["stated-date", new RegExp(String.raw`\b(?:${MONTH}) \d{1,2}, \d{4}\b`, "gu")],
+  ["day-first-date", new RegExp(String.raw`\b\d{1,2} (?:${MONTH}) \d{4}\b`, "gu")],
+  ["month-date", new RegExp(String.raw`\b(?:${MONTH}) \d{4}\b`, "gu")],
+  ["weekday", new RegExp(String.raw`\b(?:${WEEKDAYS.join("|")}|today)\b`, "gu")],
+  ["money", new RegExp(String.raw`(?:US\$|[$€£¥])\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:thousand|million|billion|trillion|bn|m|k)\b)?|\b(?:${NUMBER_WORD})${SCALE}\s(?:${Object.keys(CURRENCY_WORDS).join("|")})\b`, "giu")],
+  ["percent", new RegExp(String.raw`\b(?:${NUMBER_WORD})\s?(?:%|percent\b|per cent\b)`, "giu")],
+  ["range", new RegExp(String.raw`\bbetween (?:${NUMBER_WORD})${SCALE} and (?:${NUMBER_WORD})${SCALE}\b|\bfrom (?:${NUMBER_WORD})${SCALE} to (?:${NUMBER_WORD})${SCALE}\b|\b\d[\d,]*(?:\.\d+)?\s?[-–—]\s?\d[\d,]*(?:\.\d+)?\b(?![-–—]\d)|\b(?:${NUMBER_WORD}) (?:to|or) (?:${NUMBER_WORD})${SCALE}\b`, "giu")],
+  ["vague", new RegExp(String.raw`\b(?:${VAGUE_WORDS.filter((w) => w !== "some" && w !== "many").join("|")})(?= \p{L})`, "giu")],
+  ["list", /\b((?:\p{Lu}[\p{L}’'-]*(?: \p{Lu}[\p{L}’'-]*)*, ){2,}(?:and |or )?\p{Lu}[\p{L}’'-]*(?: \p{Lu}[\p{L}’'-]*)*) (\p{Ll}+s)\b/gu],
+];
+
+/** Every candidate in the article, in the order the text gives them. */
+export function findCandidates(text: string, context: ArticleContext): Candidate[] {
+  const found: Candidate[] = [];
+  const taken: [number, number][] = [];
+  const free = (start: number, end: number) => !taken.some(([s, e]) => start < e && s < end);
+  for (const sentence of sentences(text)) {
+    const local: Candidate[] = [];
+    const add = (c: Omit<Candidate, "qualifier" | "qualifierWords" | "claimant" | "attribution" | "quote" | "line" | "column" | "unit" | "offset"> & { unit?: string | null; qualifier?: Qualifier }) => {
+      const offset = c.start - sentence.start;
+      const cue = c.qualifier ? null : qualifierCue(sentence.text, offset, c.phrase);
+      const { line, column } = position(text, c.start);
+      local.push({
+        unit: c.unit === undefined ? unitAfter(sentence.text, offset + c.phrase.length) : c.unit,
+        ...c,
+        qualifier: c.qualifier ?? cue?.qualifier ?? "exact",
+        qualifierWords: cue?.words ?? null,
+        claimant: null, attribution: null,
+        quote: sentence.text, line, column, offset,
+      });
+      taken.push([c.start, c.start + c.phrase.length]);
+    };
+    for (const [kind, pattern] of PATTERNS) {
+      for (const m of sentence.text.matchAll(pattern)) {
+        const start = sentence.start + m.index;
+        const phrase = m[0];
+        if (!free(start, start + phrase.length)) continue;
+        if (kind === "time") {
+          taken.push([start, start + phrase.length]);
+        } else if (kind === "stated-date" || kind === "month-date") {
+          const read = readStatedDate(phrase);
+          if (read) add({ kind: "date", phrase, value: null, start, unit: null, date: { iso: read.date, precision: read.precision, basis: "stated" } });
+        } else if (kind === "day-first-date") {
+          add({ kind: "date", phrase, value: null, start, unit: null, date: { iso: readDayFirstDate(phrase), precision: "day", basis: "stated" } });
+        } else if (kind === "weekday") {
+          const read = context.published ? readImpliedDate(phrase, context.published) : null;
+          add({ kind: "date", phrase, value: null, start, unit: null, date: { iso: read?.date ?? null, precision: "day", basis: "implied" } });
+        } else if (kind === "money") {
+          const money = readMoney(phrase);
+          if (money) add({ kind: "money", phrase, value: money.value, currency: money.currency, parts: [money.words], start, unit: money.currency });
+        } else if (kind === "percent") {
+          const words = phrase.replace(/\s?(%|percent|per cent)$/i, "");
+          const value = parseNumber(words);
+          if (value !== null) add({ kind: "percent", phrase, value, parts: [words], start, unit: "percent" });
+        } else if (kind === "range") {
+          const range = readRange(phrase);
+          if (range) add({ kind: "range", phrase, value: range.low, high: range.high, parts: range.words, start });
+        } else if (kind === "vague") {
+          add({ kind: "vague", phrase, value: null, start, qualifier: "unquantified" });
+        } else if (kind === "list") {
+          const items = m[1]!.replace(/^(?:The|A|An) /, "").split(/, (?:and |or )?|,? (?:and|or) /).map((s) => s.trim()).filter(Boolean);
+          add({ kind: "list", phrase, value: items.length, items, start, unit: m[2]! });
+        }
+      }
+    }
+    for (const mention of findMentions(sentence.text)) {
+      if (mention.kind === "designation" || mention.kind === "ordinal" || mention.value === null) continue;
+      const start = sentence.start + mention.start;
+      let phrase = mention.text;
+      // "3.5 million": the numeral and its scale are one number.
+      const scale = /^\s(thousand|million|billion|trillion)\b/.exec(sentence.text.slice(mention.end));
+      if (mention.kind === "numeral" && scale) phrase += scale[0];
+      if (!free(start, start + phrase.length)) continue;
+      add({ kind: "number", phrase, value: parseNumber(phrase), start, ...(mention.kind === "fraction" ? { unit: shareOf(sentence.text, mention.start + phrase.length) } : {}) });
+    }
+    const who = attribution(sentence);
+    for (const c of local.sort((a, b) => a.start - b.start)) {
+      const covered = who !== null && c.offset >= who.from && c.offset < who.to;
+      found.push({ ...c, claimant: covered ? who.claimant : null, attribution: covered ? who.words : null });
+    }
+  }
+  return found;
+}
+
+/** "2 June 2025" → 2025-06-02. */
+function readDayFirstDate(phrase: string): string {
+  const [d, month, y] = phrase.split(" ");
+  return `${y}-${String(MONTHS.indexOf(month!) + 1).padStart(2, "0")}-${d!.padStart(2, "0")}`;
+}
+
+function position(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split("\n").length, column: offset - before.lastIndexOf("\n") };
+}
+
+/** An amount of money, and the number's own words in it ("3 million" of "$3 million"; "3" of "$3bn"). */
+function readMoney(phrase: string): { value: number; currency: string; words: string } | null {
+  const symbol = CURRENCIES.find(([p]) => p.test(phrase));
+  if (symbol) {
+    const m = /(\d[\d,]*(?:\.\d+)?)(\s?)(thousand|million|billion|trillion|bn|m|k)?$/i.exec(phrase);
+    const base = m ? parseNumber(m[1]!) : null;
+    if (base === null) return null;
+    const scale = { thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12 }[(m![3] ?? "").toLowerCase()] ?? 1;
+    // A scale written as a word after a space is part of what the number's words say; "bn" is not.
+    const words = m![2] === " " && m![3] && m![3].length > 2 ? `${m![1]} ${m![3]}` : m![1]!;
+    return { value: base * scale, currency: symbol[1], words };
+  }
+  const words = /^(.*)\s(\p{L}+)$/u.exec(phrase);
+  const value = words ? parseNumber(words[1]!) : null;
+  const currency = words ? CURRENCY_WORDS[words[2]!.toLowerCase()] : undefined;
+  return value !== null && currency ? { value, currency, words: words![1]! } : null;
+}
+
+function readRange(phrase: string): { low: number; high: number; words: [string, string] } | null {
+  const parts = /^(?:between )?(.+?)\s?(?: and | to | or |[-–—])\s?(.+)$/i.exec(phrase.replace(/^from /i, ""));
+  if (!parts) return null;
+  const low = parseNumber(parts[1]!);
+  const high = parseNumber(parts[2]!);
+  // "one or two" is a range; "10-15" written as a score or an id is not one we can tell apart, so it must rise.
+  return low !== null && high !== null && low < high ? { low, high, words: [parts[1]!, parts[2]!] } : null;
+}
+
+const STOP = new Set([
+  "a", "an", "the", "of", "in", "on", "at", "to", "from", "by", "for", "with", "across", "over", "under", "into", "onto",
+  "and", "or", "but", "nor", "as", "than", "that", "which", "who", "whom", "whose", "since", "during", "after", "before",
+  "between", "among", "per", "are", "is", "was", "were", "be", "been", "being", "have", "has", "had", "will", "would",
+  "could", "can", "may", "might", "shall", "should", "must", "do", "does", "did", "said", "says", "this", "these", "those",
+  "its", "their", "his", "her", "our", "your", "my", "it", "they", "he", "she", "we", "you", "i", "there", "here", "so",
+  "not", "no", "also", "only", "just", "about", "around", "roughly", "approximately", "nearly", "almost", "more", "less",
+  "ago", "earlier", "later", "each", "every", "all", "both", "if", "when", "where", "while", "out", "up", "down", "off",
+  "north", "south", "east", "west", "near", "inside", "outside", "within", "without", "through", "against", "toward", "towards",
+]);
+
+/**
+ * The head noun of the words after a number: "41 aircraft—" → aircraft,
+ * "50,000 Russian soldiers are" → soldiers.
+ */
+function unitAfter(sentence: string, from: number): string | null {
+  const words = /^[\s\u00a0]+((?:[\p{L}][\p{L}\d’'-]*)(?:[\s\u00a0]+[\p{L}][\p{L}\d’'-]*){0,2})/u.exec(sentence.slice(from))?.[1]?.split(/[\s\u00a0]+/) ?? [];
+  let head: string | null = null;
+  for (const w of words) {
+    if (STOP.has(w.toLowerCase())) break;
+    head = w;
+  }
+  return head;
+}
+
+/** What a fraction is a share of: "one-third of Russia’s bomber fleet". */
+function shareOf(sentence: string, from: number): string | null {
+  const of = /^ (of [\p{L}’' -]+?)(?=[,;:.!?—–()]|$| (?:at|in|on|by|from|and|was|were|is|are|had|has)\b)/u.exec(sentence.slice(from));
+  return of ? `share ${of[1]!.trim()}` : null;
+}
+
+const SPEECH = "said|says|say|told|tells|stated|states|estimated|estimates|estimate|confirmed|confirms|claimed|claims|claim|reported|reports|announced|announces|warned|warns|added|noted|insisted|acknowledged|admitted|denied|believes|believed|counted|counts|wrote|writes|put|puts|tallied";
+const NAME = String.raw`(?:\p{Lu}[\p{L}’'.-]*|of|the|for|and)(?: (?:\p{Lu}[\p{L}’'.-]*|of|the|for|and))*`;
+
+export interface Attribution {
+  claimant: string;
+  /** The words that attribute: "according to military blogger Rybar". */
+  words: string;
+  /** The part of the sentence the attribution covers, as offsets. */
+  from: number;
+  to: number;
+}
+
+/**
+ * Who a sentence says a claim is from, the words that say so, and how much
+ * of the sentence they cover. "X said that …" covers what follows, up to a
+ * clause the writer adds (", whose capital lies …"); "…, X said" and
+ * "according to X" cover what comes before.
+ */
+export function attribution(sentence: Sentence): Attribution | null {
+  const text = sentence.text;
+  const aside = (from: number) => {
+    const m = /,\s(?:whose|which|where|who|when)\s/u.exec(text.slice(from));
+    return m ? from + m.index : text.length;
+  };
+  const according = /\baccording to ([\p{L}\d’'. -]+?)(?=[,;:!?—–(]|\.(?:\s|$)|$)/u.exec(text);
+  if (according) {
+    const leads = according.index < text.length / 3;
+    return { claimant: tidyName(according[1]!), words: according[0], from: leads ? according.index : 0, to: leads ? aside(according.index) : according.index + according[0].length };
+  }
+  const before = new RegExp(String.raw`(?:^|[,;:—–] ?|\b(?:and|but|as|while) )((?:\p{Ll}+ )?${NAME}) (?:\p{Ll}+ly )?(${SPEECH})\b`, "u").exec(text);
+  if (before && /\p{Lu}/u.test(before[1]!) && !/^(?:The|A|An|It|This|That|These|Those|There|He|She|They|We|I)$/.test(before[1]!.trim())) {
+    const at = before.index + before[0].indexOf(before[1]!);
+    const trailing = /[,;:—–] ?$/.test(text.slice(0, at)) || /^[,;:—–]/.test(before[0]);
+    const words = `${before[1]!.trim()} ${before[2]}`;
+    return trailing && at > 0
+      ? { claimant: tidyName(before[1]!), words, from: 0, to: at }
+      : { claimant: tidyName(before[1]!), words, from: at, to: aside(at) };
+  }
+  // "…, the county emergency office said." A body named in lower case, at the end.
+  const trailing = new RegExp(String.raw`, ((?:the|a|an) [\p{L}’' -]{2,60}?) (${SPEECH})[.!?]?["”’]?$`, "u").exec(text);
+  if (trailing) return { claimant: tidyName(trailing[1]!), words: `${trailing[1]} ${trailing[2]}`, from: 0, to: trailing.index };
+  const after = new RegExp(String.raw`\b(said|says|told|wrote|claimed|estimated) ((?:the )?${NAME})`, "u").exec(text);
+  if (after && /\p{Lu}/u.test(after[2]!)) return { claimant: tidyName(after[2]!), words: after[0], from: 0, to: after.index };
+  return null;
+}
+
+/** "The Russian Defense Ministry" → "Russian Defense Ministry"; the words otherwise as written. */
+function tidyName(name: string): string {
+  return name.trim().replace(/^(?:the|The) /, "").replace(/[,.;:]+$/, "").replace(/ (?:of|the|for|and)$/, "");
+}

@@ -1,0 +1,15 @@
+// The ledger stage takes an article (a seed) and a notebook's entries, and
+// gives the checked figure ledger: every number with its quote, claimant and qualifier.
+export { findCandidates, type Candidate } from "./candidates.ts";
+export { checkAgreements, checkEntries } from "./checks.ts";
+export { coverage, coverageTotals, type CoverageRow } from "./coverage.ts";
+export {
+  LedgerError, resolveLedger,
+  type Agreement, type DateBasis, type EventEntry, type Figure, type FigureEntry, type Ledger, type Place, type Qualifier, type Skip,
+  type Unreviewed,
+} from "./entries.ts";
+export { entrySource, idMaker, quoteFor } from "./entry-source.ts";
+export { findMentions } from "./numbers.ts";
+export { formatProblem, ProblemError, type Problem } from "./problems.ts";
+export { loadSeed, type Seed, type SeedMeta } from "./seeds.ts";
+export { sentences } from "./sentences.ts";

@@ -1,0 +1,12 @@
+// The publish stage takes finished charts and built tables, and gives the files
+// a desk publishes: CSVs, SVGs, PNGs, embed snippets, the manifest and the gallery.
+export { writeTables } from "./data.ts";
+export { embedSnippet } from "./embed.ts";
+export { alive, removeStaleTemporaries, writeAllIfChanged, writeIfChanged, type WriteOutcome } from "./files.ts";
+export { galleryHtml } from "./gallery.ts";
+export { contentHash, manifestJson, mergeManifest, type Manifest, type ManifestEntry } from "./manifest.ts";
+
+/** The PNG renderer, loaded only by builds that write PNGs: resvg is slow to load. */
+export async function loadPng(): Promise<typeof import("./png.ts").toPng> {
+  return (await import("./png.ts")).toPng;
+}
