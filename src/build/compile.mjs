@@ -20,6 +20,9 @@ import { files } from "./fingerprint.mjs";
 
 const SOURCE = /(?<!\.d)\.(ts|mjs)$/;
 
+/** The name each compiled module declares its own import.meta under (esbuild renames it apart per module). */
+const META = "__storycharts_import_meta";
+
 /**
  * The compiled CLI for a project whose src/ and notebooks/ are in root, or
  * null when it cannot be compiled (a notebook that does not parse, say): the
@@ -30,6 +33,8 @@ const SOURCE = /(?<!\.d)\.(ts|mjs)$/;
 export async function compiled(root) {
   const sources = [...files("src", root), ...files("notebooks", root)].filter((f) => SOURCE.test(f));
   const stamp = createHash("sha256");
+  // The compiled code holds the project's absolute paths: a project moved or copied elsewhere compiles anew.
+  stamp.update(`${root}\n`);
   for (const file of sources) {
     const s = statSync(join(root, file));
     stamp.update(`${file}\0${s.size}\0${s.mtimeMs}\n`);
@@ -140,7 +145,12 @@ function options(root, entryPoints, outdir, dir) {
     platform: "node",
     target: "node20",
     packages: "external",
-    define: { STORYCHARTS_COMPILED: JSON.stringify({ root, dir }) },
+    define: {
+      STORYCHARTS_COMPILED: JSON.stringify({ root, dir }),
+      // Each module's own import.meta, declared at its top by keepImportMeta; esbuild replaces only
+      // the expressions, never the same words inside a string or a comment.
+      "import.meta.url": `${META}.url`, "import.meta.dirname": `${META}.dirname`, "import.meta.filename": `${META}.filename`,
+    },
     plugins: [keepImportMeta],
     logLevel: "silent",
   };
@@ -167,7 +177,10 @@ const keepImportMeta = {
       if (known?.key === key) return { contents: known.contents, loader };
       const text = await readFile(args.path, "utf8");
       const meta = { url: pathToFileURL(args.path).href, dirname: dirname(args.path), filename: args.path };
-      const contents = text.replace(/\bimport\.meta\.(url|dirname|filename)\b/g, (_, key) => JSON.stringify(meta[/** @type {"url" | "dirname" | "filename"} */ (key)]));
+      // On the first line, so that every line number in an error stays the file's own.
+      const declaration = `var ${META} = ${JSON.stringify(meta)};`;
+      const shebang = /^#!.*\n/.exec(text)?.[0] ?? "";
+      const contents = `${shebang}${declaration}${text.slice(shebang.length)}`;
       seen.set(args.path, { key, contents });
       return { contents, loader };
     });

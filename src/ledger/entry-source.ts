@@ -5,6 +5,7 @@
 
 import type { Candidate } from "./candidates.ts";
 import { parseNumber } from "./numbers.ts";
+import { stringLiteral } from "./string-literal.ts";
 
 export interface SourceNames {
   /** The identifier the notebook gives the seed's name: SEED. */
@@ -39,7 +40,7 @@ export function quoteFor(quote: string, phrase: string, offset: number): string 
   return quote.slice(from, next ?? quote.length).trim();
 }
 
-const q = (s: string) => JSON.stringify(s);
+const q = stringLiteral;
 
 /** Ids from the words, unique within one listing: "aircraft-41", "drones-500". */
 export function idMaker(): (base: string) => string {

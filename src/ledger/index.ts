@@ -13,3 +13,4 @@ export { findMentions } from "./numbers.ts";
 export { formatProblem, ProblemError, type Problem } from "./problems.ts";
 export { loadSeed, type Seed, type SeedMeta } from "./seeds.ts";
 export { sentences } from "./sentences.ts";
+export { stringLiteral } from "./string-literal.ts";

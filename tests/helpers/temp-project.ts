@@ -1,7 +1,7 @@
 // A throwaway copy of the project for command-line tests: the real sources,
 // notebooks and seeds, the real node_modules by symlink, no data/ yet.
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, mkdtempSync, renameSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { root } from "./project.ts";
@@ -21,6 +21,8 @@ export interface TempProject {
   start(...args: string[]): Running;
   /** Runs a file with tsx, as `npx tsx <file>` would. */
   tsx(file: string): Result;
+  /** Moves the whole project folder, .cache and all, as `mv` would. */
+  moveTo(dir: string): void;
   remove(): void;
 }
 
@@ -34,7 +36,7 @@ export interface Running {
 }
 
 export function tempProject(): TempProject {
-  const dir = mkdtempSync(join(tmpdir(), "storycharts-cli-"));
+  let dir = mkdtempSync(join(tmpdir(), "storycharts-cli-"));
   for (const entry of ["src", "notebooks", "seeds", "package.json", "tsconfig.json"]) {
     cpSync(join(root, entry), join(dir, entry), { recursive: true });
   }
@@ -48,7 +50,9 @@ export function tempProject(): TempProject {
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
   };
   return {
-    dir,
+    get dir() {
+      return dir;
+    },
     run: (...args) => runWith({}, ...args),
     runWith: (env, ...args) => runWith(env, ...args),
     tsx: (file) => tsx([file]),
@@ -79,6 +83,10 @@ export function tempProject(): TempProject {
           child.kill("SIGINT");
         }),
       };
+    },
+    moveTo: (to) => {
+      renameSync(dir, to);
+      dir = to;
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };

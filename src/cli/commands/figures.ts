@@ -4,7 +4,7 @@
 
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { type Candidate, entrySource, findCandidates, findMentions, idMaker, type SeedMeta } from "../../ledger/index.ts";
+import { entrySource, findCandidates, findMentions, idMaker, stringLiteral, type Candidate, type SeedMeta } from "../../ledger/index.ts";
 import { plural } from "../../build/index.ts";
 
 export interface Article {
@@ -134,8 +134,8 @@ export function figuresSource(article: Article, result: FiguresResult): string {
     `// Candidates from ${article.name}, proposed by \`storycharts figures\`: keep the ones the story uses,`,
     `// fill in each subject and measure (check fails until you do), and check every claimant against the text.`,
     `// In a notebook that declares:`,
-    `//   const SEED = ${JSON.stringify(article.name)};`,
-    `//   const ARTICLE = ${JSON.stringify(articleVoice(article))}; // the article's own voice`,
+    `//   const SEED = ${stringLiteral(article.name)};`,
+    `//   const ARTICLE = ${stringLiteral(articleVoice(article))}; // the article's own voice`,
     "figures: [",
     ...figures.map(indent),
     "],",

@@ -6,9 +6,9 @@
 
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import {
-  entrySource, findCandidates, findMentions, idMaker, quoteFor, sentences, type Candidate, type SeedMeta,
+  entrySource, findCandidates, findMentions, idMaker, quoteFor, sentences, stringLiteral, type Candidate, type SeedMeta,
 } from "../../ledger/index.ts";
 import { plural, type Reporter } from "../../build/index.ts";
 import { ArticleError, decodeText } from "./figures.ts";
@@ -58,7 +58,8 @@ export function newStory(o: NewOptions, report: Reporter): number {
     headline, publisher, agency: null, byline: null, credit: publisher, language: "en",
     published: { date, time: null, timezone: null, dateline: dateline && dateline.date === date ? dateline.line : null },
     photo: null, sourceLine: null,
-    origin: { file: o.seedFile, sha256: createHash("sha256").update(bytes).digest("hex"), note: "Copied byte for byte by storycharts new." },
+    // The file's name only: the path would put a person's home folder in a committed file.
+    origin: { file: basename(o.seedFile), sha256: createHash("sha256").update(bytes).digest("hex"), note: "Copied byte for byte by storycharts new." },
   };
 
   const candidates = findCandidates(text, { published: date });
@@ -102,18 +103,19 @@ function scaffold(slug: string, meta: SeedMeta, text: string, lead: Candidate): 
   const id = idMaker();
   const entry = entrySource(lead, { seed: "SEED", article: "ARTICLE" }, id)[0]!
     .replace(`subject: "", measure: "", // fill in: what the number is about, and what is said of it`,
-      `subject: ${JSON.stringify(lead.unit ?? "figure")}, measure: "as the article states it",\n  note: "Drafted by storycharts new from the article’s first number: check the claimant, and say what the number is about in the subject and measure.",`);
+      `subject: ${stringLiteral(lead.unit ?? "figure")}, measure: "as the article states it",\n  note: "Drafted by storycharts new from the article’s first number: check the claimant, and say what the number is about in the subject and measure.",`);
   const figureId = /id: "([^"]+)"/.exec(entry)![1]!;
   const unreviewed = unreviewedEntries(text, meta.published.dateline, lead);
   const indent = (s: string, n: number) => s.split("\n").map((l) => (l === "" ? l : " ".repeat(n) + l)).join("\n");
-  const q = JSON.stringify;
+  // Nothing from the article or the command line reaches the notebook but as a string literal.
+  const q = stringLiteral;
   // A chart id starts with a letter (it prefixes the ids inside the SVG); a slug may start with a date.
   const table = /^[a-z]/.test(slug) ? `${slug}-lead` : `story-${slug}-lead`;
   // The article's own qualifying words stay in the headline: "Roughly 4,200 residents".
   const stated = `${lead.value!.toLocaleString("en-US")}${lead.unit ? ` ${lead.unit}` : ""}`;
   const headline = lead.qualifierWords ? `${lead.qualifierWords[0]!.toUpperCase()}${lead.qualifierWords.slice(1)} ${stated}` : stated;
-  const source = `// ${q(meta.headline)}
-// ${meta.publisher}, ${meta.published.date}. Started with \`storycharts new\`.
+  const source = `// A story started with \`storycharts new\` from seeds/${slug}.txt: its headline,
+// publisher and date are in seeds/${slug}.meta.json and in the notebook's title.
 //
 // Next: read the numbers listed under \`unreviewed\` (\`npm run figures -- ${slug}\` shows
 // them as candidates; with --ts, as ledger entries to paste). Move the ones the story
