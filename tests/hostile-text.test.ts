@@ -114,10 +114,17 @@ describe("hostile text", () => {
         try {
           drawn = draw(c);
         } catch (error) {
-          // The one refusal allowed: words stating a number the ledger does not hold.
+          // The two refusals allowed: words holding a character a reader cannot see (a bidi control,
+          // a zero-width or control character, a mark over a digit), and words stating a number the ledger does not hold.
           expect(error).toBeInstanceOf(ChartError);
-          expect((error as ChartError).message).toMatch(/which no figure in the ledger holds/);
-          expect([c.headline, c.subtitle, c.note, c.legend].some((w) => findMentions(w).some((m) => m.value !== null))).toBe(true);
+          const message = (error as ChartError).message;
+          const wordsOf = [c.headline, c.subtitle, c.note, c.legend];
+          if (/changes what a reader sees/.test(message)) {
+            expect(wordsOf.some((w) => /[\p{Cf}\p{Zl}\p{Zp}\p{Co}\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\p{Nd}\p{M}/u.test(w))).toBe(true);
+          } else {
+            expect(message).toMatch(/which no figure in the ledger holds/);
+            expect(wordsOf.some((w) => findMentions(w).some((m) => m.value !== null))).toBe(true);
+          }
           return;
         }
         const svg = drawn.svg;
@@ -140,4 +147,38 @@ describe("hostile text", () => {
       { numRuns: RUNS, seed: SEED, verbose: 1 },
     );
   }, 600_000);
+});
+
+describe("chart words are read as a reader sees them", () => {
+  const base: Case = { headline: "", subtitle: "", note: "", legend: "", claimant: "county office", measure: "residents", rows: [{ label: "a", value: 1 }], mobile: false };
+  const refusal = (c: Partial<Case>) => {
+    try {
+      draw({ ...base, ...c });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ChartError);
+      return (error as ChartError).message;
+    }
+    return null;
+  };
+
+  it("refuses bidi controls, zero-width and control characters, and marks over digits, naming the words and the character", () => {
+    expect(refusal({ headline: "Roughly \u202e005\u202c residents" })).toBe(
+      "the headline holds U+202E (RIGHT-TO-LEFT OVERRIDE) at character 9; the headline holds U+202C (POP DIRECTIONAL FORMATTING) at character 13: it changes what a reader sees without showing itself, so the numbers in the words cannot be checked as read",
+    );
+    expect(refusal({ subtitle: "5\u200b0\u200b0 residents" })).toMatch(/^the subtitle holds U\+200B \(ZERO WIDTH SPACE\) at character 2; /);
+    expect(refusal({ note: "1\u2066 residents" })).toMatch(/^the note 1 holds U\+2066 \(LEFT-TO-RIGHT ISOLATE\)/);
+    expect(refusal({ legend: "1\u0336 resident" })).toMatch(/^the legend label 1 holds U\+0336 \(a combining mark drawn over a digit\)/);
+    expect(refusal({ headline: "One\u0085resident" })).toMatch(/U\+0085 \(a control character\)/);
+    // Emoji sequences, accents and keycaps draw as what they are.
+    expect(refusal({ headline: "Families 👩‍👩‍👧‍👦, café, 1️⃣ resident" })).toBeNull();
+  });
+
+  it("reads digits of every script, so a number the ledger does not hold cannot pass in other digits", () => {
+    for (const headline of ["Roughly ９９９ residents", "٩٩ residents", "𝟗𝟗 residents", "५०० residents"]) {
+      expect(refusal({ headline }), headline).toMatch(/which no figure in the ledger holds/);
+    }
+    // The ledger's figure is 1: written in full-width or Arabic-Indic digits, it traces.
+    expect(refusal({ headline: "１ resident" })).toBeNull();
+    expect(refusal({ headline: "١ resident" })).toBeNull();
+  });
 });

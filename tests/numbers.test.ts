@@ -120,3 +120,15 @@ describe("findMentions", () => {
     for (const m of findMentions(text)) expect(text.slice(m.start, m.end)).toBe(m.text);
   });
 });
+
+describe("digits of every script", () => {
+  it("reads full-width, Arabic-Indic, Devanagari and mathematical digits, in the text's own places", () => {
+    expect(findMentions("Roughly ９９９ residents")).toEqual([{ text: "９９９", start: 8, end: 11, kind: "numeral", value: 999 }]);
+    expect(findMentions("٩٩ dead, ५०० hurt")).toMatchObject([{ text: "٩٩", start: 0, end: 2, value: 99 }, { text: "५००", start: 9, end: 12, value: 500 }]);
+    // Outside the first plane a digit is two code units: places still point into the text.
+    const text = "x 𝟗𝟗𝟗,𝟎𝟎𝟎 y 😀 7";
+    const found = findMentions(text);
+    expect(found.map((m) => [m.value, text.slice(m.start, m.end)])).toEqual([[999000, "𝟗𝟗𝟗,𝟎𝟎𝟎"], [7, "7"]]);
+    expect(parseNumber("１２")).toBe(12);
+  });
+});

@@ -10,6 +10,7 @@ import { finish } from "./finish.ts";
 import type { Ledger } from "../ledger/index.ts";
 import { asChartError, chartWindow, ChartError, guardRows, renderPlot } from "./render.ts";
 import { provenance, sourceLine } from "./sources.ts";
+import { hiddenCharacters } from "./hidden-characters.ts";
 import { untracedNumbers } from "./text-numbers.ts";
 import type { Row } from "../tables/index.ts";
 import { claimantColor, THEME, type Artboard } from "./theme.ts";
@@ -83,7 +84,18 @@ export function drawChart(input: DrawInput, artboard: Artboard): Drawn {
 
   const legend = spec.legend?.(input.rows, context) ?? [];
   const notes = spec.notes?.(input.rows, context) ?? [];
-  const words = [spec.headline, spec.subtitle ?? "", ...notes, ...legend.map((l) => l.label)];
+  const named: [string, string][] = [
+    ["headline", spec.headline], ["subtitle", spec.subtitle ?? ""],
+    ...notes.map((n, i): [string, string] => [`note ${i + 1}`, n]), ...legend.map((l, i): [string, string] => [`legend label ${i + 1}`, l.label]),
+  ];
+  const hidden = named.flatMap(([where, w]) => hiddenCharacters(w).map((h) => `the ${where} holds ${h.code} (${h.name}) at character ${h.position}`));
+  if (hidden.length > 0) {
+    throw new ChartError(
+      `${hidden.join("; ")}: it changes what a reader sees without showing itself, so the numbers in the words cannot be checked as read`,
+      "Retype the words without it, or paste them as plain text",
+    );
+  }
+  const words = named.map(([, w]) => w);
   const untraced = words.flatMap((w) => untracedNumbers(w, input.ledger, spec.scales));
   if (untraced.length > 0) {
     throw new ChartError(

@@ -33,7 +33,7 @@ const NUMERAL = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
 
 /** The number a numeral or a run of number words states, or null when it is not one. */
 export function parseNumber(text: string): number | null {
-  const t = text.trim().toLowerCase().replace(/[\u2010\u2011\u2012\u2013]/g, "-");
+  const t = asciiDigits(text).text.trim().toLowerCase().replace(/[\u2010\u2011\u2012\u2013]/g, "-");
   if (t === "") return null;
   const scaled = /^(\d[\d,]*(?:\.\d+)?)\s+(hundred|thousand|million|billion|trillion)$/.exec(t);
   if (scaled) {
@@ -124,6 +124,12 @@ const MENTION = new RegExp(
  * say why they are not figures).
  */
 export function findMentions(text: string): Mention[] {
+  const ascii = asciiDigits(text);
+  if (ascii.offsets) {
+    // Read with ASCII digits, reported in the text's own places and words.
+    const at = ascii.offsets;
+    return findMentions(ascii.text).map((m) => ({ ...m, start: at[m.start]!, end: at[m.end]!, text: text.slice(at[m.start]!, at[m.end]!) }));
+  }
   const mentions: Mention[] = [];
   for (const m of text.matchAll(MENTION)) {
     const groups = m.groups!;
@@ -152,3 +158,35 @@ function pushOrdinalOrWords(mentions: Mention[], raw: string, start: number): vo
   const value = parseNumber(first);
   if (value !== null) mentions.push({ text: first, start, end: start + first.length, kind: "words", value });
 }
+
+const OTHER_DIGIT = /[^\P{Nd}0-9]/u;
+const IS_DIGIT = /^\p{Nd}$/u;
+
+/**
+ * The text with every decimal digit of any script ("９", "٩", "𝟗") as its
+ * ASCII digit, for a reader sees them as numbers; and, when any was replaced,
+ * where each character of the result stands in the text (one more entry for
+ * the end), since a digit outside the first plane is two code units.
+ */
+export function asciiDigits(text: string): { text: string; offsets: number[] | null } {
+  if (!OTHER_DIGIT.test(text)) return { text, offsets: null };
+  let out = "";
+  const offsets: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const code = text.codePointAt(i)!;
+    const char = String.fromCodePoint(code);
+    offsets.push(i);
+    out += code > 0x7f && IS_DIGIT.test(char) ? String(digitValue(code)) : char.length === 2 ? (offsets.push(i + 1), char) : char;
+    i += char.length;
+  }
+  offsets.push(text.length);
+  return { text: out, offsets };
+}
+
+/** A decimal digit's value: Unicode keeps each script's digits as runs of ten from zero, side by side. */
+function digitValue(code: number): number {
+  let start = code;
+  while (IS_DIGIT.test(String.fromCodePoint(start - 1))) start--;
+  return (code - start) % 10;
+}
+
