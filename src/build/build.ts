@@ -17,6 +17,7 @@ import { formatProblem, type Problem } from "../ledger/index.ts";
 import type { Reporter } from "./progress.ts";
 import { loadNotebooks, notebookFiles, type LoadedNotebook } from "./registry.ts";
 import { plural, seconds } from "./report.ts";
+import { chartOwners, tableClashes } from "./owners.ts";
 import { runNotebook, type NotebookRun } from "./run.ts";
 
 export type Format = "svg" | "png";
@@ -98,19 +99,16 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
   // resvg is a native module: load it only for a build that writes PNGs.
   const png = options.formats.has("png") ? await loadPng() : null;
   const owners = chartOwners(loaded, fail);
+  // Tables two notebooks both declare: neither notebook writes anything, whichever comes first.
+  const clashing = tableClashes(loaded, fail);
+  result.failedNotebooks.push(...clashing);
   const entries: ManifestEntry[] = [];
   const runs: NotebookRun[] = [];
-  const tableOwners = new Map<string, string>();
 
   for (const { file, notebook } of loaded) {
     const wanted = selection.get(notebook.id);
-    if (!wanted || result.interrupted) continue;
+    if (!wanted || result.interrupted || clashing.includes(file)) continue;
     const run = runNotebook(options.root, file, notebook);
-    for (const t of run.tables) {
-      const owner = tableOwners.get(t.name);
-      if (owner) run.problems.push({ file, place: `table ${t.name}`, message: `${owner} already writes data/${t.name}.csv`, fix: "Give the table a name of its own" });
-      else tableOwners.set(t.name, file);
-    }
     if (run.problems.length > 0) {
       run.problems.forEach(fail);
       report.problem(`${file}: failed with ${plural(run.problems.length, "problem")}; its published files are left as they were`);
@@ -254,32 +252,6 @@ function select(loaded: LoadedNotebook[], names: string[]): Map<string, "all" | 
     if (current !== "all") selection.set(owner.notebook.id, new Set([...(current ?? []), name]));
   }
   return selection;
-}
-
-/**
- * The notebook that owns each chart id. An id two notebooks declare belongs
- * to neither: both charts fail, so neither overwrites the other's files.
- */
-function chartOwners(loaded: LoadedNotebook[], fail: (p: Problem) => void): Map<string, string> {
-  const declared = new Map<string, string[]>();
-  for (const { file, notebook } of loaded) {
-    for (const id of Object.keys(notebook.charts ?? {})) declared.set(id, [...(declared.get(id) ?? []), file]);
-  }
-  const owners = new Map<string, string>();
-  for (const [id, files] of declared) {
-    if (files.length === 1) {
-      owners.set(id, files[0]!);
-      continue;
-    }
-    for (const file of files) {
-      fail({
-        file, place: `chart ${id}`,
-        message: `the chart id is also used by ${files.filter((f) => f !== file).join(", ")}; neither chart is built and their published files are left as they were`,
-        fix: "Give each chart an id of its own: the id names its files",
-      });
-    }
-  }
-  return owners;
 }
 
 function manifestEntry(chart: ChartOutput, run: NotebookRun, outDir: string, options: BuildOptions): ManifestEntry {

@@ -3,6 +3,7 @@
 export { build, NameError, type BuildOptions, type Format } from "./build.ts";
 export { watchCompiler } from "./compile.mjs";
 export { notebook, type NotebookSpec } from "./notebook.ts";
+export { chartOwners, tableClashes } from "./owners.ts";
 export { reporter, type Reporter } from "./progress.ts";
 export { loadNotebooks, notebookFiles, type LoadedNotebook } from "./registry.ts";
 export { coverageReport, coverageSummary, plural } from "./report.ts";

@@ -9,6 +9,7 @@ import { notebookFiles } from "./compile.mjs";
 import { COMPILED, loadTypeScript } from "./compiled.ts";
 import type { NotebookSpec } from "./notebook.ts";
 import { notebookImportProblems } from "./notebook-imports.ts";
+import { ID } from "./run.ts";
 import type { Problem } from "../ledger/index.ts";
 
 export interface LoadedNotebook {
@@ -34,6 +35,10 @@ export async function loadNotebooks(root: string, files = notebookFiles(root)): 
     const nb = module.default;
     if (!isNotebook(nb)) {
       problems.push({ file, place: "export default", message: "the notebook does not export a notebook by default", fix: "End the file with `export default notebook({...})`" });
+      continue;
+    }
+    if (!ID.test(nb.id)) {
+      problems.push({ file, place: `id ${JSON.stringify(nb.id)}`, message: "the notebook id is not lower-case words and digits joined by hyphens", fix: "Rename it, e.g. \"istanbul-talks\": the id names its tables in data/" });
       continue;
     }
     const twin = loaded.find((l) => l.notebook.id === nb.id);

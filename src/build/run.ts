@@ -10,6 +10,9 @@ import {
 import { type BuiltTable, coverageTable, figuresTable, placesTable, type TableSpec, toCsv, validateTable } from "../tables/index.ts";
 import type { NotebookSpec } from "./notebook.ts";
 
+/** Notebook and table ids: they name files in data/ and charts/. */
+export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 export interface NotebookRun {
   notebook: NotebookSpec;
   /** The notebook's path relative to the project root. */
@@ -31,6 +34,10 @@ export function checkNotebook(root: string, file: string, nb: NotebookSpec): Not
       if (!(error instanceof ProblemError)) throw error;
       run.problems.push(...error.problems);
     }
+  }
+  // A table's name is its file in data/: never a path, never a name a person cannot type.
+  for (const name of Object.keys(nb.tables).filter((n) => !ID.test(n))) {
+    run.problems.push({ file, place: `table ${JSON.stringify(name)}`, message: "the table name is not lower-case words and digits joined by hyphens", fix: "Rename it, e.g. \"troop-estimates\": the name is its file in data/" });
   }
   if (run.problems.length > 0) return run;
   const input = {
@@ -56,6 +63,11 @@ export function checkNotebook(root: string, file: string, nb: NotebookSpec): Not
     });
   }
   return run;
+}
+
+/** Every table a notebook writes to data/: the ledger's own, then those it declares. */
+export function tableNames(nb: NotebookSpec): string[] {
+  return [`${nb.id}-figures`, ...((nb.places ?? []).length > 0 ? [`${nb.id}-places`] : []), `${nb.id}-coverage`, ...Object.keys(nb.tables)];
 }
 
 /** Checks the notebook, then builds and validates every table, the ledger's own tables first. */

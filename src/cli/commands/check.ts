@@ -1,13 +1,18 @@
 // `storycharts check`: the provenance checks and each seed's coverage table.
 
-import { formatProblem } from "../../ledger/index.ts";
+import { formatProblem, type Problem } from "../../ledger/index.ts";
 import {
-  checkNotebook, coverageReport, coverageSummary, loadNotebooks, plural, type LoadedNotebook, type Reporter,
+  chartOwners, checkNotebook, coverageReport, coverageSummary, loadNotebooks, plural, tableClashes, type LoadedNotebook,
+  type Reporter,
 } from "../../build/index.ts";
 
 export async function check(root: string, files: string[], report: Reporter, printTables: boolean): Promise<number> {
   const { loaded, problems } = await loadNotebooks(root, files);
   const all = problems.map(formatProblem);
+  // A chart id or a table that two notebooks declare would overwrite one story's files with another's.
+  const clash = (p: Problem) => all.push(formatProblem(p));
+  chartOwners(loaded, clash);
+  tableClashes(loaded, clash);
   let figures = 0;
   let unreviewed = 0;
   for (const { file, notebook } of loaded as LoadedNotebook[]) {
