@@ -9,6 +9,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { compiled } from "./build/compile.mjs";
 import { buildKey, unchangedSince } from "./build/fingerprint.mjs";
+import { parseCommandLine } from "./cli/options.mjs";
 
 /**
  * The options of a plain `build`, or null for anything the full command line
@@ -16,21 +17,14 @@ import { buildKey, unchangedSince } from "./build/fingerprint.mjs";
  * @param {string[]} argv
  */
 function plainBuild(argv) {
-  if (argv[0] !== "build") return null;
-  const o = { root: process.cwd(), out: "charts", formats: ["png", "svg"], names: /** @type {string[]} */ ([]), quiet: false };
-  for (let i = 1; i < argv.length; i++) {
-    const arg = argv[i];
-    const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    const value = () => inline ?? argv[++i];
-    if (!arg.startsWith("-")) o.names.push(arg);
-    else if (flag === "--quiet") o.quiet = true;
-    else if (flag === "--out") o.out = value() ?? "";
-    else if (flag === "--root") o.root = resolve(value() ?? "");
-    else if (flag === "--format") o.formats = [...new Set((value() ?? "").split(",").map((f) => f.trim()))].sort();
-    else return null;
+  let o;
+  try {
+    o = parseCommandLine(argv);
+  } catch {
+    return null;
   }
-  if (o.out === "" || !o.formats.includes("svg") || o.formats.some((f) => f !== "svg" && f !== "png")) return null;
-  return o;
+  if (o.command !== "build" || o.json || o.help || o.version || o.shard !== null) return null;
+  return { root: o.root, out: o.out, formats: o.formats, names: o.names, quiet: o.quiet };
 }
 
 // Output piped into `head` and cut short is not an error.

@@ -209,6 +209,31 @@ describe("storycharts build, list and check", () => {
     }
   });
 
+  it("one parser for every path: a missing value, a value for a switch and an impossible date exit 2, built or not", () => {
+    // A build first, so that the quick "nothing changed" path would answer if it read the line differently.
+    expect(project.run("build", "--format", "svg", "--quiet").status).toBe(0);
+    const cases: [string[], string][] = [
+      [["build", "--root"], "storycharts: --root needs a value"],
+      [["build", "--out"], "storycharts: --out needs a value"],
+      [["build", "--out", "--quiet"], "storycharts: --out needs a value"],
+      [["build", "--quiet=no"], "storycharts: --quiet takes no value"],
+      [["build", "--format", "svg", "--port", "1"], "storycharts: unknown option --port for build"],
+      [["new", "x", "--seed", "a.txt", "--date", "2025-02-30"], 'storycharts: --date takes a day of the calendar as YYYY-MM-DD, not "2025-02-30"'],
+    ];
+    for (const [args, message] of cases) {
+      const r = project.run(...args);
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stderr, args.join(" ")).toContain(message);
+    }
+    const version = project.run("--version");
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^storycharts \d+\.\d+\.\d+$/);
+    expect(project.run("-v").stdout).toBe(version.stdout);
+    const h = project.run("build", "-h");
+    expect(h.status).toBe(0);
+    expect(h.stdout).toContain("Usage: storycharts build");
+  });
+
   it("unknown commands, options and names exit 2 with usage", () => {
     const command = project.run("publish");
     expect(command.status).toBe(2);

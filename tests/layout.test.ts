@@ -1,12 +1,12 @@
 // The layout of src/: one folder per stage of the pipeline, each importing only
 // the stages before it, through their index.ts, with no circle of imports; and
 // notebooks reaching the library through src/index.ts alone.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { notebookImportProblems } from "../src/build/notebook-imports.ts";
-import { cycles, importEdges, layoutProblems, readSources, STAGES } from "./helpers/import-graph.ts";
+import { cycles, importEdges, layoutProblems, readSources, runtimePackages, STAGES } from "./helpers/import-graph.ts";
 import { root } from "./helpers/project.ts";
 
 const sources = readSources(root);
@@ -36,6 +36,17 @@ describe("src/ layout", () => {
     expect(sources.size).toBeGreaterThan(50);
     expect(edges).toContainEqual(expect.objectContaining({ from: "src/build/run.ts", to: "src/ledger/index.ts" }));
     expect(edges).toContainEqual(expect.objectContaining({ from: "src/build/notebook.ts", to: "src/chart/index.ts" }));
+  });
+});
+
+describe("packaging", () => {
+  it("lists every package src/ loads at run time under dependencies, so npm ci --omit=dev gives a working command", () => {
+    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+    const used = runtimePackages(sources);
+    // The command compiles with esbuild and falls back to tsx: both are run-time needs, not development ones.
+    expect([...used.keys()]).toEqual(expect.arrayContaining(["@observablehq/plot", "jsdom", "esbuild", "tsx"]));
+    const missing = [...used].filter(([name]) => !(name in pkg.dependencies)).map(([name, files]) => `${name} (${files.join(", ")})`);
+    expect(missing).toEqual([]);
   });
 });
 

@@ -149,3 +149,36 @@ function pathThrough(component: string[], next: Map<string, string[]>): string[]
   }
   return [start];
 }
+
+/**
+ * The packages src/ loads when it runs, by name ("tsx" for "tsx/esm/api"):
+ * static and dynamic imports, less type-only ones and Node's own modules.
+ */
+export function runtimePackages(files: Map<string, string>): Map<string, string[]> {
+  const used = new Map<string, string[]>();
+  const add = (spec: string, file: string) => {
+    if (spec.startsWith(".") || spec.startsWith("node:")) return;
+    const name = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]!;
+    used.set(name, [...new Set([...(used.get(name) ?? []), file])]);
+  };
+  for (const [file, text] of files) {
+    if (file.endsWith(".d.ts") || file.endsWith(".d.mts")) continue;
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
+    const visit = (node: ts.Node) => {
+      if (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly && ts.isStringLiteral(node.moduleSpecifier)) {
+        // An import whose every name is a type is erased too.
+        const bindings = node.importClause?.namedBindings;
+        const allTypes = !node.importClause?.name && bindings && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly);
+        if (!allTypes) add(node.moduleSpecifier.text, file);
+      } else if (ts.isExportDeclaration(node) && !node.isTypeOnly && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+        add(node.moduleSpecifier.text, file);
+      } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+        add(node.arguments[0].text, file);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return used;
+}
+

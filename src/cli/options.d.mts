@@ -1,0 +1,36 @@
+// Types for options.mjs, the command line's option table and parser.
+export interface Command {
+  summary: string;
+  usage: string;
+  flags: string[];
+  names: "any" | "one" | "none";
+  details: string;
+}
+export interface Options {
+  command: string;
+  names: string[];
+  root: string;
+  out: string;
+  formats: ("svg" | "png")[];
+  formatGiven: boolean;
+  quiet: boolean;
+  json: boolean;
+  ts: boolean;
+  port: number;
+  shard: string | null;
+  seed: string | null;
+  date: string | null;
+  publisher: string | null;
+  help: boolean;
+  version: boolean;
+}
+export const COMMANDS: Record<string, Command>;
+export const USAGE: string;
+export function help(name: string): string;
+export function version(): string;
+export function isCalendarDate(text: string): boolean;
+export class UsageError extends Error {
+  constructor(message: string, command?: string);
+  readonly command: string | undefined;
+}
+export function parseCommandLine(argv: string[]): Options;
