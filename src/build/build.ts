@@ -11,6 +11,7 @@ import {
   contentHash, embedSnippet, galleryHtml, loadPng, manifestJson, mergeManifest, removeStaleTemporaries,
   writeAllIfChanged, writeIfChanged, writeTables, type Manifest, type ManifestEntry, type WriteOutcome,
 } from "../publish/index.ts";
+import { xmlSafe } from "../chart/index.ts";
 import { acquireLock } from "./lock.ts";
 import { shardManifestName, shardOf, type Shard } from "./shard.ts";
 import { formatProblem, type Problem } from "../ledger/index.ts";
@@ -255,14 +256,15 @@ function select(loaded: LoadedNotebook[], names: string[]): Map<string, "all" | 
 }
 
 function manifestEntry(chart: ChartOutput, run: NotebookRun, outDir: string, options: BuildOptions): ManifestEntry {
+  // The words as the SVG carries them: what XML cannot hold is gone from the manifest, snippet and gallery too.
   return {
     id: chart.id,
     notebook: run.notebook.id,
-    headline: chart.spec.headline,
-    subtitle: chart.spec.subtitle ?? null,
-    alt: chart.alt,
-    source: chart.source,
-    claimants: chart.claimants,
+    headline: xmlSafe(chart.spec.headline),
+    subtitle: chart.spec.subtitle === undefined ? null : xmlSafe(chart.spec.subtitle),
+    alt: xmlSafe(chart.alt),
+    source: xmlSafe(chart.source),
+    claimants: chart.claimants.map(xmlSafe),
     data: relative(outDir, join(options.root, "data", `${chart.spec.table}.csv`)).split("\\").join("/"),
     files: {
       desktop: `${chart.id}.svg`,

@@ -1,6 +1,6 @@
 // The chart stage takes a table's rows and a chart spec, and gives a finished,
 // checked SVG per artboard: Plot in jsdom, the house style, words, alt text.
-export { drawChart } from "./draw-chart.ts";
+export { drawChart, xmlSafe } from "./draw-chart.ts";
 export { font, fontFiles, FONT_FAMILY } from "./fonts.ts";
 export { formatDate, formatFigure, formatNumber, formatQualified, qualifierWords } from "./format.ts";
 export { labelledBars, type BarShape, type LabelledBars, type LabelledBarsOptions } from "./marks/labelled-bars.ts";

@@ -15,7 +15,18 @@ export function rows(table: ColumnTable): Row[] {
 
 /** CSV with a header, "\n" line ends and a final newline, so files diff cleanly. */
 export function toCsv(table: ColumnTable): string {
-  return `${table.toCSV()}\n`;
+  const format = Object.fromEntries(table.columnNames().map((name) => [name, spreadsheetSafe]));
+  // Arquero ends the text with a line end already: exactly one, so the file has no empty last row.
+  return table.toCSV({ format }).replace(/\n*$/, "\n");
+}
+
+/**
+ * A text cell that a spreadsheet would run as a formula (=, +, -, @, a tab or
+ * a carriage return first), given a leading apostrophe as OWASP's advice on
+ * CSV injection says: readers open "Get the data" in Excel. Numbers stay numbers.
+ */
+export function spreadsheetSafe(value: unknown): unknown {
+  return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
 /**
