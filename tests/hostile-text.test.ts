@@ -119,7 +119,12 @@ describe("hostile text", () => {
           expect(error).toBeInstanceOf(ChartError);
           const message = (error as ChartError).message;
           const wordsOf = [c.headline, c.subtitle, c.note, c.legend];
-          if (/changes what a reader sees/.test(message)) {
+          if (/drew what no number can place/.test(message)) {
+            // Values whose spread no double can hold (±1e308), or whose printed value is wider than the
+            // artboard leaves for the bars: refused, never drawn with every bar wrong.
+            const values = c.rows.map((r) => r.value);
+            expect(Math.max(...values) - Math.min(...values) > 1e300 || values.some((v) => formatNumber(v).length > 12)).toBe(true);
+          } else if (/changes what a reader sees/.test(message)) {
             expect(wordsOf.some((w) => /[\p{Cf}\p{Zl}\p{Zp}\p{Co}\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\p{Nd}\p{M}/u.test(w))).toBe(true);
           } else {
             expect(message).toMatch(/which no figure in the ledger holds/);
@@ -182,3 +187,11 @@ describe("chart words are read as a reader sees them", () => {
     expect(refusal({ headline: "١ resident" })).toBeNull();
   });
 });
+
+describe("values a scale cannot hold", () => {
+  it("are refused, naming what was drawn, instead of a bar chart with every bar wrong", () => {
+    const c: Case = { headline: "Values", subtitle: "", note: "", legend: "", claimant: "c", measure: "m", rows: [{ label: "a", value: 1e308 }, { label: "b", value: -1e308 }, { label: "c", value: 5 }], mobile: false };
+    expect(() => draw(c)).toThrow(/the chart drew what no number can place: <rect> has a negative width \(-\d+\)/);
+  });
+});
+

@@ -8,7 +8,7 @@ import { join, relative, resolve } from "node:path";
 import { buildCharts, type ChartOutput } from "./draw-charts.ts";
 import { dataReadme } from "../tables/index.ts";
 import {
-  contentHash, embedSnippet, galleryHtml, loadPng, manifestJson, mergeManifest, removeStaleTemporaries,
+  contentHash, embedSnippet, galleryHtml, loadPng, manifestJson, mergeManifest, parseManifest, removeStaleTemporaries,
   writeAllIfChanged, writeIfChanged, writeTables, type Manifest, type ManifestEntry, type WriteOutcome,
 } from "../publish/index.ts";
 import { xmlSafe } from "../chart/index.ts";
@@ -179,9 +179,18 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
   // whose notebook failed or was not asked for, as they were published.
   const rebuilt = new Set(entries.map((e) => e.id));
   const declaredIds = new Set(loaded.flatMap((l) => Object.keys(l.notebook.charts ?? {})));
-  const manifest = mergeManifest(readManifest(outDir), entries, (id) =>
-    !rebuilt.has(id) && (declaredIds.has(id) || result.failedNotebooks.length > 0) && existsSync(join(outDir, `${id}.svg`)));
-  if (unwritable) fail({ file: relative(options.root, outDir) || ".", place: "output folder", message: unwritable, fix: "Point --out at a folder you can write to, or fix the folder's permissions" });
+  const previous = readManifest(outDir);
+  const keep = (id: string) => !rebuilt.has(id) && (declaredIds.has(id) || result.failedNotebooks.length > 0) && existsSync(join(outDir, `${id}.svg`));
+  const manifest = mergeManifest(previous.manifest, entries, keep);
+  // An unreadable manifest is written anew only by a build that rebuilt every chart it would have listed.
+  const lost = previous.problem ? [...declaredIds].filter((id) => keep(id)) : [];
+  if (previous.problem && lost.length > 0) {
+    fail({
+      file: relative(options.root, join(outDir, "manifest.json")), place: "read",
+      message: `${previous.problem}, so the charts this build did not draw (${lost.slice(0, 3).join(", ")}${lost.length > 3 ? ", …" : ""}) cannot be kept in it; the manifest and gallery are left as they are`,
+      fix: "Resolve the file (or delete it), then run a full build: npm run charts",
+    });
+  } else if (unwritable) fail({ file: relative(options.root, outDir) || ".", place: "output folder", message: unwritable, fix: "Point --out at a folder you can write to, or fix the folder's permissions" });
   else {
     try {
       if (options.shard) writeAllIfChanged([[join(outDir, shardManifestName(options.shard)), manifestJson(mergeManifest(null, entries, () => false))]]);
@@ -316,10 +325,14 @@ function describeIoError(error: unknown): string {
   return e.code ? `${e.code}: ${e.message.replace(/^[A-Z]+: /, "")}` : String(e.message ?? error);
 }
 
-function readManifest(outDir: string): Manifest | null {
+/** The published manifest, null when there is none, or why it cannot be read. */
+function readManifest(outDir: string): { manifest: Manifest | null; problem: string | null } {
+  let text: string;
   try {
-    return JSON.parse(readFileSync(join(outDir, "manifest.json"), "utf8")) as Manifest;
+    text = readFileSync(join(outDir, "manifest.json"), "utf8");
   } catch {
-    return null;
+    return { manifest: null, problem: null };
   }
+  const parsed = parseManifest(text);
+  return "manifest" in parsed ? { manifest: parsed.manifest, problem: null } : { manifest: null, problem: parsed.problem };
 }

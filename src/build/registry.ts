@@ -28,8 +28,9 @@ export async function loadNotebooks(root: string, files = notebookFiles(root)): 
     try {
       module = (await importNotebook(root, file)) as { default?: unknown };
     } catch (error) {
-      const { place, message } = describeLoadError(error, join(root, file), root);
-      problems.push({ file, place, message: `the notebook failed to load: ${message}`, fix: "Fix the error, then run the build again; the notebook's published files are left as they were" });
+      const { place, message, where } = describeLoadError(error, join(root, file), root);
+      // A syntax error in a helper file the notebook imports is reported in that file.
+      problems.push({ file: where ?? file, place, message: where && where !== file ? `the notebook ${file} failed to load: ${message}` : `the notebook failed to load: ${message}`, fix: "Fix the error, then run the build again; the notebook's published files are left as they were" });
       continue;
     }
     const nb = module.default;
@@ -87,10 +88,14 @@ function isNotebook(value: unknown): value is NotebookSpec {
  * error from the TypeScript transform, a module that cannot be found, or a
  * throw with the first stack frame inside the notebook's folder.
  */
-export function describeLoadError(error: unknown, path: string, root = ""): { place: string; message: string } {
+export function describeLoadError(error: unknown, path: string, root = ""): { place: string; message: string; where?: string } {
   const text = error instanceof Error ? error.message : String(error);
-  const syntax = /:(\d+):(\d+): ERROR: (.+)/.exec(text);
-  if (syntax) return { place: `line ${syntax[1]}, column ${syntax[2]}`, message: `syntax error: ${syntax[3]}` };
+  const syntax = /(?:^|\n)([^\n]*?):(\d+):(\d+): ERROR: (.+)/.exec(text);
+  if (syntax) {
+    const file = syntax[1]!.trim();
+    const where = root && file.startsWith(`${root}/`) ? file.slice(root.length + 1) : undefined;
+    return { place: `line ${syntax[2]}, column ${syntax[3]}`, message: `syntax error: ${syntax[4]}`, ...(where ? { where } : {}) };
+  }
   const missing = /Cannot find (?:module|package) '([^']+)'/.exec(text);
   if (missing) {
     const name = missing[1]!.replace(/^file:\/\//, "");

@@ -10,6 +10,7 @@ import { finish } from "./finish.ts";
 import type { Ledger } from "../ledger/index.ts";
 import { asChartError, chartWindow, ChartError, guardRows, renderPlot } from "./render.ts";
 import { provenance, sourceLine } from "./sources.ts";
+import { geometryProblems } from "./geometry.ts";
 import { hiddenCharacters } from "./hidden-characters.ts";
 import { untracedNumbers } from "./text-numbers.ts";
 import type { Row } from "../tables/index.ts";
@@ -119,6 +120,13 @@ export function drawChart(input: DrawInput, artboard: Artboard): Drawn {
     plotHeight: height,
   });
   const text = `${xmlSafe(new (chartWindow().XMLSerializer)().serializeToString(svg))}\n`;
+  const impossible = geometryProblems(text);
+  if (impossible.length > 0) {
+    throw new ChartError(
+      `the chart drew what no number can place: ${impossible.slice(0, 3).join("; ")}${impossible.length > 3 ? `; and ${impossible.length - 3} more` : ""}`,
+      "Check the table's values (a value near ±1e308 overflows the scale; a missing value is not a number) and give marks constants where Plot takes constants",
+    );
+  }
   const problems = checkSvg(text);
   if (problems.length > 0) {
     throw new ChartError(`the finished SVG breaks the allowlist: ${problems.join("; ")}`, "Remove what the allowlist forbids; a published chart may carry nothing but a picture");

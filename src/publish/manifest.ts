@@ -42,3 +42,24 @@ export function mergeManifest(previous: Manifest | null, entries: ManifestEntry[
 export function manifestJson(manifest: Manifest): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
+
+/**
+ * A manifest file read back, or why it cannot be: not JSON (a merge left its
+ * conflict markers in it, say), or not the shape this file writes.
+ */
+export function parseManifest(text: string): { manifest: Manifest } | { problem: string } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const marker = /^(<{7}|={7}|>{7})/m.exec(text);
+    if (marker) return { problem: `it holds a merge conflict marker (${marker[1]}) on line ${text.slice(0, marker.index).split("\n").length}` };
+    return { problem: `it is not JSON (${(error as Error).message})` };
+  }
+  const charts = (data as { charts?: unknown } | null)?.charts;
+  if (!Array.isArray(charts) || !charts.every((c) => typeof (c as ManifestEntry | null)?.id === "string" && typeof (c as ManifestEntry).files === "object")) {
+    return { problem: "it is not a storycharts manifest (no list of charts, each with an id and files)" };
+  }
+  return { manifest: data as Manifest };
+}
+

@@ -2,7 +2,7 @@
 // for the ledger, on the terminal or (--ts) as entries to paste. It writes
 // nothing: what goes into a notebook is a person's decision.
 
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { entrySource, findCandidates, findMentions, idMaker, stringLiteral, type Candidate, type SeedMeta } from "../../ledger/index.ts";
 import { plural } from "../../build/index.ts";
@@ -20,7 +20,11 @@ export class ArticleError extends Error {}
 /** An article by path, or by seed name (seeds/<name>.txt), read as UTF-8 text. */
 export function readArticle(root: string, seed: string): Article {
   const candidates = [resolve(seed), resolve(root, seed), join(root, "seeds", `${seed}.txt`)];
-  const file = candidates.find((f) => existsSync(f));
+  const found = candidates.find((f) => existsSync(f));
+  if (found && !statSync(found).isFile()) {
+    throw new ArticleError(`${seed}: is a folder, not an article. Give the path of one article's text file, or the name of a seed such as ${exampleSeed(root)}`);
+  }
+  const file = found;
   if (!file) throw new ArticleError(`${seed}: no such file, and no seed seeds/${seed}.txt. Give the path of the article's text, or the name of a seed`);
   const text = decodeText(readFileSync(file), file);
   const metaFile = file.replace(/\.txt$/, ".meta.json");
@@ -33,6 +37,14 @@ export function readArticle(root: string, seed: string): Article {
     }
   }
   return { name: basename(file).replace(/\.txt$/, ""), file, text, meta };
+}
+
+function exampleSeed(root: string): string {
+  try {
+    return readdirSync(join(root, "seeds")).find((f) => f.endsWith(".txt"))?.replace(/\.txt$/, "") ?? "2025-06-02-istanbul-talks";
+  } catch {
+    return "2025-06-02-istanbul-talks";
+  }
 }
 
 /** The bytes as text, or an error naming the file when they are not UTF-8 text. */

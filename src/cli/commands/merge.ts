@@ -4,7 +4,7 @@
 
 import { readdirSync, readFileSync, rmSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { galleryHtml, type Manifest, manifestJson, mergeManifest, writeAllIfChanged } from "../../publish/index.ts";
+import { galleryHtml, manifestJson, mergeManifest, parseManifest, writeAllIfChanged, type Manifest } from "../../publish/index.ts";
 import { plural, type Reporter } from "../../build/index.ts";
 
 export function merge(root: string, out: string, report: Reporter): number {
@@ -12,19 +12,31 @@ export function merge(root: string, out: string, report: Reporter): number {
   const names = readdirSync(outDir).filter((n) => /^manifest\.shard-\d+-of-\d+\.json$/.test(n)).sort();
   if (names.length === 0) {
     report.problem(`${out}: merge: there is no shard manifest (manifest.shard-<i>-of-<n>.json). Run build --shard i/n first, and copy every shard's folder here`);
+    report.summary("merge: nothing written");
     return 1;
   }
   const counts = new Set(names.map((n) => /-of-(\d+)\.json$/.exec(n)![1]));
   const expected = Number([...counts][0]);
   if (counts.size > 1 || names.length !== expected) {
     report.problem(`${out}: merge: found ${names.join(", ")}; a merge needs every shard of one split (1 to ${expected} of ${expected}). Copy the missing shards' folders here`);
+    report.summary("merge: nothing written");
     return 1;
   }
-  const shards = names.map((n) => JSON.parse(readFileSync(join(outDir, n), "utf8")) as Manifest);
+  const shards: Manifest[] = [];
+  for (const n of names) {
+    const parsed = parseManifest(readFileSync(join(outDir, n), "utf8"));
+    if ("problem" in parsed) {
+      report.problem(`${out}/${n}: merge: the shard manifest cannot be read: ${parsed.problem}. Copy that shard's folder here again, or build the shard again`);
+      report.summary("merge: nothing written");
+      return 1;
+    }
+    shards.push(parsed.manifest);
+  }
   const entries = shards.flatMap((m) => m.charts);
   const missing = entries.flatMap((e) => [e.files.desktop, e.files.mobile, e.files.embed, ...(e.files.png ? [e.files.png] : [])]).filter((f) => !existsSync(join(outDir, f)));
   if (missing.length > 0) {
     report.problem(`${out}: merge: the shard manifests list files that are not here: ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", …" : ""}. Copy every shard's folder here`);
+    report.summary("merge: nothing written");
     return 1;
   }
   const manifest = mergeManifest(null, entries, () => false);

@@ -5,12 +5,13 @@
 // check passes from the start and says how much reading is left.
 
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import {
   entrySource, findCandidates, findMentions, idMaker, quoteFor, sentences, stringLiteral, type Candidate, type SeedMeta,
 } from "../../ledger/index.ts";
 import { plural, type Reporter } from "../../build/index.ts";
+import { writeIfChanged } from "../../publish/index.ts";
 import { ArticleError, decodeText } from "./figures.ts";
 
 export interface NewOptions {
@@ -22,6 +23,7 @@ export interface NewOptions {
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const MAX_SLUG = 120;
 
 export function newStory(o: NewOptions, report: Reporter): number {
   const fail = (message: string) => {
@@ -30,6 +32,8 @@ export function newStory(o: NewOptions, report: Reporter): number {
     return 1;
   };
   if (!SLUG.test(o.slug)) return fail(`${o.slug}: a slug is lower-case words and digits joined by hyphens, such as 2025-06-02-istanbul-talks. Choose one of that form`);
+  // It names files (seeds/<slug>.meta.json, a temporary name beside it) that must fit a file system's 255 bytes.
+  if (o.slug.length > MAX_SLUG) return fail(`${o.slug.slice(0, 40)}…: the slug is ${o.slug.length} characters long, more than ${MAX_SLUG}. Choose a shorter one`);
   const files = { seed: `seeds/${o.slug}.txt`, meta: `seeds/${o.slug}.meta.json`, notebook: `notebooks/${o.slug}.ts` };
   for (const file of Object.values(files)) {
     if (existsSync(join(o.root, file))) return fail(`${file}: already exists, and new never overwrites. Choose another slug, or remove the file first`);
@@ -72,13 +76,15 @@ export function newStory(o: NewOptions, report: Reporter): number {
     for (const [file, content] of [[files.seed, bytes], [files.meta, `${JSON.stringify(meta, null, 2)}\n`], [files.notebook, notebook.source]] as const) {
       const path = join(o.root, file);
       mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(`${path}.tmp-${process.pid}`, content);
-      renameSync(`${path}.tmp-${process.pid}`, path);
+      writeIfChanged(path, content);
       written.push(file);
       report.item(`written   ${file}`);
     }
   } catch (error) {
-    return fail(`${o.root}: writing the story failed (${(error as Error).message}) after ${written.join(", ") || "nothing"}. Check that the folder is writable`);
+    // All or nothing: a story half written would make the next `new` refuse to overwrite it.
+    for (const file of written) rmSync(join(o.root, file), { force: true });
+    for (const file of Object.values(files)) rmSync(join(o.root, `${file}.tmp-${process.pid}`), { force: true });
+    return fail(`${o.root}: writing the story failed (${(error as Error).message}); what was written is removed again. Check that the folders are writable and the disk has room`);
   }
   report.summary(`new: ${written.join(", ")} written; 1 figure, 1 table, 1 chart; ${plural(notebook.unreviewed, "number")} to review (npm run figures -- ${o.slug})`);
   return 0;
