@@ -28,7 +28,6 @@ export const COMMANDS: Record<string, Command>;
 export const USAGE: string;
 export function help(name: string): string;
 export function version(): string;
-export function isCalendarDate(text: string): boolean;
 export class UsageError extends Error {
   constructor(message: string, command?: string);
   readonly command: string | undefined;

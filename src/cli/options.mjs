@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { isCalendarDate } from "../ledger/calendar.mjs";
 
 const COMMON = `  --root DIR      the project folder (default: the current folder)
   -h, --help      show this help`;
@@ -196,15 +197,6 @@ export function parseCommandLine(argv) {
   }
   if (command === "new" && o.seed === null) throw new UsageError("new needs --seed FILE: the article's text", command);
   return o;
-}
-
-/** A date that is a real day: "2025-02-30" is not (Date.parse rolls it over to 2 March). */
-export function isCalendarDate(text) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
 /** parseArgs's error in the words of the rest of the command line. @param {Error} error @param {string | undefined} command */

@@ -9,6 +9,7 @@ import {
   phraseOf, QUALIFIERS, type Agreement, type EventEntry, type FigureEntry, type Ledger,
   type LedgerInput, type Qualifier, type Skip, type Unreviewed,
 } from "./entries.ts";
+import { isCalendarDate } from "./calendar.mjs";
 import type { Problem } from "./problems.ts";
 
 export interface CheckInput extends LedgerInput {
@@ -218,8 +219,8 @@ export const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday",
 export const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 function checkEvent(event: EventEntry, seeds: Map<string, Seed>, report: Report): void {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(event.date) || Number.isNaN(Date.parse(event.date))) {
-    report(`the date "${event.date}" is not an ISO date`, "Write it as YYYY-MM-DD (the first of the month when only the month is known)");
+  if (!isCalendarDate(event.date)) {
+    report(`the date "${event.date}" is not a day of the calendar as YYYY-MM-DD`, "Write it as YYYY-MM-DD (the first of the month when only the month is known)");
     return;
   }
   if (event.precision === "month" && !event.date.endsWith("-01")) {
@@ -250,7 +251,10 @@ function checkEvent(event: EventEntry, seeds: Map<string, Seed>, report: Report)
 
 export function readStatedDate(phrase: string): { date: string; precision: "day" | "month" } | null {
   const day = new RegExp(`^(${MONTHS.join("|")}) (\\d{1,2}), (\\d{4})$`).exec(phrase);
-  if (day) return { date: iso(+day[3]!, MONTHS.indexOf(day[1]!) + 1, +day[2]!), precision: "day" };
+  if (day) {
+    const date = iso(+day[3]!, MONTHS.indexOf(day[1]!) + 1, +day[2]!);
+    return isCalendarDate(date) ? { date, precision: "day" } : null;
+  }
   const month = new RegExp(`^(${MONTHS.join("|")}) (\\d{4})$`).exec(phrase);
   if (month) return { date: iso(+month[2]!, MONTHS.indexOf(month[1]!) + 1, 1), precision: "month" };
   return null;

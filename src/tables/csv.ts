@@ -8,7 +8,7 @@ import type { ColumnTable } from "arquero";
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Problem, ProblemError } from "../ledger/index.ts";
+import { isCalendarDate, ProblemError, type Problem } from "../ledger/index.ts";
 
 /** string; number (finite); count (a whole number, not negative); date (YYYY-MM-DD). */
 export type ColumnType = "string" | "number" | "count" | "date";
@@ -158,7 +158,7 @@ function parseCell(raw: string, type: ColumnType): Parsed {
   if (type === "string") return raw;
   if (text === "") return null;
   if (type === "date") {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text))) return { problem: "is not a date", fix: "Write dates as YYYY-MM-DD" };
+    if (!isCalendarDate(text)) return { problem: "is not a day of the calendar", fix: "Write dates as YYYY-MM-DD, a day that exists (no 30 February)" };
     return text;
   }
   if (/^[+-]?(nan|inf(inity)?)$/i.test(text)) return { problem: "is not a finite number", fix: "Write the number, or leave the cell empty when it is unknown" };

@@ -1,0 +1,2 @@
+// Types for calendar.mjs.
+export function isCalendarDate(text: string): boolean;
