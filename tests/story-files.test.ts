@@ -1,7 +1,7 @@
 // One story cannot write another story's files, nor anything outside data/
 // and charts/: table and notebook ids are names, not paths, and a table two
 // notebooks declare fails both before either writes a byte.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { writeFixture } from "./helpers/fixture.ts";
@@ -42,10 +42,70 @@ describe("a story's files are its own", () => {
   });
 
   it("a notebook id that is a path is refused", () => {
-    writeFixture(project.dir, { notebook: (t) => t.replace('id: "fixture"', 'id: "../../x"') });
+    const id = `../../escaped-notebook-${process.pid}`;
+    writeFixture(project.dir, { notebook: (t) => t.replace('id: "fixture"', `id: ${JSON.stringify(id)}`) });
     const r = project.run("build", "--format", "svg");
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('notebooks/fixture.ts: id "../../x": the notebook id is not lower-case words and digits joined by hyphens. Rename it');
-    expect(existsSync(join(project.dir, "..", "x-figures.csv"))).toBe(false);
+    expect(r.stderr).toContain(`notebooks/fixture.ts: id ${JSON.stringify(id)}: the notebook id is not lower-case words and digits joined by hyphens. Rename it`);
+    expect(existsSync(join(project.dir, "..", `escaped-notebook-${process.pid}-figures.csv`))).toBe(false);
+  });
+});
+
+describe("the build owns charts/ and data/", () => {
+  let project: TempProject;
+  beforeEach(() => {
+    project = tempProject();
+    writeFixture(project.dir);
+    expect(project.run("build", "--format", "svg", "--quiet").status).toBe(0);
+  });
+  afterEach(() => project.remove());
+
+  it("moves out what no notebook makes: a renamed chart's old files, a deleted notebook's tables, a file put there by hand", () => {
+    const file = join(project.dir, "notebooks", "fixture.ts");
+    writeFileSync(file, readFileSync(file, "utf8").replace('"fixture-drones": {', '"fixture-drones-renamed": {'));
+    writeFileSync(join(project.dir, "charts", "evil.svg"), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    writeFileSync(join(project.dir, "data", "stale.csv"), "a\n1\n");
+    writeFileSync(join(project.dir, "charts", ".gitkeep"), "");
+    const r = project.run("build", "--format", "svg");
+    expect(r.status, r.stderr).toBe(0);
+    for (const gone of ["charts/evil.svg", "charts/fixture-drones.svg", "charts/fixture-drones.mobile.svg", "charts/fixture-drones.html", "data/stale.csv"]) {
+      expect(r.stdout).toMatch(new RegExp(`^removed   ${gone.replace(/\./g, "\\.")}: no notebook makes it \\(moved to \\.cache/orphans/[^/]+/${gone.replace(/\./g, "\\.")}\\)$`, "m"));
+      expect(existsSync(join(project.dir, gone)), gone).toBe(false);
+    }
+    expect(r.stdout.trim().split("\n").at(-1)).toMatch(/, 5 files no notebook makes removed in /);
+    expect(existsSync(join(project.dir, "charts", "fixture-drones-renamed.svg"))).toBe(true);
+    expect(existsSync(join(project.dir, "charts", ".gitkeep"))).toBe(true);
+    // Nothing is lost: the files are on the shelf.
+    const shelf = readdirSync(join(project.dir, ".cache", "orphans"));
+    expect(readFileSync(join(project.dir, ".cache", "orphans", shelf[0]!, "charts", "evil.svg"), "utf8")).toContain("<script>");
+    // A deleted notebook's tables go the same way.
+    rmSync(file);
+    rmSync(join(project.dir, "notebooks", "fixture"), { recursive: true });
+    const again = project.run("build", "--format", "svg");
+    expect(again.stdout).toMatch(/^removed   data\/fixture-drones-by-region\.csv: no notebook makes it/m);
+    expect(again.stdout).toMatch(/^removed   data\/fixture-figures\.csv: no notebook makes it/m);
+  });
+
+  it("a partial build or a failing notebook sweeps nothing", () => {
+    writeFileSync(join(project.dir, "charts", "evil.svg"), "<svg/>");
+    expect(project.run("build", "distances", "--format", "svg", "--quiet").status).toBe(0);
+    expect(existsSync(join(project.dir, "charts", "evil.svg"))).toBe(true);
+  });
+
+  it("a file added to charts/, or a CSV edited with its size and time kept, is not taken as unchanged", () => {
+    writeFileSync(join(project.dir, "charts", "evil.svg"), "<svg/>");
+    const swept = project.run("build", "--format", "svg", "--quiet");
+    expect(swept.stdout).not.toContain("nothing changed");
+    expect(existsSync(join(project.dir, "charts", "evil.svg"))).toBe(false);
+    const csv = join(project.dir, "data", "distances.csv");
+    const text = readFileSync(csv, "utf8");
+    const { mtime } = statSync(csv);
+    const edited = text.replace("Kyiv", "Kiev");
+    expect(edited.length).toBe(text.length);
+    writeFileSync(csv, edited);
+    utimesSync(csv, mtime, mtime);
+    const r = project.run("build", "--format", "svg", "--quiet");
+    expect(r.stdout).not.toContain("nothing changed");
+    expect(readFileSync(csv, "utf8")).toBe(text);
   });
 });

@@ -2,8 +2,9 @@
 // named. A failing notebook or chart is reported and leaves its published
 // files exactly as they were; the others are still built.
 
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { buildKey, fingerprint, statePath, type BuildState } from "./fingerprint.mjs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { buildKey, fingerprint, owned, statePath, type BuildState } from "./fingerprint.mjs";
 import { join, relative, resolve } from "node:path";
 import { buildCharts, type ChartOutput } from "./draw-charts.ts";
 import { dataReadme } from "../tables/index.ts";
@@ -52,6 +53,8 @@ export interface BuildReport {
   tables: { path: string; outcome: WriteOutcome }[];
   problems: string[];
   failedNotebooks: string[];
+  /** Files in charts/ and data/ that no notebook made, moved to .cache/orphans/ by a complete build. */
+  removed: string[];
   interrupted: boolean;
   ms: number;
   summary: string;
@@ -72,7 +75,7 @@ export async function build(options: BuildOptions, report: Reporter, files = not
 async function buildLocked(options: BuildOptions, report: Reporter, files: string[]): Promise<BuildReport> {
   const started = performance.now();
   const outDir = resolve(options.root, options.out);
-  const result: BuildReport = { charts: [], tables: [], problems: [], failedNotebooks: [], interrupted: false, ms: 0, summary: "", exitCode: 0 };
+  const result: BuildReport = { charts: [], tables: [], problems: [], failedNotebooks: [], removed: [], interrupted: false, ms: 0, summary: "", exitCode: 0 };
   for (const dir of [outDir, join(options.root, "data")]) removeStaleTemporaries(dir);
   // The inputs as they are before anything reads them: a file saved while the
   // build runs must not be recorded as built.
@@ -202,13 +205,27 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
   if (result.failedNotebooks.length === 0 && options.names.length === 0 && !result.interrupted) {
     result.tables.push({ path: "data/README.md", outcome: writeIfChanged(join(options.root, "data", "README.md"), dataReadme(runs)) });
   }
+  // The build owns charts/ and data/: after a complete build, what no notebook made is moved out of them.
+  const complete = !options.shard && options.names.length === 0 && !result.interrupted && result.failedNotebooks.length === 0 &&
+    result.charts.every((c) => c.status !== "failed") && !unwritable && previous.problem === null;
+  if (complete) {
+    const made = new Set([...manifest.charts.flatMap((e) => [e.files.desktop, e.files.mobile, e.files.embed, ...(e.files.png ? [e.files.png] : [])]), "manifest.json", "index.html"]);
+    const tables = new Set([...result.tables.map((t) => t.path.replace(/^data\//, ""))]);
+    for (const [dir, keep] of [[outDir, made], [join(options.root, "data"), tables]] as const) {
+      for (const moved of sweep(options.root, dir, keep)) {
+        result.removed.push(moved.from);
+        report.item(`removed   ${moved.from}: no notebook makes it (moved to ${moved.to})`);
+      }
+    }
+  }
 
   const count = (s: ChartResult["status"]) => result.charts.filter((c) => c.status === s).length;
   const failed = count("failed") + result.failedNotebooks.length;
   result.ms = Math.round(performance.now() - started);
   result.exitCode = result.interrupted ? 130 : failed > 0 || result.problems.length > 0 ? 1 : 0;
   result.summary = `build: ${result.interrupted ? "interrupted; " : ""}${plural(result.charts.length, "chart")} (${count("written")} written, ${count("unchanged")} unchanged, ${count("failed")} failed), ` +
-    `${plural(result.tables.filter((t) => t.path.endsWith(".csv")).length, "table")}, ${plural(runs.length, "notebook")} built${result.failedNotebooks.length ? `, ${result.failedNotebooks.length} failed` : ""} in ${seconds(result.ms)}`;
+    `${plural(result.tables.filter((t) => t.path.endsWith(".csv")).length, "table")}, ${plural(runs.length, "notebook")} built${result.failedNotebooks.length ? `, ${result.failedNotebooks.length} failed` : ""}` +
+    `${result.removed.length ? `, ${plural(result.removed.length, "file")} no notebook makes removed` : ""} in ${seconds(result.ms)}`;
   report.summary(result.summary);
   if (result.exitCode === 0 && inputs) recordState(options.root, inputs, outDir, result, runs.length);
   return result;
@@ -228,16 +245,38 @@ function recordState(root: string, inputs: string, outDir: string, result: Build
   try {
     const outputs = paths.map((p) => {
       const s = statSync(p);
-      return { path: relative(root, p), size: s.size, mtimeMs: s.mtimeMs };
+      // Text files are hashed, so that an edit keeping size and time is seen; PNGs, large and rarely edited by hand, are not.
+      return { path: relative(root, p), size: s.size, mtimeMs: s.mtimeMs, ...(p.endsWith(".png") ? {} : { sha256: createHash("sha256").update(readFileSync(p)).digest("hex") }) };
     });
+    const folders = Object.fromEntries([outDir, join(root, "data")].map((d) => [relative(root, d), owned(d)]));
     const state: BuildState = {
-      fingerprint: inputs, outputs, charts: result.charts.map((c) => c.id),
+      fingerprint: inputs, outputs, folders, charts: result.charts.map((c) => c.id),
       tables: result.tables.filter((t) => t.path.endsWith(".csv")).length, notebooks,
     };
     writeIfChanged(statePath(root), `${JSON.stringify(state, null, 2)}\n`);
   } catch {
     // Without a state the next build simply does all its work.
   }
+}
+
+/**
+ * Moves what the build did not make out of a folder it owns, into
+ * .cache/orphans/<time>/: a renamed chart's old files, a deleted notebook's
+ * tables, a file a notebook wrote there itself. Nothing is deleted, but
+ * nothing is published that no notebook made. Only a folder inside the
+ * project is swept: --out may name a folder the desk shares with other files.
+ */
+function sweep(root: string, dir: string, keep: Set<string>): { from: string; to: string }[] {
+  const from = relative(root, dir);
+  if (from === "" || from.startsWith("..") || resolve(root, from) !== dir) return [];
+  const strays = owned(dir).filter((n) => !keep.has(n));
+  if (strays.length === 0) return [];
+  const shelf = join(root, ".cache", "orphans", new Date().toISOString().replace(/[:.]/g, "-"), from);
+  mkdirSync(shelf, { recursive: true });
+  return strays.map((name) => {
+    renameSync(join(dir, name), join(shelf, name));
+    return { from: `${from}/${name}`, to: relative(root, join(shelf, name)) };
+  });
 }
 
 /** Which charts of which notebooks to build: "all", or a set of chart ids. */

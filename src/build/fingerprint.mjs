@@ -59,8 +59,8 @@ export function statePath(root) {
 }
 
 /**
- * @typedef {{ path: string, size: number, mtimeMs: number }} Output
- * @typedef {{ fingerprint: string, outputs: Output[], charts: string[], tables: number, notebooks: number }} BuildState
+ * @typedef {{ path: string, size: number, mtimeMs: number, sha256?: string }} Output
+ * @typedef {{ fingerprint: string, outputs: Output[], folders: Record<string, string[]>, charts: string[], tables: number, notebooks: number }} BuildState
  */
 
 /**
@@ -85,13 +85,33 @@ export function unchangedSince(root, options) {
       return null;
     }
   }
+  // A file added to charts/ or data/ (a notebook writing there itself, say) is for a real build to sweep.
+  for (const [dir, names] of Object.entries(state.folders ?? {})) {
+    if (owned(join(root, dir)).join("\n") !== names.join("\n")) return null;
+  }
   for (const o of state.outputs) {
     try {
-      const s = statSync(join(root, o.path));
+      const path = join(root, o.path);
+      const s = statSync(path);
       if (s.size !== o.size || s.mtimeMs !== o.mtimeMs) return null;
+      // Contents too, where hashing is cheap: an edit that keeps the size and the time is still an edit.
+      if (o.sha256 && createHash("sha256").update(readFileSync(path)).digest("hex") !== o.sha256) return null;
     } catch {
       return null;
     }
   }
   return state;
+}
+
+/**
+ * The names in a folder the build owns (charts/, data/), sorted: everything
+ * but dotfiles, the tests' *-changed.svg and our own temporaries.
+ * @param {string} dir @returns {string[]}
+ */
+export function owned(dir) {
+  try {
+    return readdirSync(dir).filter((n) => !n.startsWith(".") && !/-changed\.svg$/.test(n) && !/\.tmp-\d+$/.test(n)).sort();
+  } catch {
+    return [];
+  }
 }
