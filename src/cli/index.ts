@@ -11,7 +11,7 @@ import { ArticleError, figures, figuresSource, figuresTable, readArticle, type A
 import { newStory } from "./commands/new.ts";
 import { startWatch } from "./commands/watch.ts";
 import { help, parseCommandLine, USAGE, UsageError, version, type Options } from "./options.mjs";
-import { serve } from "./preview-server.ts";
+import { PreviewError, serve } from "./preview-server.ts";
 
 function filesFor(root: string, names: string[]): string[] {
   const all = notebookFiles(root);
@@ -111,7 +111,7 @@ export async function main(argv: string[]): Promise<number> {
       }
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof NameError) {
+    if (error instanceof UsageError || error instanceof NameError || error instanceof PreviewError) {
       console.error(`storycharts: ${error.message}`);
       return 2;
     }
