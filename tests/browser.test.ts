@@ -20,8 +20,8 @@ let browser: Browser;
 let server: StaticServer;
 
 /** A page that records console errors and failed requests. */
-async function open(width: number): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
+async function open(width: number, o: { bypassCSP?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 }, bypassCSP: o.bypassCSP ?? false });
   const errors: string[] = [];
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(`console: ${m.text()}`);
@@ -78,6 +78,26 @@ describe("in Chromium", () => {
     }
   });
 
+  it("under the preview's content security policy the gallery's live-reload script runs and reloads the page", async () => {
+    const live = await serve({ root, out: "charts", port: 0, live: true });
+    const { page, errors } = await open(1280);
+    try {
+      // Not networkidle: the open event stream keeps the network busy.
+      await page.goto(live.url, { waitUntil: "load" });
+      expect(await page.$$eval("script", (s) => s.map((e) => e.textContent))).toEqual(['new EventSource("/__storycharts/events").onmessage = () => location.reload();']);
+      // The stream may not be connected yet: ask again until the page reloads.
+      const reloaded = page.waitForEvent("load");
+      const asking = setInterval(() => live.reload(), 100);
+      await reloaded.finally(() => clearInterval(asking));
+      // A reload cuts the event stream (and a second reload the first): those requests fail by design.
+      // A blocked script shows as a console error.
+      expect(errors.filter((e) => !e.startsWith("request failed:"))).toEqual([]);
+    } finally {
+      await page.close();
+      await live.close();
+    }
+  });
+
   it("a page inlining every chart's SVG has no duplicate id and no console error", async () => {
     const { page, errors } = await open(1280);
     await page.setContent(inlinePage(), { waitUntil: "load" });
@@ -131,7 +151,8 @@ describe("in Chromium", () => {
   });
 
   it("axe finds no accessibility violation in the gallery or the inlined page", async () => {
-    const gallery = await open(1280);
+    // The preview's content security policy would block axe's injected script, which is no part of the page.
+    const gallery = await open(1280, { bypassCSP: true });
     await gallery.page.goto(server.url, { waitUntil: "networkidle" });
     expect(await axe(gallery.page)).toEqual([]);
     await gallery.page.close();
