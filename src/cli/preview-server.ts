@@ -1,7 +1,6 @@
-// A small static server on 127.0.0.1 for the gallery: regular files inside
-// charts/ and data/ of the project, nothing else, and only to a browser that
-// asks for this host by name (no DNS rebinding). With live reload on, HTML pages get
-// a script that reloads them when a build finishes (only here: the files on disk never carry it).
+// A small static server on 127.0.0.1 for the gallery: regular files inside charts/ and data/, only
+// to a browser that asks for this host by name (no DNS rebinding). With live reload on, HTML pages
+// get a script that reloads them after a build (only as served: the files on disk never carry it).
 
 import { createHash } from "node:crypto";
 import { constants } from "node:fs";
@@ -80,8 +79,8 @@ async function openInside(base: string, names: string[]) {
   // O_NOFOLLOW: a link swapped in since realpath is refused; O_NONBLOCK: a FIFO does not hang the open.
   const handle = await open(real, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)).catch(() => null);
   if (!handle) return null;
-  const stats = await handle.stat();
-  if (stats.isFile()) return { handle, real, size: stats.size };
+  const stats = await handle.stat().catch(() => null);
+  if (stats?.isFile()) return { handle, real, size: stats.size };
   await handle.close();
   return null;
 }
@@ -142,13 +141,15 @@ export function serve(o: { root: string; out: string; port: number; live: boolea
     });
   });
   return new Promise((resolvePromise, reject) => {
-    server.once("error", (error: NodeJS.ErrnoException) => {
+    const failed = (error: NodeJS.ErrnoException) => {
       reject(error.code === "EADDRINUSE" ? new PreviewError(`preview: port ${o.port} is already in use. Stop what is using it, or pick another with --port N (--port 0 picks a free one).`)
         : error.code === "EACCES" ? new PreviewError(`preview: port ${o.port} needs privileges this user lacks. Pick a port above 1023 with --port N (--port 0 picks a free one).`)
         : error);
-    });
+    };
+    server.once("error", failed);
     server.listen(o.port, "127.0.0.1", () => {
-      // A failed accept (too many open files) drops that one connection; the server goes on.
+      // From now on a failed accept (too many open files) drops that one connection; the server goes on.
+      server.off("error", failed);
       server.on("error", () => {});
       const address = server.address();
       const port = typeof address === "object" && address ? address.port : o.port;
