@@ -9,6 +9,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { compiled } from "./build/compile.mjs";
 import { buildKey, unchangedSince } from "./build/fingerprint.mjs";
+import { supervise } from "./build/supervise.mjs";
 import { parseCommandLine } from "./cli/options.mjs";
 
 /**
@@ -27,6 +28,21 @@ function plainBuild(argv) {
   return { root: o.root, out: o.out, formats: o.formats, names: o.names, quiet: o.quiet };
 }
 
+/**
+ * Whether the command loads notebooks and so runs supervised; never in the
+ * supervised child itself, nor for help or a mistake the CLI reports.
+ * @param {string[]} argv
+ */
+function supervised(argv) {
+  if (process.env.STORYCHARTS_CHILD === "1") return false;
+  try {
+    const o = parseCommandLine(argv);
+    return ["build", "check", "list"].includes(o.command) && !o.help && !o.version;
+  } catch {
+    return false;
+  }
+}
+
 // Output piped into `head` and cut short is not an error.
 process.stdout.on("error", (error) => {
   if (/** @type {NodeJS.ErrnoException} */ (error).code === "EPIPE") process.exit(0);
@@ -40,6 +56,9 @@ if (build && state) {
   if (!build.quiet && !process.stdout.isTTY) for (const id of state.charts) console.log(`unchanged ${id} (0 ms)`);
   const n = state.charts.length;
   console.log(`build: ${n} chart${n === 1 ? "" : "s"} (0 written, ${n} unchanged, 0 failed), ${state.tables} table${state.tables === 1 ? "" : "s"}, ${state.notebooks} notebook${state.notebooks === 1 ? "" : "s"} built in ${(performance.now() / 1000).toFixed(1)} s (nothing changed since the last build)`);
+} else if (supervised(argv)) {
+  // Commands that load notebooks run in a watched child: see build/supervise.mjs.
+  process.exitCode = await supervise(fileURLToPath(import.meta.url), argv);
 } else {
   const cli = process.env.STORYCHARTS_TYPESCRIPT ? null : await compiled(dirname(dirname(fileURLToPath(import.meta.url))));
   if (cli) {

@@ -8,5 +8,7 @@ export default defineConfig({
     environment: "node",
     include: ["tests/**/*.test.ts"],
     testTimeout: 60_000,
+    // Setting up temporary projects runs the CLI several times: slow on a busy machine.
+    hookTimeout: 120_000,
   },
 });

@@ -13,6 +13,7 @@ import {
   writeAllIfChanged, writeIfChanged, writeTables, type Manifest, type ManifestEntry, type WriteOutcome,
 } from "../publish/index.ts";
 import { xmlSafe } from "../chart/index.ts";
+import { heartbeat } from "./heartbeat.ts";
 import { acquireLock } from "./lock.ts";
 import { shardManifestName, shardOf, type Shard } from "./shard.ts";
 import { formatProblem, type Problem } from "../ledger/index.ts";
@@ -112,6 +113,7 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
   for (const { file, notebook } of loaded) {
     const wanted = selection.get(notebook.id);
     if (!wanted || result.interrupted || clashing.includes(file)) continue;
+    heartbeat({ kind: "run", file });
     const run = runNotebook(options.root, file, notebook);
     if (run.problems.length > 0) {
       run.problems.forEach(fail);
@@ -137,6 +139,7 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
         result.interrupted = true;
         break;
       }
+      heartbeat({ kind: "chart", file, id });
       const chartStarted = performance.now();
       const done = (status: ChartResult["status"], written: string[], problems: string[]) => {
         const r: ChartResult = { id, notebook: notebook.id, status, files: written, ms: Math.round(performance.now() - chartStarted), problems };

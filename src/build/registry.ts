@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import { notebookFiles } from "./compile.mjs";
 import { COMPILED, loadTypeScript } from "./compiled.ts";
 import type { NotebookSpec } from "./notebook.ts";
+import { failedBefore, heartbeat } from "./heartbeat.ts";
 import { notebookImportProblems } from "./notebook-imports.ts";
 import { ID } from "./run.ts";
 import type { Problem } from "../ledger/index.ts";
@@ -23,8 +24,15 @@ export { notebookFiles };
 export async function loadNotebooks(root: string, files = notebookFiles(root)): Promise<{ loaded: LoadedNotebook[]; problems: Problem[] }> {
   const loaded: LoadedNotebook[] = [];
   const problems: Problem[] = [];
+  const before = failedBefore();
   for (const file of files) {
+    const failure = before.find((p) => p.file === file);
+    if (failure) {
+      problems.push(failure);
+      continue;
+    }
     let module: { default?: unknown };
+    heartbeat({ kind: "load", file });
     try {
       module = (await importNotebook(root, file)) as { default?: unknown };
     } catch (error) {

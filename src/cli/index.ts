@@ -3,7 +3,7 @@
 // usage mistakes into exit 2. Each command lives in src/cli/commands/.
 
 import { resolve } from "node:path";
-import { build, NameError, notebookFiles, parseShard, reporter, type Shard } from "../build/index.ts";
+import { build, finished, NameError, notebookFiles, parseShard, reporter, reportStrayErrors, type Shard } from "../build/index.ts";
 import { check } from "./commands/check.ts";
 import { list } from "./commands/list.ts";
 import { merge } from "./commands/merge.ts";
@@ -56,8 +56,8 @@ export async function main(argv: string[]): Promise<number> {
         // Ctrl-C stops the build between two charts, so no file is left half written.
         const abort = new AbortController();
         const interrupt = () => abort.abort();
-        process.once("SIGINT", interrupt);
-        process.once("SIGTERM", interrupt);
+        process.on("SIGINT", interrupt);
+        process.on("SIGTERM", interrupt);
         const result = await build({ root: o.root, names: o.names, out: o.out, formats: new Set(o.formats), signal: abort.signal, shard }, report);
         process.off("SIGINT", interrupt);
         process.off("SIGTERM", interrupt);
@@ -120,4 +120,6 @@ export async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
+reportStrayErrors();
 process.exitCode = await main(process.argv.slice(2));
+finished(process.exitCode);

@@ -2,7 +2,7 @@
 
 import { formatProblem, type Problem } from "../../ledger/index.ts";
 import {
-  chartOwners, checkNotebook, coverageReport, coverageSummary, loadNotebooks, plural, tableClashes, type LoadedNotebook,
+  chartOwners, checkNotebook, heartbeat, coverageReport, coverageSummary, loadNotebooks, plural, tableClashes, type LoadedNotebook,
   type Reporter,
 } from "../../build/index.ts";
 
@@ -16,6 +16,7 @@ export async function check(root: string, files: string[], report: Reporter, pri
   let figures = 0;
   let unreviewed = 0;
   for (const { file, notebook } of loaded as LoadedNotebook[]) {
+    heartbeat({ kind: "run", file });
     const run = checkNotebook(root, file, notebook);
     figures += notebook.figures.length;
     unreviewed += run.coverage.filter((r) => r.status === "unreviewed").length;
