@@ -6,7 +6,8 @@ import { type CoverageRow, coverageTotals } from "../ledger/index.ts";
 export function coverageReport(rows: CoverageRow[]): string {
   const header = ["where", "number", "kind", "status", "used by / reason"];
   const body = rows.map((r) => [`${r.line}:${r.column}`, r.text, r.kind, r.status, r.by || "—"]);
-  const widths = header.map((h, i) => Math.min(48, Math.max(h.length, ...body.map((b) => b[i]!.length))));
+  // A loop, not Math.max(...body): spreading a long article's rows as arguments overflows the stack.
+  const widths = header.map((h, i) => Math.min(48, body.reduce((w, b) => Math.max(w, b[i]!.length), h.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join("  ").trimEnd();
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...body.map(line)].join("\n");
 }

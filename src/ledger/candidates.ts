@@ -8,7 +8,7 @@
 import { MONTHS, qualifierCue, readImpliedDate, readStatedDate, WEEKDAYS } from "./checks.ts";
 import type { Qualifier } from "./entries.ts";
 import { findMentions, parseNumber, VAGUE_WORDS } from "./numbers.ts";
-import { sentences, type Sentence } from "./sentences.ts";
+import { lineIndex, passageAround, sentences, type Sentence } from "./sentences.ts";
 
 export type CandidateKind = "number" | "range" | "percent" | "money" | "vague" | "list" | "date";
 
@@ -57,10 +57,18 @@ export interface ArticleContext {
 }
 
 const MONTH = MONTHS.join("|");
-const NUMBER_WORD = String.raw`\d[\d,]*(?:\.\d+)?|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|million|billion))*`;
+// Every repetition in these patterns has a bound, far above any real number, list or name, so that a run of
+// digits, words or names that fails to match near its end costs a bounded amount at each of its starts rather
+// than the rest of the run ("1,1,1,…" or "one one one …" would otherwise take time that grows as its square).
+const DIGITS = String.raw`\d[\d,]{0,30}`;
+const NUMBER_WORD = String.raw`${DIGITS}(?:\.\d+)?|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|million|billion)){0,8}`;
 const SCALE = String.raw`(?:\s(?:thousand|million|billion|trillion))?`;
 const CURRENCIES: [RegExp, string][] = [[/^US\$|^\$/, "USD"], [/^€/, "EUR"], [/^£/, "GBP"], [/^¥/, "JPY"]];
 const CURRENCY_WORDS: Record<string, string> = { dollars: "USD", euros: "EUR", pounds: "GBP", rubles: "RUB", roubles: "RUB", hryvnias: "UAH", hryvnia: "UAH", yuan: "CNY" };
+
+const NAME_WORD = String.raw`\p{Lu}[\p{L}’'-]{0,40}`;
+/** One thing a list names: "Kharkiv", "Kursk Oblast", "Saint Petersburg". */
+const LIST_ITEM = String.raw`${NAME_WORD}(?: ${NAME_WORD}){0,8}`;
 
 const PATTERNS: [CandidateKind | "stated-date" | "month-date" | "day-first-date" | "weekday" | "time", RegExp][] = [
   // A time of day is read (so that its digits are not taken for counts) but not proposed.
@@ -69,33 +77,44 @@ const PATTERNS: [CandidateKind | "stated-date" | "month-date" | "day-first-date"
   ["day-first-date", new RegExp(String.raw`\b\d{1,2} (?:${MONTH}) \d{4}\b`, "gu")],
   ["month-date", new RegExp(String.raw`\b(?:${MONTH}) \d{4}\b`, "gu")],
   ["weekday", new RegExp(String.raw`\b(?:${WEEKDAYS.join("|")}|today)\b`, "gu")],
-  ["money", new RegExp(String.raw`(?:US\$|[$€£¥])\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:thousand|million|billion|trillion|bn|m|k)\b)?|\b(?:${NUMBER_WORD})${SCALE}\s(?:${Object.keys(CURRENCY_WORDS).join("|")})\b`, "giu")],
+  ["money", new RegExp(String.raw`(?:US\$|[$€£¥])\s?${DIGITS}(?:\.\d+)?(?:\s?(?:thousand|million|billion|trillion|bn|m|k)\b)?|\b(?:${NUMBER_WORD})${SCALE}\s(?:${Object.keys(CURRENCY_WORDS).join("|")})\b`, "giu")],
   ["percent", new RegExp(String.raw`\b(?:${NUMBER_WORD})\s?(?:%|percent\b|per cent\b)`, "giu")],
-  ["range", new RegExp(String.raw`\bbetween (?:${NUMBER_WORD})${SCALE} and (?:${NUMBER_WORD})${SCALE}\b|\bfrom (?:${NUMBER_WORD})${SCALE} to (?:${NUMBER_WORD})${SCALE}\b|\b\d[\d,]*(?:\.\d+)?\s?[-–—]\s?\d[\d,]*(?:\.\d+)?\b(?![-–—]\d)|\b(?:${NUMBER_WORD}) (?:to|or) (?:${NUMBER_WORD})${SCALE}\b`, "giu")],
+  ["range", new RegExp(String.raw`\bbetween (?:${NUMBER_WORD})${SCALE} and (?:${NUMBER_WORD})${SCALE}\b|\bfrom (?:${NUMBER_WORD})${SCALE} to (?:${NUMBER_WORD})${SCALE}\b|\b${DIGITS}(?:\.\d+)?\s?[-–—]\s?${DIGITS}(?:\.\d+)?\b(?![-–—]\d)|\b(?:${NUMBER_WORD}) (?:to|or) (?:${NUMBER_WORD})${SCALE}\b`, "giu")],
   ["vague", new RegExp(String.raw`\b(?:${VAGUE_WORDS.filter((w) => w !== "some" && w !== "many").join("|")})(?= \p{L})`, "giu")],
-  ["list", /\b((?:\p{Lu}[\p{L}’'-]*(?: \p{Lu}[\p{L}’'-]*)*, ){2,}(?:and |or )?\p{Lu}[\p{L}’'-]*(?: \p{Lu}[\p{L}’'-]*)*) (\p{Ll}+s)\b/gu],
+  ["list", new RegExp(String.raw`\b((?:${LIST_ITEM}, ){2,40}(?:and |or )?${LIST_ITEM}) (\p{Ll}+s)\b`, "gu")],
 ];
 
 /** Every candidate in the article, in the order the text gives them. */
 export function findCandidates(text: string, context: ArticleContext): Candidate[] {
   const found: Candidate[] = [];
-  const taken: [number, number][] = [];
-  const free = (start: number, end: number) => !taken.some(([s, e]) => start < e && s < end);
+  // Characters already read as part of a number: one flag each, so that asking is as cheap as the phrase is long.
+  const taken = new Uint8Array(text.length);
+  const free = (start: number, end: number) => {
+    for (let i = start; i < end; i++) if (taken[i]) return false;
+    return true;
+  };
+  const take = (start: number, end: number) => taken.fill(1, start, end);
+  const where = lineIndex(text);
   for (const sentence of sentences(text)) {
-    const local: Candidate[] = [];
-    const add = (c: Omit<Candidate, "qualifier" | "qualifierWords" | "claimant" | "attribution" | "quote" | "line" | "column" | "unit" | "offset"> & { unit?: string | null; qualifier?: Qualifier }) => {
-      const offset = c.start - sentence.start;
-      const cue = c.qualifier ? null : qualifierCue(sentence.text, offset, c.phrase);
-      const { line, column } = position(text, c.start);
-      local.push({
-        unit: c.unit === undefined ? unitAfter(sentence.text, offset + c.phrase.length) : c.unit,
+    // Each candidate with its phrase's offset in the sentence, which the attribution's reach is measured in.
+    const local: [Candidate, number][] = [];
+    const add = (c: Omit<Candidate, "qualifier" | "qualifierWords" | "claimant" | "attribution" | "quote" | "line" | "column" | "unit" | "offset"> & { unit?: string | null; qualifier?: Qualifier }, share = false) => {
+      const at = c.start - sentence.start;
+      // The words around the number, not a whole very long sentence: what is read from them stays as cheap as they are short.
+      const passage = passageAround(sentence.text, at, at + c.phrase.length);
+      const offset = at - passage.start;
+      const cue = c.qualifier ? null : qualifierCue(passage.text, offset, c.phrase);
+      const { line, column } = where(c.start);
+      const after = offset + c.phrase.length;
+      local.push([{
+        unit: c.unit === undefined ? (share ? shareOf(passage.text, after) : unitAfter(passage.text, after)) : c.unit,
         ...c,
         qualifier: c.qualifier ?? cue?.qualifier ?? "exact",
         qualifierWords: cue?.words ?? null,
         claimant: null, attribution: null,
-        quote: sentence.text, line, column, offset,
-      });
-      taken.push([c.start, c.start + c.phrase.length]);
+        quote: passage.text, line, column, offset,
+      }, at]);
+      take(c.start, c.start + c.phrase.length);
     };
     for (const [kind, pattern] of PATTERNS) {
       for (const m of sentence.text.matchAll(pattern)) {
@@ -103,7 +122,7 @@ export function findCandidates(text: string, context: ArticleContext): Candidate
         const phrase = m[0];
         if (!free(start, start + phrase.length)) continue;
         if (kind === "time") {
-          taken.push([start, start + phrase.length]);
+          take(start, start + phrase.length);
         } else if (kind === "stated-date" || kind === "month-date") {
           const read = readStatedDate(phrase);
           if (read) add({ kind: "date", phrase, value: null, start, unit: null, date: { iso: read.date, precision: read.precision, basis: "stated" } });
@@ -135,14 +154,14 @@ export function findCandidates(text: string, context: ArticleContext): Candidate
       const start = sentence.start + mention.start;
       let phrase = mention.text;
       // "3.5 million": the numeral and its scale are one number.
-      const scale = /^\s(thousand|million|billion|trillion)\b/.exec(sentence.text.slice(mention.end));
+      const scale = /^\s(thousand|million|billion|trillion)\b/.exec(sentence.text.slice(mention.end, mention.end + 12));
       if (mention.kind === "numeral" && scale) phrase += scale[0];
       if (!free(start, start + phrase.length)) continue;
-      add({ kind: "number", phrase, value: parseNumber(phrase), start, ...(mention.kind === "fraction" ? { unit: shareOf(sentence.text, mention.start + phrase.length) } : {}) });
+      add({ kind: "number", phrase, value: parseNumber(phrase), start }, mention.kind === "fraction");
     }
     const who = attribution(sentence);
-    for (const c of local.sort((a, b) => a.start - b.start)) {
-      const covered = who !== null && c.offset >= who.from && c.offset < who.to;
+    for (const [c, at] of local.sort((a, b) => a[0].start - b[0].start)) {
+      const covered = who !== null && at >= who.from && at < who.to;
       found.push({ ...c, claimant: covered ? who.claimant : null, attribution: covered ? who.words : null });
     }
   }
@@ -153,11 +172,6 @@ export function findCandidates(text: string, context: ArticleContext): Candidate
 function readDayFirstDate(phrase: string): string {
   const [d, month, y] = phrase.split(" ");
   return `${y}-${String(MONTHS.indexOf(month!) + 1).padStart(2, "0")}-${d!.padStart(2, "0")}`;
-}
-
-function position(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  return { line: before.split("\n").length, column: offset - before.lastIndexOf("\n") };
 }
 
 /** An amount of money, and the number's own words in it ("3 million" of "$3 million"; "3" of "$3bn"). */
@@ -219,7 +233,7 @@ function shareOf(sentence: string, from: number): string | null {
 }
 
 const SPEECH = "said|says|say|told|tells|stated|states|estimated|estimates|estimate|confirmed|confirms|claimed|claims|claim|reported|reports|announced|announces|warned|warns|added|noted|insisted|acknowledged|admitted|denied|believes|believed|counted|counts|wrote|writes|put|puts|tallied";
-const NAME = String.raw`(?:\p{Lu}[\p{L}’'.-]*|of|the|for|and)(?: (?:\p{Lu}[\p{L}’'.-]*|of|the|for|and))*`;
+const NAME = String.raw`(?:\p{Lu}[\p{L}’'.-]{0,40}|of|the|for|and)(?: (?:\p{Lu}[\p{L}’'.-]{0,40}|of|the|for|and)){0,12}`;
 
 export interface Attribution {
   claimant: string;
@@ -242,7 +256,7 @@ export function attribution(sentence: Sentence): Attribution | null {
     const m = /,\s(?:whose|which|where|who|when)\s/u.exec(text.slice(from));
     return m ? from + m.index : text.length;
   };
-  const according = /\baccording to ([\p{L}\d’'. -]+?)(?=[,;:!?—–(]|\.(?:\s|$)|$)/u.exec(text);
+  const according = /\baccording to ([\p{L}\d’'. -]{1,300}?)(?=[,;:!?—–(]|\.(?:\s|$)|$)/u.exec(text);
   if (according) {
     const leads = according.index < text.length / 3;
     return { claimant: tidyName(according[1]!), words: according[0], from: leads ? according.index : 0, to: leads ? aside(according.index) : according.index + according[0].length };

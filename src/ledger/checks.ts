@@ -3,7 +3,8 @@
 // it names who claims it. A problem is reported, never repaired: a wrong
 // number must stop the build, not be quietly corrected.
 
-import { findAll, nearestPassage, type Seed } from "./seeds.ts";
+import { quoteTooLong } from "./limits.ts";
+import { findAll, nearestPassage, placesIn, type Seed } from "./seeds.ts";
 import { findMentions, parseNumber, VAGUE_WORDS } from "./numbers.ts";
 import {
   phraseOf, QUALIFIERS, type Agreement, type EventEntry, type FigureEntry, type Ledger,
@@ -108,7 +109,12 @@ function locate(seedName: string, quote: string, phrase: string | null, seeds: M
     report("the quote is empty", `Copy the sentence the number comes from out of ${seed.file}`);
     return null;
   }
-  if (findAll(seed.text, quote).length === 0) {
+  const tooLong = quoteTooLong(quote);
+  if (tooLong) {
+    report(tooLong.message, tooLong.fix);
+    return null;
+  }
+  if (placesIn(seed, quote).length === 0) {
     const nearest = nearestPassage(seed.text, quote);
     const why = nearest.hint ? ` (${nearest.hint})` : "";
     report(

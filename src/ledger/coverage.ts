@@ -3,7 +3,8 @@
 // reason. Nothing in the article is left unaccounted for without a person
 // having said why.
 
-import { findAll, type Seed } from "./seeds.ts";
+import { placesIn, type Seed } from "./seeds.ts";
+import { lineIndex } from "./sentences.ts";
 import { findMentions, type Mention } from "./numbers.ts";
 import { phraseOf, type EventEntry, type FigureEntry, type Skip, type Unreviewed } from "./entries.ts";
 
@@ -39,10 +40,11 @@ export interface CoverageInput {
 export function coverage(input: CoverageInput): CoverageRow[] {
   const rows: CoverageRow[] = [];
   for (const seed of input.seeds.values()) {
-    const spans = spansFor(seed, input);
+    const covering = coveringSpan(spansFor(seed, input));
+    const where = lineIndex(seed.text);
     for (const m of findMentions(seed.text)) {
-      const span = spans.find((s) => s.start <= m.start && m.end <= s.end);
-      const { line, column } = position(seed.text, m.start);
+      const span = covering(m);
+      const { line, column } = where(m.start);
       rows.push({
         seed: seed.name, line, column, text: m.text, kind: m.kind,
         status: span?.status ?? (m.kind === "designation" ? "name" : "unaccounted"),
@@ -54,13 +56,20 @@ export function coverage(input: CoverageInput): CoverageRow[] {
   return rows;
 }
 
+/** Every span, in the order the entries give them: the first that covers a number accounts for it. */
 function spansFor(seed: Seed, input: CoverageInput): Span[] {
   const spans: Span[] = [];
+  // Entries that share a quote and a phrase cover the same numbers, and only the first of them counts:
+  // a notebook that lists thousands of numbers, each quoted alone, must not search the article once for each.
+  const seen = new Set<string>();
   const add = (quote: string, phrase: string | null, status: Span["status"], by: string) => {
     if (phrase === null) return;
+    const key = `${quote}\u0000${phrase}`;
+    if (seen.has(key)) return;
+    seen.add(key);
     const inQuote = quote.indexOf(phrase);
     if (inQuote === -1) return;
-    for (const at of findAll(seed.text, quote)) {
+    for (const at of placesIn(seed, quote)) {
       spans.push({ start: at + inQuote, end: at + inQuote + phrase.length, status, by });
     }
   };
@@ -81,10 +90,48 @@ function spansFor(seed: Seed, input: CoverageInput): Span[] {
   return spans;
 }
 
-function position(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split("\n").length;
-  return { line, column: offset - before.lastIndexOf("\n") };
+/**
+ * For mentions taken in the text's order, the first span (in `spans`' order)
+ * that holds each: spans are swept in by where they start, and kept in a heap
+ * by their order. A span that ends before a mention ends holds no later one
+ * either (mentions do not overlap, so their ends only grow), so it leaves the
+ * heap for good: n log n, not every span for every mention.
+ */
+function coveringSpan(spans: Span[]): (m: Mention) => Span | undefined {
+  const byStart = spans.map((_, i) => i).sort((a, b) => spans[a]!.start - spans[b]!.start || a - b);
+  const heap: number[] = [];
+  let next = 0;
+  return (m) => {
+    while (next < byStart.length && spans[byStart[next]!]!.start <= m.start) heapPush(heap, byStart[next++]!);
+    while (heap.length > 0 && spans[heap[0]!]!.end < m.end) heapPop(heap);
+    return heap.length > 0 ? spans[heap[0]!] : undefined;
+  };
+}
+
+function heapPush(heap: number[], value: number): void {
+  let i = heap.push(value) - 1;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (heap[parent]! <= value) break;
+    heap[i] = heap[parent]!;
+    i = parent;
+  }
+  heap[i] = value;
+}
+
+function heapPop(heap: number[]): void {
+  const last = heap.pop()!;
+  if (heap.length === 0) return;
+  let i = 0;
+  for (;;) {
+    const left = 2 * i + 1;
+    if (left >= heap.length) break;
+    const child = left + 1 < heap.length && heap[left + 1]! < heap[left]! ? left + 1 : left;
+    if (heap[child]! >= last) break;
+    heap[i] = heap[child]!;
+    i = child;
+  }
+  heap[i] = last;
 }
 
 function context(text: string, m: Mention): string {

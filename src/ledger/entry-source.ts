@@ -14,26 +14,42 @@ export interface SourceNames {
   article: string;
 }
 
-/** Whole-word places of a phrase in a text. */
-function occurrences(text: string, phrase: string): number[] {
-  const found: number[] = [];
-  const word = /[\p{L}\p{N}]/u;
-  for (let i = text.indexOf(phrase); i !== -1; i = text.indexOf(phrase, i + 1)) {
-    if (!word.test(text[i - 1] ?? "") && !word.test(text[i + phrase.length] ?? "")) found.push(i);
+const WORD = /[\p{L}\p{N}]/u;
+
+/** Whether the phrase stands at `i` of the text as whole words. */
+function wholeAt(text: string, phrase: string, i: number): boolean {
+  return text.startsWith(phrase, i) && !WORD.test(text[i - 1] ?? "") && !WORD.test(text[i + phrase.length] ?? "");
+}
+
+/** The first whole-word place of the phrase at or after `from`. */
+function nextPlace(text: string, phrase: string, from: number): number | undefined {
+  for (let i = text.indexOf(phrase, from); i !== -1; i = text.indexOf(phrase, i + 1)) if (wholeAt(text, phrase, i)) return i;
+  return undefined;
+}
+
+/** The last whole-word place of the phrase before `before`. */
+function previousPlace(text: string, phrase: string, before: number): number | undefined {
+  for (let i = before - 1; i >= 0; i--) {
+    i = text.lastIndexOf(phrase, i);
+    if (i === -1) return undefined;
+    if (wholeAt(text, phrase, i)) return i;
   }
-  return found;
+  return undefined;
 }
 
 /**
  * A verbatim quote in which the phrase at `offset` of a sentence
  * stands once: the sentence, or, when the phrase recurs ("four Tu-22M … four
- * airfields"), the part of it between the neighbouring occurrences.
+ * airfields"), the part of it between the neighbouring occurrences. Only the
+ * neighbours are looked for, so a sentence that repeats a number many times
+ * costs no more for each of them than the distance to the next.
  */
 export function quoteFor(quote: string, phrase: string, offset: number): string {
-  const hits = occurrences(quote, phrase);
-  if (hits.length <= 1 && quote.indexOf(phrase) === offset) return quote;
-  const next = hits.find((h) => h > offset);
-  const previous = hits.filter((h) => h < offset).at(-1);
+  const next = nextPlace(quote, phrase, offset + 1);
+  const previous = previousPlace(quote, phrase, offset);
+  // The phrase stands once (or not at all) as whole words: no place before, and none after unless this one is not a place.
+  const once = previous === undefined && (next === undefined || (!wholeAt(quote, phrase, offset) && nextPlace(quote, phrase, next + 1) === undefined));
+  if (once && quote.indexOf(phrase) === offset) return quote;
   let from = previous === undefined ? 0 : previous + phrase.length;
   // The first plain match must be this one too ("one" inside "someone" comes first otherwise).
   if (quote.indexOf(phrase, from) !== offset) from = offset;

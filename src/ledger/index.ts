@@ -10,8 +10,9 @@ export {
   type Unreviewed,
 } from "./entries.ts";
 export { entrySource, idMaker, quoteFor } from "./entry-source.ts";
+export { articleTooBig, MAX_ARTICLE_BYTES, MAX_QUOTE_CHARS, quoteTooLong } from "./limits.ts";
 export { findMentions } from "./numbers.ts";
 export { formatProblem, ProblemError, type Problem } from "./problems.ts";
 export { loadSeed, type Seed, type SeedMeta } from "./seeds.ts";
-export { sentences } from "./sentences.ts";
+export { passageAround, sentences } from "./sentences.ts";
 export { stringLiteral } from "./string-literal.ts";

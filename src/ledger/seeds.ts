@@ -3,8 +3,10 @@
 // text is still the text we copied and that the metadata quotes it truly.
 
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { distance } from "fastest-levenshtein";
+import { articleTooBig } from "./limits.ts";
 import { ProblemError, type Problem } from "./problems.ts";
 
 export interface SeedMeta {
@@ -45,8 +47,12 @@ export function loadSeed(root: string, name: string, requestedBy: string): Seed 
   const metaFile = `seeds/${name}.meta.json`;
   let bytes: Buffer;
   try {
+    // Refuse an oversized seed before reading it.
+    const tooBig = articleTooBig(file, statSync(join(root, file)).size);
+    if (tooBig) throw new ProblemError([tooBig]);
     bytes = readFileSync(join(root, file));
-  } catch {
+  } catch (error) {
+    if (error instanceof ProblemError) throw error;
     throw new ProblemError([{
       file: requestedBy, place: `seed ${name}`,
       message: `the seed file ${file} does not exist`,
@@ -113,6 +119,21 @@ export function findAll(text: string, quote: string): number[] {
   return found;
 }
 
+const places = new WeakMap<Seed, Map<string, number[]>>();
+
+/**
+ * findAll in a seed's text, remembered for the seed: the checks and the
+ * coverage both look for each quote, and a notebook may quote one passage for
+ * many numbers.
+ */
+export function placesIn(seed: Seed, quote: string): number[] {
+  let known = places.get(seed);
+  if (!known) places.set(seed, (known = new Map()));
+  let found = known.get(quote);
+  if (!found) known.set(quote, (found = findAll(seed.text, quote)));
+  return found;
+}
+
 // Typographic marks that people retype as plain ones.
 const LOOKALIKES: [RegExp, string, string][] = [
   [/[\u2018\u2019\u02bc]/g, "'", "’"],
@@ -133,25 +154,93 @@ export interface Nearest {
   hint: string | null;
 }
 
-/** The passage of the text most like the quote, for a message that says what was meant. */
+/**
+ * The passage of the text most like the quote, for a message that says what
+ * was meant: of the runs of as many words as the quote has (one fewer, one
+ * more), the first at the least edit distance from it, both folded.
+ *
+ * Measuring every run would cost the text's length times the square of the
+ * quote's, so each run is first given a cheap lower bound: an edit changes at
+ * most one character in and one out of a string's count of each character, so
+ * the distance is at least what the two counts do not share. Counts slide from
+ * one run to the next in time linear in the text; runs are then measured in the
+ * order of their bounds, and measuring stops when no bound left can beat the
+ * best found. The answer is the one measuring every run would give; a quote
+ * unlike every run (whose bounds stay low while no run comes close) stops at a
+ * budget of work, with the best run found by then.
+ */
 export function nearestPassage(text: string, quote: string): Nearest {
   const folded = fold(quote);
   const words = [...text.matchAll(/\S+/g)];
+  // A run folds to its words folded one by one and joined by single spaces.
+  const foldedWords = words.map((w) => fold(w[0]));
   const span = Math.max(1, quote.split(/\s+/).filter(Boolean).length);
-  let best = { distance: Infinity, start: 0, end: 0 };
-  for (let i = 0; i < words.length; i++) {
-    for (const n of [span - 1, span, span + 1]) {
-      const last = words[i + n - 1];
-      if (n < 1 || last === undefined) continue;
-      const start = words[i]!.index;
-      const end = last.index + last[0].length;
-      const distance = levenshtein(folded, fold(text.slice(start, end)));
-      if (distance < best.distance) best = { distance, start, end };
+  const sizes = [span - 1, span, span + 1];
+
+  // The quote's count of each character, in slots; characters it lacks count for nothing shared.
+  const slotOf = new Map<number, number>();
+  const wanted: number[] = [];
+  for (let k = 0; k < folded.length; k++) {
+    const c = folded.charCodeAt(k);
+    if (c === 32) continue; // spaces are counted apart: a run of n words has n - 1
+    let slot = slotOf.get(c);
+    if (slot === undefined) slotOf.set(c, (slot = wanted.push(0) - 1));
+    wanted[slot]!++;
+  }
+  const spaces = folded.length - wanted.reduce((a, b) => a + b, 0);
+
+  // Each run: its first word, its size's place in `sizes` (so first/size order is i * 3 + k), its bound.
+  const runs: { order: number; bound: number }[] = [];
+  for (let k = 0; k < sizes.length; k++) {
+    const n = sizes[k]!;
+    if (n < 1 || n > words.length) continue;
+    const have = new Int32Array(wanted.length);
+    let shared = 0;
+    let length = n - 1;
+    const move = (word: string, by: 1 | -1) => {
+      length += by * word.length;
+      for (let c = 0; c < word.length; c++) {
+        const slot = slotOf.get(word.charCodeAt(c));
+        if (slot === undefined) continue;
+        if (by === 1 ? have[slot]! < wanted[slot]! : have[slot]! <= wanted[slot]!) shared += by;
+        have[slot]! += by;
+      }
+    };
+    for (let j = 0; j < n - 1; j++) move(foldedWords[j]!, 1);
+    for (let i = 0; i + n <= words.length; i++) {
+      move(foldedWords[i + n - 1]!, 1);
+      const common = shared + Math.min(spaces, n - 1);
+      runs.push({ order: i * 3 + k, bound: Math.max(folded.length - common, length - common) });
+      move(foldedWords[i]!, -1);
     }
   }
-  const passage = text.slice(best.start, best.end);
+  runs.sort((a, b) => a.bound - b.bound || a.order - b.order);
+
+  let best = { distance: Infinity, order: Infinity };
+  let budget = NEAREST_BUDGET;
+  for (const run of runs) {
+    // Sorted by bound, then by order: nothing after this can be nearer, or as near and earlier.
+    if (run.bound > best.distance || (run.bound === best.distance && run.order > best.order)) break;
+    const i = Math.floor(run.order / 3);
+    const candidate = foldedWords.slice(i, i + sizes[run.order % 3]!).join(" ");
+    budget -= Math.ceil(folded.length / 32) * candidate.length;
+    const d = distance(folded, candidate);
+    if (d < best.distance || (d === best.distance && run.order < best.order)) best = { distance: d, order: run.order };
+    if (budget < 0) break;
+  }
+  if (best.order === Infinity) return { passage: "", hint: null };
+  const i = Math.floor(best.order / 3);
+  const last = words[i + sizes[best.order % 3]! - 1]!;
+  const passage = text.slice(words[i]!.index, last.index + last[0].length);
   return { passage, hint: best.distance === 0 ? lookalikeHint(passage, quote) : null };
 }
+
+/**
+ * How much measuring nearestPassage may do, in 32-character blocks of the
+ * quote times characters of a run (the cost of one block of the bit-parallel
+ * edit distance): a few tenths of a second.
+ */
+const NEAREST_BUDGET = 30_000_000;
 
 function lookalikeHint(passage: string, quote: string): string {
   for (const [pattern, plain, typographic] of LOOKALIKES) {
@@ -159,17 +248,4 @@ function lookalikeHint(passage: string, quote: string): string {
     if (pattern.test(passage) && quote.includes(plain)) return `the seed has ${typographic} where the quote has ${plain}`;
   }
   return "the quote differs from the seed only in case or spacing";
-}
-
-function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

@@ -4,7 +4,9 @@
 
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { entrySource, findCandidates, findMentions, idMaker, stringLiteral, type Candidate, type SeedMeta } from "../../ledger/index.ts";
+import {
+  articleTooBig, entrySource, findCandidates, findMentions, formatProblem, idMaker, stringLiteral, type Candidate, type SeedMeta,
+} from "../../ledger/index.ts";
 import { plural } from "../../build/index.ts";
 
 export interface Article {
@@ -26,6 +28,9 @@ export function readArticle(root: string, seed: string): Article {
   }
   const file = found;
   if (!file) throw new ArticleError(`${seed}: no such file, and no seed seeds/${seed}.txt. Give the path of the article's text, or the name of a seed`);
+  // Refuse an oversized file before reading it.
+  const tooBig = articleTooBig(file, statSync(file).size);
+  if (tooBig) throw new ArticleError(formatProblem(tooBig));
   const text = decodeText(readFileSync(file), file);
   const metaFile = file.replace(/\.txt$/, ".meta.json");
   let meta: Partial<SeedMeta> | null = null;
@@ -107,7 +112,8 @@ export function figuresTable(article: Article, result: FiguresResult, width = 12
     c.quote,
   ]);
   const head = ["where", "kind", "value", "unit", "qualifier", "claimant", "quote"];
-  const widths = head.slice(0, -1).map((h, i) => Math.min(28, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
+  // A loop, not Math.max(...rows): spreading a long article's rows as arguments overflows the stack.
+  const widths = head.slice(0, -1).map((h, i) => Math.min(28, rows.reduce((w, r) => Math.max(w, r[i]!.length), h.length)));
   const fixed = widths.reduce((a, b) => a + b + 2, 0);
   const quoteWidth = Math.max(20, width - fixed);
   const line = (r: string[]) => [...r.slice(0, -1).map((cell, i) => clip(cell, widths[i]!).padEnd(widths[i]!)), clip(r.at(-1)!, quoteWidth)].join("  ").trimEnd();

@@ -5,10 +5,11 @@
 // check passes from the start and says how much reading is left.
 
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import {
-  entrySource, findCandidates, findMentions, idMaker, quoteFor, sentences, stringLiteral, type Candidate, type SeedMeta,
+  articleTooBig, entrySource, findCandidates, findMentions, formatProblem, idMaker, passageAround, quoteFor, sentences,
+  stringLiteral, type Candidate, type SeedMeta,
 } from "../../ledger/index.ts";
 import { plural, type Reporter } from "../../build/index.ts";
 import { writeIfChanged } from "../../publish/index.ts";
@@ -40,6 +41,9 @@ export function newStory(o: NewOptions, report: Reporter): number {
   }
   let bytes: Buffer;
   try {
+    // Refuse an oversized file before reading it.
+    const tooBig = articleTooBig(o.seedFile, statSync(o.seedFile).size);
+    if (tooBig) return fail(formatProblem(tooBig));
     bytes = readFileSync(o.seedFile);
   } catch {
     return fail(`${o.seedFile}: the article cannot be read. Give the path of a plain-text file holding the article`);
@@ -67,7 +71,8 @@ export function newStory(o: NewOptions, report: Reporter): number {
   };
 
   const candidates = findCandidates(text, { published: date });
-  const lead = candidates.find((c) => c.kind === "number" && c.value !== null && !inLine(text, c.start, meta.published.dateline));
+  const dated = lineSpan(text, meta.published.dateline);
+  const lead = candidates.find((c) => c.kind === "number" && c.value !== null && !within(c.start, dated));
   if (!lead) return fail(`${o.seedFile}: the article gives no number to start a chart from. storycharts charts sourced numbers; start from an article that has some`);
 
   const notebook = scaffold(o.slug, meta, text, lead);
@@ -98,10 +103,14 @@ function findDateline(text: string): { line: string; date: string } | null {
   return day?.date?.iso ? { line: head[day.line - 1]!.trim(), date: day.date.iso } : null;
 }
 
-function inLine(text: string, offset: number, line: string | null): boolean {
-  if (!line) return false;
-  const at = text.indexOf(line);
-  return at !== -1 && offset >= at && offset < at + line.length;
+/** Where the dateline stands in the text, found once rather than for each number. */
+function lineSpan(text: string, line: string | null): [number, number] | null {
+  const at = line ? text.indexOf(line) : -1;
+  return at === -1 ? null : [at, at + line!.length];
+}
+
+function within(offset: number, span: [number, number] | null): boolean {
+  return span !== null && offset >= span[0] && offset < span[1];
 }
 
 /** The notebook for a new story: the lead number as its one figure, and every other number as not reviewed yet. */
@@ -208,11 +217,14 @@ await runIfMain(import.meta.url, story);
 /** Every number coverage will ask about, but the lead figure's and the dateline's, with a quote in which it stands once. */
 function unreviewedEntries(text: string, dateline: string | null, lead: Candidate): { quote: string; phrase: string }[] {
   const out: { quote: string; phrase: string }[] = [];
+  const dated = lineSpan(text, dateline);
   for (const sentence of sentences(text)) {
     for (const m of findMentions(sentence.text)) {
       const start = sentence.start + m.start;
-      if (m.kind === "designation" || start === lead.start || inLine(text, start, dateline)) continue;
-      out.push({ quote: quoteFor(sentence.text, m.text, m.start), phrase: m.text });
+      if (m.kind === "designation" || start === lead.start || within(start, dated)) continue;
+      // In a very long sentence, the words around the number: a quote for each number that holds the whole sentence would make the notebook grow as its square.
+      const passage = passageAround(sentence.text, m.start, m.end);
+      out.push({ quote: quoteFor(passage.text, m.text, m.start - passage.start), phrase: m.text });
     }
   }
   return out;
