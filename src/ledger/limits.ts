@@ -12,6 +12,15 @@ import type { Problem } from "./problems.ts";
 export const MAX_ARTICLE_BYTES = 1_000_000;
 
 /**
+ * How many numbers an article given to `new` may mention. `new` lists every
+ * one in the notebook for review; the densest news (a results table pasted as
+ * text) gives a few thousand, and this story's article, itself dense, gives 60
+ * in 4 KB, about 15,000 at the size limit. 1 MB of "1 1 1 …" gives 500,000: a
+ * notebook of 22 MB that takes half a minute to check.
+ */
+export const MAX_ARTICLE_NUMBERS = 25_000;
+
+/**
  * A quote's length, in characters. A quote is the sentence a number comes
  * from, at most a paragraph; 2,000 characters is about 300 words, longer than
  * any paragraph of news. Suggesting the nearest passage for a quote that is
@@ -35,6 +44,16 @@ export function articleTooBig(file: string, bytes: number): Problem | null {
     file, place: "size",
     message: `the article is ${bytes.toLocaleString("en-US")} bytes, more than the limit of ${MAX_ARTICLE_BYTES.toLocaleString("en-US")} bytes (1 MB; a long news article is under 100 KB)`,
     fix: "Give the text of one article, without the rest of the page it came from",
+  };
+}
+
+/** The problem with an article that mentions `count` numbers, or null when there are not too many. */
+export function tooManyNumbers(file: string, count: number): Problem | null {
+  if (count <= MAX_ARTICLE_NUMBERS) return null;
+  return {
+    file, place: "numbers",
+    message: `the article mentions ${count.toLocaleString("en-US")} numbers, more than the limit of ${MAX_ARTICLE_NUMBERS.toLocaleString("en-US")} (a news article gives at most a few thousand)`,
+    fix: "Give the text of one article; a table of data belongs in a CSV the notebook reads",
   };
 }
 

@@ -119,7 +119,55 @@ export function findAll(text: string, quote: string): number[] {
   return found;
 }
 
-const places = new WeakMap<Seed, Map<string, number[]>>();
+/**
+ * Every place of many quotes in one text. The first few are found by scanning
+ * the text; past that, scanning once for each quote would cost the text's
+ * length times the number of quotes (a notebook that lists each of a long
+ * article's numbers), so the places of every run of GRAM characters are
+ * indexed once, and a quote is looked for only where its rarest run stands.
+ */
+class Places {
+  private readonly known = new Map<string, number[]>();
+  private grams: Map<string, number[]> | null = null;
+
+  constructor(private readonly text: string) {}
+
+  of(quote: string): number[] {
+    let found = this.known.get(quote);
+    if (!found) {
+      found = quote.length < GRAM || this.known.size < SCANS ? findAll(this.text, quote) : this.indexed(quote);
+      this.known.set(quote, found);
+    }
+    return found;
+  }
+
+  private indexed(quote: string): number[] {
+    if (!this.grams) {
+      this.grams = new Map();
+      for (let i = 0; i + GRAM <= this.text.length; i++) {
+        const gram = this.text.slice(i, i + GRAM);
+        const at = this.grams.get(gram);
+        if (at) at.push(i);
+        else this.grams.set(gram, [i]);
+      }
+    }
+    // Every place of the quote holds each of its runs, so the places of its rarest run are the only ones to try.
+    let rarest: number[] = [];
+    let offset = -1;
+    for (let j = 0; j + GRAM <= quote.length; j++) {
+      const at = this.grams.get(quote.slice(j, j + GRAM)) ?? [];
+      if (offset === -1 || at.length < rarest.length) [rarest, offset] = [at, j];
+      if (at.length === 0) break;
+    }
+    return rarest.map((i) => i - offset).filter((i) => i >= 0 && this.text.startsWith(quote, i));
+  }
+}
+
+const GRAM = 4;
+/** Quotes found by scanning before the text is indexed: an index costs a few scans to build. */
+const SCANS = 8;
+
+const places = new WeakMap<Seed, Places>();
 
 /**
  * findAll in a seed's text, remembered for the seed: the checks and the
@@ -128,10 +176,8 @@ const places = new WeakMap<Seed, Map<string, number[]>>();
  */
 export function placesIn(seed: Seed, quote: string): number[] {
   let known = places.get(seed);
-  if (!known) places.set(seed, (known = new Map()));
-  let found = known.get(quote);
-  if (!found) known.set(quote, (found = findAll(seed.text, quote)));
-  return found;
+  if (!known) places.set(seed, (known = new Places(seed.text)));
+  return known.of(quote);
 }
 
 // Typographic marks that people retype as plain ones.

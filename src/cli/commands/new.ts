@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import {
   articleTooBig, entrySource, findCandidates, findMentions, formatProblem, idMaker, passageAround, quoteFor, sentences,
-  stringLiteral, type Candidate, type SeedMeta,
+  stringLiteral, tooManyNumbers, type Candidate, type SeedMeta,
 } from "../../ledger/index.ts";
 import { plural, type Reporter } from "../../build/index.ts";
 import { writeIfChanged } from "../../publish/index.ts";
@@ -57,6 +57,9 @@ export function newStory(o: NewOptions, report: Reporter): number {
   }
   const headline = text.split("\n").map((l) => l.trim()).find((l) => l !== "");
   if (!headline) return fail(`${o.seedFile}: the file is empty. Copy the article's text into it`);
+  // The notebook lists every number for review: counting them first is cheap, listing too many is not.
+  const tooMany = tooManyNumbers(o.seedFile, findMentions(text).length);
+  if (tooMany) return fail(formatProblem(tooMany));
 
   const dateline = findDateline(text);
   const date = o.date ?? dateline?.date ?? null;

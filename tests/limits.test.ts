@@ -1,0 +1,240 @@
+// Article text that is not news — "1,1,1,…", "1 1 1 …", one sentence of
+// 20,000 words — must cost time in proportion to its length in every pass
+// (figures, new, check), and input past the limits must be refused at once,
+// in one line that says what to do, with nothing written. Growth is measured
+// as a ratio within one run (4× the input must take less than 8× the time;
+// the square would take 16×) or counted, never against a clock.
+import { createHash } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Reporter } from "../src/build/progress.ts";
+import { figures, figuresSource, figuresTable, type Article } from "../src/cli/commands/figures.ts";
+import { newStory } from "../src/cli/commands/new.ts";
+import { findCandidates } from "../src/ledger/candidates.ts";
+import { checkEntries } from "../src/ledger/checks.ts";
+import { coverage } from "../src/ledger/coverage.ts";
+import type { FigureEntry, Unreviewed } from "../src/ledger/entries.ts";
+import { findMentions } from "../src/ledger/numbers.ts";
+import { ProblemError } from "../src/ledger/problems.ts";
+import { loadSeed, nearestPassage, type Seed, type SeedMeta } from "../src/ledger/seeds.ts";
+import { FIXTURE_SEED, writeFixture } from "./helpers/fixture.ts";
+import { root, SEED } from "./helpers/project.ts";
+import { tempProject, type TempProject } from "./helpers/temp-project.ts";
+
+/** Time of the fastest of `runs` calls, in ms. */
+function fastest(run: () => unknown, runs: number): number {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    run();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+/**
+ * How many times longer `run` takes on 4× the input than on 1×, in this
+ * process: the fastest of five runs on 1× (one more to warm up) and of up to
+ * three on 4×, cut short once they are clearly linear or clearly not.
+ */
+function growth(run: (scale: number) => unknown): number {
+  run(1);
+  const one = fastest(() => run(1), 5);
+  let four = Infinity;
+  for (let i = 0; i < 3 && (i === 0 || (four / one >= 8 && four / one < 32)); i++) four = Math.min(four, fastest(() => run(4), 1));
+  return four / one;
+}
+
+/** One sentence of `words` words, every fifth a number, each number different. */
+function longSentence(words: number): string {
+  const filler = ["officials", "said", "that", "troops", "moved", "near", "the", "river", "while", "drones", "were", "seen", "over"];
+  return Array.from({ length: words }, (_, i) => (i % 5 === 2 ? String(10_000 + i) : filler[i % filler.length])).join(" ");
+}
+
+const article = (text: string): Article => ({ name: "probe", file: "probe.txt", text, meta: { published: { date: "2025-06-02", time: null, timezone: null, dateline: null } } });
+
+const silent: Reporter = { item: () => {}, problem: () => {}, summary: () => {} };
+
+function seedOf(name: string, text: string): Seed {
+  const meta: SeedMeta = {
+    headline: "Probe", publisher: "Example", agency: null, byline: null, credit: "Example", language: "en",
+    published: { date: "2025-06-02", time: null, timezone: null, dateline: null }, photo: null, sourceLine: null,
+    origin: { file: "tests", sha256: createHash("sha256").update(text).digest("hex") },
+  };
+  return { name, file: `seeds/${name}.txt`, text, meta };
+}
+
+describe("figures on text that is not news takes time in proportion to its length", () => {
+  const passes = (text: string) => {
+    const a = article(text);
+    const result = figures(a);
+    figuresTable(a, result);
+    figuresSource(a, result);
+  };
+
+  it.each([
+    ["1,1,1,…", (scale: number) => "1,".repeat(12_500 * scale)],
+    ["1 1 1 …", (scale: number) => "1 ".repeat(12_500 * scale)],
+    ["one sentence of words and numbers", (scale: number) => longSentence(2_500 * scale)],
+  ])("%s: 4× the text takes less than 8× the time", (_, text) => {
+    const inputs = new Map([1, 4].map((s) => [s, text(s)]));
+    expect(growth((s) => passes(inputs.get(s)!))).toBeLessThan(8);
+  });
+
+  it("a candidate in a sentence of 20,000 words quotes the words around its number, verbatim, not the whole sentence", () => {
+    const text = longSentence(20_000);
+    const candidates = findCandidates(text, { published: "2025-06-02" });
+    expect(candidates.length).toBe(4_000);
+    for (const c of candidates) {
+      // 200 characters either side of the number, cut at whole words.
+      expect(c.quote.length).toBeLessThanOrEqual(400 + c.phrase.length);
+      expect(c.quote.slice(c.offset, c.offset + c.phrase.length)).toBe(c.phrase);
+      expect(text.slice(c.start - c.offset, c.start - c.offset + c.quote.length)).toBe(c.quote);
+    }
+    // What the quotes add up to is counted, not timed: in proportion to the article, not to its square.
+    const total = candidates.reduce((sum, c) => sum + c.quote.length, 0);
+    expect(total / candidates.length).toBeLessThan(450);
+  });
+});
+
+describe("new and check on text that is not news take time in proportion to its length", () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+  const scaffold = (text: string): string => {
+    const dir = mkdtempSync(join(tmpdir(), "storycharts-limits-"));
+    dirs.push(dir);
+    writeFileSync(join(dir, "article.txt"), text);
+    const code = newStory({ root: dir, slug: "probe", seedFile: join(dir, "article.txt"), date: "2025-06-02", publisher: null }, silent);
+    expect(code).toBe(0);
+    return readFileSync(join(dir, "notebooks", "probe.ts"), "utf8");
+  };
+
+  it("new on 1 1 1 …: 4× the text takes less than 8× the time", () => {
+    const inputs = new Map([1, 4].map((s) => [s, `Probe\n\n${"1 ".repeat(2_500 * s)}\n`]));
+    expect(growth((s) => scaffold(inputs.get(s)!))).toBeLessThan(8);
+  });
+
+  it("new on one long sentence writes a notebook that grows as the article does, not as its square", () => {
+    // Counted: the notebook's bytes. Quoting the whole sentence for each of its numbers would make 4× the article 16× the notebook.
+    const small = scaffold(`Probe\n\n${longSentence(1_500)}\n`).length;
+    const large = scaffold(`Probe\n\n${longSentence(6_000)}\n`).length;
+    expect(large / small).toBeLessThan(5);
+  });
+
+  it("check of a notebook listing every number of one long sentence: 4× the text takes less than 8× the time", () => {
+    const inputs = new Map([1, 4].map((s) => {
+      const text = longSentence(10_000 * s);
+      const words = text.split(" ");
+      // Each number quoted with the words either side, as a desk would.
+      const unreviewed: Unreviewed[] = words.flatMap((w, i) => (/^\d+$/.test(w) ? [{ seed: "probe", quote: `${words[i - 1]} ${w} ${words[i + 1]}`, phrase: w }] : []));
+      return [s, { text, unreviewed }];
+    }));
+    const check = (s: number) => {
+      const { text, unreviewed } = inputs.get(s)!;
+      const input = { file: "notebooks/probe.ts", seeds: new Map([["probe", seedOf("probe", text)]]), figures: [] as FigureEntry[], events: [], places: [], skipped: [], unreviewed, agreements: [] };
+      expect(checkEntries(input)).toEqual([]);
+      expect(coverage(input).filter((r) => r.status !== "unreviewed")).toEqual([]);
+    };
+    expect(growth(check)).toBeLessThan(8);
+  });
+});
+
+describe("the nearest passage to a quote that is not in its seed", () => {
+  const text = readFileSync(join(root, "seeds", `${SEED}.txt`), "utf8").repeat(2);
+  const start = text.indexOf("Overnight from Saturday to Sunday");
+
+  it("4× the quote takes less than 8× the time, and the passage is the one meant", () => {
+    const quotes = new Map([1, 4].map((s) => {
+      const passage = text.slice(start, start + 160 * s).replace(/\s\S*$/, "");
+      return [s, { passage, quote: passage.replace("approximately", "about") }];
+    }));
+    for (const { passage, quote } of quotes.values()) expect(nearestPassage(text, quote).passage).toBe(passage);
+    expect(growth((s) => nearestPassage(text, quotes.get(s)!.quote))).toBeLessThan(8);
+  });
+});
+
+describe("input past the limits is refused at once, in one line, with nothing written", () => {
+  let project: TempProject;
+  let outside = "";
+  beforeAll(() => {
+    project = tempProject();
+    outside = mkdtempSync(join(tmpdir(), "storycharts-limits-"));
+  });
+  afterAll(() => {
+    project.remove();
+    rmSync(outside, { recursive: true, force: true });
+  });
+  const listing = () => ["seeds", "notebooks"].flatMap((d) => readdirSync(join(project.dir, d)).map((f) => `${d}/${f}`)).sort();
+  /** An article of exactly `bytes` bytes that would otherwise be quick to read: a date, a number, then words. */
+  const bigArticle = (bytes: number) => {
+    const head = "Drones over the border\nJune 2, 2025\n\nOfficials said 12 drones were shot down overnight.\n";
+    return head + "x ".repeat((bytes - head.length) / 2).padEnd(bytes - head.length, "x");
+  };
+
+  it("figures refuses an article over 1 MB", () => {
+    const file = join(outside, "big.txt");
+    writeFileSync(file, bigArticle(1_000_001));
+    const r = project.run("figures", file);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe(`${file}: size: the article is 1,000,001 bytes, more than the limit of 1,000,000 bytes (1 MB; a long news article is under 100 KB). Give the text of one article, without the rest of the page it came from`);
+    expect(r.stdout.trim()).toBe("figures: nothing read");
+  });
+
+  it("new refuses an article over 1 MB, and writes nothing", () => {
+    const file = join(outside, "big-new.txt");
+    writeFileSync(file, bigArticle(1_000_001));
+    const before = listing();
+    const r = project.run("new", "2025-06-02-big", "--seed", file);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe(`${file}: size: the article is 1,000,001 bytes, more than the limit of 1,000,000 bytes (1 MB; a long news article is under 100 KB). Give the text of one article, without the rest of the page it came from`);
+    expect(r.stdout.trim()).toBe("new: nothing written");
+    expect(listing()).toEqual(before);
+  });
+
+  it("new refuses an article that mentions more than 25,000 numbers, and writes nothing", () => {
+    const file = join(outside, "numbers.txt");
+    writeFileSync(file, `Drones over the border\nJune 2, 2025\n\nOfficials said 12 drones were shot down overnight.\n${"first\n".repeat(25_000)}`);
+    const before = listing();
+    const r = project.run("new", "2025-06-02-numbers", "--seed", file);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe(`${file}: numbers: the article mentions 25,003 numbers, more than the limit of 25,000 (a news article gives at most a few thousand). Give the text of one article; a table of data belongs in a CSV the notebook reads`);
+    expect(listing()).toEqual(before);
+  });
+
+  it("check and build refuse a seed over 1 MB, naming the seed", () => {
+    const text = bigArticle(1_000_001);
+    writeFixture(project.dir);
+    writeFileSync(join(project.dir, "seeds", `${FIXTURE_SEED}.txt`), text);
+    const metaFile = join(project.dir, "seeds", `${FIXTURE_SEED}.meta.json`);
+    const meta = JSON.parse(readFileSync(metaFile, "utf8"));
+    writeFileSync(metaFile, JSON.stringify({ ...meta, origin: { ...meta.origin, sha256: createHash("sha256").update(text).digest("hex") } }));
+    const message = `seeds/${FIXTURE_SEED}.txt: size: the article is 1,000,001 bytes, more than the limit of 1,000,000 bytes (1 MB; a long news article is under 100 KB). Give the text of one article, without the rest of the page it came from`;
+    try {
+      const check = project.run("check", "fixture", "--quiet");
+      expect(check.status).toBe(1);
+      expect(check.stderr.trim()).toBe(message);
+      expect(() => loadSeed(project.dir, FIXTURE_SEED, "notebooks/fixture.ts")).toThrow(ProblemError);
+    } finally {
+      writeFixture(project.dir);
+    }
+  });
+
+  it("check refuses a quote over 2,000 characters, even one that is in its seed", () => {
+    const text = `Probe\n\n${longSentence(600)}.\n`;
+    const quote = text.slice(7, 2_107);
+    const phrase = findMentions(quote)[0]!.text;
+    const figure: FigureEntry = {
+      kind: "stated", id: "long-quote", seed: "probe", quote, phrase, value: Number(phrase), unit: "drones", qualifier: "exact",
+      claimant: "Example", subject: "drones", measure: "seen",
+    };
+    const problems = checkEntries({ file: "notebooks/probe.ts", seeds: new Map([["probe", seedOf("probe", text)]]), figures: [figure], events: [], places: [], skipped: [], agreements: [] });
+    expect(problems).toEqual([{
+      file: "notebooks/probe.ts", place: "figure long-quote",
+      message: "the quote is 2,100 characters, more than the limit of 2,000", fix: "Quote only the sentence that gives the number",
+    }]);
+  });
+});
