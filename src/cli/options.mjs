@@ -61,7 +61,8 @@ are not touched. A failing notebook or chart leaves its published files as they 
     details: `Copies the article (UTF-8 text) to seeds/<slug>.txt byte for byte, writes
 seeds/<slug>.meta.json, and writes notebooks/<slug>.ts with one figure, one table
 and one chart to edit, and the article's other numbers listed as not reviewed yet.
-Refuses to overwrite anything.
+Refuses to overwrite anything, and refuses an article over 1 MB or one that
+mentions more than 25,000 numbers.
 
   --seed FILE       the article, as a plain-text file
   --date DATE       the publication date, when the article's first lines do not give it
@@ -73,8 +74,9 @@ Refuses to overwrite anything.
     usage: "storycharts figures <seed-or-file> [--ts] [--json]",
     flags: ["ts", "json"],
     names: "one",
-    details: `Prints each number with its unit, qualifier, claimant and quote. Writes nothing:
-a person decides what goes into a notebook.
+    details: `Prints each number with its unit, qualifier, claimant and quote (in a sentence
+over 1,000 characters, the words around the number). Writes nothing: a person
+decides what goes into a notebook. Refuses an article over 1 MB.
 
   --ts            print ledger entries to paste into a notebook
   --json          print the candidates as JSON`,

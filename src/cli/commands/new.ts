@@ -2,7 +2,8 @@
 // into seeds/ byte for byte, with a metadata stub that the checks accept, and
 // a notebook is scaffolded with one figure, one table and one chart to edit.
 // Every other number in the article is listed as not reviewed yet, so that
-// check passes from the start and says how much reading is left.
+// check passes from the start and says how much reading is left. An article
+// past the limits (src/ledger/limits.ts) is refused before any of this.
 
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
