@@ -118,13 +118,13 @@ function describe(o) {
   const doing = !o.step || o.step.file !== file ? "while it ran" : o.step.kind === "load" ? "while it was loading" : o.step.kind === "run" ? "while it built its tables" : `while it drew the chart ${o.step.id}`;
   const place = o.step?.kind === "chart" && o.step.file === file ? `chart ${o.step.id}` : o.step?.kind === "load" ? "load" : "notebook";
   if (o.reason === "timeout") {
-    return { file, place, message: `the notebook took longer than ${TIMEOUT_S} s ${doing} and was stopped (an endless loop?); its published files are left as they were`, fix: "Fix the loop, or give the build more time with STORYCHARTS_TIMEOUT=<seconds>" };
+    return { file, place, message: `the notebook took longer than ${TIMEOUT_S} s ${doing} and was stopped (an endless loop?); the command ran again without it`, fix: "Fix the loop, or give the build more time with STORYCHARTS_TIMEOUT=<seconds>" };
   }
   if (o.reason === "memory") {
-    return { file, place, message: `the notebook used more than ${MEMORY_MB} MB of memory ${doing} and was stopped; its published files are left as they were`, fix: "Find what grows without end, or allow more with STORYCHARTS_MAX_MEMORY=<megabytes>" };
+    return { file, place, message: `the notebook used more than ${MEMORY_MB} MB of memory ${doing} and was stopped; the command ran again without it`, fix: "Find what grows without end, or allow more with STORYCHARTS_MAX_MEMORY=<megabytes>" };
   }
   if (o.reason === "crash") {
-    return { file, place, message: `an error was thrown outside the notebook's own steps (from a timer or a promise nobody waits for) ${doing}: ${o.detail}; its published files are left as they were`, fix: "Catch the error where it is thrown, or await the work instead of scheduling it" };
+    return { file, place, message: `an error was thrown outside the notebook's own steps (from a timer or a promise nobody waits for) ${doing}: ${o.detail}; the command ran again without it`, fix: "Catch the error where it is thrown, or await the work instead of scheduling it" };
   }
-  return { file, place, message: `the notebook ended the process (${o.detail}) ${doing}; its published files are left as they were`, fix: "Remove the call to process.exit: a notebook must not end the build" };
+  return { file, place, message: `the notebook ended the process (${o.detail}) ${doing}; the command ran again without it`, fix: "Remove the call to process.exit: a notebook must not end the build" };
 }
