@@ -14,7 +14,7 @@ import {
 } from "../publish/index.ts";
 import { xmlSafe } from "../chart/index.ts";
 import { heartbeat } from "./heartbeat.ts";
-import { acquireLock } from "./lock.ts";
+import { acquireLock, describeHolder, LockError, type Lock } from "./lock.ts";
 import { shardManifestName, shardOf, type Shard } from "./shard.ts";
 import { formatProblem, type Problem } from "../ledger/index.ts";
 import type { Reporter } from "./progress.ts";
@@ -65,12 +65,33 @@ export interface BuildReport {
 export class NameError extends Error {}
 
 export async function build(options: BuildOptions, report: Reporter, files = notebookFiles(options.root)): Promise<BuildReport> {
-  const lock = await acquireLock(options.root, (pid) => report.item(`waiting for another build (pid ${pid}) to finish`));
+  let lock: Lock;
+  try {
+    lock = await acquireLock(options.root, {
+      signal: options.signal,
+      onWait: (holder) => report.item(`waiting for another build (${describeHolder(holder)}) to finish${options.signal ? "; Ctrl-C to stop waiting" : ""}`),
+    });
+  } catch (error) {
+    if (error instanceof LockError) return notBuilt(error, report);
+    throw error;
+  }
   try {
     return await buildLocked(options, report, files);
   } finally {
     lock.release();
   }
+}
+
+/** A build that did not start: the lock was not ours, interrupted or after the wait limit. */
+function notBuilt(error: LockError, report: Reporter): BuildReport {
+  const interrupted = error.reason === "interrupted";
+  const result: BuildReport = {
+    charts: [], tables: [], problems: interrupted ? [] : [error.message], failedNotebooks: [], removed: [], interrupted, ms: 0,
+    summary: interrupted ? `build: ${error.message}; nothing was built` : "build: nothing built", exitCode: interrupted ? 130 : 1,
+  };
+  if (!interrupted) report.problem(error.message);
+  report.summary(result.summary);
+  return result;
 }
 
 async function buildLocked(options: BuildOptions, report: Reporter, files: string[]): Promise<BuildReport> {
