@@ -8,7 +8,7 @@
 import { spawn } from "node:child_process";
 
 /** Seconds a notebook may work on one step (loading, its tables, one chart) before it is stopped. */
-const TIMEOUT_S = Number(process.env.STORYCHARTS_TIMEOUT ?? 120);
+const TIMEOUT_S = Number(process.env.STORYCHARTS_TIMEOUT ?? 30);
 /** Seconds the child may take to load the library before its first step. */
 const STARTUP_S = 300;
 /** Megabytes of heap the child may use. */
