@@ -39,3 +39,18 @@ describe("manifest, snippet and gallery", () => {
     }
   });
 });
+
+describe("a value no scale can hold", () => {
+  let project: TempProject;
+  beforeAll(() => {
+    project = tempProject();
+    writeFixture(project.dir, { csv: "region,drones\nNorth,7\nSouth,1e308\nEast,5\n" });
+  });
+  afterAll(() => project.remove());
+
+  it("fails the table, naming the row, instead of a chart that silently drops its bar", () => {
+    const r = project.run("build", "fixture", "--format", "svg");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("notebooks/fixture.ts: table fixture-drones-by-region row 2 column drones: the value 1e+308 is too large for a chart's scale to hold (more than 1e300 in size). Check the value");
+  });
+});

@@ -9,6 +9,9 @@ import type { TableSpec } from "./spec.ts";
 
 export type Row = Record<string, unknown>;
 
+/** Past this a scale's domain arithmetic (extent, nice ticks) overflows to Infinity. */
+const MAX_MAGNITUDE = 1e300;
+
 export function rows(table: ColumnTable): Row[] {
   return table.objects() as Row[];
 }
@@ -51,6 +54,9 @@ export function validateTable(file: string, name: string, spec: TableSpec, table
     for (const [column, value] of Object.entries(row)) {
       if (typeof value === "number" && !Number.isFinite(value)) {
         report(` row ${i + 1} column ${column}`, `the value is ${value}`, "Find the division or parse that made it; write null for a missing number");
+      } else if (typeof value === "number" && Math.abs(value) > MAX_MAGNITUDE) {
+        // A scale's arithmetic on it overflows, and Plot drops the mark without a word: a number would vanish from the chart.
+        report(` row ${i + 1} column ${column}`, `the value ${value} is too large for a chart's scale to hold (more than 1e300 in size)`, "Check the value: a number read or computed wrongly, or one to give in a larger unit");
       }
     }
     for (const trace of spec.traces ?? []) {
