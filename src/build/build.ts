@@ -38,6 +38,8 @@ export interface BuildOptions {
   shard?: Shard;
   /** Notebooks already imported, used instead of importing their files again: a notebook run on its own. */
   preloaded?: LoadedNotebook[];
+  /** Told before each step that runs a notebook's code (load, tables, chart <id>), so a watch can say where a build stuck. */
+  onStep?: (file: string, place: string) => void;
 }
 
 export interface ChartResult {
@@ -110,7 +112,7 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
   };
 
   const preloaded = options.preloaded ?? [];
-  const imported = await loadNotebooks(options.root, files.filter((f) => !preloaded.some((p) => p.file === f)));
+  const imported = await loadNotebooks(options.root, files.filter((f) => !preloaded.some((p) => p.file === f)), (file) => options.onStep?.(file, "load"));
   const loaded = [...preloaded, ...imported.loaded].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const loadProblems = imported.problems;
   for (const p of loadProblems) {
@@ -135,6 +137,7 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
     const wanted = selection.get(notebook.id);
     if (!wanted || result.interrupted || clashing.includes(file)) continue;
     heartbeat({ kind: "run", file });
+    options.onStep?.(file, "tables");
     const run = runNotebook(options.root, file, notebook);
     if (run.problems.length > 0) {
       run.problems.forEach(fail);
@@ -176,6 +179,7 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
         done("failed", [], [unwritable]);
         continue;
       }
+      options.onStep?.(file, `chart ${id}`);
       const { charts, problems } = buildCharts(run, (c) => c === id);
       if (problems.length > 0) {
         problems.forEach(fail);

@@ -11,4 +11,4 @@ export { coverageReport, coverageSummary, plural } from "./report.ts";
 export { checkNotebook, runNotebook, type NotebookRun } from "./run.ts";
 export { parseShard, type Shard } from "./shard.ts";
 export { runIfMain } from "./standalone.ts";
-export type { Job, JobDone } from "./worker.ts";
+export type { Job, JobDone, WorkerMessage } from "./worker.ts";

@@ -21,7 +21,8 @@ export interface LoadedNotebook {
 
 export { notebookFiles };
 
-export async function loadNotebooks(root: string, files = notebookFiles(root)): Promise<{ loaded: LoadedNotebook[]; problems: Problem[] }> {
+/** `onLoad` is told each file before it is imported (a watch names the notebook whose import never ends). */
+export async function loadNotebooks(root: string, files = notebookFiles(root), onLoad?: (file: string) => void): Promise<{ loaded: LoadedNotebook[]; problems: Problem[] }> {
   const loaded: LoadedNotebook[] = [];
   const problems: Problem[] = [];
   const before = failedBefore();
@@ -31,6 +32,7 @@ export async function loadNotebooks(root: string, files = notebookFiles(root)): 
       problems.push(failure);
       continue;
     }
+    onLoad?.(file);
     let module: { default?: unknown };
     heartbeat({ kind: "load", file });
     try {

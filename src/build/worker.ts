@@ -28,6 +28,11 @@ export interface JobDone {
   ms: number;
 }
 
+/** What the worker tells the watch: it is ready, it is at a step of a job (a notebook's code runs next), or the job is done. */
+export type WorkerMessage = { kind: "ready" } | { kind: "step"; file: string; place: string } | ({ kind: "done" } & JobDone);
+
+const tell = (message: WorkerMessage, then: () => void = () => undefined) => process.send!(message, then);
+
 font("regular");
 font("bold");
 worldCountries("50m");
@@ -47,15 +52,19 @@ function warmUp(): void {
 }
 
 process.on("message", (job: Job) => {
-  const options: BuildOptions = { root: job.root, names: job.names, out: job.out, formats: new Set(job.formats) };
+  // A step is sent before the notebook's code runs: a notebook that never returns leaves the watch knowing where it is.
+  const options: BuildOptions = {
+    root: job.root, names: job.names, out: job.out, formats: new Set(job.formats),
+    onStep: (file, place) => tell({ kind: "step", file, place }),
+  };
   build(options, reporter({ tty: false }))
     .then((r) => ({ exitCode: r.exitCode, summary: r.summary, ms: r.ms }))
     .catch((error: unknown) => {
       console.error(`watch: the build crashed: ${(error as Error).stack ?? String(error)}`);
       return { exitCode: 1, summary: "build: crashed", ms: 0 };
     })
-    .then((done: JobDone) => process.send!(done, () => {
+    .then((done: JobDone) => tell({ kind: "done", ...done }, () => {
       if (!job.again) process.exit(0);
     }));
 });
-process.send!("ready");
+tell({ kind: "ready" });

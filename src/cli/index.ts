@@ -9,7 +9,7 @@ import { list } from "./commands/list.ts";
 import { merge } from "./commands/merge.ts";
 import { ArticleError, figures, figuresSource, figuresTable, readArticle, type Article } from "./commands/figures.ts";
 import { newStory } from "./commands/new.ts";
-import { startWatch } from "./commands/watch.ts";
+import { DEFAULT_TIMEOUT_MS, startWatch } from "./commands/watch.ts";
 import { help, parseCommandLine, USAGE, UsageError, version, type Options } from "./options.mjs";
 import { PreviewError, serve } from "./preview-server.ts";
 
@@ -92,7 +92,7 @@ export async function main(argv: string[]): Promise<number> {
       case "list":
         return await list(o.root, notebookFiles(o.root), o.out, report);
       case "watch": {
-        const watcher = startWatch({ root: o.root, out: o.out, formats: o.formats });
+        const watcher = startWatch({ root: o.root, out: o.out, formats: o.formats, timeoutMs: o.timeout === null ? DEFAULT_TIMEOUT_MS : o.timeout * 1000 });
         await waitForStop();
         await watcher.close();
         console.log("watch: stopped");
@@ -100,7 +100,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       case "preview": {
         const server = await serve({ root: o.root, out: o.out, port: o.port, live: true });
-        const watcher = startWatch({ root: o.root, out: o.out, formats: o.formats, onBuilt: () => server.reload() });
+        const watcher = startWatch({ root: o.root, out: o.out, formats: o.formats, timeoutMs: o.timeout === null ? DEFAULT_TIMEOUT_MS : o.timeout * 1000, onBuilt: () => server.reload() });
         await watcher.ready;
         console.log(`preview: serving ${server.url} (Ctrl-C to stop)`);
         await waitForStop();

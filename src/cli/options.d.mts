@@ -17,6 +17,8 @@ export interface Options {
   json: boolean;
   ts: boolean;
   port: number;
+  /** watch and preview: seconds one build may take, or null for the default. */
+  timeout: number | null;
   shard: string | null;
   seed: string | null;
   date: string | null;

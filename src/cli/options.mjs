@@ -83,23 +83,25 @@ decides what goes into a notebook. Refuses an article over 1 MB.
   },
   watch: {
     summary: "rebuild what a save affects, until stopped",
-    usage: "storycharts watch [--out DIR] [--format svg,png]",
-    flags: ["out", "format"],
+    usage: "storycharts watch [--out DIR] [--format svg,png] [--timeout SECONDS]",
+    flags: ["out", "format", "timeout"],
     names: "none",
     details: `Watches notebooks/, seeds/ and src/. A notebook that fails prints its error and
-the watch goes on.
+the watch goes on; one still running after the time limit is stopped.
 
   --out DIR       where charts go (default: charts)
-  --format LIST   svg or svg,png (default: svg; build writes the PNGs)`,
+  --format LIST   svg or svg,png (default: svg; build writes the PNGs)
+  --timeout S     stop a build still running after S seconds (default: 60)`,
   },
   preview: {
     summary: "serve the gallery on 127.0.0.1, rebuilding and reloading on change",
-    usage: "storycharts preview [--port N] [--out DIR] [--format svg,png]",
-    flags: ["port", "out", "format"],
+    usage: "storycharts preview [--port N] [--out DIR] [--format svg,png] [--timeout SECONDS]",
+    flags: ["port", "out", "format", "timeout"],
     names: "none",
     details: `  --port N        the port (default: 4173; 0 picks a free one)
   --out DIR       where charts go (default: charts)
-  --format LIST   svg or svg,png (default: svg; build writes the PNGs)`,
+  --format LIST   svg or svg,png (default: svg; build writes the PNGs)
+  --timeout S     stop a build still running after S seconds (default: 60)`,
   },
 };
 
@@ -107,7 +109,7 @@ the watch goes on.
 const OPTIONS = /** @type {const} */ ({
   root: { type: "string" }, out: { type: "string" }, format: { type: "string" }, shard: { type: "string" },
   quiet: { type: "boolean" }, json: { type: "boolean" }, ts: { type: "boolean" },
-  seed: { type: "string" }, date: { type: "string" }, publisher: { type: "string" }, port: { type: "string" },
+  seed: { type: "string" }, date: { type: "string" }, publisher: { type: "string" }, port: { type: "string" }, timeout: { type: "string" },
   help: { type: "boolean", short: "h" }, version: { type: "boolean", short: "v" },
 });
 
@@ -142,7 +144,7 @@ export class UsageError extends Error {
 /**
  * @typedef {{
  *   command: string, names: string[], root: string, out: string, formats: ("svg" | "png")[], formatGiven: boolean,
- *   quiet: boolean, json: boolean, ts: boolean, port: number, shard: string | null, seed: string | null,
+ *   quiet: boolean, json: boolean, ts: boolean, port: number, timeout: number | null, shard: string | null, seed: string | null,
  *   date: string | null, publisher: string | null, help: boolean, version: boolean
  * }} Options
  */
@@ -173,7 +175,7 @@ export function parseCommandLine(argv) {
   /** @type {Options} */
   const o = {
     command, names, root: resolve(v.root ?? process.cwd()), out: v.out ?? "charts", formats: ["svg", "png"], formatGiven: v.format !== undefined,
-    quiet: v.quiet ?? false, json: v.json ?? false, ts: v.ts ?? false, port: 4173, shard: v.shard ?? null,
+    quiet: v.quiet ?? false, json: v.json ?? false, ts: v.ts ?? false, port: 4173, timeout: null, shard: v.shard ?? null,
     seed: v.seed ?? null, date: v.date ?? null, publisher: v.publisher ?? null, help: v.help ?? false, version: v.version ?? false,
   };
   if (o.help || o.version) return o;
@@ -191,6 +193,10 @@ export function parseCommandLine(argv) {
   if (v.port !== undefined) {
     o.port = Number(v.port);
     if (!/^\d+$/.test(v.port) || o.port > 65535) throw new UsageError(`--port takes a port number, not "${v.port}"`, command);
+  }
+  if (v.timeout !== undefined) {
+    o.timeout = Number(v.timeout);
+    if (!/^\d+(\.\d+)?$/.test(v.timeout) || !(o.timeout > 0)) throw new UsageError(`--timeout takes a number of seconds, such as 60, not "${v.timeout}"`, command);
   }
   if (v.date !== undefined && !isCalendarDate(v.date)) throw new UsageError(`--date takes a day of the calendar as YYYY-MM-DD, not "${v.date}"`, command);
   if (c?.names === "none" && names.length > 0) throw new UsageError(`${command} takes no names (got ${names.join(" ")})`, command);
