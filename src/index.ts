@@ -2,9 +2,9 @@
 // can move without touching a story.
 export { notebook, runIfMain, type NotebookSpec } from "./build/index.ts";
 export {
-  COMPUTED_COLOR, formatDate, formatFigure, formatNumber, formatQualified, INK, labelledBars, locatorMap, qualifierWords,
+  COMPUTED_COLOR, finishPlot, formatDate, formatFigure, formatNumber, formatQualified, INK, labelledBars, locatorMap, qualifierWords,
   timeline, unitRows, units,
-  type Artboard, type ArtboardName, type BarShape, type ChartContext, type ChartSpec, type LabelledBars,
+  type Artboard, type ArtboardName, type BarShape, type FinishedPlot, type PlotWords, type ChartContext, type ChartSpec, type LabelledBars,
   type LabelledBarsOptions, type LocatorOptions, type TimelineItem, type TimelineOptions, type UnitGroup, type Units,
 } from "./chart/index.ts";
 export type {

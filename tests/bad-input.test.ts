@@ -193,9 +193,9 @@ describe("bad input", () => {
     expect(temporaries()).toEqual([]);
   });
 
-  it("a chart whose SVG would carry a link fails the build by the allowlist, and its files are untouched", () => {
+  it("a chart whose SVG would carry a link fails the build, saying so plainly, and its files are untouched", () => {
     const r = breakAndBuild({ notebook: (t) => t.replace('Plot.barX(rows, { x: "drones", y: "region" })', 'Plot.barX(rows, { x: "drones", y: "region", href: () => "https://example.com" })') });
-    expect(r.stderr).toContain("notebooks/fixture.ts: chart fixture-drones: the finished SVG breaks the allowlist: element <a> is not allowed");
+    expect(r.stderr).toContain("notebooks/fixture.ts: chart fixture-drones: the chart links its marks to web pages (Plot's href channel); a published chart links to nothing. Remove the href option");
   });
 });
 

@@ -151,9 +151,12 @@ describe("charts that must fail", () => {
     ]);
   });
 
-  it("a chart that asks Plot for a title (an HTML figure) fails", () => {
+  it("a chart that gives Plot a title draws with its own headline, and says the title was not printed", () => {
     const spec: ChartSpec = { ...base, plot: (data, ctx) => ({ ...base.plot(data, ctx), title: "A title" }) };
-    expect(drawOne("figure", spec).problems[0]!.message).toContain("Plot returned an HTML figure instead of an SVG");
+    const drawn = drawOne("figure", spec);
+    expect(drawn.problems).toEqual([]);
+    expect(drawn.charts[0]!.notices).toEqual(["Plot's title was not printed: the chart's own words take its place"]);
+    expect(drawn.charts[0]!.files.get("figure.svg")).not.toContain("A title");
   });
 
   it("a chart of a table the notebook does not build fails", () => {

@@ -187,6 +187,7 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
         continue;
       }
       const chart = charts[0]!;
+      for (const notice of chart.notices) report.problem(`${file}: chart ${id}: ${notice}`);
       const entry = manifestEntry(chart, run, outDir, options);
       const outputs = chartFiles(chart, entry, png);
       const kept = keptPng(outDir, chart, options.formats);

@@ -15,6 +15,8 @@ export interface ChartOutput {
   /** File name in charts/ → SVG text. */
   files: Map<string, string>;
   sizes: Record<ArtboardName, { width: number; height: number }>;
+  /** What finishing dropped or changed, each once ("on mobile" when only that artboard). */
+  notices: string[];
 }
 
 export function chartFileName(id: string, artboard: ArtboardName): string {
@@ -45,13 +47,16 @@ export function buildCharts(run: NotebookRun, only?: (id: string) => boolean): {
       const sizes = {} as ChartOutput["sizes"];
       // Words, source and alt text are the same on both artboards; the last drawn supplies them.
       let words = { alt: "", source: "", claimants: [] as string[] };
+      const noticed = new Map<string, ArtboardName[]>();
       for (const artboard of Object.values(ARTBOARDS)) {
         const drawn = drawChart(input, artboard);
+        for (const n of drawn.notices) noticed.set(n, [...(noticed.get(n) ?? []), artboard.name]);
         files.set(chartFileName(id, artboard.name), drawn.svg);
         sizes[artboard.name] = { width: drawn.width, height: drawn.height };
         words = { alt: drawn.alt, source: drawn.source, claimants: drawn.claimants };
       }
-      charts.push({ id, spec, ...words, files, sizes });
+      const notices = [...noticed].map(([n, on]) => (on.length === Object.keys(ARTBOARDS).length ? n : `${n} (on ${on.join(", ")})`));
+      charts.push({ id, spec, ...words, files, sizes, notices });
     } catch (error) {
       if (!(error instanceof ChartError)) throw error;
       problems.push({ file: run.file, place, message: error.message, fix: error.fix });

@@ -8,7 +8,8 @@ import { SaxesParser } from "saxes";
 export const SVG_NS = "http://www.w3.org/2000/svg";
 
 const ELEMENTS = new Set([
-  "svg", "g", "title", "desc", "style", "defs", "clipPath", "pattern",
+  "svg", "g", "title", "desc", "style", "defs", "clipPath", "pattern", "marker", "mask",
+  "linearGradient", "radialGradient", "stop",
   "text", "tspan", "rect", "line", "path", "circle", "ellipse", "polyline", "polygon",
 ]);
 
@@ -21,6 +22,10 @@ const ATTRIBUTES = new Set([
   "font-family", "font-size", "font-weight", "font-style", "font-variant", "text-anchor",
   "dominant-baseline", "paint-order", "clip-path", "clipPathUnits", "patternUnits", "patternTransform",
   "shape-rendering", "letter-spacing", "vector-effect", "mix-blend-mode",
+  // Markers, gradients and masks: drawn from the file's own definitions.
+  "marker-start", "marker-mid", "marker-end", "markerWidth", "markerHeight", "markerUnits", "refX", "refY", "orient",
+  "offset", "stop-color", "stop-opacity", "gradientUnits", "gradientTransform", "spreadMethod", "fx", "fy", "fr",
+  "mask", "maskUnits", "maskContentUnits", "isolation",
 ]);
 
 /** Every reason the SVG text may not be published; empty when it may. */

@@ -1,20 +1,21 @@
-// One chart on one artboard: the house style's Plot defaults, the chart's
-// own options over them, Plot in jsdom, then finishing. Returns the SVG text
-// and checks it against the allowlist before anyone can publish it.
+// One chart of a notebook on one artboard: the chart's Plot options from its
+// table's rows, its words checked against the ledger, its source line and alt
+// text written from the figures it draws, then the finishing every Plot chart
+// takes (finish-plot.ts).
 
 import type * as Plot from "@observablehq/plot";
 import { altText } from "./alt-text.ts";
 import type { ChartContext, ChartSpec } from "./spec.ts";
-import { checkSvg } from "./allowlist.ts";
-import { finish } from "./finish.ts";
 import type { Ledger } from "../ledger/index.ts";
-import { asChartError, chartWindow, ChartError, guardRows, renderPlot } from "./render.ts";
+import { finishChart } from "./finish-plot.ts";
+import { asChartError, ChartError, guardRows } from "./render.ts";
 import { provenance, sourceLine } from "./sources.ts";
-import { geometryProblems } from "./geometry.ts";
 import { hiddenCharacters } from "./hidden-characters.ts";
 import { untracedNumbers } from "./text-numbers.ts";
 import type { Row } from "../tables/index.ts";
-import { claimantColor, THEME, type Artboard } from "./theme.ts";
+import { claimantColor, type Artboard } from "./theme.ts";
+
+export { xmlSafe } from "./finish-plot.ts";
 
 export interface DrawInput {
   id: string;
@@ -28,6 +29,8 @@ export interface DrawInput {
 export interface Drawn {
   svg: string;
   alt: string;
+  /** What finishing dropped or changed (an interactive mark, a style), one sentence each. */
+  notices: string[];
   /** The "Source: …" line the chart prints. */
   source: string;
   /** Who claims the numbers it draws, each once. */
@@ -36,32 +39,11 @@ export interface Drawn {
   height: number;
 }
 
-/** Plot defaults of the house style; the chart's options are spread over them. */
-function houseDefaults(artboard: Artboard, width: number, height: number): Plot.PlotOptions {
-  return {
-    width, height,
-    marginTop: 8, marginRight: 8, marginBottom: 28, marginLeft: 8,
-    style: { fontFamily: THEME.fontStack, fontSize: `${artboard.body.size}px` },
-    x: { grid: true, tickSize: 0, labelArrow: "none" },
-    y: { tickSize: 0, labelArrow: "none" },
-  } as Plot.PlotOptions;
-}
-
-// Characters XML 1.0 cannot carry (controls, lone surrogates, noncharacters):
-// a label pasted from anywhere must not make the file unreadable.
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDFFF]/gu;
-
-/** The text as an XML file can carry it: line ends as LF (XML would turn CR into LF anyway), no forbidden characters. */
-export function xmlSafe(text: string): string {
-  return text.replace(/\r\n?/g, "\n").replace(NOT_XML, "");
-}
-
 export function drawChart(input: DrawInput, artboard: Artboard): Drawn {
   const { spec } = input;
   const width = artboard.width - 2 * artboard.padding;
   const height = typeof spec.height === "function" ? spec.height(input.rows, artboard) : spec.height[artboard.name];
   const context: ChartContext = { artboard, width, height, ledger: input.ledger, color: claimantColor };
-  const defaults = houseDefaults(artboard, width, height);
   const rows = guardRows(input.rows);
   let own: Plot.PlotOptions;
   try {
@@ -69,20 +51,6 @@ export function drawChart(input: DrawInput, artboard: Artboard): Drawn {
   } catch (error) {
     throw asChartError(error, spec.table, input.columns);
   }
-  // Plot lets marginTop beat margin: a chart that sets margin means all four sides.
-  if (own.margin !== undefined) for (const side of ["marginTop", "marginRight", "marginBottom", "marginLeft"] as const) delete defaults[side];
-  const options: Plot.PlotOptions = {
-    ...defaults, ...own,
-    x: { ...(defaults.x as object), ...(own.x as object) },
-    y: { ...(defaults.y as object), ...(own.y as object) },
-    marks: (own.marks ?? []).flat(),
-  };
-  const plot = renderPlot(options, spec.table, input.columns);
-  // Plot's defaults for an SVG: the house font and size instead.
-  plot.setAttribute("font-family", THEME.fontStack);
-  plot.setAttribute("font-size", String(artboard.body.size));
-  plot.removeAttribute("style");
-
   const legend = spec.legend?.(input.rows, context) ?? [];
   const notes = spec.notes?.(input.rows, context) ?? [];
   const named: [string, string][] = [
@@ -107,32 +75,22 @@ export function drawChart(input: DrawInput, artboard: Artboard): Drawn {
   const p = provenance(input.rows, input.ledger);
   const source = sourceLine(p, input.article);
   const alt = altText(spec.kind, spec.headline, p, spec.describeRow ? input.rows.map((r) => spec.describeRow!(r, context)) : [], spec.alt);
-  const svg = finish({
-    prefix: `${input.id}-${artboard.name}`,
+  const finished = finishChart({
+    options: own,
     artboard,
+    prefix: `${input.id}-${artboard.name}`,
     headline: spec.headline,
     subtitle: spec.subtitle ?? null,
     legend,
     notes,
     source,
     alt,
-    plot,
-    plotHeight: height,
+    height,
+    table: spec.table,
+    columns: input.columns,
   });
-  const text = `${xmlSafe(new (chartWindow().XMLSerializer)().serializeToString(svg))}\n`;
-  const impossible = geometryProblems(text);
-  if (impossible.length > 0) {
-    throw new ChartError(
-      `the chart drew what no number can place: ${impossible.slice(0, 3).join("; ")}${impossible.length > 3 ? `; and ${impossible.length - 3} more` : ""}`,
-      "Check the table's values (a value near ±1e308 overflows the scale; a missing value is not a number) and give marks constants where Plot takes constants",
-    );
-  }
-  const problems = checkSvg(text);
-  if (problems.length > 0) {
-    throw new ChartError(`the finished SVG breaks the allowlist: ${problems.join("; ")}`, "Remove what the allowlist forbids; a published chart may carry nothing but a picture");
-  }
   return {
-    svg: text, alt, source, claimants: [...new Set(p.figures.map((f) => f.claimant))],
-    width: artboard.width, height: Number(svg.getAttribute("height")),
+    svg: finished.svg, alt, source, claimants: [...new Set(p.figures.map((f) => f.claimant))],
+    width: finished.width, height: finished.height, notices: finished.notices,
   };
 }

@@ -81,11 +81,8 @@ export function finish(input: FinishInput): SVGSVGElement {
 
   // Inside role="img" the drawing is presentational: the title and description
   // speak for it, and Plot's aria-labels on plain groups are not allowed there.
+  // (finish-plot.ts removes them once the audit has named marks by them.)
   const plot = el("g", { transform: `translate(${artboard.padding},${round(y)})`, "aria-hidden": "true" });
-  for (const e of input.plot.querySelectorAll("[aria-label], [aria-description]")) {
-    e.removeAttribute("aria-label");
-    e.removeAttribute("aria-description");
-  }
   for (const name of ["fill", "font-family", "font-size", "text-anchor"]) {
     const value = input.plot.getAttribute(name);
     if (value !== null) plot.setAttribute(name, value);
@@ -125,12 +122,18 @@ function legend(svg: Element, el: Make, items: LegendItem[], artboard: Artboard,
   const g = el("g", { "font-size": style.size, "aria-hidden": "true" });
   let x = artboard.padding;
   let y = top;
+  const room = artboard.width - 2 * artboard.padding - swatch - 6;
+  let rowLines = 1;
   for (const item of items) {
-    const width = swatch + 6 + textWidth(item.label, style) * FALLBACK_ALLOWANCE;
+    // A label longer than a row wraps beside its swatch rather than running off the artboard.
+    const lines = wrap(item.label, room / FALLBACK_ALLOWANCE, style);
+    const width = swatch + 6 + Math.max(...lines.map((l) => textWidth(l, style))) * FALLBACK_ALLOWANCE;
     if (x > artboard.padding && x + width > artboard.width - artboard.padding) {
       x = artboard.padding;
-      y += style.size * style.lineHeight + 4;
+      y += style.size * style.lineHeight * rowLines + 4;
+      rowLines = 1;
     }
+    rowLines = Math.max(rowLines, lines.length);
     const shape = item.shape ?? "solid";
     const paint = {
       fill: shape === "outline" ? "none" : item.color,
@@ -141,11 +144,11 @@ function legend(svg: Element, el: Make, items: LegendItem[], artboard: Artboard,
     g.append(item.symbol === "circle"
       ? el("circle", { cx: round(x + swatch / 2), cy: round(top + swatch / 2), r: round(swatch / 2 - 0.75), ...paint })
       : el("rect", { x, y: round(top), width: round(swatch), height: round(swatch), ...paint }));
-    g.append(el("text", { x: round(x + swatch + 6), y: round(y + style.size * 0.92) }, item.label));
+    lines.forEach((line, i) => g.append(el("text", { x: round(x + swatch + 6), y: round(y + style.size * (0.92 + style.lineHeight * i)) }, line)));
     x += width + gap;
   }
   svg.append(g);
-  return y + style.size * style.lineHeight;
+  return y + style.size * style.lineHeight * rowLines;
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

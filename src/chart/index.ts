@@ -10,3 +10,4 @@ export { unitRows, units, type UnitGroup, type Units } from "./marks/units.ts";
 export { ChartError } from "./render.ts";
 export type { ChartContext, ChartSpec } from "./spec.ts";
 export { ARTBOARDS, COMPUTED_COLOR, INK, type Artboard, type ArtboardName } from "./theme.ts";
+export { finishPlot, type FinishedPlot, type PlotWords } from "./finish-plot.ts";

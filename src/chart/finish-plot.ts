@@ -1,0 +1,256 @@
+// Any Plot chart, finished for publication: the house style under the chart's
+// own options, margins fitted to the labels, Plot's legends and titles taken
+// over as house legends and words, interactive marks dropped with a notice,
+// then finished and audited (nothing outside the artboard, nothing outside
+// the allowlist). The story's charts take the same path through drawChart.
+
+import type * as Plot from "@observablehq/plot";
+import { checkSvg } from "./allowlist.ts";
+import { layout } from "./bounds.ts";
+import { finish, type LegendItem } from "./finish.ts";
+import { fontSizeOf, renderFitted, SIDES, type Side } from "./fit.ts";
+import { geometryProblems } from "./geometry.ts";
+import { hiddenCharacters } from "./hidden-characters.ts";
+import { chartWindow, ChartError } from "./render.ts";
+import { makeStatic } from "./static-parts.ts";
+import { ARTBOARDS, THEME, type Artboard, type ArtboardName } from "./theme.ts";
+
+export interface PlotWords {
+  headline: string;
+  subtitle?: string;
+  notes?: string[];
+  /** "Source: …", printed under the chart. */
+  source: string;
+  /** The chart's description for screen readers; by default its headline and subtitle. */
+  alt?: string;
+  /** The prefix of every id in the file, unique on a page; by default made from the headline. */
+  id?: string;
+}
+
+export interface FinishedPlot {
+  svg: string;
+  notices: string[];
+}
+
+/** Any Plot options through the house style and finishing, as one standalone SVG. */
+export async function finishPlot(options: Plot.PlotOptions, words: PlotWords, artboard: ArtboardName = "desktop"): Promise<FinishedPlot> {
+  const board = ARTBOARDS[artboard];
+  if (!board) throw new ChartError(`there is no artboard "${String(artboard)}"`, `Use one of ${Object.keys(ARTBOARDS).join(", ")}`);
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+    throw new ChartError(`the chart is ${Array.isArray(options) ? "an array" : typeof options}, not Plot options`, "Pass the object you would give Plot.plot({ marks: [...] })");
+  }
+  const taken = takeWords(options, words);
+  const named: [string, string][] = [["headline", taken.headline], ["subtitle", taken.subtitle ?? ""], ["source", taken.source], ...taken.notes.map((n, i): [string, string] => [`note ${i + 1}`, n])];
+  const hidden = named.flatMap(([where, w]) => hiddenCharacters(w).map((h) => `the ${where} holds ${h.code} (${h.name}) at character ${h.position}`));
+  if (hidden.length > 0) throw new ChartError(`${hidden.join("; ")}: it changes what a reader sees without showing itself`, "Retype the words without it, or paste them as plain text");
+  const id = words.id ?? idFrom(taken.headline);
+  const finished = finishChart({
+    options: taken.options,
+    artboard: board,
+    prefix: `${id}-${board.name}`,
+    headline: taken.headline,
+    subtitle: taken.subtitle,
+    notes: taken.notes,
+    source: /^source\b/i.test(taken.source) ? taken.source : `Source: ${taken.source}`,
+    alt: words.alt ?? [taken.headline, taken.subtitle].filter(Boolean).join(". "),
+    legend: [],
+    notices: taken.notices,
+  });
+  return { svg: finished.svg, notices: finished.notices };
+}
+
+export interface ChartInput {
+  /** The chart's own Plot options (the house defaults go under them). */
+  options: Plot.PlotOptions;
+  artboard: Artboard;
+  prefix: string;
+  headline: string;
+  subtitle: string | null | undefined;
+  notes: string[];
+  source: string;
+  alt: string;
+  legend: LegendItem[];
+  /** The height the chart asks for when its options give none; Plot's own otherwise. */
+  height?: number;
+  notices?: string[];
+  /** For messages about the table the chart draws. */
+  table?: string;
+  columns?: string[];
+}
+
+export interface FinishedChart {
+  svg: string;
+  notices: string[];
+  width: number;
+  height: number;
+}
+
+/** The one path every chart takes from Plot options to a checked, finished SVG. */
+export function finishChart(input: ChartInput): FinishedChart {
+  const notices = [...(input.notices ?? [])];
+  let artboard = input.artboard;
+  const inner = artboard.width - 2 * artboard.padding;
+  const own = input.options;
+  const ownWidth = own.width;
+  if (ownWidth !== undefined && !(typeof ownWidth === "number" && Number.isFinite(ownWidth) && ownWidth > 0)) {
+    throw new ChartError(`the chart's width is ${String(ownWidth)}, not a number of pixels`, "Remove width to fill the artboard, or give a positive number");
+  }
+  if (ownWidth !== undefined && ownWidth > inner) {
+    // Honoured, not cut: the artboard widens, and a page scales the whole picture down to its column.
+    artboard = { ...artboard, width: Math.ceil(ownWidth) + 2 * artboard.padding };
+    notices.push(`the chart sets width ${ownWidth}, wider than the ${input.artboard.name} artboard's ${inner} px: the artboard is widened to ${artboard.width} px, and a page will scale it down`);
+  }
+  for (const name of ["title", "subtitle", "caption"] as const) {
+    const value = own[name];
+    if (value !== undefined && value !== null) notices.push(`Plot's ${name} was not printed: the chart's own words take its place`);
+  }
+  const { options, fixed, legends } = houseOptions(own, artboard, ownWidth ?? inner, input.height);
+  const fitted = renderFitted(options, fixed, input.table ?? "", input.columns ?? []);
+  const plot = fitted.svg;
+  // The house font and size instead of Plot's; the chart's own style is read by makeStatic.
+  plot.setAttribute("font-family", THEME.fontStack);
+  plot.setAttribute("font-size", String(fontSizeOf(plot)));
+  for (const name of styleNames(own.style)) {
+    if (name === "font-family") notices.push("the style font-family was dropped: charts are set in the house font, whose widths fit the labels");
+    else if (name !== "font-size") notices.push(`the style ${name} was dropped: the house style sets the chart's colours, background and layout`);
+  }
+  plot.removeAttribute("style");
+  notices.push(...makeStatic(plot));
+  const legend = [...input.legend, ...legends.flatMap((name) => legendItems(plot, name))];
+  const svg = finish({
+    prefix: input.prefix,
+    artboard,
+    headline: input.headline,
+    subtitle: input.subtitle ?? null,
+    legend,
+    notes: input.notes,
+    source: input.source,
+    alt: input.alt,
+    plot,
+    plotHeight: Number(plot.getAttribute("height")),
+  });
+  const width = Number(svg.getAttribute("width"));
+  const height = Number(svg.getAttribute("height"));
+  const placed = layout(svg);
+  for (const e of svg.querySelectorAll("[aria-label], [aria-description]")) {
+    e.removeAttribute("aria-label");
+    e.removeAttribute("aria-description");
+  }
+  const text = `${xmlSafe(new (chartWindow().XMLSerializer)().serializeToString(svg))}\n`;
+  const impossible = geometryProblems(text);
+  if (impossible.length > 0) {
+    throw new ChartError(
+      `the chart drew what no number can place: ${impossible.slice(0, 3).join("; ")}${impossible.length > 3 ? `; and ${impossible.length - 3} more` : ""}`,
+      "Check the table's values (a value near ±1e308 overflows the scale; a missing value is not a number) and give marks constants where Plot takes constants",
+    );
+  }
+  const outside = placed.filter((p) => p.box.x1 < -0.5 || p.box.y1 < -0.5 || p.box.x2 > width + 0.5 || p.box.y2 > height + 0.5);
+  if (outside.length > 0) {
+    const what = outside.slice(0, 3).map((p) => {
+      const name = p.text ? `"${p.text}"` : `a <${p.element.localName}>`;
+      const where = p.box.x1 < -0.5 ? `left edge by ${px(-p.box.x1)}` : p.box.x2 > width + 0.5 ? `right edge by ${px(p.box.x2 - width)}` : p.box.y1 < -0.5 ? `top edge by ${px(-p.box.y1)}` : `bottom edge by ${px(p.box.y2 - height)}`;
+      return `${name}${p.mark ? ` (${p.mark})` : ""} runs past the ${where}`;
+    });
+    throw new ChartError(
+      `on the ${input.artboard.name} artboard (${width}×${height}) ${what.join("; ")}${outside.length > 3 ? `; and ${outside.length - 3} more` : ""}: a reader would see it cut off`,
+      `Remove the margin${fixed.size > 1 ? "s" : ""} the chart sets (${[...fixed].join(", ") || "none"}) so they fit the labels, or move what runs outside`,
+    );
+  }
+  const problems = checkSvg(text);
+  if (problems.length > 0) {
+    throw new ChartError(`the finished SVG breaks the allowlist: ${problems.join("; ")}`, "Remove what the allowlist forbids; a published chart may carry nothing but a picture");
+  }
+  return { svg: text, notices, width, height };
+}
+
+const LEGEND_SCALES = ["color", "symbol", "opacity"] as const;
+type LegendScale = (typeof LEGEND_SCALES)[number];
+
+/** The house defaults under the chart's own options, and what Plot must not see: legends and figures. */
+function houseOptions(own: Plot.PlotOptions, artboard: Artboard, width: number, height: number | undefined) {
+  const fixed = new Set<Side>(own.margin !== undefined ? SIDES : SIDES.filter((side) => own[side] !== undefined));
+  const house: Plot.PlotOptions = { marginTop: 8, marginRight: 8, marginBottom: 28, marginLeft: 8 };
+  const legends: LegendScale[] = [];
+  const scales: Partial<Record<LegendScale, unknown>> = {};
+  for (const name of LEGEND_SCALES) {
+    const scale = own[name];
+    if (scale && typeof scale === "object" && "legend" in scale && scale.legend) {
+      legends.push(name);
+      const { legend: _, ...rest } = scale as { legend: unknown };
+      scales[name] = rest;
+    }
+  }
+  const options: Plot.PlotOptions = {
+    width, ...(height !== undefined ? { height } : {}),
+    ...(own.margin !== undefined ? {} : house),
+    style: { fontFamily: THEME.fontStack, fontSize: `${artboard.body.size}px` },
+    ...own,
+    ...scales,
+    x: { grid: true, tickSize: 0, labelArrow: "none", ...(own.x as object) },
+    y: { tickSize: 0, labelArrow: "none", ...(own.y as object) },
+    marks: (own.marks ?? []).flat(),
+    title: undefined, subtitle: undefined, caption: undefined, figure: false,
+  } as Plot.PlotOptions;
+  if (own.style !== undefined) options.style = own.style;
+  return { options, fixed, legends };
+}
+
+/** Plot's title, subtitle and caption as the chart's words when the words give none. */
+function takeWords(options: Plot.PlotOptions, words: PlotWords) {
+  const notices: string[] = [];
+  const text = (value: unknown) => (value === null || value === undefined ? "" : typeof value === "string" ? value : (value as { textContent?: string }).textContent ?? String(value)).trim();
+  const title = text(options.title);
+  const subtitle = text(options.subtitle);
+  const caption = text(options.caption);
+  const headline = words.headline?.trim() || title;
+  if (!headline) throw new ChartError("the chart has no headline", "Give words.headline, or Plot's title option");
+  if (!words.source?.trim()) throw new ChartError("the chart has no source line", "Give words.source: who the numbers come from");
+  // What becomes the chart's words leaves the options; what is left is reported as not printed.
+  const rest = { ...options };
+  if (!words.headline?.trim()) delete rest.title;
+  if (!words.subtitle?.trim()) delete rest.subtitle;
+  if (!words.notes) delete rest.caption;
+  return {
+    options: rest,
+    headline,
+    subtitle: words.subtitle?.trim() || subtitle || undefined,
+    notes: words.notes ?? (caption ? [caption] : []),
+    source: words.source.trim(),
+    notices,
+  };
+}
+
+/** Swatches for an ordinal colour or symbol scale; what else Plot's legends can be comes with the legends module. */
+function legendItems(plot: SVGSVGElement, name: LegendScale): LegendItem[] {
+  const scale = (plot as unknown as { scale(name: string): Plot.Scale | undefined }).scale(name);
+  if (!scale) return [];
+  if (name === "color" && (scale.type === "ordinal" || scale.type === "categorical")) {
+    const range = (scale.range ?? []) as string[];
+    return (scale.domain as unknown[]).map((value, i) => ({ label: String(value), color: range[i % range.length]! }));
+  }
+  throw new ChartError(`a ${scale.type} ${name} legend cannot be drawn yet`, `Remove legend: true from the ${name} options and explain the ${name} in the subtitle or notes`);
+}
+
+/** The properties a chart's style option names, as CSS writes them ("font-size"). */
+function styleNames(style: Plot.PlotOptions["style"]): string[] {
+  if (typeof style === "string") return style.split(";").map((d) => d.split(":")[0]!.trim().toLowerCase()).filter(Boolean);
+  if (style && typeof style === "object") return Object.keys(style).map((k) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`));
+  return [];
+}
+
+/** A prefix for ids from the headline's words: lowercase letters and digits, at most 40 characters. */
+function idFrom(headline: string): string {
+  const slug = headline.normalize("NFKD").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40).replace(/-+$/, "");
+  return `chart-${slug || "untitled"}`;
+}
+
+const px = (n: number) => `${Math.round(n * 10) / 10} px`;
+
+// Characters XML 1.0 cannot carry (controls, lone surrogates, noncharacters):
+// a label pasted from anywhere must not make the file unreadable.
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDFFF]/gu;
+
+/** The text as an XML file can carry it: line ends as LF (XML would turn CR into LF anyway), no forbidden characters. */
+export function xmlSafe(text: string): string {
+  return text.replace(/\r\n?/g, "\n").replace(NOT_XML, "");
+}

@@ -1,0 +1,105 @@
+// Margins that fit what Plot draws in them. The house margins are tight; Plot
+// sizes none of its margins to its labels, and an SVG cuts off whatever runs
+// past its edge, so "1,250,000" would print as "000". Each side a chart has
+// not set grows until every tick, axis and facet label is inside the plot and
+// no axis label sits on a tick label, then Plot draws again.
+
+import type * as Plot from "@observablehq/plot";
+import { layout, overlaps, union, type Box, type Placed } from "./bounds.ts";
+import { ChartError, renderPlot } from "./render.ts";
+
+export type Side = "marginTop" | "marginRight" | "marginBottom" | "marginLeft";
+export const SIDES: Side[] = ["marginTop", "marginRight", "marginBottom", "marginLeft"];
+
+/** Half a pixel either way is antialiasing, not a cut-off label. */
+const TOLERANCE = 0.5;
+/** Room between a label and the edge it was fitted to. */
+const GAP = 2;
+/** Drawing passes before giving up: each pass can change the ticks, and so the labels. */
+const PASSES = 6;
+/** Margins may take this share of the width or height; past it there is no chart left to read. */
+const MOST = 0.6;
+
+export interface Fitted {
+  svg: SVGSVGElement;
+  options: Plot.PlotOptions;
+}
+
+/**
+ * Draws the chart, growing each side not in `fixed` until its labels fit.
+ * Sides the chart set itself are left alone; the audit of the finished chart
+ * names what they cut off.
+ */
+export function renderFitted(options: Plot.PlotOptions, fixed: ReadonlySet<Side>, table: string, columns: string[]): Fitted {
+  let current = { ...options };
+  for (let pass = 0; ; pass++) {
+    const svg = renderPlot(current, table, columns);
+    const width = Number(svg.getAttribute("width"));
+    const height = Number(svg.getAttribute("height"));
+    const placed = layout(svg, fontSizeOf(svg));
+    const need = needed(placed, current, width, height);
+    const across = margin(current, "marginLeft") + margin(current, "marginRight");
+    const down = margin(current, "marginTop") + margin(current, "marginBottom");
+    if (pass > 0 && (across > width * MOST || down > height * MOST)) {
+      const wide = across > width * MOST;
+      const extent = (p: Placed) => (wide ? p.box.x2 - p.box.x1 : p.box.y2 - p.box.y1);
+      const largest = placed.filter((p) => p.text !== "").sort((a, b) => extent(b) - extent(a))[0];
+      throw new ChartError(
+        `its labels need ${Math.round(wide ? across : down)} px of margins, more than ${Math.round(MOST * 100)}% of the chart's ${wide ? `width (${width} px)` : `height (${height} px)`}${largest ? `; the ${wide ? "widest" : "tallest"} is "${largest.text}" (${largest.mark || "text"}, ${Math.round(extent(largest))} px)` : ""}`,
+        "Shorten the labels (a shorter tickFormat, abbreviations, or lineWidth to wrap them), or give the chart more room",
+      );
+    }
+    const grow = SIDES.filter((side) => need[side] > TOLERANCE && !fixed.has(side));
+    if (grow.length === 0 || pass === PASSES) return { svg, options: current };
+    const next = { ...current };
+    for (const side of grow) next[side] = margin(current, side) + Math.ceil(need[side]) + GAP;
+    current = next;
+  }
+}
+
+function margin(options: Plot.PlotOptions, side: Side): number {
+  const value = options[side] ?? options.margin;
+  return typeof value === "number" ? value : 0;
+}
+
+/** How far each side must grow: what runs past the edge, and axis labels that sit on tick labels. */
+function needed(placed: Placed[], options: Plot.PlotOptions, width: number, height: number): Record<Side, number> {
+  const need: Record<Side, number> = { marginTop: 0, marginRight: 0, marginBottom: 0, marginLeft: 0 };
+  if (placed.length === 0) return need;
+  const all = union(placed.map((p) => p.box));
+  need.marginLeft = -all.x1;
+  need.marginTop = -all.y1;
+  need.marginRight = all.x2 - width;
+  need.marginBottom = all.y2 - height;
+  for (const label of placed.filter((p) => /^f?[xy]-axis label$/.test(p.mark))) {
+    const axis = label.mark.replace(/ label$/, "");
+    for (const tick of placed.filter((p) => p.mark === `${axis} tick label` && overlaps(p.box, label.box))) {
+      const side = sideOf(axis, label.box, width, height);
+      const overlap = side === "marginTop" ? label.box.y2 - tick.box.y1
+        : side === "marginBottom" ? tick.box.y2 - label.box.y1
+        : side === "marginLeft" ? label.box.x2 - tick.box.x1
+        : tick.box.x2 - label.box.x1;
+      need[side] = Math.max(need[side], overlap);
+    }
+  }
+  return need;
+}
+
+/**
+ * The margin an axis label sits in, where growing the margin moves the frame,
+ * and its ticks, away from the label: Plot keeps the label at the chart's edge.
+ * A y label set across (anchored at the top or bottom) sits above or below.
+ */
+function sideOf(axis: string, box: Box, width: number, height: number): Side {
+  const across = box.x2 - box.x1 >= box.y2 - box.y1;
+  if (/x$/.test(axis) || across) return (box.y1 + box.y2) / 2 < height / 2 ? "marginTop" : "marginBottom";
+  return (box.x1 + box.x2) / 2 < width / 2 ? "marginLeft" : "marginRight";
+}
+
+/** The font size Plot's text is set in: the chart's style, which the house sets, over Plot's attribute. */
+export function fontSizeOf(svg: SVGSVGElement): number {
+  const size = (svg as unknown as HTMLElement).style?.fontSize ?? "";
+  const n = parseFloat(size);
+  if (Number.isFinite(n) && /^\s*[\d.]+(px)?\s*$/.test(size)) return n;
+  return Number(svg.getAttribute("font-size")) || 10;
+}

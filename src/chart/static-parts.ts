@@ -1,0 +1,82 @@
+// Plot's drawing made fit to print. Interactive marks (tips, pointers,
+// crosshairs) draw nothing until a pointer moves, so they are dropped with a
+// notice and the picture stays the same. Inline styles become presentation
+// attributes the allowlist can read. Pictures and links are refused plainly,
+// and a value Plot could not compute (NaN, Infinity, a function's source
+// where Plot takes a constant) stops the chart, naming the mark and channel.
+
+import { ChartError } from "./render.ts";
+
+// Inline style properties that SVG also takes as presentation attributes.
+const PRESENTATION = new Set([
+  "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width", "stroke-opacity", "stroke-dasharray",
+  "stroke-dashoffset", "stroke-linecap", "stroke-linejoin", "stroke-miterlimit", "opacity", "color",
+  "font-size", "font-weight", "font-style", "font-variant", "text-anchor", "dominant-baseline",
+  "paint-order", "shape-rendering", "letter-spacing", "vector-effect", "mix-blend-mode", "clip-path",
+]);
+
+// How Plot's channels reach the SVG, to name the option a bad value came from.
+const CHANNEL: Record<string, string> = {
+  "text-anchor": "textAnchor", "font-size": "fontSize", "font-weight": "fontWeight", "stroke-width": "strokeWidth",
+  "fill-opacity": "fillOpacity", "stroke-opacity": "strokeOpacity", "stroke-dasharray": "strokeDasharray",
+  "transform": "x, y, dx, dy or rotate", "cx": "x", "cy": "y", "r": "r", "d": "the mark's positions",
+  "paint-order": "paintOrder", "mix-blend-mode": "mixBlendMode", "font-variant": "fontVariant",
+};
+
+const NOT_A_VALUE = /NaN|Infinity|undefined|=>|\bfunction\b/;
+
+/** Makes Plot's SVG static and printable in place; returns the notices for what it dropped. */
+export function makeStatic(svg: Element): string[] {
+  const notices = new Set<string>();
+  if (svg.querySelector("image")) {
+    throw new ChartError(
+      "the chart draws a picture (Plot's image mark), which a published chart may not load from a file or the web",
+      "Draw it with marks (dots, symbols, text), or put the picture in the story beside the chart",
+    );
+  }
+  if (svg.querySelector("a")) {
+    throw new ChartError(
+      "the chart links its marks to web pages (Plot's href channel); a published chart links to nothing",
+      "Remove the href option and put the links in the story's text",
+    );
+  }
+  for (const g of [...svg.querySelectorAll("[pointer-events]")]) {
+    const mark = g.getAttribute("aria-label") ?? g.localName;
+    if (g.getAttribute("pointer-events") === "none" && g.children.length === 0 && g.getAttribute("aria-label") !== null) {
+      g.remove();
+      notices.add(`the ${mark} mark was dropped: it shows only under a pointer, and a published chart is a still picture`);
+    } else {
+      g.removeAttribute("pointer-events");
+    }
+  }
+  for (const e of [...svg.querySelectorAll("[style]")]) {
+    const style = (e as HTMLElement).style;
+    const kept: [string, string][] = [];
+    for (let i = 0; i < style.length; i++) {
+      const name = style.item(i);
+      const value = style.getPropertyValue(name);
+      if (PRESENTATION.has(name) && !/url\(|expression|[<>]/i.test(value)) kept.push([name, value]);
+      else notices.add(`the style ${name}: ${value} was dropped: it is not part of a static SVG picture`);
+    }
+    e.removeAttribute("style");
+    for (const [name, value] of kept) e.setAttribute(name, value);
+  }
+  const bad: string[] = [];
+  for (const e of svg.querySelectorAll("*")) {
+    for (const attr of e.attributes) {
+      if (attr.name.startsWith("aria-") || attr.name === "class" || attr.name === "id" || !NOT_A_VALUE.test(attr.value)) continue;
+      const mark = e.closest("[aria-label]")?.getAttribute("aria-label") ?? e.localName;
+      const value = attr.value.length > 40 ? `${attr.value.slice(0, 40)}…` : attr.value;
+      bad.push(`the ${mark} mark's ${CHANNEL[attr.name] ?? attr.name} is ${/=>|function/.test(value) ? `the text of a function (${value})` : `"${value}"`}`);
+      break;
+    }
+    if (bad.length >= 3) break;
+  }
+  if (bad.length > 0) {
+    throw new ChartError(
+      `the chart drew what no number can place: ${bad.join("; ")}`,
+      "Give that option a constant where Plot takes a constant (textAnchor, fontSize and the like cannot vary by row), and check the table's values for missing or infinite numbers",
+    );
+  }
+  return [...notices];
+}

@@ -1,0 +1,154 @@
+// finishPlot: any Plot chart through the house style and finishing. Nothing
+// may leave the artboard, interactive marks leave with a notice, and what
+// cannot be printed is refused with a message naming it.
+import * as Plot from "@observablehq/plot";
+import { JSDOM } from "jsdom";
+import { describe, expect, it } from "vitest";
+import { checkSvg } from "../src/chart/allowlist.ts";
+import { layout } from "../src/chart/bounds.ts";
+import { finishPlot, type PlotWords } from "../src/index.ts";
+
+const words: PlotWords = { headline: "Test chart", source: "storycharts tests" };
+const budgets = [
+  { region: "North", spend: 1_250_000 }, { region: "South", spend: -200_000 }, { region: "East", spend: 800_000 },
+];
+
+function parse(svg: string): Element {
+  return new JSDOM(svg, { contentType: "image/svg+xml" }).window.document.documentElement;
+}
+
+/** Texts and shapes outside the root's box, as "text (mark)". */
+function outside(svg: string): string[] {
+  const root = parse(svg);
+  const [w, h] = [Number(root.getAttribute("width")), Number(root.getAttribute("height"))];
+  return layout(root).filter((p) => p.box.x1 < -0.5 || p.box.y1 < -0.5 || p.box.x2 > w + 0.5 || p.box.y2 > h + 0.5).map((p) => `${p.text || p.element.localName} (${p.mark})`);
+}
+
+const texts = (svg: string) => [...parse(svg).querySelectorAll("text")].map((t) => t.textContent);
+
+describe("margins fit the labels", () => {
+  it.each(["desktop", "mobile"] as const)("large numbers, negatives and long labels stay whole on %s", async (artboard) => {
+    const rows = [...budgets, { region: "Region of the Far West", spend: 950_000 }];
+    const { svg } = await finishPlot({ marks: [Plot.barX(rows, { x: "spend", y: "region" }), Plot.ruleX([0])] }, words, artboard);
+    expect(outside(svg)).toEqual([]);
+    expect(texts(svg)).toEqual(expect.arrayContaining(["1,000,000", "North", "Region of the Far West"]));
+    expect(checkSvg(svg)).toEqual([]);
+  });
+
+  it("labels that would leave no room for the chart are refused, naming the widest", async () => {
+    const rows = [...budgets, { region: "The Autonomous Region of the Far Western Highlands", spend: 950_000 }];
+    await expect(finishPlot({ marks: [Plot.barX(rows, { x: "spend", y: "region" })] }, words, "mobile"))
+      .rejects.toThrow(/more than 60% of the chart's width \(296 px\); the widest is "The Autonomous Region of the Far Western Highlands" \(y-axis tick label, \d+ px\)/);
+  });
+
+  it("percentages and the top tick label keep their ends, and the y-axis label sits clear of the ticks", async () => {
+    const shares = [{ year: 2020, share: 0.12 }, { year: 2021, share: 0.87 }, { year: 2022, share: 1 }];
+    const { svg } = await finishPlot({ y: { percent: true, label: "Share of households" }, marks: [Plot.lineY(shares, { x: "year", y: "share" })] }, words, "mobile");
+    expect(outside(svg)).toEqual([]);
+    expect(texts(svg)).toContain("100");
+    const placed = layout(parse(svg));
+    const label = placed.find((p) => p.text === "Share of households")!;
+    const ticks = placed.filter((p) => /^\d+$/.test(p.text));
+    expect(ticks.length).toBeGreaterThan(3);
+    expect(label).toBeDefined();
+    for (const t of ticks) expect(t.box.y2 <= label.box.y1 || t.box.y1 >= label.box.y2 || t.box.x2 <= label.box.x1 || t.box.x1 >= label.box.x2).toBe(true);
+  });
+
+  it("facet labels are not cut at the chart's edge", async () => {
+    const rows = ["Northernmost province", "Southern coast"].flatMap((area) => [1, 2, 3].map((k) => ({ area, k, v: k * 10 })));
+    const { svg } = await finishPlot({ fy: { label: null }, marks: [Plot.barX(rows, { x: "v", y: "k", fy: "area" })] }, words, "mobile");
+    expect(outside(svg)).toEqual([]);
+    expect(texts(svg)).toEqual(expect.arrayContaining(["Northernmost province", "Southern coast"]));
+  });
+
+  it("a chart that fixes a margin too small for its labels fails, naming the label, its mark and the artboard", async () => {
+    const chart = { marginLeft: 4, marks: [Plot.barX(budgets, { x: "spend", y: "region" })] };
+    await expect(finishPlot(chart, words, "desktop")).rejects.toThrow(/^on the desktop artboard \(640×\d+\) "(North|South|East)" \(y-axis tick label\) runs past the left edge by [\d.]+ px/);
+    await expect(finishPlot(chart, words, "desktop")).rejects.toMatchObject({ fix: expect.stringContaining("marginLeft") });
+  });
+});
+
+describe("width and height", () => {
+  it("a chart narrower than the artboard is drawn at its own width", async () => {
+    const { svg, notices } = await finishPlot({ width: 300, marks: [Plot.dot(budgets, { x: "spend", y: "region" })] }, words);
+    expect(notices).toEqual([]);
+    expect(parse(svg).getAttribute("width")).toBe("640");
+    expect(outside(svg)).toEqual([]);
+  });
+
+  it("a chart wider than the artboard widens it, with a notice, instead of overflowing", async () => {
+    const { svg, notices } = await finishPlot({ width: 900, marks: [Plot.dot(budgets, { x: "spend", y: "region" })] }, words);
+    expect(parse(svg).getAttribute("width")).toBe("940");
+    expect(notices).toEqual([expect.stringContaining("sets width 900, wider than the desktop artboard's 600 px")]);
+    expect(outside(svg)).toEqual([]);
+  });
+
+  it("Plot sizes the height of a faceted chart when the chart gives none, and the words follow it", async () => {
+    const rows = ["A", "B", "C", "D"].flatMap((g) => ["x", "y", "z"].map((k) => ({ g, k, v: 1 })));
+    const few = await finishPlot({ marks: [Plot.barX(rows.slice(0, 3), { x: "v", y: "k", fy: "g" })] }, words);
+    const many = await finishPlot({ marks: [Plot.barX(rows, { x: "v", y: "k", fy: "g" })] }, words);
+    expect(Number(parse(many.svg).getAttribute("height"))).toBeGreaterThan(Number(parse(few.svg).getAttribute("height")) + 100);
+    expect(outside(many.svg)).toEqual([]);
+  });
+
+  it("a width that is not a number of pixels is refused", async () => {
+    await expect(finishPlot({ width: Number.NaN, marks: [] }, words)).rejects.toThrow("the chart's width is NaN, not a number of pixels");
+  });
+});
+
+describe("interactive and decorative parts", () => {
+  it("tips, Plot.tip and crosshairs are dropped with a notice; the picture keeps its marks", async () => {
+    const { svg, notices } = await finishPlot({
+      marks: [Plot.dot(budgets, { x: "spend", y: "region", tip: true }), Plot.crosshair(budgets, { x: "spend", y: "region" })],
+    }, words);
+    expect(notices).toEqual(expect.arrayContaining([
+      "the tip mark was dropped: it shows only under a pointer, and a published chart is a still picture",
+      "the crosshair rule mark was dropped: it shows only under a pointer, and a published chart is a still picture",
+    ]));
+    expect(parse(svg).querySelectorAll("circle")).toHaveLength(3);
+    expect(svg).not.toContain("pointer-events");
+  });
+
+  it("line markers are kept, their ids prefixed and referenced; mixBlendMode becomes an attribute", async () => {
+    const { svg } = await finishPlot({
+      marks: [Plot.lineY(budgets, { x: "region", y: "spend", marker: "arrow" }), Plot.dot(budgets, { x: "region", y: "spend", mixBlendMode: "multiply" })],
+    }, { ...words, id: "markers" });
+    const root = parse(svg);
+    const ids = [...root.querySelectorAll("marker")].map((m) => m.getAttribute("id")!);
+    expect(ids).toHaveLength(3);
+    for (const id of ids) {
+      expect(id.startsWith("markers-desktop-")).toBe(true);
+      expect(svg).toContain(`url(#${id})`);
+    }
+    expect(root.querySelectorAll('[mix-blend-mode="multiply"]').length).toBe(3);
+    expect(checkSvg(svg)).toEqual([]);
+  });
+
+  it("Plot's style option: a font size is kept and measured; what a picture cannot use is named in a notice", async () => {
+    const { svg, notices } = await finishPlot({ style: { fontSize: "18px", background: "black" }, marks: [Plot.barX(budgets, { x: "spend", y: "region" })] }, words, "mobile");
+    expect(parse(svg).querySelector('g[font-size="18"]')).not.toBeNull();
+    expect(outside(svg)).toEqual([]);
+    expect(notices).toEqual(["the style background was dropped: the house style sets the chart's colours, background and layout"]);
+  });
+});
+
+describe("refusals name what and where", () => {
+  it("a function where Plot takes a constant names the mark and the channel", async () => {
+    const chart = { marks: [Plot.text(budgets, { x: "spend", y: "region", text: "region", textAnchor: ((d: { spend: number }) => (d.spend > 0 ? "start" : "end")) as unknown as "start" })] };
+    await expect(finishPlot(chart, words)).rejects.toThrow(/the text mark's textAnchor is the text of a function/);
+  });
+
+  it("pictures and links are refused plainly", async () => {
+    await expect(finishPlot({ marks: [Plot.image([{ x: 1, y: 1 }], { x: "x", y: "y", src: () => "https://example.com/a.png" })] }, words)).rejects.toThrow(/draws a picture \(Plot's image mark\)/);
+    await expect(finishPlot({ marks: [Plot.dot(budgets, { x: "spend", y: "region", href: () => "https://example.com" })] }, words)).rejects.toThrow(/links its marks to web pages/);
+  });
+
+  it("no headline or no source is refused; Plot's title, subtitle and caption serve as the words", async () => {
+    await expect(finishPlot({ marks: [] }, { headline: "", source: "x" })).rejects.toThrow("the chart has no headline");
+    await expect(finishPlot({ marks: [] }, { headline: "x", source: " " })).rejects.toThrow("the chart has no source line");
+    const { svg, notices } = await finishPlot({ title: "Spending by region", subtitle: "Thousands of euros", caption: "Provisional figures", marks: [Plot.barX(budgets, { x: "spend", y: "region" })] }, { headline: "", source: "Treasury" });
+    expect(notices).toEqual([]);
+    expect(texts(svg)).toEqual(expect.arrayContaining(["Spending by region", "Thousands of euros", "Provisional figures", "Source: Treasury"]));
+    expect(parse(svg).querySelector("title")!.textContent).toBe("Spending by region");
+  });
+});
