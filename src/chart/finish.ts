@@ -4,9 +4,11 @@
 // readers, and ids that belong to this chart alone.
 
 import { FALLBACK_ALLOWANCE, textWidth, wrap, type TextStyle } from "./text-metrics.ts";
-import { DARK_INK, INK, THEME, type Artboard } from "./theme.ts";
+import { INK, THEME, type Artboard } from "./theme.ts";
 
 import { SVG_NS } from "./allowlist.ts";
+import { chartClass, chartStyle } from "./chart-style.ts";
+import { prefixIds } from "./ids.ts";
 
 export interface LegendItem {
   label: string;
@@ -31,16 +33,6 @@ export interface FinishInput {
   plotHeight: number;
 }
 
-const STYLE = `
-text { white-space: pre; }
-.sc-bg { fill: ${INK.background}; }
-.sc-muted { fill: ${INK.muted}; }
-@media (prefers-color-scheme: dark) {
-  svg { color: ${DARK_INK.text}; }
-  .sc-bg { fill: ${DARK_INK.background}; }
-  .sc-muted { fill: ${DARK_INK.muted}; }
-}`;
-
 export function finish(input: FinishInput): SVGSVGElement {
   const { artboard, prefix } = input;
   const document = input.plot.ownerDocument;
@@ -55,7 +47,7 @@ export function finish(input: FinishInput): SVGSVGElement {
   const title = el("title", { id: `${prefix}-title` }, input.headline);
   const desc = el("desc", { id: `${prefix}-desc` }, input.alt);
   const background = el("rect", { class: "sc-bg", width: artboard.width, height: 0, fill: INK.background });
-  svg.append(title, desc, el("style", {}, STYLE), background);
+  svg.append(title, desc, el("style", {}, chartStyle(prefix)), background);
 
   let y = artboard.padding;
   const block = (text: string, style: TextStyle & { lineHeight: number }, attrs: Record<string, string | number> = {}) => {
@@ -104,7 +96,7 @@ export function finish(input: FinishInput): SVGSVGElement {
   background.setAttribute("height", String(height));
   // The serializer writes xmlns for an element made in the SVG namespace.
   for (const [k, v] of Object.entries({
-    width: artboard.width, height, viewBox: `0 0 ${artboard.width} ${height}`,
+    class: chartClass(prefix), width: artboard.width, height, viewBox: `0 0 ${artboard.width} ${height}`,
     role: "img", "aria-labelledby": `${prefix}-title ${prefix}-desc`,
     "font-family": THEME.fontStack, fill: "currentColor", color: INK.text,
   })) svg.setAttribute(k, String(v));
@@ -152,27 +144,3 @@ function legend(svg: Element, el: Make, items: LegendItem[], artboard: Artboard,
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
-
-/**
- * Renames every id in the chart to <prefix>-<n> in document order, and every
- * reference to it. Plot numbers its clip paths and patterns with counters for
- * the whole process; renaming makes the file the same whatever was drawn
- * before it, and lets many charts share one page.
- */
-export function prefixIds(svg: Element, prefix: string): void {
-  const renames = new Map<string, string>();
-  for (const e of svg.querySelectorAll("[id]")) {
-    const id = e.getAttribute("id")!;
-    if (id.startsWith(`${prefix}-`) && !/^plot-/.test(id)) continue;
-    const fresh = `${prefix}-${renames.size + 1}`;
-    renames.set(id, fresh);
-    e.setAttribute("id", fresh);
-  }
-  if (renames.size === 0) return;
-  const pattern = new RegExp(`#(${[...renames.keys()].map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![\\w-])`, "g");
-  for (const e of [svg, ...svg.querySelectorAll("*")]) {
-    for (const attr of [...e.attributes]) {
-      if (attr.value.includes("#")) e.setAttribute(attr.name, attr.value.replace(pattern, (_, id: string) => `#${renames.get(id)}`));
-    }
-  }
-}
