@@ -53,6 +53,13 @@ const istanbulTalks = notebook({
   id: "istanbul-talks",
   title: "No Lull in Fighting as Russia-Ukraine Talks Resume in Istanbul",
   seeds: [SEED],
+  // Each claimant keeps one colour on every chart, so a reader learns it once.
+  claimants: {
+    [ARTICLE]: { color: "#0072B2" },
+    [RYBAR]: { color: "#D55E00", short: "Rybar" },
+    [ZELENSKYY]: { color: "#009E73", short: "Zelenskyy" },
+    [DEFENSE_MINISTRY]: { color: "#CC79A7", short: "Russian Defense Ministry" },
+  },
 
   figures: [
     {

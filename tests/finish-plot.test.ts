@@ -6,6 +6,7 @@ import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { checkSvg } from "../src/chart/allowlist.ts";
 import { layout } from "../src/chart/bounds.ts";
+import { PALETTE } from "../src/chart/palette.ts";
 import { finishPlot, type PlotWords } from "../src/index.ts";
 
 const words: PlotWords = { headline: "Test chart", source: "storycharts tests" };
@@ -150,5 +151,34 @@ describe("refusals name what and where", () => {
     expect(notices).toEqual([]);
     expect(texts(svg)).toEqual(expect.arrayContaining(["Spending by region", "Thousands of euros", "Provisional figures", "Source: Treasury"]));
     expect(parse(svg).querySelector("title")!.textContent).toBe("Spending by region");
+  });
+});
+
+describe("colours a reader can see", () => {
+  const votes = [{ party: "Greens", share: 0.2 }, { party: "Liberals", share: 0.35 }, { party: "Labour", share: 0.45 }];
+
+  it("a categorical colour scale the chart leaves to Plot takes the house palette", async () => {
+    const { svg } = await finishPlot({ color: { legend: true }, marks: [Plot.barY(votes, { x: "party", y: "share", fill: "party" })] }, words);
+    for (const c of PALETTE.slice(0, 3)) expect(svg).toContain(`fill="${c}"`);
+    expect(svg).not.toContain("#efb118");
+  });
+
+  it("a mark colour below 3:1 fails, naming the mark, the colour and the contrast", async () => {
+    await expect(finishPlot({ marks: [Plot.barY(votes, { x: "party", y: "share", fill: "#F0E442" })] }, words))
+      .rejects.toThrow("a reader could not see its colours: the bar mark's fill #F0E442 has 1.32:1 on the light background (#ffffff); marks need 3:1 on both");
+    await expect(finishPlot({ color: { range: ["#0072B2", "#56B4E9", "#1a1a1a"] }, marks: [Plot.barY(votes, { x: "party", y: "share", fill: "party" })] }, words))
+      .rejects.toThrow(/the bar mark's fill #56B4E9 has 2\.31:1 on the light background/);
+  });
+
+  it("coloured text needs 4.5:1 on the light background", async () => {
+    await expect(finishPlot({ marks: [Plot.text(votes, { x: "party", y: "share", text: "party", fill: "#CC79A7" })] }, words))
+      .rejects.toThrow(/the text mark's text colour #CC79A7 has 3\.06:1 on the light background \(#ffffff\); text needs 4\.5:1 on light and 3:1 on dark/);
+  });
+
+  it("the cells of a continuous ramp, greys and faint fills are left to their legend and design", async () => {
+    const cells = [0, 1, 2, 3].flatMap((x) => [0, 1, 2].map((y) => ({ x, y, v: x * y })));
+    const ramp = await finishPlot({ color: { scheme: "blues" }, marks: [Plot.cell(cells, { x: "x", y: "y", fill: "v" })] }, words);
+    expect(checkSvg(ramp.svg)).toEqual([]);
+    await finishPlot({ marks: [Plot.areaY(votes, { x: "party", y: "share", fill: "#F0E442", fillOpacity: 0.3 }), Plot.barY(votes, { x: "party", y: "share", fill: "#dedede" })] }, words);
   });
 });

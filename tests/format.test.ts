@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { formatDate, formatQualified } from "../src/chart/format.ts";
 import { untracedNumbers } from "../src/chart/text-numbers.ts";
-import { claimantColor, PALETTE } from "../src/chart/theme.ts";
+import { claimantColors, claimantStyleProblems, contrast, PALETTE } from "../src/chart/palette.ts";
+import { DARK_INK, INK } from "../src/chart/theme.ts";
 import { storyRun } from "./helpers/project.ts";
 
 describe("formatQualified", () => {
@@ -46,11 +47,30 @@ describe("untracedNumbers", () => {
   });
 });
 
-describe("claimantColor", () => {
-  it("claimantColor(claimant) gives each claimant one colour on every chart", () => {
-    expect(claimantColor("Rybar (Russian military blogger)")).toBe("#D55E00");
-    expect(claimantColor("teleSUR/EFE")).toBe("#0072B2");
-    expect(claimantColor("A new claimant")).toBe(claimantColor("A new claimant"));
-    expect(PALETTE).toContain(claimantColor("A new claimant"));
+describe("claimant colours", () => {
+  it("the notebook's colours first, then the palette's free colours in ledger order, then a stable colour by name", () => {
+    const color = claimantColors(["Ministry", "Blogger", "Mayor"], { Blogger: { color: "#0072B2" } });
+    expect(color("Blogger")).toBe("#0072B2");
+    expect(color("Ministry")).toBe(PALETTE[1]);
+    expect(color("Mayor")).toBe(PALETTE[2]);
+    expect(color("Someone else")).toBe(color("Someone else"));
+    expect(PALETTE).toContain(color("Someone else"));
+  });
+
+  it("every palette colour reaches 3:1 on the light and the dark background; house text reaches 4.5:1 on its own", () => {
+    for (const c of PALETTE) {
+      expect(contrast(c, INK.background)).toBeGreaterThanOrEqual(3);
+      expect(contrast(c, DARK_INK.background)).toBeGreaterThanOrEqual(3);
+    }
+    for (const [ink, background] of [[INK.text, INK.background], [INK.muted, INK.background], [DARK_INK.text, DARK_INK.background], [DARK_INK.muted, DARK_INK.background]]) {
+      expect(contrast(ink!, background!)).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+
+  it("a notebook colour that is not a colour, or too faint, is a problem naming the claimant and the contrast", () => {
+    expect(claimantStyleProblems({ A: { color: "#F0E442" }, B: { color: "blurple" }, C: { color: "#0072B2" } })).toEqual([
+      { claimant: "A", message: "the colour #F0E442 has 1.32:1 on the light background (#ffffff); a chart's colours need 3:1 on both", fix: expect.stringContaining("#0072B2") },
+      { claimant: "B", message: "the colour \"blurple\" is not a CSS colour", fix: expect.any(String) },
+    ]);
   });
 });

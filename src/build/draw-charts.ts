@@ -42,7 +42,7 @@ export function buildCharts(run: NotebookRun, only?: (id: string) => boolean): {
       continue;
     }
     try {
-      const input = { id, spec, rows: rows(table.table), columns: table.table.columnNames(), ledger: run.ledger, article };
+      const input = { id, spec, rows: rows(table.table), columns: table.table.columnNames(), ledger: run.ledger, article, claimants: run.notebook.claimants };
       const files = new Map<string, string>();
       const sizes = {} as ChartOutput["sizes"];
       // Words, source and alt text are the same on both artboards; the last drawn supplies them.

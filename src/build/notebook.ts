@@ -3,7 +3,7 @@
 // functions; running it is the job of run.ts, so that the command line, the
 // tests and a notebook run on its own all do the same thing.
 
-import type { ChartSpec } from "../chart/index.ts";
+import type { ChartSpec, ClaimantStyle } from "../chart/index.ts";
 import type { TableSpec } from "../tables/index.ts";
 import type { Agreement, EventEntry, FigureEntry, Place, Skip, Unreviewed } from "../ledger/index.ts";
 
@@ -19,6 +19,12 @@ export interface NotebookSpec {
   unreviewed?: Unreviewed[];
   agreements?: Agreement[];
   tables: Record<string, TableSpec>;
+  /**
+   * Each claimant's colour and short name on every chart of the notebook, by
+   * the claimant's name in the ledger. A claimant left out gets the next
+   * house palette colour, in ledger order.
+   */
+  claimants?: Record<string, ClaimantStyle>;
   /** Charts by id; an id is unique across every notebook and names the files in charts/. */
   charts?: Record<string, ChartSpec>;
 }

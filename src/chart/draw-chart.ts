@@ -13,7 +13,8 @@ import { provenance, sourceLine } from "./sources.ts";
 import { hiddenCharacters } from "./hidden-characters.ts";
 import { untracedNumbers } from "./text-numbers.ts";
 import type { Row } from "../tables/index.ts";
-import { claimantColor, type Artboard } from "./theme.ts";
+import { claimantColors, type ClaimantStyle } from "./palette.ts";
+import type { Artboard } from "./theme.ts";
 
 export { xmlSafe } from "./finish-plot.ts";
 
@@ -24,6 +25,8 @@ export interface DrawInput {
   columns: string[];
   ledger: Ledger;
   article: { credit: string; date: string };
+  /** The notebook's colours and short names for its claimants. */
+  claimants?: Record<string, ClaimantStyle>;
 }
 
 export interface Drawn {
@@ -43,7 +46,9 @@ export function drawChart(input: DrawInput, artboard: Artboard): Drawn {
   const { spec } = input;
   const width = artboard.width - 2 * artboard.padding;
   const height = typeof spec.height === "function" ? spec.height(input.rows, artboard) : spec.height[artboard.name];
-  const context: ChartContext = { artboard, width, height, ledger: input.ledger, color: claimantColor };
+  const styles = input.claimants ?? {};
+  const color = claimantColors([...new Set(input.ledger.figures.map((f) => f.claimant))], styles);
+  const context: ChartContext = { artboard, width, height, ledger: input.ledger, color, short: (c) => styles[c]?.short ?? c };
   const rows = guardRows(input.rows);
   let own: Plot.PlotOptions;
   try {

@@ -6,12 +6,14 @@
 
 import type * as Plot from "@observablehq/plot";
 import { checkSvg } from "./allowlist.ts";
+import { colourProblems } from "./colour-check.ts";
 import { layout } from "./bounds.ts";
 import { finish, type LegendItem } from "./finish.ts";
 import { fontSizeOf, renderFitted, SIDES, type Side } from "./fit.ts";
 import { geometryProblems } from "./geometry.ts";
 import { hiddenCharacters } from "./hidden-characters.ts";
 import { chartWindow, ChartError } from "./render.ts";
+import { PALETTE } from "./palette.ts";
 import { makeStatic } from "./static-parts.ts";
 import { ARTBOARDS, THEME, type Artboard, type ArtboardName } from "./theme.ts";
 
@@ -105,7 +107,7 @@ export function finishChart(input: ChartInput): FinishedChart {
     if (value !== undefined && value !== null) notices.push(`Plot's ${name} was not printed: the chart's own words take its place`);
   }
   const { options, fixed, legends } = houseOptions(own, artboard, ownWidth ?? inner, input.height);
-  const fitted = renderFitted(options, fixed, input.table ?? "", input.columns ?? []);
+  const fitted = renderFitted(options, fixed, input.table ?? "", input.columns ?? [], houseColours(own));
   const plot = fitted.svg;
   // The house font and size instead of Plot's; the chart's own style is read by makeStatic.
   plot.setAttribute("font-family", THEME.fontStack);
@@ -116,6 +118,10 @@ export function finishChart(input: ChartInput): FinishedChart {
   }
   plot.removeAttribute("style");
   notices.push(...makeStatic(plot));
+  const faint = colourProblems(plot, scaleOf(plot, "color")?.type ?? undefined);
+  if (faint.length > 0) {
+    throw new ChartError(`a reader could not see its colours: ${faint.join("; ")}`, `Use the house palette (${PALETTE.join(", ")}), a claimant's colour, or a darker or lighter shade`);
+  }
   const legend = [...input.legend, ...legends.flatMap((name) => legendItems(plot, name))];
   const svg = finish({
     prefix: input.prefix,
@@ -220,9 +226,27 @@ function takeWords(options: Plot.PlotOptions, words: PlotWords) {
   };
 }
 
+/**
+ * The house palette for a categorical colour scale the chart leaves to Plot:
+ * Plot's own schemes have colours (yellow, light blue) too faint on white.
+ */
+function houseColours(own: Plot.PlotOptions) {
+  return (svg: SVGSVGElement, options: Plot.PlotOptions): Plot.PlotOptions | null => {
+    const set = own.color as Plot.ScaleOptions | undefined;
+    if (set && (set.scheme !== undefined || set.range !== undefined || set.type !== undefined)) return null;
+    const type = scaleOf(svg, "color")?.type;
+    if (type !== "ordinal" && type !== "categorical") return null;
+    return { ...options, color: { ...(options.color as object), range: [...PALETTE] } };
+  };
+}
+
+function scaleOf(plot: SVGSVGElement, name: string): Plot.Scale | undefined {
+  return (plot as unknown as { scale(name: string): Plot.Scale | undefined }).scale(name);
+}
+
 /** Swatches for an ordinal colour or symbol scale; what else Plot's legends can be comes with the legends module. */
 function legendItems(plot: SVGSVGElement, name: LegendScale): LegendItem[] {
-  const scale = (plot as unknown as { scale(name: string): Plot.Scale | undefined }).scale(name);
+  const scale = scaleOf(plot, name);
   if (!scale) return [];
   if (name === "color" && (scale.type === "ordinal" || scale.type === "categorical")) {
     const range = (scale.range ?? []) as string[];

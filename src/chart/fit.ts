@@ -30,10 +30,19 @@ export interface Fitted {
  * Sides the chart set itself are left alone; the audit of the finished chart
  * names what they cut off.
  */
-export function renderFitted(options: Plot.PlotOptions, fixed: ReadonlySet<Side>, table: string, columns: string[]): Fitted {
+export function renderFitted(
+  options: Plot.PlotOptions, fixed: ReadonlySet<Side>, table: string, columns: string[],
+  /** Seen once, after the first drawing: options to draw with instead (house colours for a scale Plot chose), or null. */
+  adjust: (svg: SVGSVGElement, options: Plot.PlotOptions) => Plot.PlotOptions | null = () => null,
+): Fitted {
   let current = { ...options };
   for (let pass = 0; ; pass++) {
-    const svg = renderPlot(current, table, columns);
+    let svg = renderPlot(current, table, columns);
+    const adjusted = pass === 0 ? adjust(svg, current) : null;
+    if (adjusted) {
+      current = adjusted;
+      svg = renderPlot(current, table, columns);
+    }
     const width = Number(svg.getAttribute("width"));
     const height = Number(svg.getAttribute("height"));
     const placed = layout(svg, fontSizeOf(svg));

@@ -8,6 +8,7 @@ export { locatorMap, worldCountries, type LocatorOptions } from "./marks/locator
 export { timeline, type TimelineItem, type TimelineOptions } from "./marks/timeline.ts";
 export { unitRows, units, type UnitGroup, type Units } from "./marks/units.ts";
 export { ChartError } from "./render.ts";
+export { claimantColors, claimantStyleProblems, contrast, PALETTE, type ClaimantStyle } from "./palette.ts";
 export type { ChartContext, ChartSpec } from "./spec.ts";
 export { ARTBOARDS, COMPUTED_COLOR, INK, type Artboard, type ArtboardName } from "./theme.ts";
 export { finishPlot, type FinishedPlot, type PlotWords } from "./finish-plot.ts";

@@ -15,8 +15,10 @@ export interface ChartContext {
   width: number;
   height: number;
   ledger: Ledger;
-  /** The claimant's colour, the same on every chart. */
+  /** The claimant's colour, the same on every chart: the notebook's, or the house palette's. */
   color(claimant: string): string;
+  /** The claimant's short name as the notebook gives it, or the full name. */
+  short(claimant: string): string;
 }
 
 export interface ChartSpec {

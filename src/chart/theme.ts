@@ -58,30 +58,8 @@ export const DARK_INK = {
   faint: "#5a5a5a",
 };
 
-/**
- * The Okabe–Ito palette, safe for the common forms of colour blindness. Each
- * claimant keeps one colour on every chart, so a reader learns it once.
- */
-export const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442"];
-
-const CLAIMANT_COLORS: Record<string, string> = {
-  "teleSUR/EFE": "#0072B2",
-  "Rybar (Russian military blogger)": "#D55E00",
-  "Volodymyr Zelenskyy (President of Ukraine)": "#009E73",
-  "Russian Defense Ministry": "#CC79A7",
-};
-
 /** For numbers storycharts computed rather than anyone claimed. */
 export const COMPUTED_COLOR = "#6e6e6e";
-
-export function claimantColor(claimant: string): string {
-  const known = CLAIMANT_COLORS[claimant];
-  if (known) return known;
-  // A claimant without a house colour still gets the same one every time.
-  let hash = 0;
-  for (const ch of claimant) hash = (hash * 31 + ch.codePointAt(0)!) >>> 0;
-  return PALETTE[4 + (hash % 3)]!;
-}
 
 export const THEME = {
   fontStack: FONT_STACK,
