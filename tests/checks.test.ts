@@ -174,6 +174,17 @@ describe("bad ledgers", () => {
   });
 });
 
+describe("claimant styles", () => {
+  it("a claimant the ledger does not name, a colour that is not one, or one too faint, is a problem naming the claimant", () => {
+    const nb: NotebookSpec = { ...istanbulTalks, claimants: { ...istanbulTalks.claimants, "Rybar": { color: "#D55E00" }, "Russian Defense Ministry": { color: "#F0E442" }, "teleSUR/EFE": { color: "bleu" } } };
+    expect(runNotebook(root, NOTEBOOK_FILE, nb).problems.map(formatProblem)).toEqual([
+      `${NOTEBOOK_FILE}: claimant "Rybar": no figure in the ledger has this claimant. Use the name as the figures give it: did you mean "Rybar (Russian military blogger)"?`,
+      `${NOTEBOOK_FILE}: claimant "teleSUR/EFE": the colour "bleu" is not a CSS colour. Use a hex colour such as #0072B2, or leave it out for the next palette colour`,
+      `${NOTEBOOK_FILE}: claimant "Russian Defense Ministry": the colour #F0E442 has 1.32:1 on the light background (#ffffff); a chart's colours need 3:1 on both. Use a darker or lighter shade, or one of the house palette: #0072B2, #D55E00, #009E73, #CC79A7, #995BFF, #DC083E, #48753F, #E30CC1`,
+    ]);
+  });
+});
+
 describe("nearestPassage", () => {
   const text = "Overnight, Russia launched about 500 drones. Ukraine’s forces struck five airfields.";
   it("nearestPassage(text, quote) finds a passage that differs only by a straight apostrophe", () => {

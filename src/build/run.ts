@@ -9,6 +9,7 @@ import {
 } from "../ledger/index.ts";
 import { type BuiltTable, coverageTable, figuresTable, placesTable, type TableSpec, toCsv, validateTable } from "../tables/index.ts";
 import type { NotebookSpec } from "./notebook.ts";
+import { closest } from "fastest-levenshtein";
 import { claimantStyleProblems } from "../chart/index.ts";
 
 /** Notebook and table ids: they name files in data/ and charts/. */
@@ -56,7 +57,10 @@ export function checkNotebook(root: string, file: string, nb: NotebookSpec): Not
   if (run.ledger) {
     const named = new Set(run.ledger.figures.map((f) => f.claimant));
     for (const [claimant, style] of Object.entries(nb.claimants ?? {})) {
-      if (!named.has(claimant)) run.problems.push({ file, place: `claimant ${JSON.stringify(claimant)}`, message: "no figure in the ledger has this claimant", fix: `Use a claimant's name as the figures give it: ${[...named].join("; ")}` });
+      if (!named.has(claimant)) {
+        const near = [...named].find((n) => n.toLowerCase().includes(claimant.toLowerCase())) ?? closest(claimant, [...named]);
+        run.problems.push({ file, place: `claimant ${JSON.stringify(claimant)}`, message: "no figure in the ledger has this claimant", fix: `Use the name as the figures give it${near ? `: did you mean "${near}"?` : ""}` });
+      }
       else if (style.short !== undefined && style.short.trim() === "") run.problems.push({ file, place: `claimant ${JSON.stringify(claimant)}`, message: "the short name is empty", fix: "Give a short name a reader knows the claimant by, or leave it out" });
     }
     for (const p of claimantStyleProblems(nb.claimants ?? {})) run.problems.push({ file, place: `claimant ${JSON.stringify(p.claimant)}`, message: p.message, fix: p.fix });
