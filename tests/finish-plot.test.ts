@@ -182,3 +182,14 @@ describe("colours a reader can see", () => {
     await finishPlot({ marks: [Plot.areaY(votes, { x: "party", y: "share", fill: "#F0E442", fillOpacity: 0.3 }), Plot.barY(votes, { x: "party", y: "share", fill: "#dedede" })] }, words);
   });
 });
+
+describe("the page's background", () => {
+  it("var(--plot-background) halos take the house background, light and dark; another CSS variable is refused", async () => {
+    const d = [{ x: 1, y: 1, t: "A" }, { x: 2, y: 2, t: "B" }];
+    const { svg } = await finishPlot({ marks: [Plot.text(d, { x: "x", y: "y", text: "t", fill: "currentColor", stroke: "var(--plot-background)", strokeWidth: 4 })] }, words);
+    expect(svg).not.toContain("var(");
+    expect(parse(svg).querySelector(".sc-bg-stroke")!.getAttribute("stroke")).toBe("#ffffff");
+    expect(svg).toMatch(/@media \(prefers-color-scheme: dark\) \{[^}]*\}[^@]*\.sc-bg-stroke \{ stroke: #161616; \}/);
+    await expect(finishPlot({ marks: [Plot.text(d, { x: "x", y: "y", text: "t", fill: "var(--my-ink)" })] }, words)).rejects.toThrow("the text mark's fill is var(--my-ink), a CSS variable a standalone chart does not define");
+  });
+});

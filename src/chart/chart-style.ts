@@ -20,10 +20,12 @@ export function chartStyle(prefix: string): string {
   return `
 ${root} text { white-space: pre; }
 ${root} .sc-bg { fill: ${INK.background}; }
+${root} .sc-bg-stroke { stroke: ${INK.background}; }
 ${root} .sc-muted { fill: ${INK.muted}; }
 @media (prefers-color-scheme: dark) {
   ${root} { color: ${DARK_INK.text}; }
   ${root} .sc-bg { fill: ${DARK_INK.background}; }
+  ${root} .sc-bg-stroke { stroke: ${DARK_INK.background}; }
   ${root} .sc-muted { fill: ${DARK_INK.muted}; }
 }`;
 }

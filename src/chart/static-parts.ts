@@ -6,6 +6,7 @@
 // where Plot takes a constant) stops the chart, naming the mark and channel.
 
 import { ChartError } from "./render.ts";
+import { INK } from "./theme.ts";
 
 // Inline style properties that SVG also takes as presentation attributes.
 const PRESENTATION = new Set([
@@ -60,6 +61,19 @@ export function makeStatic(svg: Element): string[] {
     }
     e.removeAttribute("style");
     for (const [name, value] of kept) e.setAttribute(name, value);
+  }
+  // Plot's halos and tips paint with the page's background; a standalone file
+  // has no page, so they take the house background, light or dark.
+  for (const [attr, cls] of [["fill", "sc-bg"], ["stroke", "sc-bg-stroke"]] as const) {
+    for (const e of svg.querySelectorAll(`[${attr}]`)) {
+      const value = e.getAttribute(attr)!;
+      if (!/^\s*var\(/.test(value)) continue;
+      if (!/^\s*var\(\s*--plot-background\s*[,)]/.test(value)) {
+        throw new ChartError(`the ${e.closest("[aria-label]")?.getAttribute("aria-label") ?? e.localName} mark's ${attr} is ${value}, a CSS variable a standalone chart does not define`, "Give the colour itself, or var(--plot-background) for the background's colour");
+      }
+      e.setAttribute(attr, INK.background);
+      e.setAttribute("class", [e.getAttribute("class"), cls].filter(Boolean).join(" "));
+    }
   }
   const bad: string[] = [];
   for (const e of svg.querySelectorAll("*")) {
