@@ -17,8 +17,9 @@ const TOLERANCE = 0.5;
 const GAP = 2;
 /** Drawing passes before giving up: each pass can change the ticks, and so the labels. */
 const PASSES = 6;
-/** Margins may take this share of the width or height; past it there is no chart left to read. */
-const MOST = 0.6;
+/** The frame keeps at least this share of the width or height, and this many pixels: less is no chart left to read. */
+const LEAST_SHARE = 0.2;
+const LEAST_PX = 20;
 
 export interface Fitted {
   svg: SVGSVGElement;
@@ -49,12 +50,14 @@ export function renderFitted(
     const need = needed(placed, current, width, height);
     const across = margin(current, "marginLeft") + margin(current, "marginRight");
     const down = margin(current, "marginTop") + margin(current, "marginBottom");
-    if (pass > 0 && (across > width * MOST || down > height * MOST)) {
-      const wide = across > width * MOST;
+    const narrow = width - across < Math.max(LEAST_PX, width * LEAST_SHARE);
+    const short = height - down < Math.max(LEAST_PX, height * LEAST_SHARE);
+    if (pass > 0 && (narrow || short)) {
+      const wide = narrow;
       const extent = (p: Placed) => (wide ? p.box.x2 - p.box.x1 : p.box.y2 - p.box.y1);
       const largest = placed.filter((p) => p.text !== "").sort((a, b) => extent(b) - extent(a))[0];
       throw new ChartError(
-        `its labels need ${Math.round(wide ? across : down)} px of margins, more than ${Math.round(MOST * 100)}% of the chart's ${wide ? `width (${width} px)` : `height (${height} px)`}${largest ? `; the ${wide ? "widest" : "tallest"} is "${largest.text}" (${largest.mark || "text"}, ${Math.round(extent(largest))} px)` : ""}`,
+        `its labels need ${Math.round(wide ? across : down)} px of margins, leaving ${room(wide ? width - across : height - down)} of the chart's ${wide ? `width (${width} px)` : `height (${height} px)`} to draw in${largest ? `; the ${wide ? "widest" : "tallest"} is "${largest.text}" (${largest.mark || "text"}, ${Math.round(extent(largest))} px)` : ""}`,
         "Shorten the labels (a shorter tickFormat, abbreviations, or lineWidth to wrap them), or give the chart more room",
       );
     }
@@ -65,6 +68,8 @@ export function renderFitted(
     current = next;
   }
 }
+
+const room = (px: number) => (px >= 1 ? `${Math.round(px)} px` : "nothing");
 
 function margin(options: Plot.PlotOptions, side: Side): number {
   const value = options[side] ?? options.margin;
