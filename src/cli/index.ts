@@ -1,4 +1,4 @@
-// The cli stage takes a command line (build, check, figures, new, watch, …)
+// The cli stage takes a command line (build, check, figures, new, render, watch, …)
 // and gives the command run: it reads the arguments, prints help, and turns
 // usage mistakes into exit 2. Each command lives in src/cli/commands/.
 
@@ -9,6 +9,7 @@ import { list } from "./commands/list.ts";
 import { merge } from "./commands/merge.ts";
 import { ArticleError, figures, figuresSource, figuresTable, readArticle, type Article } from "./commands/figures.ts";
 import { newStory } from "./commands/new.ts";
+import { render } from "./commands/render.ts";
 import { DEFAULT_TIMEOUT_MS, startWatch } from "./commands/watch.ts";
 import { help, parseCommandLine, USAGE, UsageError, version, type Options } from "./options.mjs";
 import { PreviewError, serve } from "./preview-server.ts";
@@ -89,6 +90,10 @@ export async function main(argv: string[]): Promise<number> {
         }
         return 0;
       }
+      case "render":
+        return await render({
+          root: o.root, module: o.names[0]!, exportName: o.exportName, artboard: o.artboard, out: o.outGiven ? o.out : null, png: o.png, source: o.source,
+        });
       case "list":
         return await list(o.root, notebookFiles(o.root), o.out, report);
       case "watch": {

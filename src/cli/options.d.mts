@@ -25,6 +25,16 @@ export interface Options {
   publisher: string | null;
   help: boolean;
   version: boolean;
+  /** Whether --out was given (render writes to stdout without it). */
+  outGiven: boolean;
+  /** render: the export to draw. */
+  exportName: string | null;
+  /** render: the artboards to draw. */
+  artboard: "desktop" | "mobile" | "both";
+  /** render: a PNG beside --out. */
+  png: boolean;
+  /** render: the source line, when the module's words give none. */
+  source: string | null;
 }
 export const COMMANDS: Record<string, Command>;
 export const USAGE: string;

@@ -81,6 +81,26 @@ decides what goes into a notebook. Refuses an article over 1 MB.
   --ts            print ledger entries to paste into a notebook
   --json          print the candidates as JSON`,
   },
+  render: {
+    summary: "draw Plot options from any module as a finished chart (like vega-cli's vl2svg)",
+    usage: "storycharts render <module> [--export NAME] [--artboard desktop|mobile|both] [--out FILE.svg] [--png] [--source TEXT]",
+    flags: ["export", "artboard", "out", "png", "source"],
+    names: "one",
+    details: `Draws Plot options from a module (.ts, .mts, .js or .mjs, anywhere) with the house
+style and finishing: headline, subtitle, notes and source line as SVG text, margins
+that fit the labels, the allowlist checked. The module's export default is Plot
+options or a function ({ width, height }) => options (width: the artboard's drawing
+width); --export picks a named export. Its words are export const words = { headline,
+subtitle, notes, source }, with words.<export> = { … } for one export's own; Plot's
+title, subtitle and caption stand in for what words leave out. A chart needs a
+source. Without --out, the SVG goes to stdout; notices and the summary go to stderr.
+
+  --export NAME     the export to draw (default: the default export, or the one chart)
+  --artboard NAME   desktop (640 px, the default), mobile (320 px) or both (needs --out)
+  --out FILE.svg    write the SVG to FILE.svg; with both, the mobile one to FILE.mobile.svg
+  --png             with --out, also FILE.png: the first artboard at 2x
+  --source TEXT     the source line (over the one in the module's words)`,
+  },
   watch: {
     summary: "rebuild what a save affects, until stopped",
     usage: "storycharts watch [--out DIR] [--format svg,png] [--timeout SECONDS]",
@@ -110,6 +130,7 @@ const OPTIONS = /** @type {const} */ ({
   root: { type: "string" }, out: { type: "string" }, format: { type: "string" }, shard: { type: "string" },
   quiet: { type: "boolean" }, json: { type: "boolean" }, ts: { type: "boolean" },
   seed: { type: "string" }, date: { type: "string" }, publisher: { type: "string" }, port: { type: "string" }, timeout: { type: "string" },
+  export: { type: "string" }, artboard: { type: "string" }, png: { type: "boolean" }, source: { type: "string" },
   help: { type: "boolean", short: "h" }, version: { type: "boolean", short: "v" },
 });
 
@@ -145,7 +166,8 @@ export class UsageError extends Error {
  * @typedef {{
  *   command: string, names: string[], root: string, out: string, formats: ("svg" | "png")[], formatGiven: boolean,
  *   quiet: boolean, json: boolean, ts: boolean, port: number, timeout: number | null, shard: string | null, seed: string | null,
- *   date: string | null, publisher: string | null, help: boolean, version: boolean
+ *   date: string | null, publisher: string | null, help: boolean, version: boolean,
+ *   outGiven: boolean, exportName: string | null, artboard: "desktop" | "mobile" | "both", png: boolean, source: string | null
  * }} Options
  */
 
@@ -177,9 +199,10 @@ export function parseCommandLine(argv) {
     command, names, root: resolve(v.root ?? process.cwd()), out: v.out ?? "charts", formats: ["svg", "png"], formatGiven: v.format !== undefined,
     quiet: v.quiet ?? false, json: v.json ?? false, ts: v.ts ?? false, port: 4173, timeout: null, shard: v.shard ?? null,
     seed: v.seed ?? null, date: v.date ?? null, publisher: v.publisher ?? null, help: v.help ?? false, version: v.version ?? false,
+    outGiven: v.out !== undefined, exportName: v.export ?? null, artboard: "desktop", png: v.png ?? false, source: v.source ?? null,
   };
   if (o.help || o.version) return o;
-  if (v.out !== undefined && v.out.trim() === "") throw new UsageError("--out needs a folder", command);
+  if (v.out !== undefined && v.out.trim() === "") throw new UsageError(`--out needs a ${command === "render" ? "file" : "folder"}`, command);
   if (v.format !== undefined) {
     const formats = [...new Set(v.format.split(",").map((f) => f.trim()))].sort();
     if (formats.some((f) => f !== "svg" && f !== "png") || !formats.includes("svg")) {
@@ -199,12 +222,31 @@ export function parseCommandLine(argv) {
     if (!/^\d+(\.\d+)?$/.test(v.timeout) || !(o.timeout > 0)) throw new UsageError(`--timeout takes a number of seconds, such as 60, not "${v.timeout}"`, command);
   }
   if (v.date !== undefined && !isCalendarDate(v.date)) throw new UsageError(`--date takes a day of the calendar as YYYY-MM-DD, not "${v.date}"`, command);
+  if (command === "render") renderOptions(o, v);
   if (c?.names === "none" && names.length > 0) throw new UsageError(`${command} takes no names (got ${names.join(" ")})`, command);
   if (c?.names === "one" && names.length !== 1) {
-    throw new UsageError(`${command} takes one ${command === "new" ? "slug" : "seed or file"}${names.length > 1 ? ` (got ${names.join(" ")})` : ""}`, command);
+    const what = { new: "slug", render: "module (a .ts, .mts, .js or .mjs file)" }[command] ?? "seed or file";
+    throw new UsageError(`${command} takes one ${what}${names.length > 1 ? ` (got ${names.join(" ")})` : ""}`, command);
   }
   if (command === "new" && o.seed === null) throw new UsageError("new needs --seed FILE: the article's text", command);
   return o;
+}
+
+/**
+ * render's options: what can be told from the command line alone.
+ * @param {Options} o @param {{ out?: string, export?: string, artboard?: string, source?: string }} v
+ */
+function renderOptions(o, v) {
+  if (v.artboard !== undefined) {
+    if (v.artboard !== "desktop" && v.artboard !== "mobile" && v.artboard !== "both") throw new UsageError(`--artboard takes desktop, mobile or both, not "${v.artboard}"`, "render");
+    o.artboard = v.artboard;
+  }
+  if (v.export !== undefined && v.export.trim() === "") throw new UsageError("--export needs the name of one of the module's exports", "render");
+  if (v.source !== undefined && v.source.trim() === "") throw new UsageError('--source needs the chart\'s source, such as "Eurostat"', "render");
+  if (v.out !== undefined && !/\.svg$/i.test(v.out)) throw new UsageError(`--out takes an SVG file name, such as chart.svg, not "${v.out}"`, "render");
+  // stdout carries one SVG, and a PNG is not for a terminal.
+  if (v.out === undefined && o.artboard === "both") throw new UsageError("--artboard both writes two files: give --out FILE.svg (the mobile artboard goes to FILE.mobile.svg)", "render");
+  if (v.out === undefined && o.png) throw new UsageError("--png writes a file: give --out FILE.svg (the PNG goes beside it as FILE.png)", "render");
 }
 
 /** parseArgs's error in the words of the rest of the command line. @param {Error} error @param {string | undefined} command */

@@ -1,0 +1,236 @@
+// storycharts render, run for real in a temporary copy of the project: any
+// module's Plot options drawn with the house finishing, to stdout or files.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkSvg } from "../src/chart/allowlist.ts";
+import { ARTBOARDS } from "../src/chart/theme.ts";
+import { tempProject, type TempProject } from "./helpers/temp-project.ts";
+
+const lines = (s: string) => s.trimEnd().split("\n");
+const drawingWidth = (a: keyof typeof ARTBOARDS) => ARTBOARDS[a].width - 2 * ARTBOARDS[a].padding;
+
+const BARS = `import * as Plot from "@observablehq/plot";
+
+const fruit = [
+  { name: "Apples", count: 12 },
+  { name: "Pears", count: 7 },
+  { name: "Plums", count: 3 },
+];
+console.log("this goes to stderr, not into the SVG");
+
+export const words = {
+  source: "A made-up orchard survey",
+  default: { headline: "Apples outnumber pears", subtitle: "Fruit counted, by kind" },
+  squares: { headline: "Squares grow fast" },
+};
+
+export default {
+  y: { grid: true },
+  marks: [Plot.barY(fruit, { x: "name", y: "count", fill: "#0072B2" }), Plot.ruleY([0])],
+};
+
+export const squares = ({ width }: { width: number }) => ({
+  marks: [Plot.lineY([0, 1, 2, 3].map((i) => ({ i, v: i * i })), { x: "i", y: "v" }), Plot.text([\`drawn \${width} wide\`], { frameAnchor: "top" })],
+});
+
+export const notChart = 42;
+`;
+
+describe("storycharts render", () => {
+  let project: TempProject;
+  let outside: string;
+  const write = (name: string, text: string, dir?: string) => {
+    const path = join(dir ?? project.dir, name);
+    mkdirSync(join(path, ".."), { recursive: true });
+    writeFileSync(path, text);
+    return path;
+  };
+  beforeAll(() => {
+    project = tempProject();
+    outside = mkdtempSync(join(tmpdir(), "storycharts-render-outside-"));
+    write("plots/bars.ts", BARS);
+  });
+  afterAll(() => {
+    project.remove();
+    rmSync(outside, { recursive: true, force: true });
+  });
+
+  it("draws a module's default export as one SVG on stdout that passes the allowlist, with the summary on stderr", () => {
+    const r = project.run("render", "plots/bars.ts");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.startsWith("<svg")).toBe(true);
+    expect(r.stdout.trimEnd().endsWith("</svg>")).toBe(true);
+    expect(checkSvg(r.stdout)).toEqual([]);
+    expect(r.stdout).toContain("Pears");
+    expect(r.stdout).not.toContain("this goes to stderr");
+    const err = lines(r.stderr);
+    expect(err).toContain("this goes to stderr, not into the SVG");
+    expect(err.at(-1)).toMatch(/^render: plots\/bars\.ts → stdout \(desktop 640×\d+\)$/);
+  });
+
+  it("--export picks a named export; an unknown name lists the exports", () => {
+    const named = project.run("render", "plots/bars.ts", "--export", "squares");
+    expect(named.status, named.stderr).toBe(0);
+    expect(named.stdout).toContain(`drawn ${drawingWidth("desktop")} wide`);
+    expect(named.stdout).not.toContain("Pears");
+    expect(checkSvg(named.stdout)).toEqual([]);
+
+    const unknown = project.run("render", "plots/bars.ts", "--export", "apples");
+    expect(unknown.status).toBe(1);
+    expect(unknown.stdout).toBe("");
+    expect(lines(unknown.stderr).at(-1)).toBe("plots/bars.ts: apples: the module has no such export (it exports default, squares). Pick one of those with --export NAME");
+  });
+
+  it("a function export receives the artboard's drawing width, and the module's height when it exports one", () => {
+    write("plots/sized.ts", `import * as Plot from "@observablehq/plot";
+export const words = { headline: "Sized", source: "Test" };
+export const height = { desktop: 210, mobile: 330 };
+export default ({ width, height }: { width: number; height?: number }) => ({
+  marks: [Plot.text([\`width \${width} height \${height}\`], { frameAnchor: "middle" })],
+});
+`);
+    write("plots/unsized.mjs", `import * as Plot from "@observablehq/plot";
+export const words = { headline: "Unsized", source: "Test" };
+export default ({ width, height }) => ({ marks: [Plot.text([\`width \${width} height \${height}\`], { frameAnchor: "middle" })] });
+`);
+    const desktop = project.run("render", "plots/sized.ts");
+    expect(desktop.status, desktop.stderr).toBe(0);
+    expect(desktop.stdout).toContain(`width ${drawingWidth("desktop")} height 210`);
+    const mobile = project.run("render", "plots/sized.ts", "--artboard", "mobile");
+    expect(mobile.status, mobile.stderr).toBe(0);
+    expect(mobile.stdout).toContain(`width ${drawingWidth("mobile")} height 330`);
+    expect(lines(mobile.stderr).at(-1)).toMatch(/^render: plots\/sized\.ts → stdout \(mobile 320×\d+\)$/);
+    const unsized = project.run("render", "plots/unsized.mjs");
+    expect(unsized.status, unsized.stderr).toBe(0);
+    expect(unsized.stdout).toContain(`width ${drawingWidth("desktop")} height undefined`);
+  });
+
+  it("--artboard both --out x.svg --png writes the two artboards and the PNG, and nothing else", () => {
+    const dir = join(project.dir, "out-both");
+    mkdirSync(dir);
+    const r = project.run("render", "plots/bars.ts", "--artboard", "both", "--out", "out-both/x.svg", "--png");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(readdirSync(dir).sort()).toEqual(["x.mobile.svg", "x.png", "x.svg"]);
+    const desktop = readFileSync(join(dir, "x.svg"), "utf8");
+    const mobile = readFileSync(join(dir, "x.mobile.svg"), "utf8");
+    expect(checkSvg(desktop)).toEqual([]);
+    expect(checkSvg(mobile)).toEqual([]);
+    expect(desktop).toMatch(/^<svg[^>]*\swidth="640"/);
+    expect(mobile).toMatch(/^<svg[^>]*\swidth="320"/);
+    expect(readFileSync(join(dir, "x.png")).subarray(1, 4).toString()).toBe("PNG");
+    expect(lines(r.stderr).at(-1)).toMatch(/^render: plots\/bars\.ts → out-both\/x\.svg, out-both\/x\.mobile\.svg, out-both\/x\.png \(desktop 640×\d+, mobile 320×\d+\)$/);
+  });
+
+  it("--out into a missing folder fails in one line and creates nothing", () => {
+    const r = project.run("render", "plots/bars.ts", "--out", "no-such-folder/x.svg", "--png");
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(lines(r.stderr)).toEqual(["no-such-folder/x.svg: the folder no-such-folder does not exist. Create it first, or give --out a file in a folder that exists"]);
+    expect(existsSync(join(project.dir, "no-such-folder"))).toBe(false);
+  });
+
+  it("a module that throws is named with the line it threw at, at load or in its function", () => {
+    write("plots/throws.ts", `import * as Plot from "@observablehq/plot";
+
+type Row = { value: number };
+const rows: Row[] = JSON.parse("[]");
+if (rows.length === 0) throw new Error("the data is not in yet.");
+export default { marks: [Plot.dot(rows, { x: "value" })] };
+`);
+    const load = project.run("render", "plots/throws.ts");
+    expect(load.status).toBe(1);
+    expect(load.stdout).toBe("");
+    expect(lines(load.stderr)).toEqual(["plots/throws.ts: line 5, column 30: the module threw: Error: the data is not in yet. Fix the module and run render again"]);
+
+    write("plots/throws-later.ts", `import * as Plot from "@observablehq/plot";
+export const words = { headline: "Late", source: "Test" };
+export default ({ width }: { width: number }) => {
+  const table = new Map<string, number[]>();
+  return { width, marks: [Plot.dot(table.get("missing")!.map((v) => ({ v })), { x: "v" })] };
+};
+`);
+    const call = project.run("render", "plots/throws-later.ts");
+    expect(call.status).toBe(1);
+    expect(lines(call.stderr)).toEqual([expect.stringMatching(/^plots\/throws-later\.ts: line 5, column \d+ \(default\): the chart's function threw: TypeError: Cannot read properties of undefined \(reading 'map'\)\. Fix the module and run render again$/)]);
+  });
+
+  it("a module that does not compile is named with its line and column", () => {
+    write("plots/broken.ts", `import * as Plot from "@observablehq/plot";
+export const words = { headline: "Broken", source: "Test" };
+export default { marks: [Plot.dot([1], { x: (d: number) => d }) };
+`);
+    const r = project.run("render", "plots/broken.ts");
+    expect(r.status).toBe(1);
+    expect(lines(r.stderr)).toEqual(['plots/broken.ts: line 3, column 65: the module does not compile: Expected "]" but found "}". Fix it and run render again']);
+  });
+
+  it("a module that is not Plot options is refused in one line saying what it is", () => {
+    write("plots/array.mjs", `export const words = { headline: "A list", source: "Test" };\nexport default [1, 2, 3];\n`);
+    const array = project.run("render", "plots/array.mjs");
+    expect(array.status).toBe(1);
+    expect(lines(array.stderr)).toEqual([expect.stringMatching(/^plots\/array\.mjs: default: the export is an array, not Plot options\. Export Plot's options \(/)]);
+
+    write("plots/no-marks.mjs", `export const words = { headline: "Empty", source: "Test" };\nexport default { x: { grid: true } };\n`);
+    const empty = project.run("render", "plots/no-marks.mjs");
+    expect(empty.status).toBe(1);
+    expect(lines(empty.stderr)).toEqual(["plots/no-marks.mjs: default: the export is an object without marks (x), not Plot options. Give it marks: [ … ], the marks Plot draws"]);
+
+    write("plots/drawn.mjs", `import * as Plot from "@observablehq/plot";\nexport const words = { headline: "Drawn", source: "Test" };\nexport default Plot.plot({ marks: [Plot.dot([1, 2], { x: (d) => d })] });\n`);
+    const drawn = project.run("render", "plots/drawn.mjs");
+    expect(drawn.status).toBe(1);
+    expect(lines(drawn.stderr)).toEqual([expect.stringMatching(/^plots\/drawn\.mjs: line 3, column \d+: the module threw: .*\. Export Plot's options, not Plot\.plot\(…\): render draws them$/)]);
+  });
+
+  it("a chart without a source is refused; --source gives it one", () => {
+    write("plots/unsourced.mjs", `import * as Plot from "@observablehq/plot";\nexport default { title: "Dots", marks: [Plot.dot([1, 2], { x: (d) => d })] };\n`);
+    const refused = project.run("render", "plots/unsourced.mjs");
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toBe("");
+    expect(lines(refused.stderr)).toEqual([
+      'plots/unsourced.mjs: default: the chart has no source line, and a published chart needs one. Add it to the module\'s words (export const words = { source: "…" }) or give --source TEXT',
+    ]);
+    const sourced = project.run("render", "plots/unsourced.mjs", "--source", "The test suite");
+    expect(sourced.status, sourced.stderr).toBe(0);
+    expect(checkSvg(sourced.stdout)).toEqual([]);
+  });
+
+  it("a module outside the project gets the library's own Plot and d3, never a copy beside it", () => {
+    // A second Plot and d3 where ordinary resolution would find them first: loading either fails the render.
+    for (const name of ["@observablehq/plot", "d3"]) {
+      write(`node_modules/${name}/package.json`, JSON.stringify({ name, version: "0.0.0", type: "module", exports: "./index.js" }), outside);
+      write(`node_modules/${name}/index.js`, `throw new Error("a second copy of ${name} was loaded");\n`, outside);
+    }
+    const module = write("elsewhere/chart.mts", `import * as Plot from "@observablehq/plot";
+import * as d3 from "d3";
+export const words = { headline: "Squares", source: "Arithmetic" };
+export default {
+  marks: [Plot.barY(d3.range(5).map((i) => ({ i, v: i * i })), { x: "i", y: "v" }), Plot.text([\`sum \${d3.sum([1, 2, 3])}\`], { frameAnchor: "top" })],
+};
+`, outside);
+    const r = project.run("render", module);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("sum 6");
+    expect(checkSvg(r.stdout)).toEqual([]);
+    expect(lines(r.stderr).at(-1)).toBe(`render: ${module} → stdout (desktop 640×${/^<svg[^>]*\sheight="(\d+)"/.exec(r.stdout)?.[1]})`);
+  });
+
+  it("mistakes on the command line exit 2 with the usage; --help describes the command", () => {
+    const both = project.run("render", "plots/bars.ts", "--artboard", "both");
+    expect(both.status).toBe(2);
+    expect(both.stderr).toContain("storycharts: --artboard both writes two files: give --out FILE.svg");
+    const artboard = project.run("render", "plots/bars.ts", "--artboard", "tablet");
+    expect(artboard.status).toBe(2);
+    expect(artboard.stderr).toContain('storycharts: --artboard takes desktop, mobile or both, not "tablet"');
+    const png = project.run("render", "plots/bars.ts", "--png");
+    expect(png.status).toBe(2);
+    const none = project.run("render");
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain("storycharts: render takes one module");
+    const help = project.run("render", "--help");
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("Usage: storycharts render <module>");
+  });
+});
