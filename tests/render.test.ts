@@ -165,6 +165,10 @@ export default { marks: [Plot.dot([1], { x: (d: number) => d }) };
     const r = project.run("render", "plots/broken.ts");
     expect(r.status).toBe(1);
     expect(lines(r.stderr)).toEqual(['plots/broken.ts: line 3, column 65: the module does not compile: Expected "]" but found "}". Fix it and run render again']);
+    write("plots/missing-package.mjs", 'import thing from "no-such-package";\nexport default thing;\n');
+    const missing = project.run("render", "plots/missing-package.mjs");
+    expect(missing.status).toBe(1);
+    expect(lines(missing.stderr)).toEqual(['plots/missing-package.mjs: line 1, column 19: the module does not compile: Could not resolve "no-such-package". Fix it and run render again']);
   });
 
   it("a module that is not Plot options is refused in one line saying what it is", () => {
@@ -197,22 +201,29 @@ export default { marks: [Plot.dot([1], { x: (d: number) => d }) };
     expect(checkSvg(sourced.stdout)).toEqual([]);
   });
 
-  it("a module outside the project gets the library's own Plot and d3, never a copy beside it", () => {
+  it("a module outside the project gets the library's own Plot and d3, never a copy beside it, and its other packages from beside it", () => {
     // A second Plot and d3 where ordinary resolution would find them first: loading either fails the render.
     for (const name of ["@observablehq/plot", "d3"]) {
       write(`node_modules/${name}/package.json`, JSON.stringify({ name, version: "0.0.0", type: "module", exports: "./index.js" }), outside);
       write(`node_modules/${name}/index.js`, `throw new Error("a second copy of ${name} was loaded");\n`, outside);
     }
+    // A CommonJS package of its own, which requires a Node module: it is loaded by Node, not bundled.
+    write("node_modules/label-maker/package.json", JSON.stringify({ name: "label-maker", version: "1.0.0", main: "index.cjs" }), outside);
+    write("node_modules/label-maker/index.cjs", 'const { basename } = require("node:path");\nexports.label = (file) => `file ${basename(file, ".csv")}`;\n', outside);
     const module = write("elsewhere/chart.mts", `import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
+import { label } from "label-maker";
 export const words = { headline: "Squares", source: "Arithmetic" };
 export default {
-  marks: [Plot.barY(d3.range(5).map((i) => ({ i, v: i * i })), { x: "i", y: "v" }), Plot.text([\`sum \${d3.sum([1, 2, 3])}\`], { frameAnchor: "top" })],
+  marks: [
+    Plot.barY(d3.range(5).map((i) => ({ i, v: i * i })), { x: "i", y: "v" }),
+    Plot.text([\`sum \${d3.sum([1, 2, 3])}, \${label("/data/squares.csv")}\`], { frameAnchor: "top" }),
+  ],
 };
 `, outside);
     const r = project.run("render", module);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toContain("sum 6");
+    expect(r.stdout).toContain("sum 6, file squares");
     expect(checkSvg(r.stdout)).toEqual([]);
     expect(lines(r.stderr).at(-1)).toBe(`render: ${module} → stdout (desktop 640×${/^<svg[^>]*\sheight="(\d+)"/.exec(r.stdout)?.[1]})`);
   });

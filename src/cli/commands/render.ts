@@ -3,7 +3,8 @@
 // to stdout or to files: the Plot counterpart of vega-cli's vl2svg.
 
 import { existsSync, statSync } from "node:fs";
-import { SourceMap } from "node:module";
+import { readFile } from "node:fs/promises";
+import { isBuiltin, SourceMap } from "node:module";
 import { dirname, extname, isAbsolute, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type * as Plot from "@observablehq/plot";
@@ -133,18 +134,23 @@ interface Loaded {
 let bundles = 0;
 
 /**
- * The module bundled by esbuild (TypeScript or JavaScript, its own relative
- * imports included) and imported from memory. Plot and d3 are not bundled:
- * they are imported from where the library itself imports them, so the marks
- * the module makes are the library's own Plot's, wherever the module lives and
- * whatever copy of Plot sits beside it. Each file keeps its own import.meta,
- * so it can read a data file beside itself.
+ * The module's own files bundled by esbuild (TypeScript or JavaScript) and
+ * imported from memory. Plot and d3 are imported from where the library
+ * itself imports them, so the marks the module makes are the library's own
+ * Plot's, wherever the module lives and whatever copy of Plot sits beside it.
+ * Each file keeps its own import.meta, so it can read a data file beside itself.
  */
 async function loadModule(file: string, name: string): Promise<Loaded> {
   const esbuild = await import("esbuild");
   const bundleName = `storycharts-render-${process.pid}-${++bundles}.mjs`;
   const shown = (path: string) => (resolve(path) === file ? name : displayPath(path));
   const library = libraryModules();
+  // Which line of each file gained its import.meta, and how many characters, to give columns in the file's own terms.
+  const prefixes = new Map<string, { line: number; length: number }>();
+  const column = (path: string, line: number, col: number) => {
+    const prefix = prefixes.get(path);
+    return prefix?.line === line ? Math.max(1, col - prefix.length) : col;
+  };
   let result;
   try {
     result = await esbuild.build({
@@ -161,13 +167,14 @@ async function loadModule(file: string, name: string): Promise<Loaded> {
       // A package the module imports that is not beside it comes from the library's node_modules.
       nodePaths: library.nodeModules ? [library.nodeModules] : [],
       define: { "import.meta.url": `${META}.url`, "import.meta.dirname": `${META}.dirname`, "import.meta.filename": `${META}.filename` },
-      plugins: [sharedPackages(library.resolve), ownImportMeta],
+      plugins: [packagesFromNode(library.resolve), ownImportMeta(prefixes)],
       logLevel: "silent",
     });
   } catch (error) {
     const first = (error as { errors?: Message[] }).errors?.[0];
     if (!first) throw error;
-    const at = first.location ? `${shown(resolve(dirname(file), first.location.file))}: line ${first.location.line}, column ${first.location.column + 1}` : name;
+    const where = first.location && resolve(dirname(file), first.location.file);
+    const at = where ? `${shown(where)}: line ${first.location!.line}, column ${column(where, first.location!.line, first.location!.column + 1)}` : name;
     throw new RenderError(`${at}: the module does not compile: ${sentence(first.text)}. Fix it and run render again`);
   }
   const code = result.outputFiles.find((f) => f.path.endsWith(".mjs"))!.text;
@@ -182,7 +189,8 @@ async function loadModule(file: string, name: string): Promise<Loaded> {
       if (!frame || frame[1] !== bundleName) continue;
       const o = map.findOrigin(Number(frame[2]), Number(frame[3]));
       if (!("fileName" in o) || /[\\/]node_modules[\\/]/.test(o.fileName)) continue;
-      return { file: resolve(dir, o.fileName), line: o.lineNumber, column: o.columnNumber };
+      const path = resolve(dir, o.fileName);
+      return { file: path, line: o.lineNumber, column: column(path, o.lineNumber, o.columnNumber) };
     }
     return null;
   };
@@ -234,34 +242,51 @@ function libraryModules(): { resolve(specifier: string): string | null; nodeModu
   return { resolve: resolveShared, nodeModules: path && at >= 0 ? path.slice(0, at + "/node_modules".length) : null };
 }
 
-function sharedPackages(resolveShared: (specifier: string) => string | null): Plugin {
+/**
+ * Packages are not bundled but imported by Node from where they are: Plot and
+ * d3 from where the library gets them, any other from beside the module or
+ * else the project's node_modules, so that a CommonJS package's require works.
+ */
+function packagesFromNode(resolveShared: (specifier: string) => string | null): Plugin {
   return {
-    name: "library-plot",
+    name: "packages-from-node",
     setup(build) {
-      build.onResolve({ filter: SHARED }, (args: OnResolveArgs) => {
-        const url = resolveShared(args.path);
-        return url ? { path: url, external: true } : undefined;
+      build.onResolve({ filter: /^[^./]/ }, async (args: OnResolveArgs) => {
+        if (args.pluginData === "inner" || isBuiltin(args.path) || isAbsolute(args.path)) return undefined;
+        const shared = SHARED.test(args.path) ? resolveShared(args.path) : null;
+        if (shared) return { path: shared, external: true };
+        const found = await build.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: "inner" });
+        // What does not resolve, esbuild reports at the import; a path alias to the module's own files is bundled.
+        if (found.errors.length > 0 || !found.path.includes(`${sep}node_modules${sep}`)) return undefined;
+        return { path: pathToFileURL(found.path).href, external: true };
       });
     },
   };
 }
 
-/** Each of the module's own files declares its import.meta on its first line, so that every line number stays the file's own. */
-const ownImportMeta: Plugin = {
-  name: "own-import-meta",
-  setup(build) {
-    build.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args: OnLoadArgs) => {
-      if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
-      const { readFile } = await import("node:fs/promises");
-      const text = await readFile(args.path, "utf8");
-      const meta = { url: pathToFileURL(args.path).href, dirname: dirname(args.path), filename: args.path };
-      const shebang = /^#!.*\n/.exec(text)?.[0] ?? "";
-      const ext = extname(args.path).toLowerCase();
-      const loader = ext.endsWith("tsx") ? "tsx" : ext.endsWith("jsx") ? "jsx" : ext.includes("t") ? "ts" : "js";
-      return { contents: `${shebang}var ${META} = ${JSON.stringify(meta)};${text.slice(shebang.length)}`, loader };
-    });
-  },
-};
+/**
+ * Each of the module's own files declares its import.meta on its first line,
+ * (after a #! line), so that every line number stays the file's own; prefixes
+ * records by how much that moves the columns of that line.
+ */
+function ownImportMeta(prefixes: Map<string, { line: number; length: number }>): Plugin {
+  return {
+    name: "own-import-meta",
+    setup(build) {
+      build.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args: OnLoadArgs) => {
+        if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
+        const text = await readFile(args.path, "utf8");
+        const meta = { url: pathToFileURL(args.path).href, dirname: dirname(args.path), filename: args.path };
+        const shebang = /^#!.*\n/.exec(text)?.[0] ?? "";
+        const declaration = `var ${META} = ${JSON.stringify(meta)};`;
+        prefixes.set(args.path, { line: shebang ? 2 : 1, length: declaration.length });
+        const ext = extname(args.path).toLowerCase();
+        const loader = ext.endsWith("tsx") ? "tsx" : ext.endsWith("jsx") ? "jsx" : ext.includes("t") ? "ts" : "js";
+        return { contents: `${shebang}${declaration}${text.slice(shebang.length)}`, loader };
+      });
+    },
+  };
+}
 
 /** The export to draw: --export's, else the default, else the module's only chart. */
 function pickExport(exports: Record<string, unknown>, name: string, wanted: string | null): string {
