@@ -28,7 +28,7 @@ export const words = {
 
 export default {
   y: { grid: true },
-  marks: [Plot.barY(fruit, { x: "name", y: "count", fill: "#0072B2" }), Plot.ruleY([0])],
+  marks: [Plot.barY(fruit, { x: "name", y: "count", fill: "#0072B2", tip: true }), Plot.ruleY([0])],
 };
 
 export const squares = ({ width }: { width: number }) => ({
@@ -67,6 +67,8 @@ describe("storycharts render", () => {
     expect(r.stdout).not.toContain("this goes to stderr");
     const err = lines(r.stderr);
     expect(err).toContain("this goes to stderr, not into the SVG");
+    // finishPlot's notices, one line each, naming the module and export.
+    expect(err.filter((l) => /^plots\/bars\.ts: default: the tip mark was dropped\b/.test(l))).toHaveLength(1);
     expect(err.at(-1)).toMatch(/^render: plots\/bars\.ts → stdout \(desktop 640×\d+\)$/);
   });
 
@@ -121,6 +123,8 @@ export default ({ width, height }) => ({ marks: [Plot.text([\`width \${width} he
     expect(desktop).toMatch(/^<svg[^>]*\swidth="640"/);
     expect(mobile).toMatch(/^<svg[^>]*\swidth="320"/);
     expect(readFileSync(join(dir, "x.png")).subarray(1, 4).toString()).toBe("PNG");
+    // A notice both artboards give is printed once.
+    expect(lines(r.stderr).filter((l) => l.includes("the tip mark was dropped"))).toHaveLength(1);
     expect(lines(r.stderr).at(-1)).toMatch(/^render: plots\/bars\.ts → out-both\/x\.svg, out-both\/x\.mobile\.svg, out-both\/x\.png \(desktop 640×\d+, mobile 320×\d+\)$/);
   });
 
@@ -155,6 +159,16 @@ export default ({ width }: { width: number }) => {
     const call = project.run("render", "plots/throws-later.ts");
     expect(call.status).toBe(1);
     expect(lines(call.stderr)).toEqual([expect.stringMatching(/^plots\/throws-later\.ts: line 5, column \d+ \(default\): the chart's function threw: TypeError: Cannot read properties of undefined \(reading 'map'\)\. Fix the module and run render again$/)]);
+
+    // A channel function that throws while Plot draws.
+    write("plots/throws-drawing.mjs", `import * as Plot from "@observablehq/plot";
+export const words = { headline: "Drawing", source: "Test" };
+const rows = [{ a: { b: 1 } }, { a: null }];
+export default { marks: [Plot.dot(rows, { x: (d) => d.a.b })] };
+`);
+    const drawing = project.run("render", "plots/throws-drawing.mjs");
+    expect(drawing.status).toBe(1);
+    expect(lines(drawing.stderr)).toEqual([expect.stringMatching(/^plots\/throws-drawing\.mjs: line 4, column \d+ \(default\): drawing failed: Cannot read properties of null \(reading 'b'\)\. /)]);
   });
 
   it("a module that does not compile is named with its line and column", () => {
@@ -169,6 +183,14 @@ export default { marks: [Plot.dot([1], { x: (d: number) => d }) };
     const missing = project.run("render", "plots/missing-package.mjs");
     expect(missing.status).toBe(1);
     expect(lines(missing.stderr)).toEqual(['plots/missing-package.mjs: line 1, column 19: the module does not compile: Could not resolve "no-such-package". Fix it and run render again']);
+  });
+
+  it("a mark on its own is drawn as a chart of that mark", () => {
+    write("plots/mark.mjs", `import * as Plot from "@observablehq/plot";\nexport const words = { headline: "One mark", source: "Test" };\nexport default Plot.barX([3, 5, 8], { x: (d) => d, y: (d) => \`row \${d}\` });\n`);
+    const r = project.run("render", "plots/mark.mjs");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("row 8");
+    expect(checkSvg(r.stdout)).toEqual([]);
   });
 
   it("a module that is not Plot options is refused in one line saying what it is", () => {

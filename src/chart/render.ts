@@ -51,7 +51,8 @@ export function asChartError(error: unknown, table: string, columns: string[]): 
       "Use one of the table's columns, or add the column to the table",
     );
   }
-  return new ChartError(`drawing failed: ${(error as Error).message}`, "Fix the chart's plot function");
+  // The cause keeps the stack, so that a caller can name the line of the function that threw.
+  return Object.assign(new ChartError(`drawing failed: ${(error as Error).message}`, "Fix the chart's plot function"), { cause: error });
 }
 
 export function renderPlot(options: Plot.PlotOptions, table: string, columns: string[]): SVGSVGElement {

@@ -9,7 +9,7 @@ import { dirname, extname, isAbsolute, relative, resolve, sep } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type * as Plot from "@observablehq/plot";
 import type { Message, OnLoadArgs, OnResolveArgs, Plugin } from "esbuild";
-import { ARTBOARDS, ChartError, finishPlot, type ArtboardName } from "../../chart/index.ts";
+import { ARTBOARDS, ChartError, finishPlot, type ArtboardName, type PlotWords } from "../../chart/index.ts";
 import { loadPng, writeAllIfChanged } from "../../publish/index.ts";
 
 export interface RenderOptions {
@@ -26,18 +26,11 @@ export interface RenderOptions {
   source: string | null;
 }
 
-export interface Words {
-  headline: string;
-  subtitle?: string;
-  notes?: string[];
-  source: string;
-}
-
 /** A refusal, already one line: `<module>: <place>: what. What to do`. */
 export class RenderError extends Error {}
 
 const EXTENSIONS = [".ts", ".mts", ".js", ".mjs"];
-const WORD_FIELDS = ["headline", "subtitle", "notes", "source"];
+const WORD_FIELDS = ["headline", "subtitle", "notes", "source", "alt", "id"];
 /** The packages a module gets from the library's own node_modules, never its own copy: marks from a second Plot would not be the library's. */
 const SHARED = /^(@observablehq\/plot|d3|d3-[a-z-]+)(\/.*)?$/;
 /** The name each bundled module declares its own import.meta under (as src/build/compile.mjs does). */
@@ -348,10 +341,10 @@ function describe(value: unknown): string {
 
 /**
  * The chart's words: the module's `words` export, whose headline, subtitle,
- * notes and source serve every chart in it, with `words[<export>]` (an object
+ * notes, source (and alt text and id prefix) serve every chart in it, with `words[<export>]` (an object
  * of the same fields) over them for that export; --source over both.
  */
-function wordsFor(exports: Record<string, unknown>, chart: string, place: string, source: string | null): Words {
+function wordsFor(exports: Record<string, unknown>, chart: string, place: string, source: string | null): PlotWords {
   const all = exports.words;
   if (all !== undefined && (typeof all !== "object" || all === null || Array.isArray(all))) {
     throw new RenderError(`${place}: the words export is ${describe(all)}. Export an object: export const words = { headline: "…", source: "…" }`);
@@ -367,7 +360,7 @@ function wordsFor(exports: Record<string, unknown>, chart: string, place: string
   }
   const merged: Record<string, unknown> = {};
   for (const field of WORD_FIELDS) merged[field] = (own as Record<string, unknown> | undefined)?.[field] ?? shared[field];
-  for (const field of ["headline", "subtitle", "source"]) {
+  for (const field of ["headline", "subtitle", "source", "alt", "id"]) {
     if (merged[field] !== undefined && typeof merged[field] !== "string") throw new RenderError(`${place}: the words' ${field} is ${describe(merged[field])}. Give it as text`);
   }
   const notes = typeof merged.notes === "string" ? [merged.notes] : merged.notes;
@@ -378,8 +371,8 @@ function wordsFor(exports: Record<string, unknown>, chart: string, place: string
   if (line === undefined || line.trim() === "") {
     throw new RenderError(`${place}: the chart has no source line, and a published chart needs one. Add it to the module's words (export const words = { source: "…" }) or give --source TEXT`);
   }
-  const words: Words = { headline: (merged.headline as string | undefined) ?? "", source: line };
-  if (merged.subtitle !== undefined) words.subtitle = merged.subtitle as string;
+  const words: PlotWords = { headline: (merged.headline as string | undefined) ?? "", source: line };
+  for (const field of ["subtitle", "alt", "id"] as const) if (merged[field] !== undefined) words[field] = merged[field] as string;
   if (notes !== undefined) words.notes = notes as string[];
   return words;
 }
