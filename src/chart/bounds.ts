@@ -20,6 +20,8 @@ export interface Placed {
   text: string;
   /** The aria-label of the nearest mark group ("y-axis tick label", "dot"), or "". */
   mark: string;
+  /** Text set upright rather than along the line (rotated by more than 45°). */
+  turned: boolean;
 }
 
 type Matrix = [number, number, number, number, number, number];
@@ -63,11 +65,12 @@ function visit(element: Element, state: Inherited, placed: Placed[], ids: Map<st
     if (UNDRAWN.has(tag) || child.getAttribute("display") === "none" || child.getAttribute("visibility") === "hidden") continue;
     const own = inherit(child, state, ids);
     if (tag === "text") {
-      for (const line of textLines(child, own)) placed.push({ element: child, box: clipped(line.box, own.clip), text: line.text, mark: own.mark });
+      const turned = Math.abs(own.matrix[1]) > Math.abs(own.matrix[0]);
+      for (const line of textLines(child, own)) placed.push({ element: child, box: clipped(line.box, own.clip), text: line.text, mark: own.mark, turned });
       continue;
     }
     const local = shapeBox(child);
-    if (local) placed.push({ element: child, box: clipped(transformBox(own.matrix, local), own.clip), text: "", mark: own.mark });
+    if (local) placed.push({ element: child, box: clipped(transformBox(own.matrix, local), own.clip), text: "", mark: own.mark, turned: false });
     if (tag === "g" || tag === "svg" || tag === "a" || tag === "switch") visit(child, own, placed, ids);
   }
 }

@@ -5,7 +5,7 @@
 // no axis label sits on a tick label, then Plot draws again.
 
 import type * as Plot from "@observablehq/plot";
-import { layout, overlaps, union, type Box, type Placed } from "./bounds.ts";
+import { layout, overlaps, union, type Placed } from "./bounds.ts";
 import { ChartError, renderPlot } from "./render.ts";
 
 export type Side = "marginTop" | "marginRight" | "marginBottom" | "marginLeft";
@@ -88,7 +88,7 @@ function needed(placed: Placed[], options: Plot.PlotOptions, width: number, heig
   for (const label of placed.filter((p) => /^f?[xy]-axis label$/.test(p.mark))) {
     const axis = label.mark.replace(/ label$/, "");
     for (const tick of placed.filter((p) => p.mark === `${axis} tick label` && overlaps(p.box, label.box))) {
-      const side = sideOf(axis, label.box, width, height);
+      const side = sideOf(axis, label, width, height);
       const overlap = side === "marginTop" ? label.box.y2 - tick.box.y1
         : side === "marginBottom" ? tick.box.y2 - label.box.y1
         : side === "marginLeft" ? label.box.x2 - tick.box.x1
@@ -104,9 +104,9 @@ function needed(placed: Placed[], options: Plot.PlotOptions, width: number, heig
  * and its ticks, away from the label: Plot keeps the label at the chart's edge.
  * A y label set across (anchored at the top or bottom) sits above or below.
  */
-function sideOf(axis: string, box: Box, width: number, height: number): Side {
-  const across = box.x2 - box.x1 >= box.y2 - box.y1;
-  if (/x$/.test(axis) || across) return (box.y1 + box.y2) / 2 < height / 2 ? "marginTop" : "marginBottom";
+function sideOf(axis: string, label: Placed, width: number, height: number): Side {
+  const box = label.box;
+  if (/x-axis$/.test(axis) || !label.turned) return (box.y1 + box.y2) / 2 < height / 2 ? "marginTop" : "marginBottom";
   return (box.x1 + box.x2) / 2 < width / 2 ? "marginLeft" : "marginRight";
 }
 
