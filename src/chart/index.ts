@@ -3,6 +3,7 @@
 export { drawChart, xmlSafe } from "./draw-chart.ts";
 export { font, fontFiles, FONT_FAMILY } from "./fonts.ts";
 export { formatDate, formatFigure, formatNumber, formatQualified, qualifierWords } from "./format.ts";
+export { drawLegends, swatchLegend, type LegendOptions, type LegendRequest } from "./legends.ts";
 export { labelledBars, type BarShape, type LabelledBars, type LabelledBarsOptions } from "./marks/labelled-bars.ts";
 export { locatorMap, worldCountries, type LocatorOptions } from "./marks/locator-map.ts";
 export { timeline, type TimelineItem, type TimelineOptions } from "./marks/timeline.ts";
