@@ -251,6 +251,13 @@ describe("legend options and refusals", () => {
     expect(cut.right).toBeLessThanOrEqual(296);
   });
 
+  it("labels a ramp at the ticks given as values, and ignores ticks given as an interval's name", () => {
+    const svg = Plot.plot({ document, marks: [Plot.dot([{ v: 0 }, { v: 100 }], { x: "v", fill: "v" })] }) as unknown as { scale(n: string): Plot.Scale };
+    const labels = (ticks: Plot.ScaleOptions["ticks"]) => [...drawLegends([{ scale: "color", descriptor: { ...svg.scale("color"), ticks } }], { document, artboard, width: 600 })!.g.querySelectorAll("text")].map((t) => t.textContent);
+    expect(labels([0, 25, 100])).toEqual(["0", "25", "100"]);
+    expect(labels("month")).toEqual(labels(undefined));
+  });
+
   it("uses the scale's tickFormat, given as a function, for swatch labels", () => {
     const svg = Plot.plot({ document, marks: [Plot.dot([{ c: 1 }, { c: 2 }], { x: "c", fill: "c" })], color: { type: "ordinal" } }) as unknown as { scale(n: string): Plot.Scale };
     const drawn = drawLegends([{ scale: "color", descriptor: { ...svg.scale("color"), tickFormat: (d: number) => `#${d}` } }], { document, artboard, width: 600 })!;

@@ -310,7 +310,8 @@ function rampTicks(d: Scale, x: Position, length: number, options: LegendOptions
       : x.tickFormat(count, typeof format === "string" ? format : undefined);
     return values.map((v, i) => ({ at: x(v), label: f(v, i) }));
   };
-  if (given !== undefined && typeof given !== "number" && Symbol.iterator in Object(given)) {
+  // An interval ("month", d3.utcWeek) is left to d3's own choice of ticks.
+  if (given !== undefined && typeof given === "object" && Symbol.iterator in given) {
     return spaced(make(undefined, [...(given as Iterable<Value>)]), options);
   }
   let count = typeof given === "number" ? given : length / 64;
