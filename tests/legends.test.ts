@@ -240,15 +240,20 @@ describe("legend options and refusals", () => {
     expect(() => drawLegends([{ scale: "opacity", descriptor: svg.scale("opacity") }], { document, artboard, width: 600 })).toThrow(ChartError);
   });
 
-  it("cuts a label too long for the width with an ellipsis", () => {
+  it("wraps a label too long for the width beside its swatch", () => {
     const long = "A claimant whose name is far too long to be set on one line of a narrow legend at all";
     const svg = Plot.plot({ document, marks: [Plot.dot([{ c: long }, { c: "Short" }], { x: () => 1, fill: "c" })] }) as unknown as { scale(n: string): Plot.Scale };
     const drawn = drawLegends([{ scale: "color", descriptor: svg.scale("color") }], { document, artboard: ARTBOARDS.mobile, width: 296 })!;
     const placed = texts(drawn.g, "mobile");
     expect(placed.map((t) => t.text)).toContain("Short");
-    const cut = placed.find((t) => t.text.endsWith("…"))!;
-    expect(long.startsWith(cut.text.slice(0, -1))).toBe(true);
-    expect(cut.right).toBeLessThanOrEqual(296);
+    const lines = placed.filter((t) => t.text !== "Short");
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.map((t) => t.text).join(" ")).toBe(long);
+    for (const t of placed) expect(t.right).toBeLessThanOrEqual(296);
+    // "Short" starts a row below the wrapped label, not beside it.
+    const short = placed.find((t) => t.text === "Short")!;
+    expect(short.y).toBeGreaterThan(Math.max(...lines.map((t) => t.y)));
+    expect(drawn.height).toBeGreaterThanOrEqual(short.y);
   });
 
   it("labels a ramp at the ticks given as values, and ignores ticks given as an interval's name", () => {
@@ -273,6 +278,8 @@ describe("swatchLegend", () => {
     { label: "Russian Defense Ministry", color: "#CC79A7", symbol: "circle" },
     { label: "Computed by storycharts", color: "#6e6e6e", shape: "outline", symbol: "circle" },
     { label: "Implied", color: "#c4c4c4", shape: "faint", symbol: "circle" },
+    { label: "A  label with  doubled spaces and far too many words to be set on a single row of either artboard's legend", color: "#E69F00" },
+    { label: "After it", color: "#56B4E9" },
   ];
 
   for (const name of ARTBOARD_NAMES) {
@@ -287,7 +294,8 @@ describe("swatchLegend", () => {
       top += artboard.name === "desktop" ? 14 : 10;
       const ours = swatchLegend(items, { document, artboard, y: top });
       expect(ours.g.outerHTML).toBe(theirs.outerHTML);
-      expect(ours.g.querySelectorAll("text").length).toBe(items.length);
+      expect(ours.g.querySelectorAll("text").length).toBeGreaterThan(items.length);
+      expect(ours.bottom).toBeCloseTo(top + ours.height, 9);
       // The rows wrapped: more than one line of swatches on either artboard.
       expect(new Set([...ours.g.querySelectorAll("text")].map((t) => t.getAttribute("y"))).size).toBeGreaterThan(1);
     });

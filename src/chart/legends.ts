@@ -143,52 +143,45 @@ function swatchMarker(el: Make, item: LegendItem): Entry["marker"] {
     : el("rect", { x, y: round(top), width: round(swatch), height: round(swatch), ...paint });
 }
 
-/** Markers and labels left to right from (left, top), wrapping before `right`; returns the bottom. */
+/**
+ * Markers and labels left to right from (left, top), the rows wrapping before
+ * `right` and a label too long for a row wrapping beside its marker; returns
+ * the bottom.
+ */
 function flow(g: Element, el: Make, entries: Entry[], artboard: Artboard, left: number, top: number, right: number): number {
   const style = artboard.body;
   const swatch = style.size * 0.85;
   const gap = 16;
   let x = left;
   let y = top;
+  const room = right - left - swatch - 6;
+  let rowLines = 1;
   for (const entry of entries) {
-    const width = swatch + 6 + textWidth(entry.label, style) * FALLBACK_ALLOWANCE;
+    const lines = wrap(entry.label, room / FALLBACK_ALLOWANCE, style);
+    const width = swatch + 6 + Math.max(...lines.map((l) => textWidth(l, style))) * FALLBACK_ALLOWANCE;
     if (x > left && x + width > right) {
       x = left;
-      y += style.size * style.lineHeight + 4;
+      y += style.size * style.lineHeight * rowLines + 4;
+      rowLines = 1;
     }
+    rowLines = Math.max(rowLines, lines.length);
     g.append(entry.marker(x, y + (style.size - swatch) / 2 + 1, swatch));
-    g.append(el("text", { x: round(x + swatch + 6), y: round(y + style.size * 0.92) }, entry.label));
+    lines.forEach((line, i) => g.append(el("text", { x: round(x + swatch + 6), y: round(y + style.size * (0.92 + style.lineHeight * i)) }, line)));
     x += width + gap;
   }
-  return y + style.size * style.lineHeight;
+  return y + style.size * style.lineHeight * rowLines;
 }
 
 function swatchItems(d: Scale, options: LegendOptions): LegendItem[] {
   const format = valueFormat(d);
   return [...(d.domain as Iterable<Value>)].map((value, i) => ({
-    label: fitLabel(format(value, i), options),
+    label: format(value, i),
     color: String(d.apply(value)),
   }));
 }
 
 function swatchRows(g: Element, el: Make, items: LegendItem[], options: LegendOptions): number {
   return flow(g, el, items.map((item) => ({ label: item.label, marker: swatchMarker(el, item) })), options.artboard, 0, 0, options.width);
-}
-
-/** A label too long for a row of its own is cut with an ellipsis rather than run past the width. */
-function fitLabel(label: string, options: LegendOptions): string {
-  const style = options.artboard.body;
-  const room = (options.width - style.size * 0.85 - 6) / FALLBACK_ALLOWANCE;
-  if (textWidth(label, style) <= room) return label;
-  const chars = [...label];
-  let lo = 0;
-  let hi = chars.length;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (textWidth(`${chars.slice(0, mid).join("").trimEnd()}…`, style) <= room) lo = mid;
-    else hi = mid - 1;
-  }
-  return `${chars.slice(0, lo).join("").trimEnd()}…`;
 }
 
 // ---------------------------------------------------------------- symbols
@@ -212,7 +205,7 @@ function symbolRows(g: Element, el: Make, request: LegendRequest, options: Legen
     const paint = color ? String(color.apply(value)) : "currentColor";
     const type = symbols.apply(value) as d3.SymbolType;
     return {
-      label: fitLabel(format(value, i), options),
+      label: format(value, i),
       marker: (x, top, size) => {
         const r = size / 2 - 0.75;
         return el("path", {
