@@ -3,6 +3,7 @@ import * as d3 from "d3";
 import { describe, expect, it } from "vitest";
 import { checkSvg } from "../src/chart/allowlist.ts";
 import { finish, type LegendItem } from "../src/chart/finish.ts";
+import { prefixIds } from "../src/chart/ids.ts";
 import { drawLegends, swatchLegend, type LegendRequest } from "../src/chart/legends.ts";
 import { ChartError } from "../src/chart/render.ts";
 import { FALLBACK_ALLOWANCE, textWidth } from "../src/chart/text-metrics.ts";
@@ -227,6 +228,11 @@ describe("legend options and refusals", () => {
     expect(byName(drawn.g, "linearGradient").map((e) => e.id)).toEqual(["legend-ramp-1", "legend-ramp-2"]);
     const refs = [...drawn.g.querySelectorAll("rect[fill^=url]")].map((e) => e.getAttribute("fill"));
     expect(refs).toEqual(["url(#legend-ramp-1)", "url(#legend-ramp-2)"]);
+    // Finishing renames every id to the chart's own; the ramps still find their gradients.
+    prefixIds(drawn.g, "chart-a");
+    const ids = byName(drawn.g, "linearGradient").map((e) => e.id);
+    expect(ids.every((id) => id.startsWith("chart-a-"))).toBe(true);
+    expect([...drawn.g.querySelectorAll("rect[fill^=url]")].map((e) => e.getAttribute("fill"))).toEqual(ids.map((id) => `url(#${id})`));
   });
 
   it("draws nothing for an identity scale or no request", () => {
