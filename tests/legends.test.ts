@@ -212,6 +212,11 @@ describe("legends drawn from Plot's scale descriptors", () => {
               expect(values.some((v) => Math.abs(v - threshold) < 0.001), `${threshold} in ${values}`).toBe(true);
             }
           });
+
+          it("sets the labels on one line when the width has room for them, on two when not", () => {
+            const rows = new Set(texts(g, artboard).filter((t) => parseLabel(t.text) !== null).map((t) => Math.round(t.y))).size;
+            expect(rows).toBe(c.name === "quantize-crowded" && artboard === "mobile" ? 2 : 1);
+          });
         }
       });
     }

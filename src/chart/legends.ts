@@ -329,7 +329,8 @@ function thresholdBlocks(g: Element, el: Make, d: Scale, options: LegendOptions)
   // Wide enough that neighbouring labels stand apart, if the width allows.
   const widths = labels.map((l) => textWidth(l, style) * FALLBACK_ALLOWANCE);
   let block = Math.min(options.width, RAMP_WIDTH) / n;
-  for (let i = 1; i < widths.length; i++) block = Math.max(block, (widths[i - 1]! + widths[i]!) / 2 + labelGap(options));
+  // (A pixel over the least, so that rounding cannot make neighbours touch.)
+  for (let i = 1; i < widths.length; i++) block = Math.max(block, (widths[i - 1]! + widths[i]!) / 2 + labelGap(options) + 1);
   block = Math.min(block, options.width / n);
   colors.forEach((c, i) => g.append(el("rect", { x: round(i * block), y: 0, width: round(block), height: RAMP_HEIGHT, ...paint(c) })));
   const ticks = labels.slice(0, n - 1).map((label, i) => ({ at: (i + 1) * block, label }));
