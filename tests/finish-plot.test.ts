@@ -193,3 +193,30 @@ describe("the page's background", () => {
     await expect(finishPlot({ marks: [Plot.text(d, { x: "x", y: "y", text: "t", fill: "var(--my-ink)" })] }, words)).rejects.toThrow("the text mark's fill is var(--my-ink), a CSS variable a standalone chart does not define");
   });
 });
+
+describe("Plot's legends", () => {
+  const pts = Array.from({ length: 30 }, (_, i) => ({ x: i % 10, y: (i * 7) % 13, v: ((i * 29) % 100) - 40, kind: ["Adelie", "Gentoo", "Chinstrap"][i % 3]! }));
+
+  it.each([
+    ["swatches", { color: { legend: true }, marks: [Plot.dot(pts, { x: "x", y: "y", fill: "kind" })] }, ["Adelie", "Chinstrap", "Gentoo"]],
+    ["coloured symbols", { color: { legend: true }, symbol: { legend: true }, marks: [Plot.dot(pts, { x: "x", y: "y", stroke: "kind", symbol: "kind" })] }, ["Adelie", "Chinstrap", "Gentoo"]],
+    ["a diverging ramp", { color: { legend: true, type: "diverging", scheme: "rdbu" }, marks: [Plot.dot(pts, { x: "x", y: "y", fill: "v" })] }, ["v", "0"]],
+    ["a threshold", { color: { legend: true, type: "threshold", domain: [0, 20], scheme: "blues" }, marks: [Plot.dot(pts, { x: "x", y: "y", fill: "v" })] }, ["v", "0", "20"]],
+  ] as [string, Plot.PlotOptions, string[]][])("%s: drawn as SVG above the chart, inside the artboard, labelled", async (_, options, labels) => {
+    for (const artboard of ["desktop", "mobile"] as const) {
+      const { svg, notices } = await finishPlot(options, words, artboard);
+      expect(notices).toEqual([]);
+      expect(texts(svg)).toEqual(expect.arrayContaining(labels));
+      expect(outside(svg)).toEqual([]);
+      expect(checkSvg(svg)).toEqual([]);
+      expect(svg).not.toMatch(/<image|<canvas|<foreignObject/);
+    }
+  });
+
+  it("a ramp's gradient keeps its id, prefixed, and its reference", async () => {
+    const { svg } = await finishPlot({ color: { legend: true }, marks: [Plot.dot(pts, { x: "x", y: "y", fill: "v" })] }, { ...words, id: "ramp" });
+    const id = parse(svg).querySelector("linearGradient")!.getAttribute("id")!;
+    expect(id).toMatch(/^ramp-desktop-\d+$/);
+    expect(svg).toContain(`fill="url(#${id})"`);
+  });
+});

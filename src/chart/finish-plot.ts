@@ -8,7 +8,8 @@ import type * as Plot from "@observablehq/plot";
 import { checkSvg } from "./allowlist.ts";
 import { colourProblems } from "./colour-check.ts";
 import { layout } from "./bounds.ts";
-import { finish, type LegendItem } from "./finish.ts";
+import { finish } from "./finish.ts";
+import { drawLegends, type LegendItem, type LegendRequest } from "./legends.ts";
 import { fontSizeOf, renderFitted, SIDES, type Side } from "./fit.ts";
 import { geometryProblems } from "./geometry.ts";
 import { hiddenCharacters } from "./hidden-characters.ts";
@@ -122,13 +123,15 @@ export function finishChart(input: ChartInput): FinishedChart {
   if (faint.length > 0) {
     throw new ChartError(`a reader could not see its colours: ${faint.join("; ")}`, `Use the house palette (${PALETTE.join(", ")}), a claimant's colour, or a darker or lighter shade`);
   }
-  const legend = [...input.legend, ...legends.flatMap((name) => legendItems(plot, name))];
+  const requests = legendRequests(plot, own, legends);
+  const plotLegends = requests.length > 0 ? drawLegends(requests, { document: plot.ownerDocument, artboard, width: artboard.width - 2 * artboard.padding, idPrefix: "legend" }) : null;
   const svg = finish({
     prefix: input.prefix,
     artboard,
     headline: input.headline,
     subtitle: input.subtitle ?? null,
-    legend,
+    legend: input.legend,
+    plotLegends,
     notes: input.notes,
     source: input.source,
     alt: input.alt,
@@ -244,15 +247,60 @@ function scaleOf(plot: SVGSVGElement, name: string): Plot.Scale | undefined {
   return (plot as unknown as { scale(name: string): Plot.Scale | undefined }).scale(name);
 }
 
-/** Swatches for an ordinal colour or symbol scale; what else Plot's legends can be comes with the legends module. */
-function legendItems(plot: SVGSVGElement, name: LegendScale): LegendItem[] {
-  const scale = scaleOf(plot, name);
-  if (!scale) return [];
-  if (name === "color" && (scale.type === "ordinal" || scale.type === "categorical")) {
-    const range = (scale.range ?? []) as string[];
-    return (scale.domain as unknown[]).map((value, i) => ({ label: String(value), color: range[i % range.length]! }));
+/**
+ * What Plot's legends would show, as requests for legends.ts: each scale's
+ * descriptor with the label, ticks and tickFormat Plot keeps out of it, and a
+ * colour and a symbol scale over one domain drawn as one legend of coloured
+ * symbols, as Plot draws them.
+ */
+function legendRequests(plot: SVGSVGElement, own: Plot.PlotOptions, names: LegendScale[]): LegendRequest[] {
+  const requests: LegendRequest[] = [];
+  const color = scaleOf(plot, "color");
+  const symbol = scaleOf(plot, "symbol");
+  const shared = color && symbol && color.type !== "identity" && sameDomain(color.domain, symbol.domain);
+  for (const name of names) {
+    const scale = scaleOf(plot, name);
+    if (!scale || scale.type === "identity") continue;
+    if (shared && name === "symbol" && names.includes("color")) continue;
+    const set = (own[name] ?? {}) as Plot.ScaleOptions;
+    const label = set.label !== undefined ? set.label : inferredLabel(own, name);
+    const descriptor = {
+      ...scale,
+      ...(label !== undefined && label !== null ? { label: `${label}${scale.percent && set.label === undefined ? " (%)" : ""}` } : {}),
+      ...(set.ticks !== undefined ? { ticks: set.ticks } : {}),
+      ...(set.tickFormat !== undefined ? { tickFormat: set.tickFormat } : {}),
+    } as Plot.Scale;
+    if (shared && (name === "color" || name === "symbol")) requests.push({ scale: "color", descriptor: name === "color" ? descriptor : { ...color!, ...descriptor, range: color!.range }, symbol });
+    else requests.push({ scale: name, descriptor });
   }
-  throw new ChartError(`a ${scale.type} ${name} legend cannot be drawn yet`, `Remove legend: true from the ${name} options and explain the ${name} in the subtitle or notes`);
+  return requests;
+}
+
+function sameDomain(a: Iterable<unknown> | undefined, b: Iterable<unknown> | undefined): boolean {
+  if (!a || !b) return false;
+  const [p, q] = [[...a], [...b]];
+  return p.length === q.length && p.every((v, i) => String(v) === String(q[i]));
+}
+
+// The channels that feed each legend's scale.
+const CHANNELS: Record<LegendScale, string[]> = { color: ["fill", "stroke"], symbol: ["symbol"], opacity: ["opacity", "fillOpacity", "strokeOpacity"] };
+
+/**
+ * The label Plot infers for a scale: the one column name every mark maps onto
+ * it. Plot's own inference is not exposed; a column named by a string is what
+ * a reader would see on Plot's legend.
+ */
+function inferredLabel(own: Plot.PlotOptions, name: LegendScale): string | undefined {
+  const names = new Set<string>();
+  for (const mark of (own.marks ?? []).flat(Infinity as 1)) {
+    const channels = (mark as { channels?: Record<string, { value?: unknown; scale?: unknown }> } | null)?.channels;
+    if (!channels) continue;
+    for (const channel of CHANNELS[name]) {
+      const value = channels[channel]?.value;
+      if (typeof value === "string" && channels[channel]?.scale !== undefined) names.add(value);
+    }
+  }
+  return names.size === 1 ? [...names][0] : undefined;
 }
 
 /** The properties a chart's style option names, as CSS writes them ("font-size"). */

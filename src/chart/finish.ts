@@ -3,21 +3,13 @@
 // credit drawn around it as SVG text, a title and description for screen
 // readers, and ids that belong to this chart alone.
 
-import { FALLBACK_ALLOWANCE, textWidth, wrap, type TextStyle } from "./text-metrics.ts";
+import { FALLBACK_ALLOWANCE, wrap, type TextStyle } from "./text-metrics.ts";
+import { swatchLegend, type LegendItem } from "./legends.ts";
 import { INK, THEME, type Artboard } from "./theme.ts";
 
 import { SVG_NS } from "./allowlist.ts";
 import { chartClass, chartStyle } from "./chart-style.ts";
 import { prefixIds } from "./ids.ts";
-
-export interface LegendItem {
-  label: string;
-  color: string;
-  /** How the swatch is drawn: a solid block, an outline (for what is implied), or a faint block. */
-  shape?: "solid" | "outline" | "faint";
-  /** A dot instead of a square, for marks drawn as dots. */
-  symbol?: "square" | "circle";
-}
 
 export interface FinishInput {
   /** Unique among all charts, and the prefix of every id in the file. */
@@ -26,6 +18,8 @@ export interface FinishInput {
   headline: string;
   subtitle: string | null;
   legend: LegendItem[];
+  /** Legends drawn from Plot's scales (legends.ts), placed below the house legend. */
+  plotLegends?: { g: Element; height: number } | null;
   notes: string[];
   source: string;
   alt: string;
@@ -67,8 +61,14 @@ export function finish(input: FinishInput): SVGSVGElement {
   }
   y += artboard.name === "desktop" ? 14 : 10;
   if (input.legend.length > 0) {
-    y = legend(svg, el, input.legend, artboard, y);
-    y += 8;
+    const swatches = swatchLegend(input.legend, { document, artboard, y });
+    svg.append(swatches.g);
+    y = swatches.bottom + 8;
+  }
+  if (input.plotLegends) {
+    input.plotLegends.g.setAttribute("transform", `translate(${artboard.padding},${round(y)})`);
+    svg.append(input.plotLegends.g);
+    y += input.plotLegends.height + 8;
   }
 
   // Inside role="img" the drawing is presentational: the title and description
@@ -102,45 +102,6 @@ export function finish(input: FinishInput): SVGSVGElement {
   })) svg.setAttribute(k, String(v));
   prefixIds(svg, prefix);
   return svg;
-}
-
-type Make = (name: string, attrs?: Record<string, string | number>, text?: string) => Element;
-
-/** Swatches in rows that wrap at the artboard's width. */
-function legend(svg: Element, el: Make, items: LegendItem[], artboard: Artboard, top: number): number {
-  const style = artboard.body;
-  const swatch = style.size * 0.85;
-  const gap = 16;
-  const g = el("g", { "font-size": style.size, "aria-hidden": "true" });
-  let x = artboard.padding;
-  let y = top;
-  const room = artboard.width - 2 * artboard.padding - swatch - 6;
-  let rowLines = 1;
-  for (const item of items) {
-    // A label longer than a row wraps beside its swatch rather than running off the artboard.
-    const lines = wrap(item.label, room / FALLBACK_ALLOWANCE, style);
-    const width = swatch + 6 + Math.max(...lines.map((l) => textWidth(l, style))) * FALLBACK_ALLOWANCE;
-    if (x > artboard.padding && x + width > artboard.width - artboard.padding) {
-      x = artboard.padding;
-      y += style.size * style.lineHeight * rowLines + 4;
-      rowLines = 1;
-    }
-    rowLines = Math.max(rowLines, lines.length);
-    const shape = item.shape ?? "solid";
-    const paint = {
-      fill: shape === "outline" ? "none" : item.color,
-      ...(shape === "faint" ? { "fill-opacity": 0.35 } : {}),
-      ...(shape === "outline" ? { stroke: item.color, "stroke-width": 1.5, ...(item.symbol === "circle" ? {} : { "stroke-dasharray": "3,2" }) } : {}),
-    };
-    const top = y + (style.size - swatch) / 2 + 1;
-    g.append(item.symbol === "circle"
-      ? el("circle", { cx: round(x + swatch / 2), cy: round(top + swatch / 2), r: round(swatch / 2 - 0.75), ...paint })
-      : el("rect", { x, y: round(top), width: round(swatch), height: round(swatch), ...paint }));
-    lines.forEach((line, i) => g.append(el("text", { x: round(x + swatch + 6), y: round(y + style.size * (0.92 + style.lineHeight * i)) }, line)));
-    x += width + gap;
-  }
-  svg.append(g);
-  return y + style.size * style.lineHeight * rowLines;
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

@@ -5,10 +5,18 @@
 import type { Scale } from "@observablehq/plot";
 import * as d3 from "d3";
 import { SVG_NS } from "./allowlist.ts";
-import type { LegendItem } from "./finish.ts";
 import { ChartError } from "./render.ts";
 import { FALLBACK_ALLOWANCE, textWidth, wrap, type TextStyle } from "./text-metrics.ts";
 import type { Artboard } from "./theme.ts";
+
+export interface LegendItem {
+  label: string;
+  color: string;
+  /** How the swatch is drawn: a solid block, an outline (for what is implied), or a faint block. */
+  shape?: "solid" | "outline" | "faint";
+  /** A dot instead of a square, for marks drawn as dots. */
+  symbol?: "square" | "circle";
+}
 
 export interface LegendRequest {
   scale: "color" | "symbol" | "opacity";

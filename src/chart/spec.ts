@@ -4,7 +4,7 @@
 // leaves out; what the chart sets, wins.
 
 import type * as Plot from "@observablehq/plot";
-import type { LegendItem } from "./finish.ts";
+import type { LegendItem } from "./legends.ts";
 import type { Ledger } from "../ledger/index.ts";
 import type { Row } from "../tables/index.ts";
 import type { Artboard, ArtboardName } from "./theme.ts";
