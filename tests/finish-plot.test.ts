@@ -5,7 +5,7 @@ import * as Plot from "@observablehq/plot";
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { checkSvg } from "../src/chart/allowlist.ts";
-import { layout } from "../src/chart/bounds.ts";
+import { layout, outsideArtboard } from "../src/chart/bounds.ts";
 import { PALETTE } from "../src/chart/palette.ts";
 import { finishPlot, type PlotWords } from "../src/index.ts";
 
@@ -62,10 +62,21 @@ describe("margins fit the labels", () => {
     expect(texts(svg)).toEqual(expect.arrayContaining(["Northernmost province", "Southern coast"]));
   });
 
-  it("a chart that fixes a margin too small for its labels fails, naming the label, its mark and the artboard", async () => {
-    const chart = { marginLeft: 4, marks: [Plot.barX(budgets, { x: "spend", y: "region" })] };
-    await expect(finishPlot(chart, words, "desktop")).rejects.toThrow(/^on the desktop artboard \(640×\d+\) "(North|South|East)" \(y-axis tick label\) runs past the left edge by [\d.]+ px/);
-    await expect(finishPlot(chart, words, "desktop")).rejects.toMatchObject({ fix: expect.stringContaining("marginLeft") });
+  it("a margin the chart sets too small for the house type grows, with a notice; what no margin can hold is refused, named", async () => {
+    const { svg, notices } = await finishPlot({ marginLeft: 4, marks: [Plot.barX(budgets, { x: "spend", y: "region" })] }, words, "desktop");
+    expect(outside(svg)).toEqual([]);
+    expect(notices).toEqual([expect.stringMatching(/^marginLeft 4 was widened to \d+ px to fit the labels in the house type$/)]);
+    const note = "An annotation far longer than the chart is wide, which no margin can hold on a phone";
+    await expect(finishPlot({ marks: [Plot.dot(budgets, { x: "spend", y: "region" }), Plot.text([note], { frameAnchor: "top-right", textAnchor: "end" })] }, words, "mobile"))
+      .rejects.toThrow(`; the widest is "${note}" (text,`);
+  });
+
+  it("the audit names what runs past the artboard's edge, its mark, and by how much", () => {
+    const doc = new JSDOM('<svg xmlns="http://www.w3.org/2000/svg" width="320" height="200"><g aria-label="y-axis tick label" font-size="13" text-anchor="end"><text transform="translate(10,50)">1,250,000</text></g><g aria-label="bar"><rect x="300" y="10" width="40" height="10"/></g></svg>', { contentType: "image/svg+xml" }).window.document;
+    expect(outsideArtboard(layout(doc.documentElement), 320, 200)).toEqual([
+      expect.stringMatching(/^"1,250,000" \(y-axis tick label\) runs past the left edge by \d+(\.\d)? px$/),
+      "a <rect> (bar) runs past the right edge by 20 px",
+    ]);
   });
 });
 

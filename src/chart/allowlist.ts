@@ -25,7 +25,7 @@ const ATTRIBUTES = new Set([
   // Markers, gradients and masks: drawn from the file's own definitions.
   "marker-start", "marker-mid", "marker-end", "markerWidth", "markerHeight", "markerUnits", "refX", "refY", "orient",
   "offset", "stop-color", "stop-opacity", "gradientUnits", "gradientTransform", "spreadMethod", "fx", "fy", "fr",
-  "mask", "maskUnits", "maskContentUnits", "isolation", "filter",
+  "mask", "maskUnits", "maskContentUnits", "isolation", "filter", "visibility",
 ]);
 
 /** Every reason the SVG text may not be published; empty when it may. */

@@ -112,7 +112,9 @@ function textLines(text: Element, state: Inherited): { text: string; box: Box }[
   const lines: { text: string; x: number; y: number; size: number; bold: boolean; anchor: string }[] = [];
   const spans = [...text.children].filter((c) => c.localName.toLowerCase() === "tspan");
   if (spans.length === 0) {
-    lines.push({ text: text.textContent ?? "", x, y, size: em, bold: state.bold, anchor: state.anchor });
+    // A <title> inside the text is its tooltip (Plot's textOverflow keeps the whole text there), not drawn.
+    const drawn = [...text.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join("");
+    lines.push({ text: drawn, x, y, size: em, bold: state.bold, anchor: state.anchor });
   } else {
     for (const span of spans) {
       const s = inherit(span, { ...state, matrix: IDENTITY }, new Map());
@@ -244,4 +246,18 @@ function clipped(box: Box, clip: Box | null): Box {
 
 export function overlaps(a: Box, b: Box): boolean {
   return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+}
+
+const px = (n: number) => `${Math.round(n * 10) / 10} px`;
+
+/** What runs past the edges of a width × height artboard, one phrase each: `"1,250,000" (x-axis tick label) runs past the right edge by 12.4 px`. */
+export function outsideArtboard(placed: Placed[], width: number, height: number, tolerance = 0.5): string[] {
+  return placed.filter((p) => p.box.x1 < -tolerance || p.box.y1 < -tolerance || p.box.x2 > width + tolerance || p.box.y2 > height + tolerance).map((p) => {
+    const name = p.text ? `"${p.text}"` : `a <${p.element.localName}>`;
+    const where = p.box.x1 < -tolerance ? `left edge by ${px(-p.box.x1)}`
+      : p.box.x2 > width + tolerance ? `right edge by ${px(p.box.x2 - width)}`
+      : p.box.y1 < -tolerance ? `top edge by ${px(-p.box.y1)}`
+      : `bottom edge by ${px(p.box.y2 - height)}`;
+    return `${name}${p.mark ? ` (${p.mark})` : ""} runs past the ${where}`;
+  });
 }

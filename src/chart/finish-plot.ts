@@ -7,7 +7,7 @@
 import type * as Plot from "@observablehq/plot";
 import { checkSvg } from "./allowlist.ts";
 import { colourProblems } from "./colour-check.ts";
-import { layout } from "./bounds.ts";
+import { layout, outsideArtboard } from "./bounds.ts";
 import { finish } from "./finish.ts";
 import { drawLegends, type LegendItem, type LegendRequest } from "./legends.ts";
 import { fontSizeOf, renderFitted, SIDES, type Side } from "./fit.ts";
@@ -107,9 +107,10 @@ export function finishChart(input: ChartInput): FinishedChart {
     const value = own[name];
     if (value !== undefined && value !== null) notices.push(`Plot's ${name} was not printed: the chart's own words take its place`);
   }
-  const { options, fixed, legends } = houseOptions(own, artboard, ownWidth ?? inner, input.height);
-  const fitted = renderFitted(options, fixed, input.table ?? "", input.columns ?? [], houseColours(own));
+  const { options, set, legends } = houseOptions(own, artboard, ownWidth ?? inner, input.height);
+  const fitted = renderFitted(options, set, artboard.padding, input.table ?? "", input.columns ?? [], houseColours(own));
   const plot = fitted.svg;
+  notices.push(...fitted.widened);
   // The house font and size instead of Plot's; the chart's own style is read by makeStatic.
   plot.setAttribute("font-family", THEME.fontStack);
   plot.setAttribute("font-size", String(fontSizeOf(plot)));
@@ -153,16 +154,11 @@ export function finishChart(input: ChartInput): FinishedChart {
       "Check the table's values (a value near ±1e308 overflows the scale; a missing value is not a number) and give marks constants where Plot takes constants",
     );
   }
-  const outside = placed.filter((p) => p.box.x1 < -0.5 || p.box.y1 < -0.5 || p.box.x2 > width + 0.5 || p.box.y2 > height + 0.5);
+  const outside = outsideArtboard(placed, width, height);
   if (outside.length > 0) {
-    const what = outside.slice(0, 3).map((p) => {
-      const name = p.text ? `"${p.text}"` : `a <${p.element.localName}>`;
-      const where = p.box.x1 < -0.5 ? `left edge by ${px(-p.box.x1)}` : p.box.x2 > width + 0.5 ? `right edge by ${px(p.box.x2 - width)}` : p.box.y1 < -0.5 ? `top edge by ${px(-p.box.y1)}` : `bottom edge by ${px(p.box.y2 - height)}`;
-      return `${name}${p.mark ? ` (${p.mark})` : ""} runs past the ${where}`;
-    });
     throw new ChartError(
-      `on the ${input.artboard.name} artboard (${width}×${height}) ${what.join("; ")}${outside.length > 3 ? `; and ${outside.length - 3} more` : ""}: a reader would see it cut off`,
-      `Remove the margin${fixed.size > 1 ? "s" : ""} the chart sets (${[...fixed].join(", ") || "none"}) so they fit the labels, or move what runs outside`,
+      `on the ${input.artboard.name} artboard (${width}×${height}) ${outside.slice(0, 3).join("; ")}${outside.length > 3 ? `; and ${outside.length - 3} more` : ""}: a reader would see it cut off`,
+      "Shorten what runs outside (a label, an annotation wider than the chart), or move it inside the frame",
     );
   }
   const problems = checkSvg(text);
@@ -177,7 +173,7 @@ type LegendScale = (typeof LEGEND_SCALES)[number];
 
 /** The house defaults under the chart's own options, and what Plot must not see: legends and figures. */
 function houseOptions(own: Plot.PlotOptions, artboard: Artboard, width: number, height: number | undefined) {
-  const fixed = new Set<Side>(own.margin !== undefined ? SIDES : SIDES.filter((side) => own[side] !== undefined));
+  const set = new Set<Side>(own.margin !== undefined ? SIDES : SIDES.filter((side) => own[side] !== undefined));
   const house: Plot.PlotOptions = { marginTop: 8, marginRight: 8, marginBottom: 28, marginLeft: 8 };
   const legends: LegendScale[] = [];
   const scales: Partial<Record<LegendScale, unknown>> = {};
@@ -201,7 +197,7 @@ function houseOptions(own: Plot.PlotOptions, artboard: Artboard, width: number, 
     title: undefined, subtitle: undefined, caption: undefined, figure: false,
   } as Plot.PlotOptions;
   if (own.style !== undefined) options.style = own.style;
-  return { options, fixed, legends };
+  return { options, set, legends };
 }
 
 /** Plot's title, subtitle and caption as the chart's words when the words give none. */
@@ -316,7 +312,6 @@ function idFrom(headline: string): string {
   return `chart-${slug || "untitled"}`;
 }
 
-const px = (n: number) => `${Math.round(n * 10) / 10} px`;
 
 // Characters XML 1.0 cannot carry (controls, lone surrogates, noncharacters):
 // a label pasted from anywhere must not make the file unreadable.

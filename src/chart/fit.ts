@@ -24,19 +24,26 @@ const LEAST_PX = 20;
 export interface Fitted {
   svg: SVGSVGElement;
   options: Plot.PlotOptions;
+  /** Margins the chart set that had to grow, as notices: they were sized for another font. */
+  widened: string[];
 }
 
 /**
- * Draws the chart, growing each side not in `fixed` until its labels fit.
- * Sides the chart set itself are left alone; the audit of the finished chart
- * names what they cut off.
+ * Draws the chart, growing each side until its labels fit. A margin the chart
+ * set grows too, with a notice: a margin sized for Plot's 10 px system font
+ * cuts labels set in the house's larger type, and a cut label is a wrong one.
  */
 export function renderFitted(
-  options: Plot.PlotOptions, fixed: ReadonlySet<Side>, table: string, columns: string[],
+  options: Plot.PlotOptions, set: ReadonlySet<Side>,
+  /** How far past a side the chart set its drawing may reach (the artboard's padding beside it): the chart's design, kept. */
+  spill: number,
+  table: string, columns: string[],
   /** Seen once, after the first drawing: options to draw with instead (house colours for a scale Plot chose), or null. */
   adjust: (svg: SVGSVGElement, options: Plot.PlotOptions) => Plot.PlotOptions | null = () => null,
 ): Fitted {
   let current = { ...options };
+  const widened = (): string[] => SIDES.filter((side) => set.has(side) && margin(current, side) > margin(options, side))
+    .map((side) => `${side} ${margin(options, side)} was widened to ${margin(current, side)} px to fit the labels in the house type`);
   for (let pass = 0; ; pass++) {
     let svg = renderPlot(current, table, columns);
     const adjusted = pass === 0 ? adjust(svg, current) : null;
@@ -61,8 +68,9 @@ export function renderFitted(
         "Shorten the labels (a shorter tickFormat, abbreviations, or lineWidth to wrap them), or give the chart more room",
       );
     }
-    const grow = SIDES.filter((side) => need[side] > TOLERANCE && !fixed.has(side));
-    if (grow.length === 0 || pass === PASSES) return { svg, options: current };
+    const allowed = (side: Side) => (set.has(side) && (side === "marginLeft" || side === "marginRight") ? spill : 0);
+    const grow = SIDES.filter((side) => need[side] > TOLERANCE + allowed(side));
+    if (grow.length === 0 || pass === PASSES) return { svg, options: current, widened: widened() };
     const next = { ...current };
     for (const side of grow) next[side] = margin(current, side) + Math.ceil(need[side]) + GAP;
     current = next;
