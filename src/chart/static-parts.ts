@@ -43,7 +43,7 @@ export function makeStatic(svg: Element): string[] {
   }
   for (const g of [...svg.querySelectorAll("[pointer-events]")]) {
     const mark = g.getAttribute("aria-label") ?? g.localName;
-    if (g.getAttribute("pointer-events") === "none" && g.children.length === 0 && g.getAttribute("aria-label") !== null) {
+    if (g.getAttribute("pointer-events") === "none" && g.firstElementChild === null && g.getAttribute("aria-label") !== null) {
       g.remove();
       notices.add(`the ${mark} mark was dropped: it shows only under a pointer, and a published chart is a still picture`);
     } else {
