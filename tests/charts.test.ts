@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { checkSvg } from "../src/chart/allowlist.ts";
 import { buildCharts, type ChartOutput } from "../src/build/draw-charts.ts";
 import type { ChartSpec } from "../src/chart/spec.ts";
+import { labelledBars } from "../src/chart/index.ts";
 import type { NotebookSpec } from "../src/build/notebook.ts";
 import { formatProblem } from "../src/ledger/problems.ts";
 import { runNotebook } from "../src/build/run.ts";
@@ -161,6 +162,32 @@ describe("charts that must fail", () => {
 
   it("a chart of a table the notebook does not build fails", () => {
     expect(drawOne("no-table", { ...base, table: "aircraft" }).problems[0]!.message).toBe("the chart draws table \"aircraft\", which the notebook does not build");
+  });
+});
+
+describe("a chart that gives no height", () => {
+  it("is sized by Plot (facets) or by its marks (labelled bars), and the words follow it", () => {
+    const facets: ChartSpec = {
+      table: "distances", kind: "Bar chart", headline: "Distances",
+      plot: (data) => ({ marks: [Plot.barX(data, { x: "km", fy: "to" })] }),
+    };
+    const bars: ChartSpec = {
+      table: "distances", kind: "Bar chart", headline: "Distances",
+      plot: (data, ctx) => {
+        expect(ctx.height).toBeUndefined();
+        const b = labelledBars(data, { label: (d) => String(d.to), value: (d) => Number(d.km), valueText: (d) => String(d.km), color: () => "#0072B2", height: ctx.height, fontSize: ctx.artboard.body.size });
+        return { ...b.options, marks: b.marks };
+      },
+    };
+    for (const [id, spec] of [["facets", facets], ["bars", bars]] as const) {
+      const drawn = drawOne(id, spec);
+      expect(drawn.problems).toEqual([]);
+      const svg = drawn.charts[0]!.files.get(`${id}.svg`)!;
+      const height = Number(/height="(\d+)"/.exec(svg)![1]);
+      // Four rows of a bar and a label each, plus the words: more than the rows alone, less than a page.
+      expect(height).toBeGreaterThan(150);
+      expect(height).toBeLessThan(600);
+    }
   });
 });
 

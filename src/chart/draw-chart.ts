@@ -45,7 +45,7 @@ export interface Drawn {
 export function drawChart(input: DrawInput, artboard: Artboard): Drawn {
   const { spec } = input;
   const width = artboard.width - 2 * artboard.padding;
-  const height = typeof spec.height === "function" ? spec.height(input.rows, artboard) : spec.height[artboard.name];
+  const height = typeof spec.height === "function" ? spec.height(input.rows, artboard) : spec.height?.[artboard.name];
   const styles = input.claimants ?? {};
   const color = claimantColors([...new Set(input.ledger.figures.map((f) => f.claimant))], styles);
   const context: ChartContext = { artboard, width, height, ledger: input.ledger, color, short: (c) => styles[c]?.short ?? c };

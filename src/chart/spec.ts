@@ -13,7 +13,8 @@ export interface ChartContext {
   artboard: Artboard;
   /** Width of Plot's area: the artboard less its padding. */
   width: number;
-  height: number;
+  /** The chart's height as the spec gives it; undefined when Plot sizes the chart (facets, bands, a map's aspect ratio). */
+  height: number | undefined;
   ledger: Ledger;
   /** The claimant's colour, the same on every chart: the notebook's, or the house palette's. */
   color(claimant: string): string;
@@ -28,7 +29,8 @@ export interface ChartSpec {
   kind: string;
   headline: string;
   subtitle?: string;
-  height: Record<ArtboardName, number> | ((data: Row[], artboard: Artboard) => number);
+  /** Per artboard, or from the rows; left out, Plot sizes the chart and the words follow it. */
+  height?: Record<ArtboardName, number> | ((data: Row[], artboard: Artboard) => number);
   plot(data: Row[], context: ChartContext): Plot.PlotOptions;
   legend?(data: Row[], context: ChartContext): LegendItem[];
   notes?(data: Row[], context: ChartContext): string[];

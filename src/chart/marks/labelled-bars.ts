@@ -17,8 +17,8 @@ export interface LabelledBarsOptions {
   valueText: (row: Row) => string;
   color: (row: Row) => string;
   shape?: (row: Row) => BarShape;
-  /** Plot height and body font size, to place labels within each row. */
-  height: number;
+  /** Plot height and body font size, to place labels within each row; without a height, each row takes what its label and bar need. */
+  height?: number;
   fontSize: number;
   marginBottom?: number;
   /** The domain's upper end; by default the largest value. */
@@ -32,7 +32,8 @@ export interface LabelledBars {
 
 export function labelledBars(rows: Row[], o: LabelledBarsOptions): LabelledBars {
   const marginBottom = o.marginBottom ?? 4;
-  const rowHeight = (o.height - marginBottom) / Math.max(1, rows.length);
+  const height = o.height ?? Math.ceil(rows.length * o.fontSize * 2.6) + marginBottom;
+  const rowHeight = (height - marginBottom) / Math.max(1, rows.length);
   const labelSpace = o.fontSize * 1.35;
   const barTop = labelSpace + 2;
   const barBottom = Math.max(4, rowHeight * 0.18);
@@ -45,7 +46,7 @@ export function labelledBars(rows: Row[], o: LabelledBarsOptions): LabelledBars 
   const max = o.max ?? Math.max(1, ...data.map((d) => d.value ?? 0));
   return {
     options: {
-      height: o.height,
+      height,
       marginTop: 0, marginBottom, marginLeft: 0,
       // Room for the widest value label beyond the longest bar.
       marginRight: Math.ceil(Math.max(...data.map((d) => textWidth(d.text, { size: o.fontSize, weight: "regular" }) * FALLBACK_ALLOWANCE), 0)) + 10,

@@ -29,7 +29,8 @@ export function worldCountries(detail: Detail = "50m"): FeatureCollection<Geomet
 
 export interface LocatorOptions {
   width: number;
-  height: number;
+  /** Left out, Plot gives the map its projection's aspect ratio. */
+  height?: number;
   fontSize: number;
   label: (row: Row) => string;
   /** The place every line starts from. */
