@@ -266,7 +266,8 @@ function legendRequests(plot: SVGSVGElement, own: Plot.PlotOptions, names: Legen
       ...(set.ticks !== undefined ? { ticks: set.ticks } : {}),
       ...(set.tickFormat !== undefined ? { tickFormat: set.tickFormat } : {}),
     } as Plot.Scale;
-    if (shared && (name === "color" || name === "symbol")) requests.push({ scale: "color", descriptor: name === "color" ? descriptor : { ...color!, ...descriptor, range: color!.range }, symbol });
+    // A symbol legend over the colour scale's domain draws the colour scale with the symbols as markers.
+    if (shared && (name === "color" || name === "symbol")) requests.push({ scale: "color", descriptor: name === "color" ? descriptor : { ...color!, ...(descriptor.label !== undefined ? { label: descriptor.label } : {}) } as Plot.Scale, symbol });
     else requests.push({ scale: name, descriptor });
   }
   return requests;

@@ -24,7 +24,7 @@ const CHANNEL: Record<string, string> = {
   "paint-order": "paintOrder", "mix-blend-mode": "mixBlendMode", "font-variant": "fontVariant",
 };
 
-const NOT_A_VALUE = /NaN|Infinity|undefined|=>|\bfunction\b/;
+const NOT_A_VALUE = /NaN|Infinity|undefined|\[object |=>|\bfunction\b/;
 
 /** Makes Plot's SVG static and printable in place; returns the notices for what it dropped. */
 export function makeStatic(svg: Element): string[] {
