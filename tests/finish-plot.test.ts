@@ -103,6 +103,17 @@ describe("width and height", () => {
     expect(outside(many.svg)).toEqual([]);
   });
 
+  it("a chart of a set height grows by the margins its labels need, keeping its drawing's height", async () => {
+    const days = [0, 1, 2, 3].map((d) => ({ date: new Date(Date.UTC(2025, 0, 1 + d * 90)), v: d }));
+    const { svg } = await finishPlot({ height: 100, x: { axis: "top" }, marks: [Plot.ruleX(days, { x: "date", y1: 0, y2: 1 })] }, words, "mobile");
+    expect(outside(svg)).toEqual([]);
+    // The rules and the grid span the frame. The house margins (8 above, 28 below) leave it 64 px of a
+    // 100 px chart; the axis on top takes more, and the chart grows instead of the frame shrinking.
+    const lines = layout(parse(svg)).filter((p) => p.element.localName === "line").map((p) => p.box.y2 - p.box.y1);
+    expect(lines.length).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...lines)).toBeGreaterThanOrEqual(63);
+  });
+
   it("a width that is not a number of pixels is refused", async () => {
     await expect(finishPlot({ width: Number.NaN, marks: [] }, words)).rejects.toThrow("the chart's width is NaN, not a number of pixels");
   });

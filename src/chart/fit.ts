@@ -73,6 +73,11 @@ export function renderFitted(
     if (grow.length === 0 || pass === PASSES) return { svg, options: current, widened: widened() };
     const next = { ...current };
     for (const side of grow) next[side] = margin(current, side) + Math.ceil(need[side]) + GAP;
+    // Height is free on a page, width is not: a chart of a set height grows by its new margins
+    // rather than squeezing its drawing (Plot grows an automatic height by itself).
+    if (typeof current.height === "number") {
+      next.height = current.height + margin(next, "marginTop") - margin(current, "marginTop") + margin(next, "marginBottom") - margin(current, "marginBottom");
+    }
     current = next;
   }
 }
