@@ -180,7 +180,7 @@ describe("claimant styles", () => {
     expect(runNotebook(root, NOTEBOOK_FILE, nb).problems.map(formatProblem)).toEqual([
       `${NOTEBOOK_FILE}: claimant "Rybar": no figure in the ledger has this claimant. Use the name as the figures give it: did you mean "Rybar (Russian military blogger)"?`,
       `${NOTEBOOK_FILE}: claimant "teleSUR/EFE": the colour "bleu" is not a CSS colour. Use a hex colour such as #0072B2, or leave it out for the next palette colour`,
-      `${NOTEBOOK_FILE}: claimant "Russian Defense Ministry": the colour #F0E442 has 1.32:1 on the light background (#ffffff); a chart's colours need 3:1 on both. Use a darker or lighter shade, or one of the house palette: #0072B2, #D55E00, #009E73, #CC79A7, #995BFF, #DC083E, #48753F, #E30CC1`,
+      `${NOTEBOOK_FILE}: claimant "Russian Defense Ministry": the colour #F0E442 has 1.32:1 on the light background (#ffffff); a chart's colours need 3:1. Use a darker shade, or one of the house palette: #0072B2, #D55E00, #009E73, #CC79A7, #995BFF, #DC083E, #48753F, #E30CC1`,
     ]);
   });
 });

@@ -14,9 +14,17 @@ export function chartClass(prefix: string): string {
   return `sc-chart-${prefix}`;
 }
 
+/** A colour of the chart and the lighter shade a dark page shows instead (colour-check.ts). */
+export interface DarkShade {
+  attr: "fill" | "stroke";
+  value: string;
+  variant: string;
+}
+
 /** The text of the chart's <style>, each selector under the chart's root. */
-export function chartStyle(prefix: string): string {
+export function chartStyle(prefix: string, shades: readonly DarkShade[] = []): string {
   const root = `svg.${cssIdentifier(chartClass(prefix))}`;
+  const dark = shades.map((s) => `\n  ${root} [${s.attr}="${cssString(s.value)}"] { ${s.attr}: ${s.variant}; }`).join("");
   return `
 ${root} text { white-space: pre; }
 ${root} .sc-bg { fill: ${INK.background}; }
@@ -26,8 +34,13 @@ ${root} .sc-muted { fill: ${INK.muted}; }
   ${root} { color: ${DARK_INK.text}; }
   ${root} .sc-bg { fill: ${DARK_INK.background}; }
   ${root} .sc-bg-stroke { stroke: ${DARK_INK.background}; }
-  ${root} .sc-muted { fill: ${DARK_INK.muted}; }
+  ${root} .sc-muted { fill: ${DARK_INK.muted}; }${dark}
 }`;
+}
+
+/** The inside of a double-quoted CSS string. */
+function cssString(s: string): string {
+  return s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r\f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
 }
 
 /** An identifier that begins with a letter, escaped as CSS.escape would escape it. */

@@ -6,7 +6,7 @@
 
 import type * as Plot from "@observablehq/plot";
 import { checkSvg } from "./allowlist.ts";
-import { colourProblems } from "./colour-check.ts";
+import { colourProblems, darkVariants } from "./colour-check.ts";
 import { layout, outsideArtboard } from "./bounds.ts";
 import { finish } from "./finish.ts";
 import { drawLegends, type LegendItem, type LegendRequest } from "./legends.ts";
@@ -120,7 +120,8 @@ export function finishChart(input: ChartInput): FinishedChart {
   }
   plot.removeAttribute("style");
   notices.push(...makeStatic(plot));
-  const faint = colourProblems(plot, scaleOf(plot, "color")?.type ?? undefined);
+  const colorType = scaleOf(plot, "color")?.type ?? undefined;
+  const faint = colourProblems(plot, colorType);
   if (faint.length > 0) {
     throw new ChartError(`a reader could not see its colours: ${faint.join("; ")}`, `Use the house palette (${PALETTE.join(", ")}), a claimant's colour, or a darker or lighter shade`);
   }
@@ -133,6 +134,7 @@ export function finishChart(input: ChartInput): FinishedChart {
     subtitle: input.subtitle ?? null,
     legend: input.legend,
     plotLegends,
+    darkShades: darkVariants(plot, colorType),
     notes: input.notes,
     source: input.source,
     alt: input.alt,

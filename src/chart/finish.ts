@@ -8,7 +8,7 @@ import { swatchLegend, type LegendItem } from "./legends.ts";
 import { INK, THEME, type Artboard } from "./theme.ts";
 
 import { SVG_NS } from "./allowlist.ts";
-import { chartClass, chartStyle } from "./chart-style.ts";
+import { chartClass, chartStyle, type DarkShade } from "./chart-style.ts";
 import { prefixIds } from "./ids.ts";
 
 export interface FinishInput {
@@ -18,6 +18,8 @@ export interface FinishInput {
   headline: string;
   subtitle: string | null;
   legend: LegendItem[];
+  /** Colours the chart's dark-mode style lightens (colour-check.ts). */
+  darkShades?: DarkShade[];
   /** Legends drawn from Plot's scales (legends.ts), placed below the house legend. */
   plotLegends?: { g: Element; height: number } | null;
   notes: string[];
@@ -41,7 +43,7 @@ export function finish(input: FinishInput): SVGSVGElement {
   const title = el("title", { id: `${prefix}-title` }, input.headline);
   const desc = el("desc", { id: `${prefix}-desc` }, input.alt);
   const background = el("rect", { class: "sc-bg", width: artboard.width, height: 0, fill: INK.background });
-  svg.append(title, desc, el("style", {}, chartStyle(prefix)), background);
+  svg.append(title, desc, el("style", {}, chartStyle(prefix, input.darkShades)), background);
 
   let y = artboard.padding;
   const block = (text: string, style: TextStyle & { lineHeight: number }, attrs: Record<string, string | number> = {}) => {
