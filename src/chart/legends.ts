@@ -56,7 +56,8 @@ const SPACING = 10;
 
 export function drawLegends(requests: LegendRequest[], options: LegendOptions): { g: SVGGElement; height: number } | null {
   const el = maker(options.document);
-  const g = el("g", { "font-size": options.artboard.body.size, "aria-hidden": "true" }) as SVGGElement;
+  // The class names the group for a page's own style and for audits; the chart's style gives it no rule.
+  const g = el("g", { class: "sc-legend", "font-size": options.artboard.body.size, "aria-hidden": "true" }) as SVGGElement;
   let y = 0;
   requests.forEach((request, index) => {
     const drawn = drawOne(request, el, options, `${options.idPrefix ?? "legend-ramp"}-${index + 1}`);
