@@ -72,6 +72,12 @@ describe("margins fit the labels", () => {
       .rejects.toThrow(`; the widest is "${note}" (text,`);
   });
 
+  it("a mark far outside the chart is named as such, not taken for a label to make room for", async () => {
+    const shares = [{ year: 2020, share: 0.4 }, { year: 2021, share: 0.55 }];
+    await expect(finishPlot({ y: { percent: true, domain: [0, 1] }, marks: [Plot.lineY(shares, { x: "year", y: "share" }), Plot.ruleY([50])] }, words))
+      .rejects.toThrow(/^a <line> \(rule\) lies [\d,]+ px outside the chart's height/);
+  });
+
   it("the audit names what runs past the artboard's edge, its mark, and by how much", () => {
     const doc = new JSDOM('<svg xmlns="http://www.w3.org/2000/svg" width="320" height="200"><g aria-label="y-axis tick label" font-size="13" text-anchor="end"><text transform="translate(10,50)">1,250,000</text></g><g aria-label="bar"><rect x="300" y="10" width="40" height="10"/></g></svg>', { contentType: "image/svg+xml" }).window.document;
     expect(outsideArtboard(layout(doc.documentElement), 320, 200)).toEqual([

@@ -124,7 +124,7 @@ describe("hostile text", () => {
             // artboard leaves for the bars: refused, never drawn with every bar wrong.
             const values = c.rows.map((r) => r.value);
             expect(Math.max(...values) - Math.min(...values) > 1e300 || values.some((v) => formatNumber(v).length > 12)).toBe(true);
-          } else if (/runs past the (left|right) edge/.test(message)) {
+          } else if (/runs past the (left|right) edge|lies [\d,]+ px outside the chart's width|its labels need [\d,]+ px of margins/.test(message)) {
             // A negative value draws its bar left of the axis, off the artboard; a label wider than the
             // artboard cannot fit either. Refused, never published cut off.
             expect(c.rows.some((r) => r.value < 0 || r.label.length > 20)).toBe(true);

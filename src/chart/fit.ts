@@ -6,6 +6,7 @@
 
 import type * as Plot from "@observablehq/plot";
 import { layout, overlaps, union, type Placed } from "./bounds.ts";
+import { geometryProblems } from "./geometry.ts";
 import { ChartError, renderPlot } from "./render.ts";
 
 export type Side = "marginTop" | "marginRight" | "marginBottom" | "marginLeft";
@@ -20,6 +21,8 @@ const PASSES = 6;
 /** The frame keeps at least this share of the width or height, and this many pixels: less is no chart left to read. */
 const LEAST_SHARE = 0.2;
 const LEAST_PX = 20;
+/** A margin past this (or the chart's width) is not a label to fit: something lies far outside the chart. */
+const FAR = 400;
 
 export interface Fitted {
   svg: SVGSVGElement;
@@ -44,6 +47,7 @@ export function renderFitted(
   let current = { ...options };
   const widened = (): string[] => SIDES.filter((side) => set.has(side) && margin(current, side) > margin(options, side))
     .map((side) => `${side} ${margin(options, side)} was widened to ${margin(current, side)} px to fit the labels in the house type`);
+  let first: SVGSVGElement | null = null;
   for (let pass = 0; ; pass++) {
     let svg = renderPlot(current, table, columns);
     const adjusted = pass === 0 ? adjust(svg, current) : null;
@@ -51,6 +55,7 @@ export function renderFitted(
       current = adjusted;
       svg = renderPlot(current, table, columns);
     }
+    first ??= svg;
     const width = Number(svg.getAttribute("width"));
     const height = Number(svg.getAttribute("height"));
     const placed = layout(svg, fontSizeOf(svg));
@@ -59,14 +64,12 @@ export function renderFitted(
     const down = margin(current, "marginTop") + margin(current, "marginBottom");
     const narrow = width - across < Math.max(LEAST_PX, width * LEAST_SHARE);
     const short = height - down < Math.max(LEAST_PX, height * LEAST_SHARE);
-    if (pass > 0 && (narrow || short)) {
-      const wide = narrow;
-      const extent = (p: Placed) => (wide ? p.box.x2 - p.box.x1 : p.box.y2 - p.box.y1);
-      const largest = placed.filter((p) => p.text !== "").sort((a, b) => extent(b) - extent(a))[0];
-      throw new ChartError(
-        `its labels need ${Math.round(wide ? across : down)} px of margins, leaving ${room(wide ? width - across : height - down)} of the chart's ${wide ? `width (${width} px)` : `height (${height} px)`} to draw in${largest ? `; the ${wide ? "widest" : "tallest"} is "${largest.text}" (${largest.mark || "text"}, ${Math.round(extent(largest))} px)` : ""}`,
-        "Shorten the labels (a shorter tickFormat, abbreviations, or lineWidth to wrap them), or give the chart more room",
-      );
+    const far = SIDES.find((side) => need[side] > Math.max(width, FAR));
+    if ((pass > 0 && (narrow || short)) || far) {
+      // A value no scale could place (NaN, ±1e308) is reported as such by finishing, not as a label;
+      // only the first drawing tells, as margins grown past the width make bars of negative width too.
+      if (geometryProblems(first.outerHTML).length > 0) return { svg: first, options, widened: [] };
+      throw refusal(placed, far ?? (narrow ? "marginLeft" : "marginTop"), far !== undefined, width, height, current);
     }
     const allowed = (side: Side) => (set.has(side) && (side === "marginLeft" || side === "marginRight") ? spill : 0);
     const grow = SIDES.filter((side) => need[side] > TOLERANCE + allowed(side));
@@ -82,6 +85,32 @@ export function renderFitted(
   }
 }
 
+/**
+ * The refusal names what drives the margins: what reaches furthest out when
+ * something lies far outside the chart, else the widest (or tallest) label.
+ */
+function refusal(placed: Placed[], side: Side, far: boolean, width: number, height: number, options: Plot.PlotOptions): ChartError {
+  const across = side === "marginLeft" || side === "marginRight";
+  const size = across ? width : height;
+  const beyond = (p: Placed) => (across ? Math.max(-p.box.x1, p.box.x2 - width) : Math.max(-p.box.y1, p.box.y2 - height));
+  const extent = (p: Placed) => (across ? p.box.x2 - p.box.x1 : p.box.y2 - p.box.y1);
+  const furthest = [...placed].sort((a, b) => beyond(b) - beyond(a))[0];
+  if (far && furthest && furthest.text === "") {
+    return new ChartError(
+      `a <${furthest.element.localName}>${furthest.mark ? ` (${furthest.mark})` : ""} lies ${grouped(beyond(furthest))} px outside the chart's ${across ? "width" : "height"} (${size} px)`,
+      "Check its values against the scale's domain (a value in the wrong units, a percent given twice), or clip the mark",
+    );
+  }
+  const total = far ? beyond(furthest!) : across ? margin(options, "marginLeft") + margin(options, "marginRight") : margin(options, "marginTop") + margin(options, "marginBottom");
+  const label = far ? furthest : placed.filter((p) => p.text !== "").sort((a, b) => extent(b) - extent(a))[0];
+  const what = label && label.text !== "" ? `; the ${across ? "widest" : "tallest"} is "${label.text}" (${label.mark || "text"}, ${grouped(extent(label))} px)` : "";
+  return new ChartError(
+    `its labels need ${grouped(total)} px of margins, leaving ${room(size - total)} of the chart's ${across ? `width (${width} px)` : `height (${height} px)`} to draw in${what}`,
+    "Shorten the labels (a shorter tickFormat, abbreviations, or lineWidth to wrap them), or give the chart more room",
+  );
+}
+
+const grouped = (px: number) => Math.round(px).toLocaleString("en-US");
 const room = (px: number) => (px >= 1 ? `${Math.round(px)} px` : "nothing");
 
 function margin(options: Plot.PlotOptions, side: Side): number {
