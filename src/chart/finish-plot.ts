@@ -108,7 +108,7 @@ export function finishChart(input: ChartInput): FinishedChart {
     if (value !== undefined && value !== null) notices.push(`Plot's ${name} was not printed: the chart's own words take its place`);
   }
   const { options, set, legends } = houseOptions(own, artboard, ownWidth ?? inner, input.height);
-  const fitted = renderFitted(options, set, artboard.padding, input.table ?? "", input.columns ?? [], houseColours(own));
+  const fitted = renderFitted(options, set, artboard.padding, input.table ?? "", input.columns ?? [], houseAdjust(own));
   const plot = fitted.svg;
   notices.push(...fitted.widened);
   // The house font and size instead of Plot's; the chart's own style is read by makeStatic.
@@ -193,7 +193,7 @@ function houseOptions(own: Plot.PlotOptions, artboard: Artboard, width: number, 
     style: { fontFamily: THEME.fontStack, fontSize: `${artboard.body.size}px` },
     ...own,
     ...scales,
-    x: { grid: true, tickSize: 0, labelArrow: "none", ...(own.x as object) },
+    x: { ...(own.grid === undefined ? { grid: true } : {}), tickSize: 0, labelArrow: "none", ...(own.x as object) },
     y: { tickSize: 0, labelArrow: "none", ...(own.y as object) },
     marks: (own.marks ?? []).flat(),
     title: undefined, subtitle: undefined, caption: undefined, figure: false,
@@ -228,16 +228,24 @@ function takeWords(options: Plot.PlotOptions, words: PlotWords) {
 }
 
 /**
- * The house palette for a categorical colour scale the chart leaves to Plot:
- * Plot's own schemes have colours (yellow, light blue) too faint on white.
+ * What the house style can only choose once Plot has picked the scales: the
+ * house palette for a categorical colour scale the chart leaves to Plot (Plot's
+ * own schemes have colours too faint on white), and no grid across a band
+ * scale, where a rule would run through the middle of every bar.
  */
-function houseColours(own: Plot.PlotOptions) {
+function houseAdjust(own: Plot.PlotOptions) {
   return (svg: SVGSVGElement, options: Plot.PlotOptions): Plot.PlotOptions | null => {
-    const set = own.color as Plot.ScaleOptions | undefined;
-    if (set && (set.scheme !== undefined || set.range !== undefined || set.type !== undefined)) return null;
-    const type = scaleOf(svg, "color")?.type;
-    if (type !== "ordinal" && type !== "categorical") return null;
-    return { ...options, color: { ...(options.color as object), range: [...PALETTE] } };
+    let next: Plot.PlotOptions | null = null;
+    const color = own.color as Plot.ScaleOptions | undefined;
+    const colorType = scaleOf(svg, "color")?.type;
+    if (!(color && (color.scheme !== undefined || color.range !== undefined || color.type !== undefined)) && (colorType === "ordinal" || colorType === "categorical")) {
+      next = { ...options, color: { ...(options.color as object), range: [...PALETTE] } };
+    }
+    const xType = scaleOf(svg, "x")?.type;
+    if ((own.x as Plot.ScaleOptions | undefined)?.grid === undefined && own.grid === undefined && (xType === "band" || xType === "point")) {
+      next = { ...(next ?? options), x: { ...(options.x as object), grid: false } };
+    }
+    return next;
   };
 }
 
@@ -261,7 +269,9 @@ function legendRequests(plot: SVGSVGElement, own: Plot.PlotOptions, names: Legen
     if (!scale || scale.type === "identity") continue;
     if (shared && name === "symbol" && names.includes("color")) continue;
     const set = (own[name] ?? {}) as Plot.ScaleOptions;
-    const label = set.label !== undefined ? set.label : inferredLabel(own, name);
+    // Plot titles a ramp with its column's name but not a row of swatches, whose labels speak for themselves.
+    const ordinal = scale.type === "ordinal" || scale.type === "categorical" || name === "symbol";
+    const label = set.label !== undefined ? set.label : ordinal ? undefined : inferredLabel(own, name);
     const descriptor = {
       ...scale,
       ...(label !== undefined && label !== null ? { label: `${label}${scale.percent && set.label === undefined ? " (%)" : ""}` } : {}),

@@ -129,6 +129,10 @@ function needed(placed: Placed[], options: Plot.PlotOptions, width: number, heig
   need.marginBottom = all.y2 - height;
   for (const label of placed.filter((p) => /^f?[xy]-axis label$/.test(p.mark))) {
     const axis = label.mark.replace(/ label$/, "");
+    // A y label set across sits above the frame, clear of what is drawn at its top.
+    if (/^f?y-axis$/.test(axis) && !label.turned && (label.box.y1 + label.box.y2) / 2 < height / 2) {
+      need.marginTop = Math.max(need.marginTop, label.box.y2 - margin(options, "marginTop"));
+    }
     for (const tick of placed.filter((p) => p.mark === `${axis} tick label` && overlaps(p.box, label.box))) {
       const side = sideOf(axis, label, width, height);
       const overlap = side === "marginTop" ? label.box.y2 - tick.box.y1
