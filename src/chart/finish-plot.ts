@@ -176,7 +176,7 @@ type LegendScale = (typeof LEGEND_SCALES)[number];
 /** The house defaults under the chart's own options, and what Plot must not see: legends and figures. */
 function houseOptions(own: Plot.PlotOptions, artboard: Artboard, width: number, height: number | undefined) {
   const set = new Set<Side>(own.margin !== undefined ? SIDES : SIDES.filter((side) => own[side] !== undefined));
-  const house: Plot.PlotOptions = { marginTop: 8, marginRight: 8, marginBottom: 28, marginLeft: 8 };
+  const house: Plot.PlotOptions = { marginTop: 8, marginRight: 8, marginBottom: 8, marginLeft: 8 };
   const legends: LegendScale[] = [];
   const scales: Partial<Record<LegendScale, unknown>> = {};
   for (const name of LEGEND_SCALES) {
