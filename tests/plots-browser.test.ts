@@ -51,6 +51,20 @@ describe("the registry's charts in Chromium", () => {
     await browser?.close();
   });
 
+  it("the audit finds a shape and a text past the viewBox, and not what a clip path hides", async () => {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100">
+      <defs><clipPath id="t-clip"><rect x="10" y="10" width="50" height="50"/></clipPath></defs>
+      <rect x="-5" y="0" width="20" height="20"/>
+      <g clip-path="url(#t-clip)"><rect x="0" y="0" width="500" height="500"/></g>
+      <g transform="translate(150,0)" clip-path="url(#t-clip)"><rect x="0" y="0" width="500" height="500"/></g>
+      <text x="150" y="50" font-size="20">Long text here</text></svg>`;
+    const found = await outside(withFont, svg);
+    expect(found).toHaveLength(3);
+    expect(found[0]).toMatch(/^<rect> sticks out past the left 5\.0 px$/);
+    expect(found[1]).toMatch(/^<rect> sticks out past the right 10\.0 px$/);
+    expect(found[2]).toMatch(/^<text> "Long text here" sticks out past the right/);
+  });
+
   it.each(cases)("$label: everything lies inside the viewBox, with the shipped font", async ({ label }) => {
     const result = results.get(label)!;
     if (result instanceof Error) throw result;

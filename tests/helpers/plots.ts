@@ -50,7 +50,7 @@ export function expectedWords(plot: RegisteredPlot, artboard: ArtboardName): str
 
 /** The scales whose options ask for a legend. */
 export function legendScales(options: Plot.PlotOptions): string[] {
-  return (["color", "opacity", "symbol", "r"] as const).filter((key) => {
+  return (["color", "opacity", "symbol"] as const).filter((key) => {
     const scale = (options as Record<string, unknown>)[key];
     return typeof scale === "object" && scale !== null && Boolean((scale as { legend?: unknown }).legend);
   });

@@ -18,7 +18,7 @@ export default function (): Plot.PlotOptions {
   return {
     x: { label: null },
     y: { grid: true, label: "Thousand tonnes" },
-    color: { domain: fates, range: ["#009E73", "#56B4E9", "#E69F00", "#8c8c8c"], legend: true },
+    color: { domain: fates, range: ["#009E73", "#48753F", "#D55E00", "#8c8c8c"], legend: true },
     marks: [
       Plot.areaY(waste, { x: "year", y: "kt", fill: "fate", order: fates }),
       Plot.ruleY([0]),

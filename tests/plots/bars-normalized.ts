@@ -17,7 +17,7 @@ export default function (): Plot.PlotOptions {
   return {
     x: { percent: true, label: "Share of respondents (%)" },
     y: { label: null },
-    color: { domain: answers, range: ["#0072B2", "#56B4E9", "#c4c4c4", "#E69F00", "#D55E00"], legend: true },
+    color: { domain: answers, range: ["#0072B2", "#995BFF", "#8c8c8c", "#D55E00", "#DC083E"], legend: true },
     marks: [
       Plot.barX(survey, Plot.stackX({ x: "n", y: "age", fill: "answer", order: answers, offset: "normalize" })),
     ],

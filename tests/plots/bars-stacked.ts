@@ -19,7 +19,7 @@ const generation = [
 
 export default function (): Plot.PlotOptions {
   return {
-    color: { domain: sources, range: ["#0072B2", "#E69F00", "#56B4E9", "#8c8c8c", "#CC79A7"], legend: true },
+    color: { domain: sources, range: ["#0072B2", "#D55E00", "#009E73", "#8c8c8c", "#CC79A7"], legend: true },
     x: { label: "TWh" },
     y: { label: null },
     marks: [

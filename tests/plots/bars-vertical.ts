@@ -18,7 +18,7 @@ export default function ({ width }: { width: number; height?: number }): Plot.Pl
     x: { domain: months, label: null },
     y: { label: "mm", grid: true },
     marks: [
-      Plot.barY(rainfall, { x: "month", y: "mm", fill: "#56B4E9" }),
+      Plot.barY(rainfall, { x: "month", y: "mm", fill: "#0072B2" }),
       Plot.ruleY([0]),
     ],
   };

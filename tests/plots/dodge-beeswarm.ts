@@ -14,10 +14,11 @@ const random = d3.randomLcg(0.12);
 const bill = d3.randomNormal.source(random)(1980, 140);
 const councils = d3.range(90).map((i) => ({ kind: kinds[i % 3]!, bill: Math.round(bill()) }));
 
-export default function (): Plot.PlotOptions {
+export default function ({ width }: { width: number; height?: number }): Plot.PlotOptions {
   return {
+    height: width < 400 ? 240 : 160,
     x: { label: "£ a year", grid: true },
-    color: { domain: kinds, range: ["#0072B2", "#E69F00", "#009E73"], legend: true },
+    color: { domain: kinds, range: ["#0072B2", "#D55E00", "#009E73"], legend: true },
     marks: [Plot.dotX(councils, Plot.dodgeY({ x: "bill", fill: "kind", r: 4, anchor: "bottom" }))],
   };
 }

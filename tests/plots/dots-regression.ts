@@ -21,7 +21,7 @@ export default function (): Plot.PlotOptions {
     x: { label: "Minutes a week", grid: true, domain: [0, 300] },
     y: { label: "Reading score", grid: true, domain: [60, 130] },
     marks: [
-      Plot.dot(pupils, { x: "minutes", y: "score", fill: "#56B4E9", r: 3 }),
+      Plot.dot(pupils, { x: "minutes", y: "score", fill: "#0072B2", fillOpacity: 0.7, r: 3 }),
       Plot.linearRegressionY(pupils, { x: "minutes", y: "score", stroke: "#D55E00", fill: "#D55E00", clip: "frame" }),
     ],
   };

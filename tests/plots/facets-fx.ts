@@ -21,7 +21,7 @@ export default function (): Plot.PlotOptions {
     x: { axis: null, paddingInner: 0.15 },
     y: { grid: true, label: "mm" },
     marks: [
-      Plot.barY(rain, { fx: "town", x: "month", y: "mm", fill: "#56B4E9" }),
+      Plot.barY(rain, { fx: "town", x: "month", y: "mm", fill: "#0072B2" }),
       Plot.ruleY([0]),
     ],
   };

@@ -1,5 +1,5 @@
 // Facets in y with long facet labels on the left (fy axis "left"): the
-// left margin must make room for the facet names as well as the y ticks.
+// left margin must make room for them; on mobile they are written inside each panel.
 import * as Plot from "@observablehq/plot";
 
 export const words = {
@@ -15,13 +15,16 @@ const places: Record<string, number[]> = {
 };
 const rows = Object.entries(places).flatMap(([place, counts]) => counts.map((n, i) => ({ place, quarter: i + 1, n })));
 
-export default function (): Plot.PlotOptions {
+export default function ({ width }: { width: number; height?: number }): Plot.PlotOptions {
+  // On a phone the names would take most of the width: they go inside each panel instead.
+  const narrow = width < 400;
   return {
-    fy: { domain: Object.keys(places), axis: "left", label: null },
+    fy: { domain: Object.keys(places), axis: narrow ? null : "left", label: null },
     x: { label: "Quarter since January 2024", ticks: 8 },
-    y: { grid: true, ticks: 2, label: null, axis: "right" },
+    y: { grid: true, ticks: 2, label: null, axis: "right", insetTop: narrow ? 20 : 0 },
     marks: [
       Plot.frame({ stroke: "#dedede" }),
+      narrow ? Plot.text(Object.keys(places), { fy: (d: string) => d, text: (d: string) => d, frameAnchor: "top-left", dx: 4, dy: 4, fill: "#1a1a1a" }) : null,
       Plot.lineY(rows, { fy: "place", x: "quarter", y: "n", stroke: "#CC79A7", strokeWidth: 2 }),
     ],
   };

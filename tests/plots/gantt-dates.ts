@@ -19,7 +19,7 @@ export default function (): Plot.PlotOptions {
   return {
     x: { label: null, grid: true },
     y: { label: null, domain: tasks.map((t) => t.task) },
-    color: { domain: statuses, range: ["#8c8c8c", "#0072B2", "#56B4E9"], legend: true },
+    color: { domain: statuses, range: ["#8c8c8c", "#0072B2", "#995BFF"], legend: true },
     marks: [Plot.barX(tasks, { x1: "start", x2: "end", y: "task", fill: "status" })],
   };
 }

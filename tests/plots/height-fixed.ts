@@ -20,7 +20,7 @@ export default function (): Plot.PlotOptions {
     x: { label: null },
     y: { grid: true, label: "Metres", domain: [0, 6] },
     marks: [
-      Plot.line(tides, { x: "time", y: "m", curve: "monotone-x", stroke: "#56B4E9", strokeWidth: 2 }),
+      Plot.line(tides, { x: "time", y: "m", curve: "monotone-x", stroke: "#0072B2", strokeWidth: 2 }),
       Plot.dot(tides, { x: "time", y: "m", fill: "#0072B2", r: 3.5 }),
     ],
   };

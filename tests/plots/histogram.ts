@@ -17,7 +17,7 @@ export default function (): Plot.PlotOptions {
     x: { label: "Minutes", domain: [0, 120] },
     y: { grid: true, label: "Commuters" },
     marks: [
-      Plot.rectY(commutes, { ...Plot.binX({ y: "count" }, { x: "minutes", thresholds: 24 }), fill: "#56B4E9", inset: 0.5 }),
+      Plot.rectY(commutes, { ...Plot.binX({ y: "count" }, { x: "minutes", thresholds: 24 }), fill: "#0072B2", inset: 0.5 }),
       Plot.ruleY([0]),
     ],
   };

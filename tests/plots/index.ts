@@ -45,6 +45,7 @@ export * as linesHighlight from "./lines-highlight.ts";
 export * as linesLabelled from "./lines-labelled.ts";
 export * as linesSeries from "./lines-series.ts";
 export * as linksArrows from "./links-arrows.ts";
+export * as longLabelsWrapped from "./long-labels-wrapped.ts";
 export * as longLabels from "./long-labels.ts";
 export * as mapChoropleth from "./map-choropleth.ts";
 export * as mapOrthographic from "./map-orthographic.ts";

@@ -15,7 +15,7 @@ const times = [
 
 export default function (): Plot.PlotOptions {
   return {
-    color: { type: "threshold", domain: [10, 20, 30], range: ["#009E73", "#56B4E9", "#E69F00", "#D55E00"], legend: true, label: "Minutes" },
+    color: { type: "threshold", domain: [10, 20, 30], range: ["#48753F", "#0072B2", "#D55E00", "#DC083E"], legend: true, label: "Minutes" },
     x: { label: "Minutes", grid: true },
     y: { label: null },
     marks: [

@@ -19,7 +19,7 @@ export default function (): Plot.PlotOptions {
     y: { grid: true, label: "Metres", domain: [0, 4] },
     marks: [
       Plot.ruleY([3.2], { stroke: "#D55E00", strokeDasharray: "5,3" }),
-      Plot.text([3.2], { y: (d: number) => d, text: () => "Flood level", frameAnchor: "left", dy: -8, fill: "#D55E00" }),
+      Plot.text([3.2], { y: (d: number) => d, text: () => "Flood level", frameAnchor: "left", dy: -8, fill: "#B34700" }),
       Plot.line(levels, { x: "time", y: "m", stroke: "#0072B2", strokeWidth: 2 }),
       Plot.ruleY([0]),
     ],

@@ -20,7 +20,7 @@ export default function ({ width }: { width: number; height?: number }): Plot.Pl
   return {
     x: { domain: quarters, label: null, tickRotate: width < 400 ? -45 : 0 },
     y: { grid: true, tickFormat: "+.1%", label: null },
-    color: { domain: ["Output", "Per worker"], range: ["#0072B2", "#E69F00"], legend: true },
+    color: { domain: ["Output", "Per worker"], range: ["#0072B2", "#D55E00"], legend: true },
     marks: [
       Plot.ruleY([0]),
       Plot.line(rows.filter((r) => r.series === "Output"), { x: "quarter", y: "growth", stroke: "series", strokeWidth: 2, marker: "circle-stroke" }),

@@ -23,7 +23,7 @@ export default function (): Plot.PlotOptions {
     marks: [
       Plot.line(results.filter((r) => r.name !== "Ravensworth"), { x: "year", y: "share", z: "name", stroke: "#c4c4c4", strokeWidth: 1 }),
       Plot.line(results.filter((r) => r.name === "Ravensworth"), { x: "year", y: "share", stroke: "#D55E00", strokeWidth: 2.5 }),
-      Plot.text(results.filter((r) => r.name === "Ravensworth"), Plot.selectLast({ x: "year", y: "share", text: "name", textAnchor: "start", dx: 6, fill: "#D55E00", fontWeight: 700 })),
+      Plot.text(results.filter((r) => r.name === "Ravensworth"), Plot.selectLast({ x: "year", y: "share", text: "name", textAnchor: "start", dx: 6, fill: "#B34700", fontWeight: 700 })),
     ],
   };
 }

@@ -20,7 +20,7 @@ export default function (): Plot.PlotOptions {
     marginRight: 44,
     x: { tickFormat: "d", label: null, ticks: 4 },
     y: { grid: true, label: "Index", domain: [95, 135] },
-    color: { domain: Object.keys(modes), range: ["#D55E00", "#0072B2", "#009E73"] },
+    color: { domain: Object.keys(modes), range: ["#DC083E", "#0072B2", "#48753F"] },
     marks: [
       Plot.line(fares, { x: "year", y: "index", stroke: "mode", strokeWidth: 2 }),
       Plot.text(fares, Plot.selectLast({ x: "year", y: "index", z: "mode", text: "mode", fill: "mode", textAnchor: "start", dx: 5, fontWeight: 600 })),

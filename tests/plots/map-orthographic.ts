@@ -18,7 +18,7 @@ export default function (): Plot.PlotOptions {
   return {
     projection: { type: "orthographic", rotate: [25, -45] },
     marks: [
-      Plot.sphere({ fill: "#eaf4fb", stroke: "#8c8c8c" }),
+      Plot.sphere({ fill: "#0072B2", fillOpacity: 0.08, stroke: "#8c8c8c" }),
       Plot.graticule({ stroke: "#c4c4c4", strokeOpacity: 0.6 }),
       Plot.geo(worldCountries("110m"), { fill: "#dedede", stroke: "white", strokeWidth: 0.5 }),
       Plot.dot(birds, { x: "lon", y: "lat", r: 4, fill: "#D55E00", stroke: "white" }),

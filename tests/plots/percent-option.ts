@@ -15,7 +15,7 @@ export default function (): Plot.PlotOptions {
     x: { tickFormat: "d", label: null },
     y: { percent: true, domain: [0, 100], grid: true, label: "Share" },
     marks: [
-      Plot.ruleY([50], { stroke: "#8c8c8c", strokeDasharray: "4,3" }),
+      Plot.ruleY([0.5], { stroke: "#8c8c8c", strokeDasharray: "4,3" }),
       Plot.line(shares, { x: "year", y: "share", stroke: "#009E73", strokeWidth: 2 }),
       Plot.dot(shares, { x: "year", y: "share", fill: "#009E73", r: 3 }),
     ],

@@ -17,7 +17,7 @@ export default function (): Plot.PlotOptions {
     x: { domain: crossings.map((d) => d.day), label: null },
     y: { grid: true, label: "Crossings" },
     marks: [
-      Plot.barY(crossings, { x: "day", y: "n", fill: "#56B4E9" }),
+      Plot.barY(crossings, { x: "day", y: "n", fill: "#0072B2" }),
       Plot.ruleY([0]),
     ],
   };

@@ -23,7 +23,7 @@ export default function (): Plot.PlotOptions {
       Plot.ruleX(events, { x: "date", stroke: "#8c8c8c", strokeDasharray: "3,3" }),
       Plot.text(events, { x: "date", text: "label", frameAnchor: "top", textAnchor: "start", dx: 4, dy: 4, fill: "#5c5c5c" }),
       Plot.ruleY([13], { stroke: "#009E73" }),
-      Plot.text([13], { y: (d: number) => d, text: () => "Target: 13 weeks", frameAnchor: "right", textAnchor: "end", dy: 10, fill: "#009E73" }),
+      Plot.text([13], { y: (d: number) => d, text: () => "Target: 13 weeks", frameAnchor: "right", textAnchor: "end", dy: 10, fill: "#007A5A" }),
       Plot.line(waits, { x: "month", y: "weeks", stroke: "#0072B2", strokeWidth: 2 }),
       Plot.ruleY([0]),
     ],

@@ -16,7 +16,7 @@ export default function (): Plot.PlotOptions {
     x: { type: "band", label: null },
     y: { grid: true, label: "Thousand tickets" },
     marks: [
-      Plot.barY(sales, { x: "year", y: "k", fill: "#E69F00", tip: true }),
+      Plot.barY(sales, { x: "year", y: "k", fill: "#D55E00", tip: true }),
       Plot.ruleY([0]),
     ],
   };

@@ -13,7 +13,7 @@ const answers = [["Housing", 92], ["Arts centre", 61], ["Market hall", 31], ["No
 
 export default function (): Plot.PlotOptions {
   return {
-    color: { domain: answers.map((a) => a.answer), range: ["#0072B2", "#E69F00", "#009E73", "#c4c4c4"], legend: true },
+    color: { domain: answers.map((a) => a.answer), range: ["#0072B2", "#D55E00", "#009E73", "#c4c4c4"], legend: true },
     x: { domain: answers.map((a) => a.answer), label: null },
     y: { label: "Residents", grid: true },
     marks: [Plot.waffleY(answers, { x: "answer", y: "n", fill: "answer", unit: 1 })],
