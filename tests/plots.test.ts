@@ -91,6 +91,9 @@ describe.each(cases)("$label", ({ plot, artboard }) => {
     expect(prefix, "the root's <title> has no id to take the prefix from").not.toBe("");
     const ids = [...doc.querySelectorAll("[id]")].map((e) => e.getAttribute("id")!);
     expect(ids.filter((id) => !id.startsWith(`${prefix}-`)), `ids without the prefix ${prefix}-`).toEqual([]);
+    // A value JavaScript made by mistake (an object or a missing value turned into text) is no colour or length.
+    const leftovers = [...svg.matchAll(/\s([a-z:-]+)="([^"]*(?:\[object |undefined|NaN|null)[^"]*)"/gi)].map((m) => `${m[1]}="${m[2]!.slice(0, 40)}"`);
+    expect([...new Set(leftovers)], "attributes holding a JavaScript leftover").toEqual([]);
     // Every reference stays inside the file.
     const references = [...svg.matchAll(/url\(\s*['"]?#([^)'"\s]+)['"]?\s*\)|href="#([^"]+)"/g)].map((m) => m[1] ?? m[2]!);
     expect(references.filter((r) => !ids.includes(r)), "references to ids the file lacks").toEqual([]);

@@ -11,7 +11,7 @@ export const words = {
 const days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const hours = [8, 10, 12, 14, 16, 18, 20];
 const calls = days.flatMap((day, d) => hours.map((hour, h) => ({
-  day, hour: `${hour}:00`, calls: Math.round((d < 5 ? 60 : 25) + (d === 0 ? 35 : 0) - h * 6 + (h === 2 ? 12 : 0) - d * 3),
+  day, hour: `${hour}:00`, calls: Math.round((d < 5 ? 60 : 40) + (d === 0 ? 35 : 0) - h * 5 + (h === 2 ? 12 : 0) - d),
 })));
 
 export default function (): Plot.PlotOptions {
