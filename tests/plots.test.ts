@@ -104,10 +104,13 @@ describe.each(cases)("$label", ({ plot, artboard }) => {
     const asked = legendScales(options);
     const { svg } = await finished(plot, artboard);
     const doc = parse(svg);
-    if (asked.length === 0) return;
-    // Beside the group that holds Plot's drawing, a legend is the only top-level group with shapes in it (swatches, a ramp).
-    const drawn = [...doc.documentElement.children].filter((e) => e.localName === "g" && e.querySelector("rect, circle, path, line, polygon, polyline") !== null);
-    expect(drawn.length, `${asked.join(", ")} asked for a legend; the SVG has no group of swatches beside the drawing`).toBeGreaterThanOrEqual(2);
+    const legends = doc.querySelectorAll(".sc-legend");
+    if (asked.length === 0) {
+      expect(legends.length, "no scale asked for a legend, yet the SVG has one").toBe(0);
+      return;
+    }
+    expect(legends.length, `${asked.join(", ")} asked for a legend; the SVG has none (no .sc-legend)`).toBeGreaterThan(0);
+    expect([...legends].every((l) => l.querySelector("rect, circle, path") !== null), "a legend without a swatch, symbol or ramp").toBe(true);
     const text = visibleText(doc);
     for (const key of asked) {
       const scale = (options as Record<string, { label?: unknown; domain?: unknown; type?: string }>)[key]!;
