@@ -14,11 +14,15 @@ const SVG_NS = "http://www.w3.org/2000/svg";
 const output = join(root, "tests", "output");
 const CI = process.env.CI === "true";
 
-/** The notices a chart should get (each notice matches one pattern, each pattern one notice); every other chart gets none. */
+/**
+ * The notices a chart should get, by name or by "name (artboard)" (each notice matches one pattern,
+ * each pattern one notice); every other chart gets none.
+ */
 const NOTICES: Record<string, RegExp[]> = {
   tips: [/\btips?\b/i],
   "tip-pointer": [/\btips?\b|pointer/i],
   crosshair: [/crosshair|pointer/i],
+  "long-labels (mobile)": [/^the y-axis labels were wrapped onto up to \d lines/],
 };
 
 const cases = plots.flatMap((plot) => ARTBOARD_NAMES.map((artboard) => ({ plot, artboard, label: `${plot.name} (${artboard})` })));
@@ -130,7 +134,7 @@ describe.each(cases)("$label", ({ plot, artboard }) => {
 
   it("gets exactly the notices it should", async () => {
     const { notices } = await finished(plot, artboard);
-    const patterns = NOTICES[plot.name] ?? [];
+    const patterns = NOTICES[`${plot.name} (${artboard})`] ?? NOTICES[plot.name] ?? [];
     expect(notices.filter((n) => !patterns.some((p) => p.test(n))), "unexpected notices").toEqual([]);
     expect(patterns.filter((p) => !notices.some((n) => p.test(n))).map(String), "expected notices missing").toEqual([]);
   });

@@ -7,6 +7,7 @@
 import type * as Plot from "@observablehq/plot";
 import { layout, overlaps, union, type Placed } from "./bounds.ts";
 import { geometryProblems } from "./geometry.ts";
+import { FALLBACK_ALLOWANCE, wrap } from "./text-metrics.ts";
 import { ChartError, renderPlot } from "./render.ts";
 
 export type Side = "marginTop" | "marginRight" | "marginBottom" | "marginLeft";
@@ -45,8 +46,11 @@ export function renderFitted(
   adjust: (svg: SVGSVGElement, options: Plot.PlotOptions) => Plot.PlotOptions | null = () => null,
 ): Fitted {
   let current = { ...options };
-  const widened = (): string[] => SIDES.filter((side) => set.has(side) && margin(current, side) > margin(options, side))
-    .map((side) => `${side} ${margin(options, side)} was widened to ${margin(current, side)} px to fit the labels in the house type`);
+  let wrappedLines = 0;
+  const widened = (): string[] => [
+    ...(wrappedLines > 1 ? [`the y-axis labels were wrapped onto up to ${wrappedLines} lines to leave the chart room`] : []),
+    ...SIDES.filter((side) => set.has(side) && margin(current, side) > margin(options, side))
+    .map((side) => `${side} ${margin(options, side)} was widened to ${margin(current, side)} px to fit the labels in the house type`)];
   let first: SVGSVGElement | null = null;
   for (let pass = 0; ; pass++) {
     let svg = renderPlot(current, table, columns);
@@ -61,15 +65,21 @@ export function renderFitted(
     const placed = layout(svg, fontSizeOf(svg));
     const need = needed(placed, current, width, height);
     const across = margin(current, "marginLeft") + margin(current, "marginRight");
-    const down = margin(current, "marginTop") + margin(current, "marginBottom");
+    // Only the width can run out: a set height grows by what its margins gain, and Plot grows its own,
+    // so a short drawing is the chart's own choice (an axis on its own, a strip).
     const narrow = width - across < Math.max(LEAST_PX, width * LEAST_SHARE);
-    const short = height - down < Math.max(LEAST_PX, height * LEAST_SHARE);
     const far = SIDES.find((side) => need[side] > Math.max(width, FAR));
-    if ((pass > 0 && (narrow || short)) || far) {
+    const wrapped = narrow && !far ? wrapTickLabels(svg, placed, current, width, margin(options, "marginLeft")) : null;
+    if (wrapped) {
+      current = wrapped.options;
+      wrappedLines = wrapped.lines;
+      continue;
+    }
+    if ((pass > 0 && narrow) || far) {
       // A value no scale could place (NaN, ±1e308) is reported as such by finishing, not as a label;
       // only the first drawing tells, as margins grown past the width make bars of negative width too.
       if (geometryProblems(first.outerHTML).length > 0) return { svg: first, options, widened: [] };
-      throw refusal(placed, far ?? (narrow ? "marginLeft" : "marginTop"), far !== undefined, width, height, current);
+      throw refusal(placed, far ?? "marginLeft", far !== undefined, width, height, current);
     }
     const allowed = (side: Side) => (set.has(side) && (side === "marginLeft" || side === "marginRight") ? spill : 0);
     const grow = SIDES.filter((side) => need[side] > TOLERANCE + allowed(side));
@@ -83,6 +93,35 @@ export function renderFitted(
     }
     current = next;
   }
+}
+
+/** Tick labels of a band y axis wrap at this share of the chart's width, as a desk would break them by hand. */
+const WRAP_SHARE = 0.4;
+
+/**
+ * Long category names on a band y axis, wrapped onto lines rather than
+ * refused, when the chart gives no tickFormat of its own: Plot sets each
+ * line of a tick label that holds a line break. Null when that is not the case.
+ */
+function wrapTickLabels(svg: SVGSVGElement, placed: Placed[], options: Plot.PlotOptions, width: number, marginLeft: number): { options: Plot.PlotOptions; lines: number } | null {
+  const y = (options.y ?? {}) as Plot.ScaleOptions;
+  const scale = (svg as unknown as { scale(name: string): Plot.Scale | undefined }).scale("y");
+  if (y.tickFormat !== undefined || !scale || (scale.type !== "band" && scale.type !== "point")) return null;
+  const ticks = placed.filter((p) => p.mark === "y-axis tick label");
+  const room = width * WRAP_SHARE;
+  if (!ticks.some((t) => t.box.x2 - t.box.x1 > room)) return null;
+  const size = fontSizeOf(svg);
+  const format = (d: unknown) => wrap(String(d), room / FALLBACK_ALLOWANCE, { size, weight: "regular" });
+  const domain = [...(scale.domain ?? [])];
+  const lines = Math.max(1, ...domain.map((d) => format(d).length));
+  // Each row as tall as its label's lines, with a little air: the chart grows by what its rows gain.
+  const step = (scale as { step?: number }).step ?? 0;
+  const gain = Math.max(0, lines * size * 1.15 + 6 - step) * domain.length;
+  const height = Number(svg.getAttribute("height"));
+  return {
+    lines,
+    options: { ...options, marginLeft, height: Math.ceil(height + gain), y: { ...y, tickFormat: (d: unknown) => format(d).join("\n") } },
+  };
 }
 
 /**
