@@ -196,6 +196,27 @@ describe("refusals name what and where", () => {
   });
 });
 
+describe("tick labels that would run together", () => {
+  const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  const rows = months.map((month, i) => ({ month, v: 10 + i }));
+  const apart = (svg: string) => {
+    const ticks = layout(parse(svg)).filter((p) => months.includes(p.text)).sort((a, b) => a.box.x1 - b.box.x1);
+    return ticks.every((t, i) => i === 0 || t.box.x1 >= ticks[i - 1]!.box.x2);
+  };
+
+  it("a band x axis shows every k-th label, with a notice, when all of them cannot stand apart", async () => {
+    const { svg, notices } = await finishPlot({ x: { domain: months }, marks: [Plot.barY(rows, { x: "month", y: "v" })] }, words, "mobile");
+    expect(notices).toEqual([expect.stringMatching(/^every (second|third|\d+th) x-axis label is shown, so that they do not run together$/)]);
+    expect(apart(svg)).toBe(true);
+    expect(texts(svg)).toContain("January");
+  });
+
+  it("an axis mark the chart made itself keeps its ticks, and the notice says they run together", async () => {
+    const { notices } = await finishPlot({ x: { domain: months }, marks: [Plot.axisX({ anchor: "top" }), Plot.barY(rows, { x: "month", y: "v" })] }, words, "mobile");
+    expect(notices).toEqual([expect.stringMatching(/^the x-axis labels run together/)]);
+  });
+});
+
 describe("house choices made once Plot has picked the scales", () => {
   it("a band x scale gets no grid through its bars; a chart's own grid option is kept", async () => {
     const votes = [{ party: "Greens", share: 0.2 }, { party: "Liberals", share: 0.35 }];

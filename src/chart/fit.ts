@@ -47,7 +47,12 @@ export function renderFitted(
 ): Fitted {
   let current = { ...options };
   let wrappedLines = 0;
+  let thinnedEvery = 0;
+  let thinTries = 0;
+  let crowded: Placed[] | null = null;
   const widened = (): string[] => [
+    ...(crowded ? ["the x-axis labels run together: give the axis fewer ticks (the ticks option of the x scale or of its axisX mark)"]
+      : thinnedEvery > 1 ? [`every ${ordinal(thinnedEvery)} x-axis label is shown, so that they do not run together`] : []),
     ...(wrappedLines > 1 ? [`the y-axis labels were wrapped onto up to ${wrappedLines} lines to leave the chart room`] : []),
     ...SIDES.filter((side) => set.has(side) && margin(current, side) > margin(options, side))
     .map((side) => `${side} ${margin(options, side)} was widened to ${margin(current, side)} px to fit the labels in the house type`)];
@@ -69,6 +74,16 @@ export function renderFitted(
     // so a short drawing is the chart's own choice (an axis on its own, a strip).
     const narrow = width - across < Math.max(LEAST_PX, width * LEAST_SHARE);
     const far = SIDES.find((side) => need[side] > Math.max(width, FAR));
+    crowded = crowdedTicks(placed);
+    // Tried a few times (d3 picks round ticks near the count asked for); an axis mark the chart
+    // made itself keeps its own ticks, and the notice says so.
+    const thinned = thinTries >= 3 || !crowded || ownTicks(options) ? null : thinTickLabels(svg, crowded, current);
+    if (crowded) thinTries++;
+    if (thinned) {
+      current = thinned.options;
+      thinnedEvery = thinned.every;
+      continue;
+    }
     const wrapped = narrow && !far ? wrapTickLabels(svg, placed, current, width, margin(options, "marginLeft")) : null;
     if (wrapped) {
       current = wrapped.options;
@@ -94,6 +109,49 @@ export function renderFitted(
     current = next;
   }
 }
+
+/** Room between two tick labels of an axis. */
+const TICK_GAP = 6;
+
+/**
+ * Tick labels of the x axis that run into each other, thinned: every k-th
+ * band of a band scale, or fewer ticks on a continuous one. Left alone when
+ * the chart chose its own ticks. Null when nothing runs together.
+ */
+function ownTicks(options: Plot.PlotOptions): boolean {
+  const x = (options.x ?? {}) as Plot.ScaleOptions & { tickSpacing?: number };
+  return x.ticks !== undefined || x.interval !== undefined || x.tickSpacing !== undefined;
+}
+
+function thinTickLabels(svg: SVGSVGElement, ticks: Placed[], options: Plot.PlotOptions): { options: Plot.PlotOptions; every: number } | null {
+  const x = (options.x ?? {}) as Plot.ScaleOptions;
+  const scale = (svg as unknown as { scale(name: string): (Plot.Scale & { step?: number }) | undefined }).scale("x");
+  if (!scale) return null;
+  const widest = Math.max(...ticks.map((t) => t.box.x2 - t.box.x1)) + TICK_GAP;
+  if (scale.type === "band" || scale.type === "point") {
+    const domain = [...(scale.domain ?? [])];
+    const shown = typeof x.ticks === "object" && x.ticks !== null ? [...(x.ticks as Iterable<unknown>)].length : domain.length;
+    const every = Math.max(Math.ceil(widest / Math.max(1, scale.step ?? widest)), Math.ceil(domain.length / shown) + 1);
+    if (every <= 1) return null;
+    return { every, options: { ...options, x: { ...x, ticks: domain.filter((_, i) => i % every === 0) } } };
+  }
+  const range = [...(scale.range ?? [])].map(Number);
+  const span = Math.abs((range[1] ?? 0) - (range[0] ?? 0));
+  const count = Math.max(2, Math.min(Math.floor(span / widest), Math.floor(ticks.length / 2)));
+  if (count >= ticks.length) return null;
+  return { every: 1, options: { ...options, x: { ...x, ticks: count } } };
+}
+
+/** The x-axis tick labels, left to right, when two of them run together; null when none do. */
+function crowdedTicks(placed: Placed[]): Placed[] | null {
+  const ticks = placed.filter((p) => p.mark === "x-axis tick label" && !p.turned).sort((a, b) => a.box.x1 - b.box.x1);
+  // Lines on one row only: a time axis sets a tick's month and year on two lines, one above the other.
+  const row = (a: Placed, b: Placed) => Math.abs(a.box.y1 + a.box.y2 - b.box.y1 - b.box.y2) / 2 < (a.box.y2 - a.box.y1) / 2;
+  const touching = ticks.some((t, i) => ticks.slice(0, i).some((u) => row(t, u) && t.box.x1 < u.box.x2 + TICK_GAP / 2 && u.box.x1 < t.box.x2 + TICK_GAP / 2));
+  return touching ? ticks : null;
+}
+
+const ordinal = (n: number) => (n === 2 ? "second" : n === 3 ? "third" : `${n}th`);
 
 /** Tick labels of a band y axis wrap at this share of the chart's width, as a desk would break them by hand. */
 const WRAP_SHARE = 0.4;
