@@ -132,6 +132,8 @@ describe("width and height", () => {
     const { svg } = await finishPlot({ height: 60, marginBottom: 40, x: { type: "utc", domain: [new Date(Date.UTC(2024, 0, 1)), new Date(Date.UTC(2025, 0, 1))] }, marks: [Plot.axisX()] }, words, "mobile");
     expect(outside(svg)).toEqual([]);
     expect(texts(svg).join(" ")).toMatch(/2024/);
+    const narrow = await finishPlot({ width: 80, marginLeft: 60, y: { type: "utc", domain: [new Date(Date.UTC(2024, 0, 1)), new Date(Date.UTC(2024, 0, 2))] } }, words);
+    expect(outside(narrow.svg)).toEqual([]);
   });
 
   it("a width that is not a number of pixels is refused", async () => {

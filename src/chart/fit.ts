@@ -72,7 +72,10 @@ export function renderFitted(
     const across = margin(current, "marginLeft") + margin(current, "marginRight");
     // Only the width can run out: a set height grows by what its margins gain, and Plot grows its own,
     // so a short drawing is the chart's own choice (an axis on its own, a strip).
-    const narrow = width - across < Math.max(LEAST_PX, width * LEAST_SHARE);
+    // Measured against what the chart itself left; an axis drawn on its own has no drawing to squeeze.
+    const own = width - margin(options, "marginLeft") - margin(options, "marginRight");
+    const drawing = placed.some((p) => p.mark !== "" && !/axis|grid|frame/.test(p.mark));
+    const narrow = drawing && width - across < Math.min(own, Math.max(LEAST_PX, width * LEAST_SHARE));
     const far = SIDES.find((side) => need[side] > Math.max(width, FAR));
     crowded = crowdedTicks(placed);
     // Tried a few times (d3 picks round ticks near the count asked for); an axis mark the chart
