@@ -198,6 +198,21 @@ describe("refusals name what and where", () => {
   });
 });
 
+describe("axis labels wider than the chart", () => {
+  it("wrap onto lines instead of running off a phone's artboard", async () => {
+    const d = [{ a: -3, b: 1 }, { a: 5, b: 2 }, { a: 8, b: 3 }];
+    const { svg } = await finishPlot({
+      x: { label: "← decrease · Change in population, 2010–2019 (%) · increase →" },
+      y: { label: "Young people living with their parents (%, ↑more men, ↓more women)" },
+      marks: [Plot.dot(d, { x: "a", y: "b" })],
+    }, words, "mobile");
+    expect(outside(svg)).toEqual([]);
+    const lines = layout(parse(svg)).map((p) => p.text);
+    expect(lines).toContain("2010–2019 (%) · increase →");
+    expect(lines.some((t) => t!.startsWith("Young people living with their"))).toBe(true);
+  });
+});
+
 describe("tick labels that would run together", () => {
   const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
   const rows = months.map((month, i) => ({ month, v: 10 + i }));

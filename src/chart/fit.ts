@@ -49,6 +49,7 @@ export function renderFitted(
   let wrappedLines = 0;
   let thinnedEvery = 0;
   let thinTries = 0;
+  let wrappedLabels = false;
   let crowded: Placed[] | null = null;
   const widened = (): string[] => [
     ...(crowded ? ["the x-axis labels run together: give the axis fewer ticks (the ticks option of the x scale or of its axisX mark)"]
@@ -87,6 +88,12 @@ export function renderFitted(
       thinnedEvery = thinned.every;
       continue;
     }
+    const label = wrappedLabels ? null : wrapAxisLabels(placed, current, width, fontSizeOf(svg));
+    if (label) {
+      current = label;
+      wrappedLabels = true;
+      continue;
+    }
     const wrapped = narrow && !far ? wrapTickLabels(svg, placed, current, width, margin(options, "marginLeft")) : null;
     if (wrapped) {
       current = wrapped.options;
@@ -111,6 +118,23 @@ export function renderFitted(
     }
     current = next;
   }
+}
+
+/**
+ * An axis label set across that is wider than the chart, wrapped onto lines
+ * (Plot sets each line of a label that holds a line break). Null when none is.
+ */
+function wrapAxisLabels(placed: Placed[], options: Plot.PlotOptions, width: number, size: number): Plot.PlotOptions | null {
+  let next: Plot.PlotOptions | null = null;
+  for (const axis of ["x", "y"] as const) {
+    const label = placed.find((p) => p.mark === `${axis}-axis label` && !p.turned);
+    const set = (options[axis] ?? {}) as Plot.ScaleOptions;
+    if (!label || label.box.x2 - label.box.x1 <= width - 2 * GAP || (typeof set.label === "string" && set.label.includes("\n"))) continue;
+    const text = typeof set.label === "string" ? set.label : label.text;
+    const lines = wrap(text, (width * 0.9) / FALLBACK_ALLOWANCE, { size, weight: "regular" });
+    if (lines.length > 1) next = { ...(next ?? options), [axis]: { ...set, label: lines.join("\n") } };
+  }
+  return next;
 }
 
 /** Room between two tick labels of an axis. */
