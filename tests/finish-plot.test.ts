@@ -188,6 +188,12 @@ describe("refusals name what and where", () => {
     await expect(finishPlot({ marks: [Plot.dot(budgets, { x: "spend", y: "region", href: () => "https://example.com" })] }, words)).rejects.toThrow(/links its marks to web pages/);
   });
 
+  it("an id that could not prefix the file's ids is refused", async () => {
+    for (const id of ["", "has space", "1st", 'x"><script>', "a".repeat(200)]) {
+      await expect(finishPlot({ marks: [] }, { ...words, id })).rejects.toThrow(/^the chart's id ".*" is not a letter followed by/);
+    }
+  });
+
   it("no headline or no source is refused; Plot's title, subtitle and caption serve as the words", async () => {
     await expect(finishPlot({ marks: [] }, { headline: "", source: "x" })).rejects.toThrow("the chart has no headline");
     await expect(finishPlot({ marks: [] }, { headline: "x", source: " " })).rejects.toThrow("the chart has no source line");

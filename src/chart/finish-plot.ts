@@ -46,6 +46,9 @@ export async function finishPlot(options: Plot.PlotOptions, words: PlotWords, ar
   const named: [string, string][] = [["headline", taken.headline], ["subtitle", taken.subtitle ?? ""], ["source", taken.source], ...taken.notes.map((n, i): [string, string] => [`note ${i + 1}`, n])];
   const hidden = named.flatMap(([where, w]) => hiddenCharacters(w).map((h) => `the ${where} holds ${h.code} (${h.name}) at character ${h.position}`));
   if (hidden.length > 0) throw new ChartError(`${hidden.join("; ")}: it changes what a reader sees without showing itself`, "Retype the words without it, or paste them as plain text");
+  if (words.id !== undefined && !/^[A-Za-z][A-Za-z0-9_-]{0,80}$/.test(words.id)) {
+    throw new ChartError(`the chart's id "${words.id}" is not a letter followed by letters, digits, hyphens or underscores`, "Give words.id such as \"rainfall-2025\": it prefixes every id in the file and names its style");
+  }
   const id = words.id ?? idFrom(taken.headline);
   const finished = finishChart({
     options: taken.options,
