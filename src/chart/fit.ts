@@ -158,7 +158,9 @@ function thinTickLabels(svg: SVGSVGElement, ticks: Placed[], options: Plot.PlotO
   if (scale.type === "band" || scale.type === "point") {
     const domain = [...(scale.domain ?? [])];
     const shown = typeof x.ticks === "object" && x.ticks !== null ? [...(x.ticks as Iterable<unknown>)].length : domain.length;
-    const every = Math.max(Math.ceil(widest / Math.max(1, scale.step ?? widest)), Math.ceil(domain.length / shown) + 1);
+    // A band may be narrower than a pixel (a thousand categories): its step is what a label's width is counted in.
+    const step = scale.step !== undefined && scale.step > 0 ? scale.step : widest;
+    const every = Math.max(Math.ceil(widest / step), Math.ceil(domain.length / shown) + 1);
     if (every <= 1) return null;
     return { every, options: { ...options, x: { ...x, ticks: domain.filter((_, i) => i % every === 0) } } };
   }

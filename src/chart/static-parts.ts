@@ -24,6 +24,12 @@ const CHANNEL: Record<string, string> = {
   "paint-order": "paintOrder", "mix-blend-mode": "mixBlendMode", "font-variant": "fontVariant",
 };
 
+/** The house's classes that paint in the background's colour. */
+const HOUSE_CLASS = /^sc-bg(-stroke)?$/i;
+
+/** Below this a label is a speck, not words: a size that hides the numbers is refused. */
+const LEAST_FONT_SIZE = 6;
+
 const NOT_A_VALUE = /NaN|Infinity|undefined|\[object |=>|\bfunction\b/;
 
 /** Makes Plot's SVG static and printable in place; returns the notices for what it dropped. */
@@ -61,6 +67,24 @@ export function makeStatic(svg: Element): string[] {
     }
     e.removeAttribute("style");
     for (const [name, value] of kept) e.setAttribute(name, value);
+  }
+  // The house's background classes (sc-bg, sc-bg-stroke) are painted by the chart's style: a mark
+  // that borrowed one would vanish into the background. sc-muted, the house's readable grey, a chart may take.
+  for (const e of [...svg.querySelectorAll("[class]")]) {
+    const classes = e.getAttribute("class")!.split(/[\t\n\f\r ]+/).filter(Boolean);
+    const kept = classes.filter((c) => !HOUSE_CLASS.test(c));
+    if (kept.length === classes.length) continue;
+    const mark = e.closest("[aria-label]")?.getAttribute("aria-label") ?? e.localName;
+    notices.add(`the ${mark} mark's class ${classes.filter((c) => HOUSE_CLASS.test(c)).join(" ")} was dropped: it paints the chart's background`);
+    if (kept.length > 0) e.setAttribute("class", kept.join(" "));
+    else e.removeAttribute("class");
+  }
+  for (const e of [svg, ...svg.querySelectorAll("[font-size]")]) {
+    const size = e.getAttribute("font-size");
+    const px = size !== null && /^\s*-?[\d.]+(e-?\d+)?(px)?\s*$/i.test(size) ? parseFloat(size) : null;
+    if (px === null || px >= LEAST_FONT_SIZE) continue;
+    const mark = e === svg ? "chart's" : `${e.closest("[aria-label]")?.getAttribute("aria-label") ?? e.localName} mark's`;
+    throw new ChartError(`the ${mark} font size is ${size}: no reader could read its words`, `Give a font size of at least ${LEAST_FONT_SIZE} px, or leave it to the house style`);
   }
   // Plot's halos and tips paint with the page's background; a standalone file
   // has no page, so they take the house background, light or dark.
