@@ -101,6 +101,16 @@ export function finishChart(input: ChartInput): FinishedChart {
   if (ownWidth !== undefined && !(typeof ownWidth === "number" && Number.isFinite(ownWidth) && ownWidth > 0)) {
     throw new ChartError(`the chart's width is ${String(ownWidth)}, not a number of pixels`, "Remove width to fill the artboard, or give a positive number");
   }
+  // Sizes past any page, and tick counts past any reader, would take the process down before they could be refused.
+  if (ownWidth !== undefined && ownWidth > LARGEST.width) throw new ChartError(`the chart's width is ${ownWidth} px, past the ${LARGEST.width} px any page can show`, "Remove width to fill the artboard, or give a width a page can show");
+  const ownHeight = own.height ?? input.height;
+  if (ownHeight !== undefined && !(typeof ownHeight === "number" && ownHeight > 0 && ownHeight <= LARGEST.height)) {
+    throw new ChartError(`the chart's height is ${String(ownHeight)}, not a number of pixels up to ${LARGEST.height}`, "Remove height to let Plot size the chart, or give a positive number of pixels");
+  }
+  for (const name of ["x", "y", "fx", "fy"] as const) {
+    const ticks = (own[name] as { ticks?: unknown } | undefined)?.ticks;
+    if (typeof ticks === "number" && !(ticks <= LARGEST.ticks)) throw new ChartError(`the ${name} scale asks for ${ticks} ticks, more than the ${LARGEST.ticks} a reader could tell apart`, `Give ${name}.ticks a count a reader can read, or a list of values`);
+  }
   if (ownWidth !== undefined && ownWidth > inner) {
     // Honoured, not cut: the artboard widens, and a page scales the whole picture down to its column.
     artboard = { ...artboard, width: Math.ceil(ownWidth) + 2 * artboard.padding };
@@ -172,6 +182,8 @@ export function finishChart(input: ChartInput): FinishedChart {
   }
   return { svg: text, notices, width, height };
 }
+
+const LARGEST = { width: 4000, height: 20000, ticks: 1000 };
 
 const LEGEND_SCALES = ["color", "symbol", "opacity"] as const;
 type LegendScale = (typeof LEGEND_SCALES)[number];
