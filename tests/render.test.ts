@@ -250,6 +250,83 @@ export default {
     expect(lines(r.stderr).at(-1)).toBe(`render: ${module} → stdout (desktop 640×${/^<svg[^>]*\sheight="(\d+)"/.exec(r.stdout)?.[1]})`);
   });
 
+  it("an export that is a Promise of options is drawn once it settles, default or named; one that rejects is named in one line", () => {
+    write("plots/promised.mjs", `import * as Plot from "@observablehq/plot";
+export const words = { headline: "Promised", source: "Test" };
+export default Promise.resolve({ marks: [Plot.text(["settled default"], { frameAnchor: "middle" })] });
+`);
+    const settled = project.run("render", "plots/promised.mjs");
+    expect(settled.status, settled.stderr).toBe(0);
+    expect(settled.stdout).toContain("settled default");
+    expect(checkSvg(settled.stdout)).toEqual([]);
+
+    write("plots/promised-named.mjs", `import * as Plot from "@observablehq/plot";
+export const words = { headline: "Promised", source: "Test" };
+export const later = new Promise((done) => setTimeout(() => done({ marks: [Plot.text(["settled named"], { frameAnchor: "middle" })] }), 10));
+`);
+    const named = project.run("render", "plots/promised-named.mjs");
+    expect(named.status, named.stderr).toBe(0);
+    expect(named.stdout).toContain("settled named");
+
+    write("plots/promise-rejects.mjs", `export const words = { headline: "Promised", source: "Test" };
+export default Promise.reject(new Error("the feed is down"));
+`);
+    const rejects = project.run("render", "plots/promise-rejects.mjs");
+    expect(rejects.status).toBe(1);
+    expect(lines(rejects.stderr)).toEqual([expect.stringMatching(/^plots\/promise-rejects\.mjs: line 2, column \d+ \(default\): the chart's promise rejected: Error: the feed is down\. Fix the module and run render again$/)]);
+  });
+
+  it("an export whose getter throws is named in one line, not a stack trace", () => {
+    write("plots/getter.mjs", `export const words = { headline: "Getter", source: "Test" };
+export default { get marks() { throw new Error("not loaded yet"); } };
+`);
+    const r = project.run("render", "plots/getter.mjs");
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(lines(r.stderr)).toEqual([expect.stringMatching(/^plots\/getter\.mjs: line 2, column \d+ \(default\): reading the chart threw: Error: not loaded yet\. Fix the module and run render again$/)]);
+
+    write("plots/words-getter.mjs", `import * as Plot from "@observablehq/plot";
+export const words = { source: "Test", get headline() { throw new Error("no headline yet"); } };
+export default { marks: [Plot.dot([1, 2], { x: (d) => d })] };
+`);
+    const words = project.run("render", "plots/words-getter.mjs");
+    expect(words.status).toBe(1);
+    expect(lines(words.stderr)).toEqual([expect.stringMatching(/^plots\/words-getter\.mjs: line 2, column \d+ \(default\): reading the words threw: Error: no headline yet\. Fix the module and run render again$/)]);
+  });
+
+  it("stdout carries only the SVG when the module writes to process.stdout, at load or in its function", () => {
+    write("plots/chatty.mjs", `import * as Plot from "@observablehq/plot";
+export const words = { headline: "Chatty", source: "Test" };
+process.stdout.write("loading the data\\n");
+export default async () => {
+  process.stdout.write("drawing\\n");
+  await new Promise((done) => setTimeout(done, 20));
+  console.table([{ a: 1 }]);
+  return { marks: [Plot.dot([1, 2], { x: (d) => d })] };
+};
+`);
+    const r = project.run("render", "plots/chatty.mjs");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.startsWith("<svg")).toBe(true);
+    expect(r.stdout.trimEnd().endsWith("</svg>")).toBe(true);
+    expect(r.stderr).toContain("loading the data\n");
+    expect(r.stderr).toContain("drawing\n");
+  });
+
+  it("a module whose path has spaces, accents or CJK characters is drawn, and named by its real path when it throws", () => {
+    write("my plots/été 中文/chart é.ts", `import * as Plot from "@observablehq/plot";
+export const words = { headline: "Accents", source: "Test" };
+export default { marks: [Plot.dot([1, 2], { x: (d: number) => d })] };
+export const broken = () => { throw new Error("boom"); };
+`);
+    const drawn = project.run("render", "my plots/été 中文/chart é.ts");
+    expect(drawn.status, drawn.stderr).toBe(0);
+    expect(lines(drawn.stderr).at(-1)).toMatch(/^render: my plots\/été 中文\/chart é\.ts → stdout \(desktop 640×\d+\)$/);
+    const thrown = project.run("render", "my plots/été 中文/chart é.ts", "--export", "broken");
+    expect(thrown.status).toBe(1);
+    expect(lines(thrown.stderr)).toEqual([expect.stringMatching(/^my plots\/été 中文\/chart é\.ts: line 4, column \d+ \(broken\): the chart's function threw: Error: boom\. /)]);
+  });
+
   it("mistakes on the command line exit 2 with the usage; --help describes the command", () => {
     const both = project.run("render", "plots/bars.ts", "--artboard", "both");
     expect(both.status).toBe(2);

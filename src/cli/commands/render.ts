@@ -37,27 +37,38 @@ const SHARED = /^(@observablehq\/plot|d3|d3-[a-z-]+)(\/.*)?$/;
 const META = "__storycharts_render_meta";
 
 export async function render(o: RenderOptions): Promise<number> {
+  // stdout carries only the SVG: whatever the module writes there, at load, in its function or from a timer, goes to stderr.
+  const stdout = process.stdout.write;
+  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
   try {
-    const written = await renderModule(o);
+    const written = await renderModule(o, (text) => stdout.call(process.stdout, text));
     process.stderr.write(`${written}\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof RenderError)) throw error;
     process.stderr.write(`${error.message}\n`);
     return 1;
+  } finally {
+    process.stdout.write = stdout;
   }
 }
 
 /** Draws and writes; returns the summary line, or throws a RenderError. */
-async function renderModule(o: RenderOptions): Promise<string> {
+async function renderModule(o: RenderOptions, toStdout: (text: string) => void): Promise<string> {
   const file = locate(o.root, o.module);
   const name = o.module;
   const targets = o.out === null ? null : outputFiles(o.out, o.artboard, o.png);
   const loaded = await loadModule(file, name);
   const chart = pickExport(loaded.exports, name, o.exportName);
   const place = `${name}: ${chart}`;
-  const words = wordsFor(loaded.exports, chart, place, o.source);
-  const heights = heightOf(loaded.exports.height, place);
+  let words: PlotWords, heights: Partial<Record<ArtboardName, number>> | null;
+  try {
+    words = wordsFor(loaded.exports, chart, place, o.source);
+    heights = heightOf(loaded.exports.height, place);
+  } catch (error) {
+    // A getter in the words that throws is the module's mistake, named like any other.
+    throw loaded.failure(error, chart, "reading the words threw");
+  }
   const artboards: ArtboardName[] = o.artboard === "both" ? ["desktop", "mobile"] : [o.artboard];
 
   const drawn: { artboard: ArtboardName; svg: string; notices: string[] }[] = [];
@@ -80,7 +91,7 @@ async function renderModule(o: RenderOptions): Promise<string> {
   const sizes = drawn.map((d) => `${d.artboard} ${svgSize(d.svg)}`).join(", ");
   if (!targets) {
     const svg = drawn[0]!.svg;
-    process.stdout.write(svg.endsWith("\n") ? svg : `${svg}\n`);
+    toStdout(svg.endsWith("\n") ? svg : `${svg}\n`);
     return `render: ${name} → stdout (${sizes})`;
   }
   const files: [string, string | Buffer][] = drawn.map((d, i) => [targets.svgs[i]!, d.svg]);
@@ -182,7 +193,8 @@ async function loadModule(file: string, name: string): Promise<Loaded> {
       if (!frame || frame[1] !== bundleName) continue;
       const o = map.findOrigin(Number(frame[2]), Number(frame[3]));
       if (!("fileName" in o) || /[\\/]node_modules[\\/]/.test(o.fileName)) continue;
-      const path = resolve(dir, o.fileName);
+      // esbuild's source map gives its sources percent-encoded (é as %C3%A9).
+      const path = resolve(dir, decodedPath(o.fileName));
       return { file: path, line: o.lineNumber, column: column(path, o.lineNumber, o.columnNumber) };
     }
     return null;
@@ -295,7 +307,16 @@ function pickExport(exports: Record<string, unknown>, name: string, wanted: stri
 }
 
 function couldBeChart(value: unknown): boolean {
-  return typeof value === "function" || (typeof value === "object" && value !== null && (Array.isArray((value as Plot.PlotOptions).marks) || isMark(value)));
+  try {
+    return typeof value === "function" || isThenable(value) || (typeof value === "object" && value !== null && (Array.isArray((value as Plot.PlotOptions).marks) || isMark(value)));
+  } catch {
+    // A getter that throws: plotOptions reads it again, and names the module's line.
+    return false;
+  }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (typeof value === "object" || typeof value === "function") && value !== null && typeof (value as { then?: unknown }).then === "function";
 }
 
 function isMark(value: unknown): boolean {
@@ -304,6 +325,15 @@ function isMark(value: unknown): boolean {
 
 /** The chart's options for one artboard: the export itself, or what its function returns for the artboard's size. */
 async function plotOptions(loaded: Loaded, chart: string, size: { width: number; height: number | undefined }, place: string): Promise<Plot.PlotOptions> {
+  try {
+    return await optionsOf(loaded, chart, size, place);
+  } catch (error) {
+    // A getter of the export's that throws, as the options are read.
+    throw loaded.failure(error, chart, "reading the chart threw");
+  }
+}
+
+async function optionsOf(loaded: Loaded, chart: string, size: { width: number; height: number | undefined }, place: string): Promise<Plot.PlotOptions> {
   let value = loaded.exports[chart];
   const isFunction = typeof value === "function";
   if (isFunction) {
@@ -311,6 +341,13 @@ async function plotOptions(loaded: Loaded, chart: string, size: { width: number;
       value = await loaded.quietly(() => (value as (s: typeof size) => unknown)(size));
     } catch (error) {
       throw loaded.failure(error, chart, "the chart's function threw");
+    }
+  } else if (isThenable(value)) {
+    // export default loadData().then(…): the options once they settle.
+    try {
+      value = await value;
+    } catch (error) {
+      throw loaded.failure(error, chart, "the chart's promise rejected");
     }
   }
   const from = isFunction ? "the function returns" : "the export is";
@@ -400,6 +437,14 @@ function svgSize(svg: string): string {
   const width = /\swidth="([\d.]+)"/.exec(tag)?.[1] ?? "?";
   const height = /\sheight="([\d.]+)"/.exec(tag)?.[1] ?? "?";
   return `${width}×${height}`;
+}
+
+function decodedPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
 
 function displayPath(path: string): string {
