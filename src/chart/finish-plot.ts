@@ -123,7 +123,7 @@ export function finishChart(input: ChartInput): FinishedChart {
   const { options, set, legends } = houseOptions(own, artboard, ownWidth ?? inner, input.height);
   const fitted = renderFitted(options, set, artboard.padding, input.table ?? "", input.columns ?? [], houseAdjust(own));
   const plot = fitted.svg;
-  notices.push(...fitted.widened);
+  notices.push(...fitted.notices);
   // The house font and size instead of Plot's; the chart's own style is read by makeStatic.
   plot.setAttribute("font-family", THEME.fontStack);
   plot.setAttribute("font-size", String(fontSizeOf(plot)));

@@ -28,8 +28,8 @@ const FAR = 400;
 export interface Fitted {
   svg: SVGSVGElement;
   options: Plot.PlotOptions;
-  /** Margins the chart set that had to grow, as notices: they were sized for another font. */
-  widened: string[];
+  /** What fitting changed that the chart set or a reader would notice: wrapped or thinned labels, widened margins. */
+  notices: string[];
 }
 
 /**
@@ -51,7 +51,7 @@ export function renderFitted(
   let thinTries = 0;
   let wrappedLabels = false;
   let crowded: Placed[] | null = null;
-  const widened = (): string[] => [
+  const notices = (): string[] => [
     ...(crowded ? ["the x-axis labels run together: give the axis fewer ticks (the ticks option of the x scale or of its axisX mark)"]
       : thinnedEvery > 1 ? [`every ${ordinal(thinnedEvery)} x-axis label is shown, so that they do not run together`] : []),
     ...(wrappedLines > 1 ? [`the y-axis labels were wrapped onto up to ${wrappedLines} lines to leave the chart room`] : []),
@@ -103,12 +103,12 @@ export function renderFitted(
     if ((pass > 0 && narrow) || far) {
       // A value no scale could place (NaN, ±1e308) is reported as such by finishing, not as a label;
       // only the first drawing tells, as margins grown past the width make bars of negative width too.
-      if (geometryProblems(first.outerHTML).length > 0) return { svg: first, options, widened: [] };
+      if (geometryProblems(first.outerHTML).length > 0) return { svg: first, options, notices: [] };
       throw refusal(placed, far ?? "marginLeft", far !== undefined, width, height, current);
     }
     const allowed = (side: Side) => (set.has(side) && (side === "marginLeft" || side === "marginRight") ? spill : 0);
     const grow = SIDES.filter((side) => need[side] > TOLERANCE + allowed(side));
-    if (grow.length === 0 || pass === PASSES) return { svg, options: current, widened: widened() };
+    if (grow.length === 0 || pass >= PASSES) return { svg, options: current, notices: notices() };
     const next = { ...current };
     for (const side of grow) next[side] = margin(current, side) + Math.ceil(need[side]) + GAP;
     // Height is free on a page, width is not: a chart of a set height grows by its new margins
