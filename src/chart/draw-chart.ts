@@ -10,7 +10,7 @@ import type { Ledger } from "../ledger/index.ts";
 import { finishChart } from "./finish-plot.ts";
 import { asChartError, ChartError, guardRows } from "./render.ts";
 import { provenance, sourceLine } from "./sources.ts";
-import { hiddenCharacters } from "./hidden-characters.ts";
+import { hiddenInWords } from "./hidden-characters.ts";
 import { untracedNumbers } from "./text-numbers.ts";
 import type { Row } from "../tables/index.ts";
 import { claimantColors, type ClaimantStyle } from "./palette.ts";
@@ -62,7 +62,7 @@ export function drawChart(input: DrawInput, artboard: Artboard): Drawn {
     ["headline", spec.headline], ["subtitle", spec.subtitle ?? ""],
     ...notes.map((n, i): [string, string] => [`note ${i + 1}`, n]), ...legend.map((l, i): [string, string] => [`legend label ${i + 1}`, l.label]),
   ];
-  const hidden = named.flatMap(([where, w]) => hiddenCharacters(w).map((h) => `the ${where} holds ${h.code} (${h.name}) at character ${h.position}`));
+  const hidden = hiddenInWords(named);
   if (hidden.length > 0) {
     throw new ChartError(
       `${hidden.join("; ")}: it changes what a reader sees without showing itself, so the numbers in the words cannot be checked as read`,

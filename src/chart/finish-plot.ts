@@ -12,7 +12,7 @@ import { finish } from "./finish.ts";
 import { drawLegends, type LegendItem, type LegendRequest } from "./legends.ts";
 import { fontSizeOf, renderFitted, SIDES, type Side } from "./fit.ts";
 import { geometryProblems } from "./geometry.ts";
-import { hiddenCharacters } from "./hidden-characters.ts";
+import { hiddenInWords } from "./hidden-characters.ts";
 import { chartWindow, ChartError } from "./render.ts";
 import { PALETTE } from "./palette.ts";
 import { makeStatic } from "./static-parts.ts";
@@ -44,7 +44,7 @@ export async function finishPlot(options: Plot.PlotOptions, words: PlotWords, ar
   }
   const taken = takeWords(options, words);
   const named: [string, string][] = [["headline", taken.headline], ["subtitle", taken.subtitle ?? ""], ["source", taken.source], ...taken.notes.map((n, i): [string, string] => [`note ${i + 1}`, n])];
-  const hidden = named.flatMap(([where, w]) => hiddenCharacters(w).map((h) => `the ${where} holds ${h.code} (${h.name}) at character ${h.position}`));
+  const hidden = hiddenInWords(named);
   if (hidden.length > 0) throw new ChartError(`${hidden.join("; ")}: it changes what a reader sees without showing itself`, "Retype the words without it, or paste them as plain text");
   if (words.id !== undefined && !/^[A-Za-z][A-Za-z0-9_-]{0,80}$/.test(words.id)) {
     throw new ChartError(`the chart's id "${words.id}" is not a letter followed by letters, digits, hyphens or underscores`, "Give words.id such as \"rainfall-2025\": it prefixes every id in the file and names its style");
@@ -60,7 +60,6 @@ export async function finishPlot(options: Plot.PlotOptions, words: PlotWords, ar
     source: /^source\b/i.test(taken.source) ? taken.source : `Source: ${taken.source}`,
     alt: words.alt ?? [taken.headline, taken.subtitle].filter(Boolean).join(". "),
     legend: [],
-    notices: taken.notices,
   });
   return { svg: finished.svg, notices: finished.notices };
 }
@@ -78,7 +77,6 @@ export interface ChartInput {
   legend: LegendItem[];
   /** The height the chart asks for when its options give none; Plot's own otherwise. */
   height?: number;
-  notices?: string[];
   /** For messages about the table the chart draws. */
   table?: string;
   columns?: string[];
@@ -93,7 +91,7 @@ export interface FinishedChart {
 
 /** The one path every chart takes from Plot options to a checked, finished SVG. */
 export function finishChart(input: ChartInput): FinishedChart {
-  const notices = [...(input.notices ?? [])];
+  const notices: string[] = [];
   let artboard = input.artboard;
   const inner = artboard.width - 2 * artboard.padding;
   const own = input.options;
@@ -219,7 +217,6 @@ function houseOptions(own: Plot.PlotOptions, artboard: Artboard, width: number, 
 
 /** Plot's title, subtitle and caption as the chart's words when the words give none. */
 function takeWords(options: Plot.PlotOptions, words: PlotWords) {
-  const notices: string[] = [];
   const text = (value: unknown) => (value === null || value === undefined ? "" : typeof value === "string" ? value : (value as { textContent?: string }).textContent ?? String(value)).trim();
   const title = text(options.title);
   const subtitle = text(options.subtitle);
@@ -238,7 +235,6 @@ function takeWords(options: Plot.PlotOptions, words: PlotWords) {
     subtitle: words.subtitle?.trim() || subtitle || undefined,
     notes: words.notes ?? (caption ? [caption] : []),
     source: words.source.trim(),
-    notices,
   };
 }
 

@@ -57,3 +57,8 @@ function baseOf(chars: string[], i: number): string {
   while (j >= 0 && MARK.test(chars[j]!)) j--;
   return chars[j] ?? "";
 }
+
+/** Each hidden character in a chart's named words, as "the headline holds U+202E (RIGHT-TO-LEFT OVERRIDE) at character 3". */
+export function hiddenInWords(named: [where: string, words: string][]): string[] {
+  return named.flatMap(([where, w]) => hiddenCharacters(w).map((h) => `the ${where} holds ${h.code} (${h.name}) at character ${h.position}`));
+}
