@@ -18,7 +18,7 @@ const HOUSE = new Set([...Object.values(INK), ...Object.values(DARK_INK)].map((c
 const CATEGORICAL = new Set(["ordinal", "categorical", "identity"]);
 
 /** A colour the chart draws, by attribute, and whether it colours text. */
-interface Use {
+export interface ColourUse {
   element: Element;
   attr: "fill" | "stroke";
   value: string;
@@ -26,8 +26,8 @@ interface Use {
 }
 
 /** The colours a reader must tell: constant colours of marks and text, and shapes coloured by a categorical scale. */
-function uses(plot: Element, colorScaleType: string | undefined): Use[] {
-  const out: Use[] = [];
+export function colourUses(plot: Element, colorScaleType: string | undefined): ColourUse[] {
+  const out: ColourUse[] = [];
   for (const e of [plot, ...plot.querySelectorAll("*")]) {
     for (const attr of ["fill", "stroke"] as const) {
       const value = e.getAttribute(attr);
@@ -45,9 +45,9 @@ function uses(plot: Element, colorScaleType: string | undefined): Use[] {
 }
 
 /** Every colour in Plot's drawing too faint to read on the light background, one sentence each (at most three). */
-export function colourProblems(plot: Element, colorScaleType: string | undefined): string[] {
+export function colourProblems(uses: ColourUse[]): string[] {
   const problems = new Map<string, string>();
-  for (const use of uses(plot, colorScaleType)) {
+  for (const use of uses) {
     if (!isCheckable(use.value) || faint(use.element, `${use.attr}-opacity`)) continue;
     const light = contrast(use.value, INK.background)!;
     if (light >= (use.text ? TEXT_CONTRAST : MARK_CONTRAST)) continue;
@@ -77,9 +77,9 @@ export interface DarkVariant {
  * another mark (a label on a tile, a halo), where swapping it alone would
  * make it unreadable.
  */
-export function darkVariants(plot: Element, colorScaleType: string | undefined): DarkVariant[] {
+export function darkVariants(uses: ColourUse[]): DarkVariant[] {
   const variants = new Map<string, DarkVariant>();
-  for (const use of uses(plot, colorScaleType)) {
+  for (const use of uses) {
     const key = `${use.attr}/${use.value}`;
     if (variants.has(key)) continue;
     if (!isCheckable(use.value)) continue;

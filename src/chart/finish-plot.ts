@@ -6,7 +6,7 @@
 
 import type * as Plot from "@observablehq/plot";
 import { checkSvg } from "./allowlist.ts";
-import { colourProblems, darkVariants } from "./colour-check.ts";
+import { colourProblems, colourUses, darkVariants } from "./colour-check.ts";
 import { layout, outsideArtboard } from "./bounds.ts";
 import { finish } from "./finish.ts";
 import { drawLegends, type LegendItem, type LegendRequest } from "./legends.ts";
@@ -131,8 +131,9 @@ export function finishChart(input: ChartInput): FinishedChart {
   }
   plot.removeAttribute("style");
   notices.push(...makeStatic(plot));
-  const colorType = scaleOf(plot, "color")?.type ?? undefined;
-  const faint = colourProblems(plot, colorType);
+  // One walk over the drawing serves both the check on white and the shades for a dark page.
+  const colours = colourUses(plot, scaleOf(plot, "color")?.type ?? undefined);
+  const faint = colourProblems(colours);
   if (faint.length > 0) {
     throw new ChartError(`a reader could not see its colours: ${faint.join("; ")}`, `Use the house palette (${PALETTE.join(", ")}), a claimant's colour, or a darker or lighter shade`);
   }
@@ -145,7 +146,7 @@ export function finishChart(input: ChartInput): FinishedChart {
     subtitle: input.subtitle ?? null,
     legend: input.legend,
     plotLegends,
-    darkShades: darkVariants(plot, colorType),
+    darkShades: darkVariants(colours),
     notes: input.notes,
     source: input.source,
     alt: input.alt,
