@@ -10,3 +10,5 @@ export interface WatchCompiler {
   dispose(): Promise<void>;
 }
 export function watchCompiler(root: string): Promise<WatchCompiler | null>;
+export function importMetaDefine(name: string): Record<string, string>;
+export function declareImportMeta(name: string, path: string, text: string): { contents: string; line: number; length: number };

@@ -149,7 +149,7 @@ function options(root, entryPoints, outdir, dir) {
       STORYCHARTS_COMPILED: JSON.stringify({ root, dir }),
       // Each module's own import.meta, declared at its top by keepImportMeta; esbuild replaces only
       // the expressions, never the same words inside a string or a comment.
-      "import.meta.url": `${META}.url`, "import.meta.dirname": `${META}.dirname`, "import.meta.filename": `${META}.filename`,
+      ...importMetaDefine(META),
     },
     plugins: [keepImportMeta],
     logLevel: "silent",
@@ -175,17 +175,35 @@ const keepImportMeta = {
       const key = `${s.size}/${s.mtimeMs}`;
       const known = seen.get(args.path);
       if (known?.key === key) return { contents: known.contents, loader };
-      const text = await readFile(args.path, "utf8");
-      const meta = { url: pathToFileURL(args.path).href, dirname: dirname(args.path), filename: args.path };
-      // On the first line, so that every line number in an error stays the file's own.
-      const declaration = `var ${META} = ${JSON.stringify(meta)};`;
-      const shebang = /^#!.*\n/.exec(text)?.[0] ?? "";
-      const contents = `${shebang}${declaration}${text.slice(shebang.length)}`;
+      const { contents } = declareImportMeta(META, args.path, await readFile(args.path, "utf8"));
       seen.set(args.path, { key, contents });
       return { contents, loader };
     });
   },
 };
+
+/**
+ * esbuild's define that points a module's import.meta at the variable `name`
+ * (only the expressions, never the same words inside a string or a comment).
+ * @param {string} name @returns {Record<string, string>}
+ */
+export function importMetaDefine(name) {
+  return { "import.meta.url": `${name}.url`, "import.meta.dirname": `${name}.dirname`, "import.meta.filename": `${name}.filename` };
+}
+
+/**
+ * The file's text with its own import.meta declared as `name` on its first
+ * line (after a #! line), so that every line number in an error stays the
+ * file's own; `line` and `length` say which line moved and by how much.
+ * @param {string} name @param {string} path @param {string} text
+ * @returns {{ contents: string, line: number, length: number }}
+ */
+export function declareImportMeta(name, path, text) {
+  const meta = { url: pathToFileURL(path).href, dirname: dirname(path), filename: path };
+  const declaration = `var ${name} = ${JSON.stringify(meta)};`;
+  const shebang = /^#!.*\n/.exec(text)?.[0] ?? "";
+  return { contents: `${shebang}${declaration}${text.slice(shebang.length)}`, line: shebang ? 2 : 1, length: declaration.length };
+}
 
 /**
  * Earlier compilations, once they are a minute old (a process started a moment ago may still load from one).

@@ -11,6 +11,7 @@ import type * as Plot from "@observablehq/plot";
 import type { Message, OnLoadArgs, OnResolveArgs, Plugin } from "esbuild";
 import { ARTBOARDS, ChartError, finishPlot, type ArtboardName, type PlotWords } from "../../chart/index.ts";
 import { loadPng, writeAllIfChanged } from "../../publish/index.ts";
+import { declareImportMeta, importMetaDefine } from "../../build/compile.mjs";
 
 export interface RenderOptions {
   /** The project folder: a module not found from the current folder is looked for there. */
@@ -170,7 +171,7 @@ async function loadModule(file: string, name: string): Promise<Loaded> {
       sourcesContent: false,
       // A package the module imports that is not beside it comes from the library's node_modules.
       nodePaths: library.nodeModules ? [library.nodeModules] : [],
-      define: { "import.meta.url": `${META}.url`, "import.meta.dirname": `${META}.dirname`, "import.meta.filename": `${META}.filename` },
+      define: importMetaDefine(META),
       plugins: [packagesFromNode(library.resolve), ownImportMeta(prefixes)],
       logLevel: "silent",
     });
@@ -280,14 +281,11 @@ function ownImportMeta(prefixes: Map<string, { line: number; length: number }>):
     setup(build) {
       build.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args: OnLoadArgs) => {
         if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
-        const text = await readFile(args.path, "utf8");
-        const meta = { url: pathToFileURL(args.path).href, dirname: dirname(args.path), filename: args.path };
-        const shebang = /^#!.*\n/.exec(text)?.[0] ?? "";
-        const declaration = `var ${META} = ${JSON.stringify(meta)};`;
-        prefixes.set(args.path, { line: shebang ? 2 : 1, length: declaration.length });
+        const { contents, line, length } = declareImportMeta(META, args.path, await readFile(args.path, "utf8"));
+        prefixes.set(args.path, { line, length });
         const ext = extname(args.path).toLowerCase();
         const loader = ext.endsWith("tsx") ? "tsx" : ext.endsWith("jsx") ? "jsx" : ext.includes("t") ? "ts" : "js";
-        return { contents: `${shebang}${declaration}${text.slice(shebang.length)}`, loader };
+        return { contents, loader };
       });
     },
   };
