@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { checkSvg } from "../src/chart/allowlist.ts";
 import { layout, outsideArtboard } from "../src/chart/bounds.ts";
 import * as d3 from "d3";
-import { contrast, PALETTE } from "../src/chart/palette.ts";
+import { contrast, ordinalShades, PALETTE } from "../src/chart/palette.ts";
 import { finishPlot, type PlotWords } from "../src/index.ts";
 
 const words: PlotWords = { headline: "Test chart", source: "storycharts tests" };
@@ -288,6 +288,46 @@ describe("colours a reader can see", () => {
     expect(d3.hcl(shade("stroke", "blue")!).h).toBeCloseTo(d3.hcl("blue").h, -1);
   });
 
+  it("categories whose type is set but whose colours are left to Plot take the house palette; ordered ones the house shades", async () => {
+    const categorical = await finishPlot({ color: { type: "categorical" }, marks: [Plot.barY(votes, { x: "party", y: "share", fill: "share" })] }, words);
+    for (const c of PALETTE.slice(0, 3)) expect(categorical.svg).toContain(`fill="${c}"`);
+    const sizes = d3.range(8).map((n) => ({ n, v: n + 1 }));
+    const { svg } = await finishPlot({ color: { type: "ordinal" }, marks: [Plot.barY(sizes, { x: "n", y: "v", fill: "n" })] }, words);
+    const fills = [...parse(svg).querySelectorAll("rect:not(.sc-bg)")].map((r) => r.getAttribute("fill")!);
+    expect(fills).toEqual(ordinalShades(8));
+    expect(new Set(fills).size).toBe(8);
+    for (const c of fills) expect(Math.min(contrast(c, "#ffffff")!, contrast(c, "#161616")!)).toBeGreaterThanOrEqual(3);
+  });
+
+  it("shapes in a ramp's lightest shades are outlined in a darker shade of their own hue; the fill stays", async () => {
+    const sizes = d3.range(6).map((n) => ({ n, v: n + 1 }));
+    for (const color of [{ scheme: "blues" }, { type: "ordinal", scheme: "ylorbr" }] as Plot.ScaleOptions[]) {
+      const { svg, notices } = await finishPlot({ color, marks: [Plot.barY(sizes, { x: "n", y: "v", fill: "n" })] }, words);
+      const bars = [...parse(svg).querySelectorAll("rect:not(.sc-bg)")];
+      const light = bars.filter((r) => contrast(r.getAttribute("fill")!, "#ffffff")! < 3);
+      expect(light.length).toBeGreaterThan(0);
+      for (const r of light) {
+        const stroke = r.getAttribute("stroke")!;
+        expect(contrast(stroke, "#ffffff")).toBeGreaterThanOrEqual(3);
+        // A near-white shade has hardly a hue to keep.
+        if (d3.hcl(r.getAttribute("fill")!).c > 15) expect(d3.hcl(stroke).h).toBeCloseTo(d3.hcl(r.getAttribute("fill")!).h, -1);
+      }
+      for (const r of bars.filter((b) => !light.includes(b))) expect(r.hasAttribute("stroke")).toBe(false);
+      expect(notices).toEqual([`${light.length} shapes in the colour ramp's lightest shades are outlined in a darker shade of their own colour, so they stay visible on the page`]);
+    }
+  });
+
+  it("a line or a text in a ramp's light shade cannot be outlined: it fails", async () => {
+    const series = d3.range(6).flatMap((k) => [0, 1].map((x) => ({ k, x, y: k + x })));
+    await expect(finishPlot({ color: { type: "ordinal", scheme: "ylorbr" }, marks: [Plot.lineY(series, { x: "x", y: "y", stroke: "k" })] }, words))
+      .rejects.toThrow(/the line mark's stroke #[0-9a-f]{6} has 1\.\d\d:1 on the light background/);
+  });
+
+  it("a colour the author chose from a categorical scheme is checked like any other", async () => {
+    await expect(finishPlot({ color: { scheme: "set1" }, marks: [Plot.barY(d3.range(6).map((n) => ({ n })), { x: "n", y: 1, fill: "n" })] }, words))
+      .rejects.toThrow(/a reader could not see its colours: .*the bar mark's fill #ffff33 has 1\.07:1/);
+  });
+
   it("the cells of a continuous ramp, greys and faint fills are left to their legend and design", async () => {
     const cells = [0, 1, 2, 3].flatMap((x) => [0, 1, 2].map((y) => ({ x, y, v: x * y })));
     const ramp = await finishPlot({ color: { scheme: "blues" }, marks: [Plot.cell(cells, { x: "x", y: "y", fill: "v" })] }, words);
@@ -319,7 +359,8 @@ describe("Plot's legends", () => {
   ] as [string, Plot.PlotOptions, string[]][])("%s: drawn as SVG above the chart, inside the artboard, labelled", async (_, options, labels) => {
     for (const artboard of ["desktop", "mobile"] as const) {
       const { svg, notices } = await finishPlot(options, words, artboard);
-      expect(notices).toEqual([]);
+      // Dots in a ramp's lightest shades are outlined, and say so; nothing else is changed.
+      expect(notices.filter((n) => !/lightest shades (is|are) outlined/.test(n))).toEqual([]);
       expect(texts(svg)).toEqual(expect.arrayContaining(labels));
       expect(outside(svg)).toEqual([]);
       expect(checkSvg(svg)).toEqual([]);

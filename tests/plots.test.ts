@@ -23,6 +23,7 @@ const NOTICES: Record<string, RegExp[]> = {
   "tip-pointer": [/\btips?\b|pointer/i],
   crosshair: [/crosshair|pointer/i],
   "long-labels (mobile)": [/^the y-axis labels were wrapped onto up to \d lines/],
+  "legend-quantile": [/^\d+ shapes in the colour ramp's lightest shades are outlined/],
   ...Object.fromEntries(["bars-vertical", "facets-grid", "legend-opacity", "line-markers", "percent-ticks", "text-wrapped", "waffle"]
     .map((name) => [`${name} (mobile)`, [/^every second x-axis label is shown/]])),
 };

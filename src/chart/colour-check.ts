@@ -5,7 +5,11 @@
 // Colours that name something are checked; deliberately faint things are
 // left alone: greys (base maps, tiles, rules and "other", which no reader
 // must tell from another hue), anything drawn with opacity below 1, and the
-// cells of a continuous colour ramp, whose legend carries their meaning.
+// cells and regions of a colour ramp, whose legend carries their meaning. A
+// ramp's light end is data, not a mistake, but a bar or a dot in it would
+// vanish into the page, so such shapes are outlined in a darker shade of
+// their own colour: the outline carries the contrast (WCAG 1.4.11 asks it of
+// a shape's boundary), the fill stays the author's.
 
 import { hcl as parseHcl } from "d3";
 import { DARK_INK, INK } from "./theme.ts";
@@ -16,6 +20,30 @@ const NEUTRAL = 5;
 const HOUSE = new Set([...Object.values(INK), ...Object.values(DARK_INK)].map((c) => c.toLowerCase()));
 // Scales whose colours name categories: every colour they give is a colour a reader must tell.
 const CATEGORICAL = new Set(["ordinal", "categorical", "identity"]);
+// Plot's schemes that name categories; every other scheme is a ramp (sequential, diverging or cyclical).
+const CATEGORICAL_SCHEMES = new Set(["accent", "category10", "dark2", "observable10", "paired", "pastel1", "pastel2", "set1", "set2", "set3", "tableau10"]);
+// Marks whose shapes tile a field, where the colour is the value and neighbours, not the page, surround each shape.
+const FIELDS = new Set(["cell", "geo", "contour", "density", "raster"]);
+
+/** What the chart's colour scale is, as far as its own options and Plot's choice say. */
+export interface ColourScale {
+  type: string | undefined;
+  scheme?: unknown;
+  interpolate?: unknown;
+}
+
+/**
+ * Whether the colour scale gives shades of a ramp, read through its legend,
+ * rather than colours that name categories: a continuous scale, or an
+ * ordinal one over a sequential, diverging or cyclical scheme (the same
+ * ramp, sampled).
+ */
+export function isRamp(scale: ColourScale): boolean {
+  if (scale.type === undefined || scale.type === "identity") return false;
+  if (!CATEGORICAL.has(scale.type)) return true;
+  if (scale.interpolate !== undefined && scale.interpolate !== null) return true;
+  return typeof scale.scheme === "string" && !CATEGORICAL_SCHEMES.has(scale.scheme.toLowerCase());
+}
 
 /** A colour the chart draws, by attribute, and whether it colours text. */
 export interface ColourUse {
@@ -23,25 +51,50 @@ export interface ColourUse {
   attr: "fill" | "stroke";
   value: string;
   text: boolean;
+  /** A shape coloured by a ramp: a shade that is data, read through the legend. */
+  shade: boolean;
 }
 
-/** The colours a reader must tell: constant colours of marks and text, and shapes coloured by a categorical scale. */
-export function colourUses(plot: Element, colorScaleType: string | undefined): ColourUse[] {
+/** The colours the chart draws: constant colours of marks and text, and the colours of its shapes. */
+export function colourUses(plot: Element, scale: ColourScale): ColourUse[] {
+  const ramp = isRamp(scale);
   const out: ColourUse[] = [];
   for (const e of [plot, ...plot.querySelectorAll("*")]) {
     for (const attr of ["fill", "stroke"] as const) {
       const value = e.getAttribute(attr);
       if (value === null) continue;
-      const shape = e.localName !== "g" && e.localName !== "svg" && e.localName !== "text" && e.localName !== "tspan";
-      // A shape's own colour comes from the colour channel; a ramp's cells are read through its legend.
-      if (shape && colorScaleType !== undefined && !CATEGORICAL.has(colorScaleType)) continue;
       const text = isText(e);
       // A stroke around text is a halo, read against the text rather than the page.
       if (text && attr === "stroke") continue;
-      out.push({ element: e, attr, value, text });
+      // A shape's own colour comes from the colour channel.
+      const shape = !text && e.localName !== "g" && e.localName !== "svg";
+      out.push({ element: e, attr, value, text, shade: ramp && shape });
     }
   }
   return out;
+}
+
+/**
+ * Outlines each bar, area, dot or square filled in a ramp's shade too light
+ * to see on the page with a darker shade of the same hue that reaches 3:1.
+ * Shapes of a field (cells, regions, contours) keep their fill alone: their
+ * neighbours frame them. Returns the outlines drawn, as uses of colour for the
+ * dark page's shades.
+ */
+export function outlineLightShades(uses: ColourUse[]): ColourUse[] {
+  const drawn: ColourUse[] = [];
+  for (const use of uses) {
+    // Unlike the check, the background's own colour and greys count: a ramp's lightest shade is often both.
+    if (!use.shade || use.attr !== "fill" || !isColour(use.value) || faint(use.element, "fill-opacity")) continue;
+    if ((contrast(use.value, INK.background) ?? 21) >= MARK_CONTRAST || inField(use.element) || outlined(use.element)) continue;
+    const outline = darken(use.value, MARK_CONTRAST);
+    if (outline === null) continue;
+    use.element.setAttribute("stroke", outline);
+    // Plot's group may set a stroke width for its own purposes (a halo, a gap); the outline is a hairline.
+    if (!use.element.hasAttribute("stroke-width")) use.element.setAttribute("stroke-width", "1");
+    drawn.push({ element: use.element, attr: "stroke", value: outline, text: false, shade: false });
+  }
+  return drawn;
 }
 
 /** Every colour in Plot's drawing too faint to read on the light background, one sentence each (at most three). */
@@ -49,6 +102,8 @@ export function colourProblems(uses: ColourUse[]): string[] {
   const problems = new Map<string, string>();
   for (const use of uses) {
     if (!isCheckable(use.value) || faint(use.element, `${use.attr}-opacity`)) continue;
+    // A ramp's shades are read through its legend: in a field they sit among their neighbours, and shapes are outlined.
+    if (use.shade && use.attr === "fill" && (inField(use.element) || outlined(use.element))) continue;
     const light = contrast(use.value, INK.background)!;
     if (light >= (use.text ? TEXT_CONTRAST : MARK_CONTRAST)) continue;
     const mark = use.element.closest("[aria-label]")?.getAttribute("aria-label") ?? use.element.localName;
@@ -81,7 +136,8 @@ export function darkVariants(uses: ColourUse[]): DarkVariant[] {
   const variants = new Map<string, DarkVariant>();
   for (const use of uses) {
     const key = `${use.attr}/${use.value}`;
-    if (variants.has(key)) continue;
+    // A ramp's shades keep their order on either page: its legend is drawn once.
+    if (variants.has(key) || use.shade) continue;
     if (!isCheckable(use.value)) continue;
     const v = use.value.trim().toLowerCase();
     const needed = use.text ? TEXT_CONTRAST : MARK_CONTRAST;
@@ -103,6 +159,39 @@ function lighten(css: string, needed: number): string | null {
     if ((contrast(shade, DARK_INK.background) ?? 0) >= needed) return shade;
   }
   return "#ffffff";
+}
+
+/** The same hue, darker until it reaches `needed`:1 on the light background. */
+function darken(css: string, needed: number): string | null {
+  const c = parseHcl(css);
+  if (!c || !Number.isFinite(c.l)) return null;
+  for (let l = Math.min(c.l, 100); l >= 0; l -= 1) {
+    const shade = parseHcl(Number.isFinite(c.h) ? c.h : 0, Number.isFinite(c.c) ? c.c : 0, l).formatHex();
+    if ((contrast(shade, INK.background) ?? 0) >= needed) return shade;
+  }
+  return "#000000";
+}
+
+function inField(e: Element): boolean {
+  const mark = e.closest("[aria-label]")?.getAttribute("aria-label") ?? "";
+  return FIELDS.has(mark);
+}
+
+/** Whether the shape's own outline, or its group's, already reaches 3:1 on the page. */
+function outlined(e: Element): boolean {
+  for (let n: Element | null = e; n; n = n.parentElement) {
+    const stroke = n.getAttribute("stroke");
+    if (stroke === null) continue;
+    const v = stroke.trim().toLowerCase();
+    if (v === "none" || faint(n, "stroke-opacity") || Number(n.getAttribute("stroke-width") ?? 1) < 0.5) return false;
+    return v === "currentcolor" || HOUSE.has(v) || (contrast(v, INK.background) ?? 0) >= MARK_CONTRAST;
+  }
+  return false;
+}
+
+function isColour(value: string): boolean {
+  const v = value.trim().toLowerCase();
+  return !(v === "none" || v === "currentcolor" || v === "transparent" || v === "inherit" || v.startsWith("url(") || v.startsWith("var(")) && contrast(v, INK.background) !== null;
 }
 
 function isCheckable(value: string): boolean {

@@ -6,7 +6,7 @@
 
 import type * as Plot from "@observablehq/plot";
 import { checkSvg } from "./allowlist.ts";
-import { colourProblems, colourUses, darkVariants } from "./colour-check.ts";
+import { colourProblems, colourUses, darkVariants, outlineLightShades } from "./colour-check.ts";
 import { layout, outsideArtboard } from "./bounds.ts";
 import { finish } from "./finish.ts";
 import { drawLegends, type LegendItem, type LegendRequest } from "./legends.ts";
@@ -14,7 +14,7 @@ import { fontSizeOf, renderFitted, SIDES, type Side } from "./fit.ts";
 import { geometryProblems } from "./geometry.ts";
 import { hiddenInWords } from "./hidden-characters.ts";
 import { chartWindow, ChartError } from "./render.ts";
-import { PALETTE } from "./palette.ts";
+import { ordinalShades, PALETTE } from "./palette.ts";
 import { makeStatic } from "./static-parts.ts";
 import { ARTBOARDS, THEME, type Artboard, type ArtboardName } from "./theme.ts";
 
@@ -132,7 +132,11 @@ export function finishChart(input: ChartInput): FinishedChart {
   plot.removeAttribute("style");
   notices.push(...makeStatic(plot));
   // One walk over the drawing serves both the check on white and the shades for a dark page.
-  const colours = colourUses(plot, scaleOf(plot, "color")?.type ?? undefined);
+  const ownColor = (own.color ?? {}) as Plot.ScaleOptions;
+  const colours = colourUses(plot, { type: scaleOf(plot, "color")?.type ?? undefined, scheme: ownColor.scheme, interpolate: ownColor.interpolate });
+  const outlines = outlineLightShades(colours);
+  if (outlines.length > 0) notices.push(`${outlines.length === 1 ? "a shape" : `${outlines.length} shapes`} in the colour ramp's lightest shades ${outlines.length === 1 ? "is" : "are"} outlined in a darker shade of ${outlines.length === 1 ? "its" : "their"} own colour, so ${outlines.length === 1 ? "it stays" : "they stay"} visible on the page`);
+  colours.push(...outlines);
   const faint = colourProblems(colours);
   if (faint.length > 0) {
     throw new ChartError(`a reader could not see its colours: ${faint.join("; ")}`, `Use the house palette (${PALETTE.join(", ")}), a claimant's colour, or a darker or lighter shade`);
@@ -241,8 +245,9 @@ function takeWords(options: Plot.PlotOptions, words: PlotWords) {
 
 /**
  * What the house style can only choose once Plot has picked the scales: the
- * house palette for a categorical colour scale the chart leaves to Plot (Plot's
- * own schemes have colours too faint on white), and no grid across a band
+ * house palette for a categorical colour scale the chart leaves to Plot, the
+ * house's ordered shades for an ordinal one (Plot's own schemes have colours
+ * too faint on white), and no grid across a band
  * scale, where a rule would run through the middle of every bar.
  */
 function houseAdjust(own: Plot.PlotOptions) {
@@ -250,7 +255,12 @@ function houseAdjust(own: Plot.PlotOptions) {
     let next: Plot.PlotOptions | null = null;
     const color = own.color as Plot.ScaleOptions | undefined;
     const colorType = scaleOf(svg, "color")?.type;
-    if (!(color && (color.scheme !== undefined || color.range !== undefined || color.type !== undefined)) && (colorType === "ordinal" || colorType === "categorical")) {
+    const chosen = color && (color.scheme !== undefined || color.range !== undefined || color.interpolate !== undefined);
+    if (!chosen && color?.type === "ordinal" && colorType === "ordinal") {
+      // Ordered categories: shades in order, as Plot would give, in colours a reader can see.
+      const domain = scaleOf(svg, "color")?.domain ?? [];
+      next = { ...options, color: { ...(options.color as object), range: ordinalShades([...domain].length) } };
+    } else if (!chosen && (colorType === "ordinal" || colorType === "categorical")) {
       next = { ...options, color: { ...(options.color as object), range: [...PALETTE] } };
     }
     const xType = scaleOf(svg, "x")?.type;
