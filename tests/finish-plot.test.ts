@@ -240,6 +240,37 @@ describe("tick labels that would run together", () => {
   });
 });
 
+describe("long category names", () => {
+  it("under columns wrap onto lines at the column's width rather than being thinned or cut", async () => {
+    const rows = [{ k: "Long sentence that gets cropped after a certain length", v: 3 }];
+    const { svg, notices } = await finishPlot({ marks: [Plot.barY(rows, { x: "k", y: "v" })] }, words, "mobile");
+    expect(notices).toEqual(["the x-axis labels were wrapped onto up to 2 lines to fit under their columns"]);
+    expect(outside(svg)).toEqual([]);
+    // Each line is a tspan of the one label: read without the breaks, the name is whole.
+    expect(texts(svg).join(" ").replace(/\s/g, "")).toContain("Longsentencethatgetscroppedafteracertainlength");
+    expect(parse(svg).querySelectorAll("tspan").length).toBeGreaterThanOrEqual(2);
+  });
+
+  const races = ["WHITE", "BLACK or AFRICAN AMERICAN", "NATIVE HAWAIIAN or PACIFIC ISLANDER", "ASIAN"];
+  const rows = races.flatMap((race) => ["ACCEPTED", "REJECTED"].map((status, i) => ({ race, status, percent: 40 + i * 10 })));
+  const chart = (facet: Plot.PlotFacetOptions): Plot.PlotOptions => ({ y: { axis: null }, fy: { label: null }, facet: { data: rows, y: "race", ...facet }, marks: [Plot.barX(rows, { x: "percent", y: "status" })] });
+
+  it("of facets down the side wrap as the rows' names do", async () => {
+    const { svg, notices } = await finishPlot(chart({}), words, "mobile");
+    expect(notices).toEqual(["the facets' labels were wrapped onto up to 3 lines to leave the chart room"]);
+    expect(outside(svg)).toEqual([]);
+  });
+
+  it("in a facet margin the chart set widen that margin, which places the facets' axis", async () => {
+    for (const artboard of ["desktop", "mobile"] as const) {
+      const { svg, notices } = await finishPlot(chart({ marginLeft: 210 }), words, artboard);
+      expect(notices).toEqual([expect.stringMatching(/^the facets' marginLeft 210 was widened to \d+ px to fit the labels in the house type$/)]);
+      expect(outside(svg)).toEqual([]);
+      expect(texts(svg)).toContain("NATIVE HAWAIIAN or PACIFIC ISLANDER");
+    }
+  });
+});
+
 describe("house choices made once Plot has picked the scales", () => {
   it("a band x scale gets no grid through its bars; a chart's own grid option is kept", async () => {
     const votes = [{ party: "Greens", share: 0.2 }, { party: "Liberals", share: 0.35 }];
@@ -315,6 +346,14 @@ describe("colours a reader can see", () => {
       for (const r of bars.filter((b) => !light.includes(b))) expect(r.hasAttribute("stroke")).toBe(false);
       expect(notices).toEqual([`${light.length} shapes in the colour ramp's lightest shades are outlined in a darker shade of their own colour, so they stay visible on the page`]);
     }
+  });
+
+  it("a continuous colour scale left to Plot takes the house ramp, whose every shade reaches 3:1 on either page", async () => {
+    const series = d3.range(12).flatMap((k) => [0, 1].map((x) => ({ k, x, y: k + x })));
+    const { svg } = await finishPlot({ color: { legend: true }, marks: [Plot.lineY(series, { x: "x", y: "y", z: "k", stroke: "k" })] }, words);
+    const strokes = [...parse(svg).querySelectorAll("path[stroke]")].map((p) => p.getAttribute("stroke")!).filter((c) => d3.hcl(c).c > 20);
+    expect(strokes.length).toBe(12);
+    for (const c of strokes) expect(Math.min(contrast(c, "#ffffff")!, contrast(c, "#161616")!)).toBeGreaterThanOrEqual(3);
   });
 
   it("a line or a text in a ramp's light shade cannot be outlined: it fails", async () => {

@@ -23,8 +23,9 @@ const NOTICES: Record<string, RegExp[]> = {
   "tip-pointer": [/\btips?\b|pointer/i],
   crosshair: [/crosshair|pointer/i],
   "long-labels (mobile)": [/^the y-axis labels were wrapped onto up to \d lines/],
+  "waffle (mobile)": [/^the x-axis labels were wrapped onto up to 2 lines to fit under their columns$/],
   "legend-quantile": [/^\d+ shapes in the colour ramp's lightest shades are outlined/],
-  ...Object.fromEntries(["bars-vertical", "facets-grid", "legend-opacity", "line-markers", "percent-ticks", "text-wrapped", "waffle"]
+  ...Object.fromEntries(["bars-vertical", "facets-grid", "legend-opacity", "line-markers", "percent-ticks", "text-wrapped"]
     .map((name) => [`${name} (mobile)`, [/^every second x-axis label is shown/]])),
 };
 

@@ -14,7 +14,10 @@ import { fontSizeOf, renderFitted, SIDES, type Side } from "./fit.ts";
 import { geometryProblems } from "./geometry.ts";
 import { hiddenInWords } from "./hidden-characters.ts";
 import { chartWindow, ChartError } from "./render.ts";
-import { ordinalShades, PALETTE } from "./palette.ts";
+import { houseRamp, ordinalShades, PALETTE } from "./palette.ts";
+
+/** Continuous scale types Plot colours with turbo (or rainbow, cyclical) unless told otherwise. */
+const TURBO = new Set(["linear", "log", "sqrt", "pow", "symlog", "sequential", "cyclical", "utc", "time"]);
 import { makeStatic } from "./static-parts.ts";
 import { ARTBOARDS, THEME, type Artboard, type ArtboardName } from "./theme.ts";
 
@@ -139,7 +142,7 @@ export function finishChart(input: ChartInput): FinishedChart {
   colours.push(...outlines);
   const faint = colourProblems(colours);
   if (faint.length > 0) {
-    throw new ChartError(`a reader could not see its colours: ${faint.join("; ")}`, `Use the house palette (${PALETTE.join(", ")}), a claimant's colour, or a darker or lighter shade`);
+    throw new ChartError(`a reader could not see its colours: ${faint.join("; ")}`, `Use the house palette (${PALETTE.join(", ")}), a claimant's colour, or a darker or lighter shade; for a scheme whose light end lines or text are drawn in, keep to its darker part (color: { scheme, range: [0.4, 1] }) or leave the colours to the house`);
   }
   const requests = legendRequests(plot, own, legends);
   const plotLegends = requests.length > 0 ? drawLegends(requests, { document: plot.ownerDocument, artboard, width: artboard.width - 2 * artboard.padding, idPrefix: "legend" }) : null;
@@ -246,8 +249,8 @@ function takeWords(options: Plot.PlotOptions, words: PlotWords) {
 /**
  * What the house style can only choose once Plot has picked the scales: the
  * house palette for a categorical colour scale the chart leaves to Plot, the
- * house's ordered shades for an ordinal one (Plot's own schemes have colours
- * too faint on white), and no grid across a band
+ * house's ordered shades for an ordinal one and its ramp for a continuous one
+ * (Plot's own schemes have colours too faint on white), and no grid across a band
  * scale, where a rule would run through the middle of every bar.
  */
 function houseAdjust(own: Plot.PlotOptions) {
@@ -262,6 +265,9 @@ function houseAdjust(own: Plot.PlotOptions) {
       next = { ...options, color: { ...(options.color as object), range: ordinalShades([...domain].length) } };
     } else if (!chosen && (colorType === "ordinal" || colorType === "categorical")) {
       next = { ...options, color: { ...(options.color as object), range: [...PALETTE] } };
+    } else if (!chosen && typeof colorType === "string" && TURBO.has(colorType)) {
+      // Plot's turbo, left to it: its cyans and greens are near 1.3:1 on white, a line in them all but vanishes.
+      next = { ...options, color: { ...(options.color as object), interpolate: houseRamp } };
     }
     const xType = scaleOf(svg, "x")?.type;
     if ((own.x as Plot.ScaleOptions | undefined)?.grid === undefined && own.grid === undefined && (xType === "band" || xType === "point")) {

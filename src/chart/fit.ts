@@ -50,11 +50,16 @@ export function renderFitted(
   let thinnedEvery = 0;
   let thinTries = 0;
   let wrappedLabels = false;
+  let xWrapped = 0;
+  let wrappedAxis = "y";
   let crowded: Placed[] | null = null;
   const notices = (): string[] => [
     ...(crowded ? ["the x-axis labels run together: give the axis fewer ticks (the ticks option of the x scale or of its axisX mark)"]
       : thinnedEvery > 1 ? [`every ${ordinal(thinnedEvery)} x-axis label is shown, so that they do not run together`] : []),
-    ...(wrappedLines > 1 ? [`the y-axis labels were wrapped onto up to ${wrappedLines} lines to leave the chart room`] : []),
+    ...(xWrapped > 1 ? [`the x-axis labels were wrapped onto up to ${xWrapped} lines to fit under their columns`] : []),
+    ...(wrappedLines > 1 ? [`the ${wrappedAxis === "fy" ? "facets' labels" : "y-axis labels"} were wrapped onto up to ${wrappedLines} lines to leave the chart room`] : []),
+    ...SIDES.filter((side) => (facetMargin(current, side) ?? 0) > (facetMargin(options, side) ?? Infinity))
+    .map((side) => `the facets' ${side} ${facetMargin(options, side)} was widened to ${facetMargin(current, side)} px to fit the labels in the house type`),
     ...SIDES.filter((side) => set.has(side) && margin(current, side) > margin(options, side))
     .map((side) => `${side} ${margin(options, side)} was widened to ${margin(current, side)} px to fit the labels in the house type`)];
   let first: SVGSVGElement | null = null;
@@ -78,6 +83,13 @@ export function renderFitted(
     const drawing = placed.some((p) => p.mark !== "" && !/axis|grid|frame/.test(p.mark));
     const narrow = drawing && width - across < Math.min(own, Math.max(LEAST_PX, width * LEAST_SHARE));
     const far = SIDES.find((side) => need[side] > Math.max(width, FAR));
+    // Long category names under columns wrap onto lines first, as a desk would set them; only then are labels thinned.
+    const wrappedX = xWrapped ? null : wrapXTickLabels(svg, placed, current);
+    if (wrappedX) {
+      current = wrappedX.options;
+      xWrapped = wrappedX.lines;
+      continue;
+    }
     crowded = crowdedTicks(placed);
     // Tried a few times (d3 picks round ticks near the count asked for); an axis mark the chart
     // made itself keeps its own ticks, and the notice says so.
@@ -98,6 +110,7 @@ export function renderFitted(
     if (wrapped) {
       current = wrapped.options;
       wrappedLines = wrapped.lines;
+      wrappedAxis = wrapped.axis;
       continue;
     }
     if ((pass > 0 && narrow) || far) {
@@ -110,7 +123,12 @@ export function renderFitted(
     const grow = SIDES.filter((side) => need[side] > TOLERANCE + allowed(side));
     if (grow.length === 0 || pass >= PASSES) return { svg, options: current, notices: notices() };
     const next = { ...current };
-    for (const side of grow) next[side] = margin(current, side) + Math.ceil(need[side]) + GAP;
+    for (const side of grow) {
+      next[side] = margin(current, side) + Math.ceil(need[side]) + GAP;
+      // A facet margin the chart set places the facets' own axes: it grows by as much, or their labels stay where they were cut.
+      const own = facetMargin(current, side);
+      if (own !== undefined) next.facet = { ...(next.facet ?? current.facet), [side]: own + Math.ceil(need[side]) + GAP } as Plot.PlotFacetOptions;
+    }
     // Height is free on a page, width is not: a chart of a set height grows by its new margins
     // rather than squeezing its drawing (Plot grows an automatic height by itself).
     if (typeof current.height === "number") {
@@ -190,13 +208,14 @@ const WRAP_SHARE = 0.4;
  * refused, when the chart gives no tickFormat of its own: Plot sets each
  * line of a tick label that holds a line break. Null when that is not the case.
  */
-function wrapTickLabels(svg: SVGSVGElement, placed: Placed[], options: Plot.PlotOptions, width: number, marginLeft: number): { options: Plot.PlotOptions; lines: number } | null {
-  const y = (options.y ?? {}) as Plot.ScaleOptions;
-  const scale = (svg as unknown as { scale(name: string): Plot.Scale | undefined }).scale("y");
-  if (y.tickFormat !== undefined || !scale || (scale.type !== "band" && scale.type !== "point")) return null;
-  const ticks = placed.filter((p) => p.mark === "y-axis tick label");
+function wrapTickLabels(svg: SVGSVGElement, placed: Placed[], options: Plot.PlotOptions, width: number, marginLeft: number): { options: Plot.PlotOptions; lines: number; axis: "y" | "fy" } | null {
   const room = width * WRAP_SHARE;
-  if (!ticks.some((t) => t.box.x2 - t.box.x1 > room)) return null;
+  // The facets' names down the side wrap as the rows' names do.
+  const name = (["y", "fy"] as const).find((axis) => placed.some((t) => t.mark === `${axis}-axis tick label` && t.box.x2 - t.box.x1 > room));
+  if (name === undefined) return null;
+  const y = (options[name] ?? {}) as Plot.ScaleOptions;
+  const scale = (svg as unknown as { scale(name: string): Plot.Scale | undefined }).scale(name);
+  if (y.tickFormat !== undefined || !scale || (scale.type !== "band" && scale.type !== "point")) return null;
   const size = fontSizeOf(svg);
   const format = (d: unknown) => wrap(String(d), room / FALLBACK_ALLOWANCE, { size, weight: "regular" });
   const domain = [...(scale.domain ?? [])];
@@ -207,9 +226,35 @@ function wrapTickLabels(svg: SVGSVGElement, placed: Placed[], options: Plot.Plot
   const height = Number(svg.getAttribute("height"));
   return {
     lines,
-    options: { ...options, marginLeft, height: Math.ceil(height + gain), y: { ...y, tickFormat: (d: unknown) => format(d).join("\n") } },
+    axis: name,
+    options: { ...options, marginLeft, height: Math.ceil(height + gain), [name]: { ...y, tickFormat: (d: unknown) => format(d).join("\n") } },
   };
 }
+
+/**
+ * Category names on a band x axis wider than their band (or than the chart),
+ * wrapped onto lines at the band's width, when the chart gives no tickFormat
+ * of its own; a single word longer than that stays whole, and thinning deals
+ * with it. Null when every label fits its band or wrapping gains nothing.
+ */
+function wrapXTickLabels(svg: SVGSVGElement, placed: Placed[], options: Plot.PlotOptions): { options: Plot.PlotOptions; lines: number } | null {
+  const x = (options.x ?? {}) as Plot.ScaleOptions;
+  const scale = (svg as unknown as { scale(name: string): (Plot.Scale & { step?: number }) | undefined }).scale("x");
+  if (x.tickFormat !== undefined || x.tickRotate !== undefined || !scale || (scale.type !== "band" && scale.type !== "point")) return null;
+  const ticks = placed.filter((p) => p.mark === "x-axis tick label" && !p.turned);
+  const width = Number(svg.getAttribute("width"));
+  const room = Math.min(Math.max(scale.step ?? 0, 0) - TICK_GAP, width - 2 * GAP);
+  if (room < WRAP_LEAST || !ticks.some((t) => t.box.x2 - t.box.x1 > room)) return null;
+  const size = fontSizeOf(svg);
+  const format = (d: unknown) => wrap(String(d), room / FALLBACK_ALLOWANCE, { size, weight: "regular" });
+  const domain = [...(scale.domain ?? [])];
+  const lines = Math.max(1, ...domain.map((d) => format(d).length));
+  if (lines <= 1) return null;
+  return { lines, options: { ...options, x: { ...x, tickFormat: (d: unknown) => format(d).join("\n") } } };
+}
+
+/** Narrower than this, a column's label is better thinned than broken into a tower of words. */
+const WRAP_LEAST = 48;
 
 /**
  * The refusal names what drives the margins: what reaches furthest out when
@@ -221,7 +266,7 @@ function refusal(placed: Placed[], side: Side, far: boolean, width: number, heig
   const beyond = (p: Placed) => (across ? Math.max(-p.box.x1, p.box.x2 - width) : Math.max(-p.box.y1, p.box.y2 - height));
   const extent = (p: Placed) => (across ? p.box.x2 - p.box.x1 : p.box.y2 - p.box.y1);
   const furthest = [...placed].sort((a, b) => beyond(b) - beyond(a))[0];
-  if (far && furthest && furthest.text === "") {
+  if (furthest && furthest.text === "" && (far || beyond(furthest) > TOLERANCE)) {
     return new ChartError(
       `a <${furthest.element.localName}>${furthest.mark ? ` (${furthest.mark})` : ""} lies ${grouped(beyond(furthest))} px outside the chart's ${across ? "width" : "height"} (${size} px)`,
       "Check its values against the scale's domain (a value in the wrong units, a percent given twice), or clip the mark",
@@ -242,6 +287,13 @@ const room = (px: number) => (px >= 1 ? `${Math.round(px)} px` : "nothing");
 function margin(options: Plot.PlotOptions, side: Side): number {
   const value = options[side] ?? options.margin;
   return typeof value === "number" ? value : 0;
+}
+
+/** A facet margin the chart set itself, or undefined. */
+function facetMargin(options: Plot.PlotOptions, side: Side): number | undefined {
+  const facet = options.facet as Partial<Record<Side | "margin", unknown>> | undefined;
+  const value = facet?.[side] ?? facet?.margin;
+  return typeof value === "number" ? value : undefined;
 }
 
 /** How far each side must grow: what runs past the edge, and axis labels that sit on tick labels. */

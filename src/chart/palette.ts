@@ -23,8 +23,11 @@ export const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#995BFF", "
  */
 export function ordinalShades(n: number): string[] {
   if (n <= 1) return [PALETTE[0]];
-  return quantize(interpolateHcl(PALETTE[0], PALETTE[1]), n).map((c) => hcl(c).formatHex());
+  return quantize(houseRamp, n).map((c) => hcl(c).formatHex());
 }
+
+/** The same shades as a continuous ramp, for a quantitative colour scale left to Plot (turbo, again). */
+export const houseRamp: (t: number) => string = interpolateHcl(PALETTE[0], PALETTE[1]);
 
 /** Marks need 3:1 against the background (WCAG 1.4.11); text needs 4.5:1 (1.4.3). */
 export const MARK_CONTRAST = 3;
