@@ -356,6 +356,17 @@ describe("colours a reader can see", () => {
     for (const c of strokes) expect(Math.min(contrast(c, "#ffffff")!, contrast(c, "#161616")!)).toBeGreaterThanOrEqual(3);
   });
 
+  it("a diverging scale left to Plot runs vermillion to blue through a grey, every shade at 3:1 on either page", async () => {
+    const pts = d3.range(21).map((i) => ({ x: i, v: i - 10 }));
+    const { svg } = await finishPlot({ color: { type: "diverging", legend: true }, marks: [Plot.dot(pts, { x: "x", stroke: "v", r: 4 })] }, words);
+    const strokes = [...parse(svg).querySelectorAll("circle")].map((c) => c.getAttribute("stroke")!);
+    expect(strokes.length).toBe(21);
+    expect(d3.hcl(strokes[10]!).c).toBeLessThan(5);
+    expect(d3.color(strokes[0]!)!.formatHex()).toBe(PALETTE[1].toLowerCase());
+    expect(d3.color(strokes[20]!)!.formatHex()).toBe(PALETTE[0].toLowerCase());
+    for (const c of strokes) expect(Math.min(contrast(c, "#ffffff")!, contrast(c, "#161616")!)).toBeGreaterThanOrEqual(3);
+  });
+
   it("a line or a text in a ramp's light shade cannot be outlined: it fails", async () => {
     const series = d3.range(6).flatMap((k) => [0, 1].map((x) => ({ k, x, y: k + x })));
     await expect(finishPlot({ color: { type: "ordinal", scheme: "ylorbr" }, marks: [Plot.lineY(series, { x: "x", y: "y", stroke: "k" })] }, words))

@@ -14,7 +14,7 @@ import { fontSizeOf, renderFitted, SIDES, type Side } from "./fit.ts";
 import { geometryProblems } from "./geometry.ts";
 import { hiddenInWords } from "./hidden-characters.ts";
 import { chartWindow, ChartError } from "./render.ts";
-import { houseRamp, ordinalShades, PALETTE } from "./palette.ts";
+import { houseDiverging, houseRamp, ordinalShades, PALETTE } from "./palette.ts";
 
 /** Continuous scale types Plot colours with turbo (or rainbow, cyclical) unless told otherwise. */
 const TURBO = new Set(["linear", "log", "sqrt", "pow", "symlog", "sequential", "cyclical", "utc", "time"]);
@@ -249,8 +249,8 @@ function takeWords(options: Plot.PlotOptions, words: PlotWords) {
 /**
  * What the house style can only choose once Plot has picked the scales: the
  * house palette for a categorical colour scale the chart leaves to Plot, the
- * house's ordered shades for an ordinal one and its ramp for a continuous one
- * (Plot's own schemes have colours too faint on white), and no grid across a band
+ * house's ordered shades for an ordinal one and its ramps for a continuous or
+ * a diverging one (Plot's own schemes have colours too faint on white), and no grid across a band
  * scale, where a rule would run through the middle of every bar.
  */
 function houseAdjust(own: Plot.PlotOptions) {
@@ -268,6 +268,8 @@ function houseAdjust(own: Plot.PlotOptions) {
     } else if (!chosen && typeof colorType === "string" && TURBO.has(colorType)) {
       // Plot's turbo, left to it: its cyans and greens are near 1.3:1 on white, a line in them all but vanishes.
       next = { ...options, color: { ...(options.color as object), interpolate: houseRamp } };
+    } else if (!chosen && typeof colorType === "string" && colorType.startsWith("diverging")) {
+      next = { ...options, color: { ...(options.color as object), interpolate: houseDiverging } };
     }
     const xType = scaleOf(svg, "x")?.type;
     if ((own.x as Plot.ScaleOptions | undefined)?.grid === undefined && own.grid === undefined && (xType === "band" || xType === "point")) {

@@ -29,6 +29,20 @@ export function ordinalShades(n: number): string[] {
 /** The same shades as a continuous ramp, for a quantitative colour scale left to Plot (turbo, again). */
 export const houseRamp: (t: number) => string = interpolateHcl(PALETTE[0], PALETTE[1]);
 
+/** The neutral middle of the house's diverging ramp: a grey at 3.9:1 on white and 4.3:1 on the dark background. */
+const NEUTRAL = "#808080";
+
+/**
+ * The house's diverging ramp, for a diverging scale left to Plot (whose
+ * red-blue fades to white in the middle, where a line or a dot vanishes):
+ * the palette's vermillion below the midpoint and its blue above, as Plot's
+ * red-blue runs, meeting in a grey that reads as "no change". Every shade
+ * reaches 3:1 on either page.
+ */
+export function houseDiverging(t: number): string {
+  return t < 0.5 ? interpolateHcl(PALETTE[1], NEUTRAL)(t * 2) : interpolateHcl(NEUTRAL, PALETTE[0])((t - 0.5) * 2);
+}
+
 /** Marks need 3:1 against the background (WCAG 1.4.11); text needs 4.5:1 (1.4.3). */
 export const MARK_CONTRAST = 3;
 export const TEXT_CONTRAST = 4.5;
