@@ -367,6 +367,13 @@ describe("colours a reader can see", () => {
     for (const c of strokes) expect(Math.min(contrast(c, "#ffffff")!, contrast(c, "#161616")!)).toBeGreaterThanOrEqual(3);
   });
 
+  it("bars that tile a field edge to edge (warming stripes) are framed by their neighbours: no outlines", async () => {
+    const years = d3.range(1900, 2021).map((year) => ({ year, anomaly: Math.sin(year / 9) * 0.4 + (year - 1960) / 80 }));
+    const { svg, notices } = await finishPlot({ x: { tickFormat: "d" }, color: { type: "diverging", scheme: "burd" }, marks: [Plot.barX(years, { x: "year", interval: 1, inset: 0, fill: "anomaly" })] }, words);
+    expect(notices).toEqual([]);
+    expect(parse(svg).querySelectorAll("rect[stroke]").length).toBe(0);
+  });
+
   it("a line or a text in a ramp's light shade cannot be outlined: it fails", async () => {
     const series = d3.range(6).flatMap((k) => [0, 1].map((x) => ({ k, x, y: k + x })));
     await expect(finishPlot({ color: { type: "ordinal", scheme: "ylorbr" }, marks: [Plot.lineY(series, { x: "x", y: "y", stroke: "k" })] }, words))

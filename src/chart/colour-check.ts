@@ -174,7 +174,43 @@ function darken(css: string, needed: number): string | null {
 
 function inField(e: Element): boolean {
   const mark = e.closest("[aria-label]")?.getAttribute("aria-label") ?? "";
-  return FIELDS.has(mark);
+  return FIELDS.has(mark) || (e.localName === "rect" && e.parentElement !== null && tiled(e.parentElement).has(e));
+}
+
+const tilings = new WeakMap<Element, Set<Element>>();
+
+/**
+ * The rects of a group that touch another of its rects edge to edge (stripes,
+ * a stack's segments, a heatmap drawn with bars): framed by their neighbours,
+ * like a field's cells, rather than standing alone on the page.
+ */
+function tiled(group: Element): Set<Element> {
+  let out = tilings.get(group);
+  if (out) return out;
+  out = new Set();
+  const rects = [...group.children].filter((c) => c.localName === "rect").map((r) => {
+    const n = (name: string) => Number(r.getAttribute(name) ?? 0);
+    return { r, x: n("x"), y: n("y"), w: n("width"), h: n("height") };
+  });
+  // Rows of rects of one height at one y, and columns of one width at one x, each in order along it.
+  for (const across of [true, false]) {
+    const lines = new Map<string, typeof rects>();
+    for (const b of rects) {
+      const key = across ? `${Math.round(b.y)} ${Math.round(b.h)}` : `${Math.round(b.x)} ${Math.round(b.w)}`;
+      const line = lines.get(key);
+      if (line) line.push(b);
+      else lines.set(key, [b]);
+    }
+    for (const line of lines.values()) {
+      line.sort((a, b) => (across ? a.x - b.x : a.y - b.y));
+      for (let i = 1; i < line.length; i++) {
+        const [a, b] = [line[i - 1]!, line[i]!];
+        if (Math.abs(across ? b.x - (a.x + a.w) : b.y - (a.y + a.h)) < 0.5) out.add(a.r).add(b.r);
+      }
+    }
+  }
+  tilings.set(group, out);
+  return out;
 }
 
 /** Whether the shape's own outline, or its group's, already reaches 3:1 on the page. */
