@@ -251,6 +251,14 @@ describe("long category names", () => {
     expect(parse(svg).querySelectorAll("tspan").length).toBeGreaterThanOrEqual(2);
   });
 
+  it("under narrow columns wrap between words, never inside one", async () => {
+    const groups = ["Infants <1", "Children <11", "Teens 12-17", "Adults 18+", "Elderly 65+"].map((k, i) => ({ k, v: 10 + i }));
+    const { svg } = await finishPlot({ x: { domain: groups.map((g) => g.k) }, marks: [Plot.barY(groups, { x: "k", y: "v" })] }, words, "mobile");
+    const pieces = [...parse(svg).querySelectorAll("text, tspan")].filter((t) => t.children.length === 0).map((t) => t.textContent!.trim());
+    for (const word of groups.flatMap((g) => g.k.split(" "))) expect(pieces.some((p) => p.split(" ").includes(word)), word).toBe(true);
+    expect(outside(svg)).toEqual([]);
+  });
+
   const races = ["WHITE", "BLACK or AFRICAN AMERICAN", "NATIVE HAWAIIAN or PACIFIC ISLANDER", "ASIAN"];
   const rows = races.flatMap((race) => ["ACCEPTED", "REJECTED"].map((status, i) => ({ race, status, percent: 40 + i * 10 })));
   const chart = (facet: Plot.PlotFacetOptions): Plot.PlotOptions => ({ y: { axis: null }, fy: { label: null }, facet: { data: rows, y: "race", ...facet }, marks: [Plot.barX(rows, { x: "percent", y: "status" })] });

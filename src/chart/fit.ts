@@ -7,7 +7,7 @@
 import type * as Plot from "@observablehq/plot";
 import { layout, overlaps, union, type Placed } from "./bounds.ts";
 import { geometryProblems } from "./geometry.ts";
-import { FALLBACK_ALLOWANCE, wrap } from "./text-metrics.ts";
+import { FALLBACK_ALLOWANCE, textWidth, wrap } from "./text-metrics.ts";
 import { ChartError, renderPlot } from "./render.ts";
 
 export type Side = "marginTop" | "marginRight" | "marginBottom" | "marginLeft";
@@ -246,8 +246,10 @@ function wrapXTickLabels(svg: SVGSVGElement, placed: Placed[], options: Plot.Plo
   const room = Math.min(Math.max(scale.step ?? 0, 0) - TICK_GAP, width - 2 * GAP);
   if (room < WRAP_LEAST || !ticks.some((t) => t.box.x2 - t.box.x1 > room)) return null;
   const size = fontSizeOf(svg);
-  const format = (d: unknown) => wrap(String(d), room / FALLBACK_ALLOWANCE, { size, weight: "regular" });
   const domain = [...(scale.domain ?? [])];
+  // Words stay whole ("Children", not "Childre / n"): a column too narrow for its longest word is thinned instead.
+  const longest = Math.max(0, ...domain.flatMap((d) => String(d).split(/\s+/)).map((w) => textWidth(w, { size, weight: "regular" })));
+  const format = (d: unknown) => wrap(String(d), Math.max(room / FALLBACK_ALLOWANCE, longest), { size, weight: "regular" });
   const lines = Math.max(1, ...domain.map((d) => format(d).length));
   if (lines <= 1) return null;
   return { lines, options: { ...options, x: { ...x, tickFormat: (d: unknown) => format(d).join("\n") } } };
