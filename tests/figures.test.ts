@@ -3,7 +3,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { attribution, findCandidates, type Candidate } from "../src/ledger/candidates.ts";
+import { attributions } from "../src/ledger/attribution.ts";
+import { findCandidates, type Candidate } from "../src/ledger/candidates.ts";
 import { phraseOf } from "../src/ledger/entries.ts";
 import { quoteFor } from "../src/ledger/entry-source.ts";
 import { sentences } from "../src/ledger/sentences.ts";
@@ -87,7 +88,7 @@ describe("figures: each kind of number", () => {
 });
 
 describe("figures: who claims it", () => {
-  const who = (text: string) => attribution({ text, start: 0 })?.claimant ?? null;
+  const who = (text: string) => attributions({ text, start: 0 })[0]?.claimant ?? null;
   it("reads according to, said before and after, and a body named at the end", () => {
     expect(who("Ukraine hit 13 bombers, according to military blogger Rybar.")).toBe("military blogger Rybar");
     expect(who("Between 30 and 40 homes were destroyed, according to the regional fire service.")).toBe("regional fire service");

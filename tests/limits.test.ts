@@ -91,6 +91,7 @@ describe("figures on text that is not news takes time in proportion to its lengt
     ["1,1,1,…", (scale: number) => "1,".repeat(3_000 * scale)],
     ["1 1 1 …", (scale: number) => "1 ".repeat(2_500 * scale)],
     ["one sentence of words and numbers", (scale: number) => longSentence(1_000 * scale)],
+    ["one sentence of many speakers", (scale: number) => Array.from({ length: 300 * scale }, (_, i) => `the ministry said ${1_000 + i}, he told reporters, according to Police Chief Ana Ruiz`).join(", ")],
   ])("%s: 8× the text takes less than 20× the time", (_, text) => {
     const inputs = new Map([1, SCALE].map((s) => [s, text(s)]));
     expect(growth((s) => passes(inputs.get(s)!))).toBeLessThan(LINEAR);

@@ -8,7 +8,8 @@
 import { MONTHS, qualifierCue, readImpliedDate, readStatedDate, WEEKDAYS } from "./checks.ts";
 import type { Qualifier } from "./entries.ts";
 import { findMentions, parseNumber, VAGUE_WORDS } from "./numbers.ts";
-import { lineIndex, passageAround, sentences, type Sentence } from "./sentences.ts";
+import { attributions, newSpeakerMemory, type Attribution } from "./attribution.ts";
+import { lineIndex, passageAround, sentences } from "./sentences.ts";
 
 export type CandidateKind = "number" | "range" | "percent" | "money" | "vague" | "list" | "date";
 
@@ -41,6 +42,8 @@ export interface Candidate {
   claimant: string | null;
   /** The words that attribute it: "according to military blogger Rybar". */
   attribution: string | null;
+  /** The claimant comes from a pronoun or a description ("he said", "the ministry added"): a person must confirm it. */
+  inferred: boolean;
   /** The sentence, verbatim from the article. */
   quote: string;
   line: number;
@@ -95,10 +98,19 @@ export function findCandidates(text: string, context: ArticleContext): Candidate
   };
   const take = (start: number, end: number) => taken.fill(1, start, end);
   const where = lineIndex(text);
+  const memory = newSpeakerMemory();
+  // Paragraphs are separated by a blank line: a speaker is carried over one paragraph at most.
+  const breaks = [...text.matchAll(/\n[ \t]*\n/g)].map((m) => m.index);
+  let paragraph = 0;
+  // Sentences come in order, so the count of breaks before each only moves forward.
+  const paragraphOf = (offset: number) => {
+    while (paragraph < breaks.length && breaks[paragraph]! < offset) paragraph++;
+    return paragraph;
+  };
   for (const sentence of sentences(text)) {
     // Each candidate with its phrase's offset in the sentence, which the attribution's reach is measured in.
     const local: [Candidate, number][] = [];
-    const add = (c: Omit<Candidate, "qualifier" | "qualifierWords" | "claimant" | "attribution" | "quote" | "line" | "column" | "unit" | "offset"> & { unit?: string | null; qualifier?: Qualifier }, share = false) => {
+    const add = (c: Omit<Candidate, "qualifier" | "qualifierWords" | "claimant" | "attribution" | "inferred" | "quote" | "line" | "column" | "unit" | "offset"> & { unit?: string | null; qualifier?: Qualifier }, share = false) => {
       const at = c.start - sentence.start;
       // The words around the number, not a whole very long sentence: what is read from them stays as cheap as they are short.
       const passage = passageAround(sentence.text, at, at + c.phrase.length);
@@ -111,7 +123,7 @@ export function findCandidates(text: string, context: ArticleContext): Candidate
         ...c,
         qualifier: c.qualifier ?? cue?.qualifier ?? "exact",
         qualifierWords: cue?.words ?? null,
-        claimant: null, attribution: null,
+        claimant: null, attribution: null, inferred: false,
         quote: passage.text, line, column, offset,
       }, at]);
       take(c.start, c.start + c.phrase.length);
@@ -159,13 +171,43 @@ export function findCandidates(text: string, context: ArticleContext): Candidate
       if (!free(start, start + phrase.length)) continue;
       add({ kind: "number", phrase, value: parseNumber(phrase), start }, mention.kind === "fraction");
     }
-    const who = attribution(sentence);
+    const said = attributions(sentence, memory, paragraphOf(sentence.start)).sort((a, b) => a.from - b.from);
+    const counted = new Map<Attribution, number>();
     for (const [c, at] of local.sort((a, b) => a[0].start - b[0].start)) {
-      const covered = who !== null && at >= who.from && at < who.to;
-      found.push({ ...c, claimant: covered ? who.claimant : null, attribution: covered ? who.words : null });
+      const who = coveringNearest(said, at);
+      if (!who || c.kind === "date") {
+        found.push(c);
+        continue;
+      }
+      const k = counted.get(who) ?? 0;
+      counted.set(who, k + 1);
+      const claimant = who.respectively?.[k] ?? who.claimant;
+      found.push({ ...c, claimant, attribution: who.words, inferred: who.inferred });
     }
   }
   return found;
+}
+
+/**
+ * The attribution whose part of the sentence holds offset `at`, nearest it
+ * when two do (a leading "X said" before it and a trailing ", Y said" after).
+ * `said` is sorted by where each part starts; parts of one direction never
+ * overlap, so only the few that start last before `at` can hold it.
+ */
+function coveringNearest(said: Attribution[], at: number): Attribution | undefined {
+  let lo = 0;
+  let hi = said.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (said[mid]!.from <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  let best: Attribution | undefined;
+  for (let i = lo - 1; i >= 0 && i >= lo - 8; i--) {
+    const a = said[i]!;
+    if (at < a.to && (!best || Math.abs(at - a.edge) < Math.abs(at - best.edge))) best = a;
+  }
+  return best;
 }
 
 /** "2 June 2025" → 2025-06-02. */
@@ -232,53 +274,3 @@ function shareOf(sentence: string, from: number): string | null {
   return of ? `share ${of[1]!.trim()}` : null;
 }
 
-const SPEECH = "said|says|say|told|tells|stated|states|estimated|estimates|estimate|confirmed|confirms|claimed|claims|claim|reported|reports|announced|announces|warned|warns|added|noted|insisted|acknowledged|admitted|denied|believes|believed|counted|counts|wrote|writes|put|puts|tallied";
-const NAME = String.raw`(?:\p{Lu}[\p{L}’'.-]{0,40}|of|the|for|and)(?: (?:\p{Lu}[\p{L}’'.-]{0,40}|of|the|for|and)){0,12}`;
-
-export interface Attribution {
-  claimant: string;
-  /** The words that attribute: "according to military blogger Rybar". */
-  words: string;
-  /** The part of the sentence the attribution covers, as offsets. */
-  from: number;
-  to: number;
-}
-
-/**
- * Who a sentence says a claim is from, the words that say so, and how much
- * of the sentence they cover. "X said that …" covers what follows, up to a
- * clause the writer adds (", whose capital lies …"); "…, X said" and
- * "according to X" cover what comes before.
- */
-export function attribution(sentence: Sentence): Attribution | null {
-  const text = sentence.text;
-  const aside = (from: number) => {
-    const m = /,\s(?:whose|which|where|who|when)\s/u.exec(text.slice(from));
-    return m ? from + m.index : text.length;
-  };
-  const according = /\baccording to ([\p{L}\d’'. -]{1,300}?)(?=[,;:!?—–(]|\.(?:\s|$)|$)/u.exec(text);
-  if (according) {
-    const leads = according.index < text.length / 3;
-    return { claimant: tidyName(according[1]!), words: according[0], from: leads ? according.index : 0, to: leads ? aside(according.index) : according.index + according[0].length };
-  }
-  const before = new RegExp(String.raw`(?:^|[,;:—–] ?|\b(?:and|but|as|while) )((?:\p{Ll}+ )?${NAME}) (?:\p{Ll}+ly )?(${SPEECH})\b`, "u").exec(text);
-  if (before && /\p{Lu}/u.test(before[1]!) && !/^(?:The|A|An|It|This|That|These|Those|There|He|She|They|We|I)$/.test(before[1]!.trim())) {
-    const at = before.index + before[0].indexOf(before[1]!);
-    const trailing = /[,;:—–] ?$/.test(text.slice(0, at)) || /^[,;:—–]/.test(before[0]);
-    const words = `${before[1]!.trim()} ${before[2]}`;
-    return trailing && at > 0
-      ? { claimant: tidyName(before[1]!), words, from: 0, to: at }
-      : { claimant: tidyName(before[1]!), words, from: at, to: aside(at) };
-  }
-  // "…, the county emergency office said." A body named in lower case, at the end.
-  const trailing = new RegExp(String.raw`, ((?:the|a|an) [\p{L}’' -]{2,60}?) (${SPEECH})[.!?]?["”’]?$`, "u").exec(text);
-  if (trailing) return { claimant: tidyName(trailing[1]!), words: `${trailing[1]} ${trailing[2]}`, from: 0, to: trailing.index };
-  const after = new RegExp(String.raw`\b(said|says|told|wrote|claimed|estimated) ((?:the )?${NAME})`, "u").exec(text);
-  if (after && /\p{Lu}/u.test(after[2]!)) return { claimant: tidyName(after[2]!), words: after[0], from: 0, to: after.index };
-  return null;
-}
-
-/** "The Russian Defense Ministry" → "Russian Defense Ministry"; the words otherwise as written. */
-function tidyName(name: string): string {
-  return name.trim().replace(/^(?:the|The) /, "").replace(/[,.;:]+$/, "").replace(/ (?:of|the|for|and)$/, "");
-}

@@ -69,6 +69,11 @@ export function idMaker(): (base: string) => string {
   };
 }
 
+/** What a person must confirm when the claimant was read from a pronoun or a description. */
+function inferredNote(c: Candidate): string | null {
+  return c.inferred ? `The claimant is inferred from “${c.attribution}”: confirm it against the article.` : null;
+}
+
 /** The ledger entries a candidate suggests: a range gives one per end; a date gives an event. */
 export function entrySource(c: Candidate, names: SourceNames, id: (base: string) => string): string[] {
   const claimant = c.claimant === null ? names.article : q(c.claimant);
@@ -97,7 +102,7 @@ export function entrySource(c: Candidate, names: SourceNames, id: (base: string)
     `  kind: "stated", id: ${q(id(`${c.unit ?? "figure"}-${value !== null && Number.isInteger(value) ? value : phrase}`))}, seed: ${names.seed}, quote: ${q(quoteFor(c.quote, phrase, offset))}, phrase: ${q(phrase)},`,
     `  value: ${literal(value)}, unit: ${q(c.unit ?? "")}, qualifier: ${q(qualifier)}, claimant: ${claimant},`,
     `  ${fill}`,
-    ...(note ? [`  note: ${q(note)},`] : []),
+    ...(note || c.inferred ? [`  note: ${q([note, inferredNote(c)].filter(Boolean).join(" "))},`] : []),
     "},",
   ].join("\n");
   if (c.kind === "range") {

@@ -108,7 +108,7 @@ export function figuresTable(article: Article, result: FiguresResult, width = 12
     shown(c),
     c.unit ?? "—",
     c.qualifierWords ? `${c.qualifier} (“${c.qualifierWords}”)` : c.qualifier,
-    c.claimant ?? `${voice} (own voice)`,
+    c.claimant === null ? `${voice} (own voice)` : c.inferred ? `${c.claimant} (inferred from “${c.attribution}”)` : c.claimant,
     c.quote,
   ]);
   const head = ["where", "kind", "value", "unit", "qualifier", "claimant", "quote"];

@@ -1,0 +1,340 @@
+// Who claims each number in a sentence. Wire copy names its sources in a few
+// shapes: "X said (that) …", "…, X said on Tuesday.", "“…,” X told
+// reporters.", "according to X", "X put the figure at …", "…, said X",
+// "… given by X", and two sources in one sentence ("police estimated, while
+// organisers put the crowd at …"). Each shape gives a speaker and the part of
+// the sentence it covers; a number takes the nearest speaker whose part holds
+// it. Pronouns ("he said") and descriptions ("the ministry added") take the
+// last named speaker of this or the previous paragraph, marked inferred,
+// because a person must confirm them.
+
+import type { Sentence } from "./sentences.ts";
+
+export interface Attribution {
+  /** The speaker in full, as the article names them: "Interior Minister Aftab Sherpao". */
+  claimant: string;
+  /** The words that attribute: "according to military blogger Rybar", "police estimated". */
+  words: string;
+  /** The part of the sentence whose numbers it covers, as offsets. */
+  from: number;
+  to: number;
+  /** Where its words stand in the sentence. */
+  at: number;
+  /** The edge of its words nearest what it covers: a number takes the attribution whose edge is nearest. */
+  edge: number;
+  /** The claimant comes from a pronoun or a description ("he", "the ministry"), resolved to an earlier speaker. */
+  inferred: boolean;
+  /** "X and Y reported 38,195 and 30,920, respectively": the speakers in order, one a number. */
+  respectively?: string[];
+}
+
+/** The speakers named so far, to resolve "he said" and "the agency said" against; one per article. */
+export interface SpeakerMemory {
+  named: { claimant: string; paragraph: number }[];
+}
+
+export function newSpeakerMemory(): SpeakerMemory {
+  return { named: [] };
+}
+
+// Verbs that attribute a figure to their subject, in the forms wire copy uses.
+const VERBS = [
+  "said", "says", "say", "told", "tells", "tell", "stated", "states", "estimated", "estimates", "estimate", "reported", "reports", "report",
+  "forecast", "forecasts", "predicted", "predicts", "expects", "expected", "expect", "confirmed", "confirms", "confirm", "claimed", "claims", "claim",
+  "announced", "announces", "listed", "lists", "declared", "declares", "added", "adds", "noted", "notes", "insisted", "acknowledged", "admitted",
+  "counted", "counts", "tallied", "recorded", "records", "registered", "wrote", "writes", "warned", "warns", "believes", "believed", "calculated",
+  "projected", "projects", "showed", "shows", "put", "puts", "raised", "revised", "updated", "read", "keeps", "keep", "kept",
+].join("|");
+// After these verbs, the figure's words: "put the death toll at", "raised the figure to", "read aloud".
+const VERB_TAIL = String.raw`(?:(?<=\bput|\bputs|\bestimated|\bestimates|\bestimate) (?:the |its |their )?(?:[\p{Ll}-]+ ){0,2}?(?:at|between)\b|(?<=\braised|\brevised|\bupdated) (?:the |its |their )?(?:[\p{Ll}-]+ ){0,2}?(?:to|at)\b|(?<=\bread) (?:aloud|out)\b|(?<=\bkeeps|\bkeep|\bkept) (?:a |its |their )?(?:running )?(?:count|tally|record|toll) of\b|(?<=\breported|\breports) (?:tolls?|figures?|totals?) of\b)?`;
+// Verbs whose use with no figure after them is no attribution ("put forward", "read a statement").
+const NEEDS_TAIL = /^(?:put|puts|raised|revised|updated|read|keeps|keep|kept)$/;
+const AUXILIARY = String.raw`(?:(?:has|have|had|will|would|also|further|later|earlier|previously|now|again|separately|then|in turn|for (?:his|her|its|their) part|\p{Ll}{1,20}ly) ){0,3}`;
+/** How far from its verb a subject, or what follows it, is looked for: a long run of words with many verbs stays linear. */
+const REACH = 240;
+
+// Nouns that can speak for a figure when no name is given.
+const SPEAKERS = new Set([
+  "ministry", "minister", "ministers", "police", "officials", "official", "organisers", "organizers", "office", "agency", "agencies", "spokesman",
+  "spokeswoman", "spokesperson", "authorities", "authority", "government", "governments", "army", "military", "secretary", "leader", "leaders",
+  "chief", "governor", "mayor", "president", "department", "service", "services", "commission", "committee", "council", "survey", "report",
+  "statement", "study", "figures", "data", "census", "estimate", "estimates", "count", "researchers", "experts", "economists", "analysts",
+  "witnesses", "residents", "doctors", "medics", "rescuers", "sources", "source", "source", "group", "groups", "union", "unions", "company",
+  "firm", "bank", "fund", "board", "bureau", "institute", "centre", "center", "observatory", "monitor", "administration", "command", "forces",
+  "spokesmen", "organization", "organisation", "hospital", "hospitals", "newspaper", "broadcaster", "channel", "outlet", "website", "media",
+  "journalist", "correspondent", "reporter", "reporters", "team", "mission", "operator", "utility", "regulator", "watchdog", "coalition", "party",
+  "campaign", "parliament", "court", "prosecutors", "prosecutor", "investigators", "inspectors", "observers", "clerk", "registrar", "coroner",
+  "commissioner", "director", "head", "chairman", "chairwoman", "chair", "officer", "officers", "staff", "workers", "volunteers", "activists",
+  "monitors", "pollsters", "poll", "polls", "tally", "records", "record", "militants", "rebels", "fighters", "insurgents", "protesters",
+  "demonstrators", "opposition", "movement", "network", "association", "federation", "alliance", "charity", "relief", "society", "crescent",
+]);
+const PRONOUNS = new Set(["he", "she", "they", "it", "we", "i"]);
+// Words that end a subject when walking back from its verb.
+const BOUNDARY = new Set([
+  "that", "while", "whereas", "but", "as", "when", "after", "because", "since", "which", "who", "whom", "where", "if", "though", "although",
+  "before", "until", "than", "so", "and", "or", "was", "were", "is", "are", "be", "been", "being", "with", "to", "by", "on", "at", "for", "from",
+  "into", "over", "under", "about", "some", "more", "those", "these", "this", "its", "their", "his", "her",
+]);
+// A subject's words may include "of", "for" and "and" between names, and a place after "in".
+const JOINERS = new Set(["of", "for", "and", "de", "del", "al", "in"]);
+const DETERMINERS = new Set(["the", "a", "an", "both", "two", "three", "several", "many", "other"]);
+// What a subject never is, though capitalised at a sentence's start.
+const NOT_SPEAKERS = new Set(["The", "A", "An", "This", "That", "These", "Those", "There", "Here", "It", "So", "But", "And", "In", "On", "At", "By", "As", "If", "When", "While"]);
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function words(text: string): Word[] {
+  return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}’'.&-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu)].map((m) => ({ text: m[0].replace(/\.$/, ""), start: m.index, end: m.index + m[0].length }));
+}
+
+const capitalised = (w: string) => /^\p{Lu}/u.test(w);
+const base = (w: string) => w.toLowerCase().replace(/['’]s?$/u, "");
+
+/**
+ * The subject that ends just before `end` in `text`: walked back word by word
+ * over names, titles, possessives and lower-case words until a clause ends.
+ * Null unless its head is a name, a noun that can speak, or a pronoun.
+ */
+function subjectBefore(text: string, end: number): { name: string; start: number; pronoun: boolean } | null {
+  // Only the words within reach of the verb are read; their offsets stay the sentence's.
+  const reach = Math.max(0, end - REACH);
+  // "Muslim Khan, a spokesman for the militants, said": a name and the appositive that says who it is, kept together;
+  // "Sources within the movement, whose fighters hide near the border, said": the relative clause is the writer's.
+  const aside = /(?:^|[.;:"“”]\s|,\s)(\p{Lu}[^,;:"“”()]{0,80}?), ((a|an|the|who|whose|which)\b[^,;:"“”]{1,160}), $/u.exec(text.slice(reach, end));
+  if (aside) {
+    const ws = aside[1]!.split(" ");
+    if (ws.some((w) => SPEAKERS.has(base(w))) || capitalised(ws.at(-1)!)) {
+      const start = reach + aside.index + aside[0].indexOf(aside[1]!);
+      const relative = /^(?:who|whose|which)$/.test(aside[3]!);
+      return { name: relative ? aside[1]! : `${aside[1]}, ${aside[2]}`, start, pronoun: false };
+    }
+  }
+  const ws = words(text.slice(reach, end)).map((w) => ({ ...w, start: w.start + reach, end: w.end + reach }));
+  const taken: Word[] = [];
+  for (let i = ws.length - 1; i >= 0 && taken.length < 12; i--) {
+    const w = ws[i]!;
+    // Punctuation between this word and the one after it ends the subject (a comma, a quotation mark, a dash).
+    const gap = text.slice(w.end, taken.length > 0 ? taken[0]!.start : end);
+    if (taken.length > 0 && /[,;:()"“”—–]|[.!?]\s/u.test(gap)) break;
+    if (taken.length === 0 && /[,;:()"“”—–]/u.test(gap)) return null;
+    if (/^\d/.test(w.text)) break;
+    const lower = w.text.toLowerCase();
+    if (taken.length > 0 && BOUNDARY.has(lower) && lower !== "and") break;
+    // "X and Y said": two speakers, each a name or a noun that speaks, the second opened by a name or "the".
+    if (lower === "and" && !(i > 0 && (capitalised(ws[i - 1]!.text) || SPEAKERS.has(base(ws[i - 1]!.text))) && (capitalised(taken[0]!.text) || DETERMINERS.has(taken[0]!.text.toLowerCase()) || SPEAKERS.has(base(taken[0]!.text))))) break;
+    taken.unshift(w);
+    if (taken.length === 1 && PRONOUNS.has(lower)) return { name: w.text, start: w.start, pronoun: true };
+  }
+  // The subject starts at its first name, title or determiner: lower-case words before a determiner are the clause's.
+  while (taken.length > 0 && JOINERS.has(taken[0]!.text.toLowerCase())) taken.shift();
+  // "National Coordinator of the Disaster Management Centre": a determiner after "of" is inside the name.
+  const detAt = taken.findIndex((w, i) => DETERMINERS.has(w.text.toLowerCase()) && !(i > 0 && JOINERS.has(taken[i - 1]!.text.toLowerCase())));
+  if (detAt > 0) taken.splice(0, detAt);
+  if (taken.length === 0) return null;
+  const head = taken.at(-1)!.text;
+  const named = taken.some((w) => capitalised(w.text) && !NOT_SPEAKERS.has(w.text));
+  if (!(capitalised(head) && !NOT_SPEAKERS.has(head)) && !SPEAKERS.has(base(head))) return null;
+  if (!named && !SPEAKERS.has(base(head))) return null;
+  // A time opening the sentence is not the speaker: "On Monday the ministry said".
+  let from = 0;
+  for (let i = 0; i < taken.length - 1; i++) if (/^(?:On|In|By|At|Late|Early|Last)$/.test(taken[i]!.text) && i + 1 < taken.length) from = i + 2;
+  const kept = taken.slice(from);
+  if (kept.length === 0) return null;
+  const start = kept[0]!.start;
+  return { name: text.slice(start, taken.at(-1)!.end), start, pronoun: false };
+}
+
+/** Whether a name alone, without a verb, can be a headline's source: an abbreviation, a body that speaks, or a person's two names. */
+function speaks(name: string): boolean {
+  const ws = name.replace(/^the /i, "").split(" ");
+  // An abbreviation is short ("UN", "OCHA"); a longer word in capitals is a dateline's place ("KATHMANDU:").
+  return (ws.length === 1 && /^\p{Lu}{2,5}$/u.test(ws[0]!)) || SPEAKERS.has(base(ws.at(-1)!)) || (ws.length >= 2 && ws.every((w) => capitalised(w)));
+}
+
+/** The speaker named after a verb or "by": "…, said Mayor Dana Whitfield", "… given by emergency authorities". */
+function subjectAfter(text: string, from: number): { name: string; end: number } | null {
+  const m = new RegExp(String.raw`^ ((?:the |a |an )?(?:[\p{L}][\p{L}\p{N}’'.&-]*)(?: (?:[\p{L}][\p{L}\p{N}’'.&-]*)){0,10}?)(?=[,;:.!?"”—–()]|$| (?:on|in|at|late|early|last|this|during|who|which|that|after|before|when|while)\b)`, "u").exec(text.slice(from, from + REACH));
+  if (!m) return null;
+  // A full stop after the last word ends the sentence, not an initial.
+  const name = m[1]!.replace(/\.$/, "");
+  const ws = name.split(" ");
+  const head = ws.at(-1)!;
+  if (!capitalised(head) && !SPEAKERS.has(base(head))) return null;
+  return { name, end: from + 1 + name.length };
+}
+
+/** "The Russian Defense Ministry" → "Russian Defense Ministry"; the words otherwise as written. */
+export function tidyName(name: string): string {
+  return name.trim().replace(/^(?:the|The) /, "").replace(/[,.;:]+$/, "").replace(/ (?:of|the|for|and)$/, "").replace(/ in \p{Lu}[\p{L}’'-]*(?: \p{Lu}[\p{L}’'-]*)*$/u, "");
+}
+
+/** An abbreviation whose brackets were blanked for reading, in its brackets again: "Affairs  OCHA " → "Affairs (OCHA)". */
+function bracketed(name: string): string {
+  return name.replace(/ {2}(\p{Lu}[\p{Lu}\p{N}&.-]{1,12})(?: {2}| ?$)/gu, " ($1) ").trim();
+}
+
+/** The end of the clause a leading attribution opens: the writer's own aside (", whose capital lies …") is not the speaker's. */
+function asideAfter(text: string, from: number): number {
+  const m = /,\s(?:whose|which|where|who|when)\s/u.exec(text.slice(from));
+  return m ? from + m.index : text.length;
+}
+
+/**
+ * Whether the words after an attribution end its clause ("…, police said."
+ * "…, police estimated, while …" "…,” he told a news conference."): then it
+ * covers what came before it. Otherwise it opens what follows.
+ */
+function endsClause(text: string, from: number, told: boolean): boolean {
+  let rest = text.slice(from, from + REACH);
+  const cut = from + REACH < text.length;
+  // Who was told, and when or where it was said: "told reporters", "said on Tuesday", "said in a statement".
+  if (told) rest = rest.replace(/^(?: (?!that\b)[\p{L}’'-]+){1,4}?(?=[,;:.!?"”—–]|$| that\b| on\b| in\b)/u, "");
+  rest = rest.replace(/^(?: (?:on|in|at|late|early|earlier|later|last|this|during|from|after|via|through|to|before)\b[^,;:.!?"”—–]{0,60})+/u, "");
+  rest = rest.replace(/^ (?:today|yesterday|tonight)\b/u, "");
+  return /^\s*[,;:—–]/u.test(rest) || (!cut && /^\s*[.!?]?["”’]?\s*$/u.test(rest));
+}
+
+/**
+ * Every attribution a sentence makes, in order. `memory` resolves pronouns
+ * and descriptions to earlier speakers, and learns the speakers this sentence
+ * names.
+ */
+export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpeakerMemory(), paragraph = 0): Attribution[] {
+  // "The UN Office … (OCHA) said": an abbreviation in brackets is part of the name; its brackets, blanked, end nothing.
+  const text = sentence.text.replace(/\((\p{Lu}[\p{Lu}\p{N}&.-]{1,12})\)/gu, " $1 ");
+  const found: Omit<Attribution, "from" | "to" | "edge">[] = [];
+  const directions: boolean[] = [];
+  const spans: [number, number][] = [];
+  // Characters already read as an attribution's words, one flag each: asking costs what the words are long.
+  const marked = new Uint8Array(text.length + 1);
+  const taken = (start: number, end: number) => marked.subarray(start, end).includes(1);
+  const mark = (span: [number, number]) => {
+    marked.fill(1, span[0], span[1]);
+    spans.push(span);
+  };
+
+  // "according to X": the name runs to the next punctuation, and keeps an appositive name ("…, Marta Kovač").
+  for (const m of text.matchAll(/\b[Aa]ccording to ((?:the )?[\p{L}\p{N}’'. &-]{1,200}?)(?:, (\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,4}))?(?=[,;:!?—–()]|\.(?:\s|$)|$)/gu)) {
+    const claimant = m[2] ? `${m[1]}, ${m[2]}` : m[1]!;
+    const end = m.index + m[0].length;
+    found.push({ claimant: tidyName(claimant), words: m[0], at: m.index, inferred: false });
+    // Early in the sentence it opens what follows ("According to police, 300 …"); late, it closes what came before.
+    directions.push(m.index >= text.length / 3);
+    mark([m.index, end]);
+  }
+  // A headline's "UN: More than 12,000 killed" and "10,000 march in Moscow: police".
+  const lead = /^(\p{Lu}[\p{L}.’'&-]{0,30}(?: \p{Lu}[\p{L}.’'&-]{0,30}){0,3}): (?=\S)/u.exec(text);
+  const tail = /: ((?:the )?[\p{L}’'.&-]+(?: [\p{L}’'.&-]+){0,3})$/u.exec(text.trimEnd());
+  for (const [m, trailing] of [[lead, false], [tail, true]] as const) {
+    if (!m || !speaks(m[1]!)) continue;
+    const start = trailing ? m.index : 0;
+    found.push({ claimant: tidyName(m[1]!), words: m[0].trim(), at: start, inferred: false });
+    directions.push(trailing);
+    mark([start, start + m[0].length]);
+  }
+  // "X said …", "…, X said.", "X put the figure at …": a verb and the subject before it.
+  for (const m of text.matchAll(new RegExp(String.raw`(?<=\s|^)${AUXILIARY}(${VERBS})\b${VERB_TAIL}`, "giu"))) {
+    const verb = m[1]!;
+    const end = m.index + m[0].length;
+    if (NEEDS_TAIL.test(verb) && m[0].trimEnd().endsWith(verb)) continue;
+    if (taken(m.index, end)) continue;
+    const subject = subjectBefore(text, m.index);
+    if (subject) {
+      const told = /^tell|^told/i.test(verb);
+      const trailing = endsClause(text, end, told);
+      found.push({ claimant: subject.name, words: text.slice(subject.start, end), at: subject.start, inferred: subject.pronoun });
+      directions.push(trailing);
+      mark([subject.start, end]);
+      continue;
+    }
+    // "…, said Mayor Dana Whitfield." "“…,” said the spokesman." The speaker after the verb, the quote before it.
+    if (/^(?:said|says|told|wrote|claimed|estimated|added|reported|confirmed)$/i.test(verb) && (m.index === 0 || /[,;:"“”—–]\s*$/u.test(text.slice(Math.max(0, m.index - 4), m.index)))) {
+      const after = subjectAfter(text, end);
+      if (after && !PRONOUNS.has(after.name.toLowerCase())) {
+        found.push({ claimant: after.name, words: text.slice(m.index, after.end), at: m.index, inferred: false });
+        directions.push(true);
+        mark([m.index, after.end]);
+      }
+    }
+  }
+  // "the 802 figure given by emergency authorities": a passive source.
+  for (const m of text.matchAll(/\b(?:given|provided|released|reported|issued|compiled|published|announced|confirmed|cited|put forward) by\b/gu)) {
+    const end = m.index + m[0].length;
+    if (taken(m.index, end)) continue;
+    const after = subjectAfter(text, end);
+    if (!after) continue;
+    found.push({ claimant: after.name, words: text.slice(m.index, after.end), at: m.index, inferred: false });
+    directions.push(true);
+    mark([m.index, after.end]);
+  }
+
+  // "…, X said, adding that 1,090 were injured": the speaker covers what comes after "adding" too.
+  for (let i = 0, n = found.length; i < n; i++) {
+    const adding = directions[i] && /^,? (?:adding|saying|noting|estimating|explaining)\b(?: that\b)?/u.exec(text.slice(spans[i]![1], spans[i]![1] + 40));
+    if (adding) {
+      const at = spans[i]![1];
+      found.push({ ...found[i]!, at, words: found[i]!.words });
+      directions.push(false);
+      spans.push([at, at + adding[0].length]);
+    }
+  }
+  const order = found.map((f, i) => ({ f, trailing: directions[i]!, span: spans[i]! })).sort((a, b) => a.span[0] - b.span[0]);
+  const out: Attribution[] = [];
+  for (let i = 0; i < order.length; i++) {
+    const { f, trailing, span } = order[i]!;
+    const resolved = resolve(f.claimant, f.inferred, memory, paragraph);
+    if (resolved === null) continue;
+    const from = trailing ? (i > 0 ? order[i - 1]!.span[1] : 0) : span[0];
+    const to = trailing ? span[0] : i + 1 < order.length ? order[i + 1]!.span[0] : asideAfter(text, span[1]);
+    // Only speakers named together ("X and Y reported …, respectively") share out numbers; places can be "respectively" too.
+    const parts = !f.inferred && / and /.test(f.claimant) && /\brespectively\b/.test(text.slice(span[1], span[1] + REACH)) ? resolved.claimant.split(/,? and |, /) : [];
+    out.push({ ...f, ...resolved, claimant: bracketed(resolved.claimant), words: bracketed(f.words), from, to, edge: trailing ? span[0] : span[1], ...(parts.length > 1 ? { respectively: parts.map((p) => bracketed(tidyName(p))) } : {}) });
+  }
+  return out;
+}
+
+/**
+ * A claimant as the ledger should have it. A name is remembered; a pronoun or
+ * a bare description ("the ministry", "the news agency", "both agencies")
+ * is the last remembered speaker it fits, from this or the previous
+ * paragraph, marked inferred; null when none fits.
+ */
+function resolve(name: string, pronoun: boolean, memory: SpeakerMemory, paragraph: number): { claimant: string; inferred: boolean } | null {
+  const recent = memory.named.filter((n) => n.paragraph >= paragraph - 1);
+  const ws = name.split(/\s+/);
+  if (pronoun) {
+    const person = /^(?:he|she|i)$/i.test(name);
+    const match = [...recent].reverse().find((n) => (person ? isPerson(n.claimant) : true));
+    return match ? { claimant: match.claimant, inferred: true } : null;
+  }
+  // "the ministry", "The Ministry", "the emergency agency", "both agencies": a description, not a name.
+  const described = /^(?:the|both|its|their)$/i.test(ws[0]!) && ws.length > 1 && ws.slice(1).every((w) => !capitalised(w) || SPEAKERS.has(base(w)));
+  if (described) {
+    const head = base(ws.at(-1)!).replace(/ies$/, "y").replace(/s$/, "");
+    const content = ws.slice(1).map((w) => base(w).replace(/ies$/, "y").replace(/s$/, "")).filter((w) => w.length > 3);
+    const fits = [...recent].reverse().filter((n) => {
+      const earlier = n.claimant.toLowerCase();
+      return earlier.includes(head) || content.some((w) => earlier.includes(w));
+    });
+    if (/^both$/i.test(ws[0]!) && fits.length >= 2) return { claimant: `${fits[1]!.claimant} and ${fits[0]!.claimant}`, inferred: true };
+    if (fits.length > 0 && fits[0]!.claimant.toLowerCase() !== tidyName(name).toLowerCase()) return { claimant: fits[0]!.claimant, inferred: true };
+  }
+  const claimant = tidyName(name);
+  memory.named.push({ claimant, paragraph });
+  // Only the latest speakers can be referred back to; an article naming thousands keeps this short.
+  if (memory.named.length > 64) memory.named.splice(0, memory.named.length - 64);
+  return { claimant, inferred: false };
+}
+
+/** A person, whom "he" and "she" refer to: a name ("Keerthi Ekanayake") or a person's title ("a military spokesman"), not a body. */
+function isPerson(claimant: string): boolean {
+  const head = claimant.split(/[\s,]+/).filter(Boolean).at(-1) ?? "";
+  if (PERSON_TITLES.test(head)) return true;
+  return capitalised(head) && !SPEAKERS.has(base(head)) && claimant.split(/\s+/).filter((w) => capitalised(w)).length >= 1;
+}
+
+const PERSON_TITLES = /^(?:minister|secretary|leader|chief|governor|mayor|president|spokesman|spokeswoman|spokesperson|official|journalist|correspondent|reporter|prosecutor|clerk|coroner|commissioner|director|chairman|chairwoman|officer|head)$/i;
