@@ -5,10 +5,23 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findCandidates, isCalendarDate } from "../src/ledger/index.ts";
-import { readStatedDate } from "../src/ledger/checks.ts";
+import { readImpliedDate, readStatedDate } from "../src/ledger/checks.ts";
 import { readCsv } from "../src/tables/index.ts";
 
 describe("dates", () => {
+  it("a month and a day with no year: the latest such day on or before publication, read alike by figures and check", () => {
+    expect(readImpliedDate("June 8", "2025-06-10")).toEqual({ date: "2025-06-08", precision: "day" });
+    expect(readImpliedDate("Sept. 3", "2025-06-10")).toEqual({ date: "2024-09-03", precision: "day" });
+    expect(readImpliedDate("8 June", "2025-06-10")).toEqual({ date: "2025-06-08", precision: "day" });
+    expect(readImpliedDate("February 30", "2025-06-10")).toBeNull();
+    expect(readImpliedDate("Smarch 3", "2025-06-10")).toBeNull();
+    // What figures proposes is what check reads back.
+    for (const c of findCandidates("Rain fell on Jan. 25 and 3 March.", { published: "2025-06-10" }).filter((x) => x.kind === "date")) {
+      expect(readImpliedDate(c.phrase, "2025-06-10")?.date).toBe(c.date?.iso);
+    }
+  });
+
+
   it("are days of the calendar", () => {
     expect(["2025-02-28", "2024-02-29", "2025-12-31"].map(isCalendarDate)).toEqual([true, true, true]);
     expect(["2025-02-29", "2025-02-30", "2025-04-31", "2025-13-01", "2025-00-10", "2025-1-1", "30 February"].map(isCalendarDate)).toEqual(Array(7).fill(false));

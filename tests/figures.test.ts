@@ -82,8 +82,39 @@ describe("figures: each kind of number", () => {
     expect(one("It lies just over 300 kilometers away.", "300").qualifier).toBe("at-least");
     expect(one("More than 20 people died.", "20").qualifierWords).toBe("More than");
     expect(one("Up to 70 people were hurt.", "70").qualifier).toBe("at-most");
+    // The words issue 14 names: above, tops, exceeds (a floor); some, nearly, almost (close); up to, as many as (a ceiling).
+    for (const [text, phrase, qualifier] of [
+      ["The toll rose above 19,000.", "19,000", "at-least"], ["The count tops 500 homes.", "500", "at-least"], ["Losses exceed 3,000 hectares.", "3,000", "at-least"],
+      ["Some 40,000 marched.", "40,000", "approximate"], ["Nearly 300 were hurt.", "300", "approximate"], ["Almost 12 percent voted.", "12 percent", "approximate"],
+      ["As many as 14,000 were injured.", "14,000", "at-most"], ["Up to 50,000 may attend.", "50,000", "at-most"], ["About 20 or so remained.", "20", "approximate"],
+      ["The wind was approaching 100 mph.", "100", "approximate"], ["It came to 8.3 percent or slightly lower than 8.3 percent.", "8.3 percent", "exact"],
+    ] as const) expect(one(text, phrase).qualifier, text).toBe(qualifier);
     expect(one("Zelenskyy estimated that 50,000 soldiers are massed.", "50,000").qualifier).toBe("estimate");
     expect(one("The drones destroyed 41 aircraft.", "41").qualifier).toBe("exact");
+  });
+});
+
+describe("figures: numbers that are not figures", () => {
+  const phrases = (text: string) => find(text).filter((c) => c.kind !== "date").map((c) => c.phrase);
+  it("years, clock times, stretches that place an event and a ranking “one of” are not proposed", () => {
+    expect(phrases("The deficit for 2009 was revised; a 2010 budget follows, as in 2008.")).toEqual([]);
+    expect(phrases("The march set off at 0900 GMT.")).toEqual([]);
+    expect(phrases("Five days after the quake, 24 hours later, aid arrived.")).toEqual([]);
+    expect(phrases("Traffic is one of the biggest problems.")).toEqual([]);
+  });
+
+  it("but counts stay: “1990 people”, “over the past 10 days”, “one of their fighters”", () => {
+    expect(phrases("In all, 1990 people signed.")).toEqual(["1990"]);
+    expect(phrases("Troops took six towns over the past 10 days.")).toEqual(["six", "10"]);
+    expect(phrases("Only one of their fighters was killed.")).toEqual(["one"]);
+  });
+
+  it("a month and a day with no year is a date of the publication's year, not two numbers", () => {
+    const dates = find("Rain fell on June 8 and Jan. 25, and again on 3 March.", "2025-06-10").filter((c) => c.kind === "date");
+    expect(dates.map((d) => [d.phrase, d.date?.iso])).toEqual([["June 8", "2025-06-08"], ["Jan. 25", "2025-01-25"], ["3 March", "2025-03-03"]]);
+    expect(find("Rain fell on June 8.", "2025-06-10").filter((c) => c.kind !== "date")).toEqual([]);
+    // A day later in the year than publication was last year's.
+    expect(find("It began on Dec. 30.", "2025-01-02").find((c) => c.kind === "date")?.date?.iso).toBe("2024-12-30");
   });
 });
 

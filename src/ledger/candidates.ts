@@ -73,12 +73,14 @@ const NAME_WORD = String.raw`\p{Lu}[\p{L}’'-]{0,40}`;
 /** One thing a list names: "Kharkiv", "Kursk Oblast", "Saint Petersburg". */
 const LIST_ITEM = String.raw`${NAME_WORD}(?: ${NAME_WORD}){0,8}`;
 
-const PATTERNS: [CandidateKind | "stated-date" | "month-date" | "day-first-date" | "weekday" | "time", RegExp][] = [
+const PATTERNS: [CandidateKind | "stated-date" | "month-date" | "month-day" | "day-first-date" | "weekday" | "time", RegExp][] = [
   // A time of day is read (so that its digits are not taken for counts) but not proposed.
   ["time", /\b\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?/giu],
   ["stated-date", new RegExp(String.raw`\b(?:${MONTH}) \d{1,2}, \d{4}\b`, "gu")],
   ["day-first-date", new RegExp(String.raw`\b\d{1,2} (?:${MONTH}) \d{4}\b`, "gu")],
   ["month-date", new RegExp(String.raw`\b(?:${MONTH}) \d{4}\b`, "gu")],
+  // A month and day with no year ("June 8", "Jan. 25", "8 June"): a date, not the numbers 8 and 25.
+  ["month-day", new RegExp(String.raw`\b(?:(?:${MONTH}|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.) \d{1,2}(?![\d,.:]\d| \d{4})|\d{1,2} (?:${MONTH})(?! \d{4}))\b`, "gu")],
   ["weekday", new RegExp(String.raw`\b(?:${WEEKDAYS.join("|")}|today)\b`, "gu")],
   ["money", new RegExp(String.raw`(?:US\$|[$€£¥])\s?${DIGITS}(?:\.\d+)?(?:\s?(?:thousand|million|billion|trillion|bn|m|k)\b)?|\b(?:${NUMBER_WORD})${SCALE}\s(?:${Object.keys(CURRENCY_WORDS).join("|")})\b`, "giu")],
   ["percent", new RegExp(String.raw`\b(?:${NUMBER_WORD})\s?(?:%|percent\b|per cent\b)`, "giu")],
@@ -140,6 +142,9 @@ export function findCandidates(text: string, context: ArticleContext): Candidate
           if (read) add({ kind: "date", phrase, value: null, start, unit: null, date: { iso: read.date, precision: read.precision, basis: "stated" } });
         } else if (kind === "day-first-date") {
           add({ kind: "date", phrase, value: null, start, unit: null, date: { iso: readDayFirstDate(phrase), precision: "day", basis: "stated" } });
+        } else if (kind === "month-day") {
+          const read = context.published ? readImpliedDate(phrase, context.published) : null;
+          add({ kind: "date", phrase, value: null, start, unit: null, date: { iso: read?.date ?? null, precision: "day", basis: "implied" } });
         } else if (kind === "weekday") {
           const read = context.published ? readImpliedDate(phrase, context.published) : null;
           add({ kind: "date", phrase, value: null, start, unit: null, date: { iso: read?.date ?? null, precision: "day", basis: "implied" } });
@@ -169,6 +174,10 @@ export function findCandidates(text: string, context: ArticleContext): Candidate
       const scale = /^\s(thousand|million|billion|trillion)\b/.exec(sentence.text.slice(mention.end, mention.end + 12));
       if (mention.kind === "numeral" && scale) phrase += scale[0];
       if (!free(start, start + phrase.length)) continue;
+      if (notAFigure(sentence.text, mention.start, phrase)) {
+        take(start, start + phrase.length);
+        continue;
+      }
       add({ kind: "number", phrase, value: parseNumber(phrase), start }, mention.kind === "fraction");
     }
     const said = attributions(sentence, memory, paragraphOf(sentence.start)).sort((a, b) => a.from - b.from);
@@ -208,6 +217,29 @@ function coveringNearest(said: Attribution[], at: number): Attribution | undefin
     if (at < a.to && (!best || Math.abs(at - a.edge) < Math.abs(at - best.edge))) best = a;
   }
   return best;
+}
+
+const PREPOSITIONS = /\b(?:in|for|of|since|until|till|by|from|to|than|through|during|before|after|early|late|mid|year|fiscal|the|a|an|as|and)\s*$/i;
+const TIME_UNITS = "seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?";
+
+/**
+ * Numbers in a sentence that are not figures a chart would use: a year ("in
+ * 2010", "a 2010 budget"), a clock time written as four digits ("at 0900
+ * GMT"), a stretch of time that places an event ("24 hours later", "five days
+ * after"), and a ranking "one of" ("one of the biggest problems").
+ */
+function notAFigure(sentence: string, at: number, phrase: string): boolean {
+  const before = sentence.slice(Math.max(0, at - 24), at);
+  const after = sentence.slice(at + phrase.length, at + phrase.length + 40);
+  if (/^0\d{3}$/.test(phrase)) return true;
+  if (/^(?:1[89]|20)\d\d$/.test(phrase)) {
+    // "1990 people" is a count; "in 2010", "for 2009", "a 2010 budget" and "2010," are years.
+    if (PREPOSITIONS.test(before) || !/^\s+(?:people|persons|families|homes|houses|votes|troops|soldiers|children|deaths|dead|[\p{L}]+s)\b/u.test(after)) return true;
+  }
+  // Only a stretch that places an event ("five days after", "24 hours later"): "over the past 10 days" can be the figure itself.
+  if (new RegExp(String.raw`^[\s-]+(?:${TIME_UNITS})\s+(?:later|after|ago|before|earlier)\b`, "i").test(after)) return true;
+  // "one of the biggest problems" ranks; "one of their fighters was killed" counts.
+  return /^one$/i.test(phrase) && /^\s+of\s+(?:the|its|their|his|her|our|my)\s+(?:\p{L}+est|most|least|few|many|main|key|first|last|best|worst|top|major|largest|greatest)\b/iu.test(after);
 }
 
 /** "2 June 2025" → 2025-06-02. */

@@ -188,10 +188,12 @@ function checkStated(entry: Extract<FigureEntry, { kind: "stated" }>, seeds: Map
   }
 }
 
+// The words before a number that qualify it, as wire copy writes them. "Nearly" and "almost" say the number is close,
+// not a ceiling a reader should take as one; "as many as" and "up to" are a ceiling.
 const CUES: [RegExp, Qualifier][] = [
-  [/\b(just over|more than|over|at least|upwards of|in excess of|as many as)\s*$/i, "at-least"],
-  [/\b(up to|nearly|almost|fewer than|less than|under|no more than|just under|at most)\s*$/i, "at-most"],
-  [/\b(approximately|roughly|about|around|some|an estimated|circa|c\.)\s*$/i, "approximate"],
+  [/\b(just over|more than|over|above|at least|upwards of|in excess of|exceeding|exceeds|exceed|exceeded|topping|tops|top|topped|surpassing|surpassed|passed|no fewer than|no less than)\s*$/i, "at-least"],
+  [/\b(up to|as many as|fewer than|less than|lower than|slightly lower than|under|below|no more than|just under|at most|a maximum of)\s*$/i, "at-most"],
+  [/\b(approximately|roughly|about|around|some|nearly|almost|close to|approaching|an estimated|circa|c\.)\s*$/i, "approximate"],
   [/\b(estimated|estimates|estimate)\b(?!.*[.;:!?])/i, "estimate"],
 ];
 
@@ -199,7 +201,8 @@ const CUES: [RegExp, Qualifier][] = [
 export function qualifierCue(quote: string, offset: number, phrase: string): { words: string; qualifier: Qualifier } | null {
   // Look only within the number's own clause: a dash or a full stop ends it.
   const before = quote.slice(0, offset).replace(/[\u2014\u2013]/g, " ");
-  if (/^\s*or more\b/i.test(quote.slice(offset + phrase.length))) return { words: "or more", qualifier: "at-least" };
+  const after = /^\s*(or more|or so|or fewer|or less|plus)\b/i.exec(quote.slice(offset + phrase.length, offset + phrase.length + 12));
+  if (after) return { words: after[1]!, qualifier: /more|plus/i.test(after[1]!) ? "at-least" : /so/i.test(after[1]!) ? "approximate" : "at-most" };
   for (const [pattern, qualifier] of CUES) {
     const m = pattern.exec(before);
     if (m) return { words: m[1]!, qualifier };
@@ -266,10 +269,35 @@ export function readStatedDate(phrase: string): { date: string; precision: "day"
   return null;
 }
 
-/** "today", or a weekday: the latest such day before publication. */
+const SHORT_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** "June 8", "Jan. 25", "8 June": a month and a day, by its number (1–12), or null. */
+function monthOf(name: string): number | null {
+  const m = MONTHS.indexOf(name);
+  if (m >= 0) return m + 1;
+  const short = SHORT_MONTHS.indexOf(name.replace(/\.$/, "").replace(/^Sept$/, "Sep"));
+  return short >= 0 ? short + 1 : null;
+}
+
+/**
+ * "today", a weekday: the latest such day before publication; a month and a
+ * day with no year ("June 8", "Jan. 25", "8 June"): the latest such day on or
+ * before publication, or null when that day is not in the calendar.
+ */
 export function readImpliedDate(phrase: string, published: string): { date: string; precision: "day" } | null {
   const p = new Date(`${published}T00:00:00Z`);
   if (/^today$/i.test(phrase)) return { date: published, precision: "day" };
+  const md = /^(\p{L}+\.?) (\d{1,2})$/u.exec(phrase.trim()) ?? /^(\d{1,2}) (\p{L}+)$/u.exec(phrase.trim());
+  if (md) {
+    const [name, day] = /^\d/.test(md[1]!) ? [md[2]!, +md[1]!] : [md[1]!, +md[2]!];
+    const month = monthOf(name);
+    if (month === null) return null;
+    const year = p.getUTCFullYear();
+    // A day later in the year than publication was last year's: "Dec. 30" in a story of 2 January.
+    const date = iso(year, month, day);
+    const latest = date > published ? iso(year - 1, month, day) : date;
+    return isCalendarDate(latest) ? { date: latest, precision: "day" } : null;
+  }
   const named = /^(?:on |last )?(\p{L}+)$/iu.exec(phrase.trim());
   const weekday = named ? WEEKDAYS.findIndex((d) => d.toLowerCase() === named[1]!.toLowerCase()) : -1;
   if (weekday === -1) return null;
