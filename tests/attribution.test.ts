@@ -49,6 +49,25 @@ describe("attribution: the speaker after the figure", () => {
   });
 });
 
+describe("attribution: more shapes of wire copy", () => {
+  it.each([
+    ["More than 280,000 people have fled, the Office of Civil Defence said Tuesday.", "280,000", "Office of Civil Defence"],
+    ["The election commission on Saturday released results giving the party 116 seats.", "116", "election commission"],
+    ["A rebel spokeswoman, Marcella Valiente, said in a statement that two men were freed.", "two", "A rebel spokeswoman, Marcella Valiente"],
+    ["The toll rose sharply from the council's previous figures of 662 dead.", "662", "council"],
+    ["More than two million marched, according to estimates from march organizers.", "two million", "march organizers"],
+    ["Rebels killed two militiamen, a guerrilla spokesman said Thursday, while government troops claimed to have killed 10 rebels.", "two", "a guerrilla spokesman"],
+    ["Rebels killed two militiamen, a guerrilla spokesman said Thursday, while government troops claimed to have killed 10 rebels.", "10", "government troops"],
+  ])("%s", (text, phrase, claimant) => {
+    expect(who(text, phrase)).toEqual(named(claimant));
+  });
+
+  it("a month, a country or a report is not a speaker", () => {
+    expect(who("The bank cut its outlook to 0.8% from the 1.6% growth forecast in the March report.", "1.6%")).toEqual({ claimant: null, inferred: false });
+    expect(who("About 50 people marched in New York, United States on Saturday.", "50")).toEqual({ claimant: null, inferred: false });
+  });
+});
+
 describe("attribution: two speakers in one sentence", () => {
   it("each number goes to its own speaker", () => {
     const text = "Some 40,000 marched, police estimated, while organisers put the crowd at 150,000.";

@@ -84,7 +84,7 @@ export async function main(argv: string[]): Promise<number> {
         const result = figures(article);
         if (o.json) console.log(JSON.stringify({ seed: article.name, candidates: result.candidates, notListed: result.notListed }, null, 2));
         else {
-          console.log(o.ts ? figuresSource(article, result) : figuresTable(article, result, process.stdout.columns || 120));
+          console.log(o.ts ? figuresSource(article, result) : figuresTable(article, result, process.stdout.columns || 120, o.wide));
           // Pasted along with the entries, the summary stays a comment.
           report.summary(o.ts ? `// ${result.summary}` : result.summary);
         }

@@ -16,6 +16,7 @@ export interface Options {
   quiet: boolean;
   json: boolean;
   ts: boolean;
+  wide: boolean;
   port: number;
   /** watch and preview: seconds one build may take, or null for the default. */
   timeout: number | null;

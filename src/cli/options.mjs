@@ -71,15 +71,17 @@ mentions more than 25,000 numbers.
   },
   figures: {
     summary: "list the numbers an article gives, as candidates for the ledger",
-    usage: "storycharts figures <seed-or-file> [--ts] [--json]",
-    flags: ["ts", "json"],
+    usage: "storycharts figures <seed-or-file> [--ts] [--json] [--wide]",
+    flags: ["ts", "json", "wide"],
     names: "one",
     details: `Prints each number with its unit, qualifier, claimant and quote (in a sentence
 over 1,000 characters, the words around the number). Writes nothing: a person
 decides what goes into a notebook. Refuses an article over 1 MB.
 
   --ts            print ledger entries to paste into a notebook
-  --json          print the candidates as JSON`,
+  --json          print the candidates as JSON (each with its value, unit, qualifier,
+                  claimant, attribution words, inferred flag, quote, line and column)
+  --wide          print each quote whole, not just the words around its number`,
   },
   render: {
     summary: "draw Plot options from any module as a finished chart (like vega-cli's vl2svg)",
@@ -128,7 +130,7 @@ the watch goes on; one still running after the time limit is stopped.
 /** Every option of every command, for parseArgs; which command takes which is in COMMANDS. */
 const OPTIONS = /** @type {const} */ ({
   root: { type: "string" }, out: { type: "string" }, format: { type: "string" }, shard: { type: "string" },
-  quiet: { type: "boolean" }, json: { type: "boolean" }, ts: { type: "boolean" },
+  quiet: { type: "boolean" }, json: { type: "boolean" }, ts: { type: "boolean" }, wide: { type: "boolean" },
   seed: { type: "string" }, date: { type: "string" }, publisher: { type: "string" }, port: { type: "string" }, timeout: { type: "string" },
   export: { type: "string" }, artboard: { type: "string" }, png: { type: "boolean" }, source: { type: "string" },
   help: { type: "boolean", short: "h" }, version: { type: "boolean", short: "v" },
@@ -165,7 +167,7 @@ export class UsageError extends Error {
 /**
  * @typedef {{
  *   command: string, names: string[], root: string, out: string, formats: ("svg" | "png")[], formatGiven: boolean,
- *   quiet: boolean, json: boolean, ts: boolean, port: number, timeout: number | null, shard: string | null, seed: string | null,
+ *   quiet: boolean, json: boolean, ts: boolean, wide: boolean, port: number, timeout: number | null, shard: string | null, seed: string | null,
  *   date: string | null, publisher: string | null, help: boolean, version: boolean,
  *   outGiven: boolean, exportName: string | null, artboard: "desktop" | "mobile" | "both", png: boolean, source: string | null
  * }} Options
@@ -197,7 +199,7 @@ export function parseCommandLine(argv) {
   /** @type {Options} */
   const o = {
     command, names, root: resolve(v.root ?? process.cwd()), out: v.out ?? "charts", formats: ["svg", "png"], formatGiven: v.format !== undefined,
-    quiet: v.quiet ?? false, json: v.json ?? false, ts: v.ts ?? false, port: 4173, timeout: null, shard: v.shard ?? null,
+    quiet: v.quiet ?? false, json: v.json ?? false, ts: v.ts ?? false, wide: v.wide ?? false, port: 4173, timeout: null, shard: v.shard ?? null,
     seed: v.seed ?? null, date: v.date ?? null, publisher: v.publisher ?? null, help: v.help ?? false, version: v.version ?? false,
     outGiven: v.out !== undefined, exportName: v.export ?? null, artboard: "desktop", png: v.png ?? false, source: v.source ?? null,
   };

@@ -43,13 +43,13 @@ const VERBS = [
   "forecast", "forecasts", "predicted", "predicts", "expects", "expected", "expect", "confirmed", "confirms", "confirm", "claimed", "claims", "claim",
   "announced", "announces", "listed", "lists", "declared", "declares", "added", "adds", "noted", "notes", "insisted", "acknowledged", "admitted",
   "counted", "counts", "tallied", "recorded", "records", "registered", "wrote", "writes", "warned", "warns", "believes", "believed", "calculated",
-  "projected", "projects", "showed", "shows", "put", "puts", "raised", "revised", "updated", "read", "keeps", "keep", "kept",
+  "projected", "projects", "showed", "shows", "released", "releases", "published", "issued", "denied", "denies", "put", "puts", "raised", "revised", "updated", "read", "keeps", "keep", "kept",
 ].join("|");
 // After these verbs, the figure's words: "put the death toll at", "raised the figure to", "read aloud".
 const VERB_TAIL = String.raw`(?:(?<=\bput|\bputs|\bestimated|\bestimates|\bestimate) (?:the |its |their )?(?:[\p{Ll}-]+ ){0,2}?(?:at|between)\b|(?<=\braised|\brevised|\bupdated) (?:the |its |their )?(?:[\p{Ll}-]+ ){0,2}?(?:to|at)\b|(?<=\bread) (?:aloud|out)\b|(?<=\bkeeps|\bkeep|\bkept) (?:a |its |their )?(?:running )?(?:count|tally|record|toll) of\b|(?<=\breported|\breports) (?:tolls?|figures?|totals?) of\b)?`;
 // Verbs whose use with no figure after them is no attribution ("put forward", "read a statement").
 const NEEDS_TAIL = /^(?:put|puts|raised|revised|updated|read|keeps|keep|kept)$/;
-const AUXILIARY = String.raw`(?:(?:has|have|had|will|would|also|further|later|earlier|previously|now|again|separately|then|in turn|for (?:his|her|its|their) part|\p{Ll}{1,20}ly) ){0,3}`;
+const AUXILIARY = String.raw`(?:(?:has|have|had|will|would|also|further|later|earlier|previously|now|again|separately|then|in turn|for (?:his|her|its|their) part|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\p{Ll}{1,20}ly) ){0,3}`;
 /** How far from its verb a subject, or what follows it, is looked for: a long run of words with many verbs stays linear. */
 const REACH = 240;
 
@@ -66,9 +66,11 @@ const SPEAKERS = new Set([
   "campaign", "parliament", "court", "prosecutors", "prosecutor", "investigators", "inspectors", "observers", "clerk", "registrar", "coroner",
   "commissioner", "director", "head", "chairman", "chairwoman", "chair", "officer", "officers", "staff", "workers", "volunteers", "activists",
   "monitors", "pollsters", "poll", "polls", "tally", "records", "record", "militants", "rebels", "fighters", "insurgents", "protesters",
-  "demonstrators", "opposition", "movement", "network", "association", "federation", "alliance", "charity", "relief", "society", "crescent",
+  "demonstrators", "opposition", "movement", "troops", "soldiers", "police's", "network", "association", "federation", "alliance", "charity", "relief", "society", "crescent",
 ]);
 const PRONOUNS = new Set(["he", "she", "they", "it", "we", "i"]);
+// Months and days are never speakers, though capitalised: "the March report".
+const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 // Words that end a subject when walking back from its verb.
 const BOUNDARY = new Set([
   "that", "while", "whereas", "but", "as", "when", "after", "because", "since", "which", "who", "whom", "where", "if", "though", "although",
@@ -105,6 +107,12 @@ function subjectBefore(text: string, end: number): { name: string; start: number
   // "Muslim Khan, a spokesman for the militants, said": a name and the appositive that says who it is, kept together;
   // "Sources within the movement, whose fighters hide near the border, said": the relative clause is the writer's.
   const aside = /(?:^|[.;:"“”]\s|,\s)(\p{Lu}[^,;:"“”()]{0,80}?), ((a|an|the|who|whose|which)\b[^,;:"“”]{1,160}), $/u.exec(text.slice(reach, end));
+  // "A rebel spokeswoman, Marcella Valiente, said": a title, then the name.
+  const titled = /(?:^|[.;:"“”]\s|,\s)((?:[Aa]n?|[Tt]he) [^,;:"“”()]{0,60}?), (\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,3}), $/u.exec(text.slice(reach, end));
+  if (titled && SPEAKERS.has(base(titled[1]!.split(" ").at(-1)!))) {
+    const start = reach + titled.index + titled[0].indexOf(titled[1]!);
+    return { name: `${titled[1]}, ${titled[2]}`, start, pronoun: false };
+  }
   if (aside) {
     const ws = aside[1]!.split(" ");
     if (ws.some((w) => SPEAKERS.has(base(w))) || capitalised(ws.at(-1)!)) {
@@ -124,6 +132,8 @@ function subjectBefore(text: string, end: number): { name: string; start: number
     if (/^\d/.test(w.text)) break;
     const lower = w.text.toLowerCase();
     if (taken.length > 0 && BOUNDARY.has(lower) && lower !== "and") break;
+    // "Rachel Harvey in Aceh", "a spokesman in Swat": a place after a speaker; "growth forecast in the March report" is no speaker.
+    if (lower === "in" && !(i > 0 && (capitalised(ws[i - 1]!.text) || SPEAKERS.has(base(ws[i - 1]!.text))) && taken.length > 0 && capitalised(taken[0]!.text))) break;
     // "X and Y said": two speakers, each a name or a noun that speaks, the second opened by a name or "the".
     if (lower === "and" && !(i > 0 && (capitalised(ws[i - 1]!.text) || SPEAKERS.has(base(ws[i - 1]!.text))) && (capitalised(taken[0]!.text) || DETERMINERS.has(taken[0]!.text.toLowerCase()) || SPEAKERS.has(base(taken[0]!.text))))) break;
     taken.unshift(w);
@@ -136,6 +146,7 @@ function subjectBefore(text: string, end: number): { name: string; start: number
   if (detAt > 0) taken.splice(0, detAt);
   if (taken.length === 0) return null;
   const head = taken.at(-1)!.text;
+  if (CALENDAR.test(head)) return null;
   const named = taken.some((w) => capitalised(w.text) && !NOT_SPEAKERS.has(w.text));
   if (!(capitalised(head) && !NOT_SPEAKERS.has(head)) && !SPEAKERS.has(base(head))) return null;
   if (!named && !SPEAKERS.has(base(head))) return null;
@@ -145,7 +156,10 @@ function subjectBefore(text: string, end: number): { name: string; start: number
   const kept = taken.slice(from);
   if (kept.length === 0) return null;
   const start = kept[0]!.start;
-  return { name: text.slice(start, taken.at(-1)!.end), start, pronoun: false };
+  const last = taken.at(-1)!;
+  // Initials keep their last full stop: "U.N." is a name, "U.N" is not.
+  const stop = /^(?:\p{Lu}\.)+\p{Lu}$/u.test(last.text) && text[last.end] === "." ? last.end + 1 : last.end;
+  return { name: text.slice(start, stop), start, pronoun: false };
 }
 
 /** Whether a name alone, without a verb, can be a headline's source: an abbreviation, a body that speaks, or a person's two names. */
@@ -169,7 +183,8 @@ function subjectAfter(text: string, from: number): { name: string; end: number }
 
 /** "The Russian Defense Ministry" → "Russian Defense Ministry"; the words otherwise as written. */
 export function tidyName(name: string): string {
-  return name.trim().replace(/^(?:the|The) /, "").replace(/[,.;:]+$/, "").replace(/ (?:of|the|for|and)$/, "").replace(/ in \p{Lu}[\p{L}’'-]*(?: \p{Lu}[\p{L}’'-]*)*$/u, "");
+  // A final full stop ends the sentence, except after an initial ("U.N.", "Robert F.").
+  return name.trim().replace(/^(?:the|The) /, "").replace(/(?<!\b\p{Lu})[,.;:]+$/u, "").replace(/[,;:]+$/, "").replace(/ (?:of|the|for|and)$/, "").replace(/ in \p{Lu}[\p{L}’'-]*(?: \p{Lu}[\p{L}’'-]*)*$/u, "");
 }
 
 /** An abbreviation whose brackets were blanked for reading, in its brackets again: "Affairs  OCHA " → "Affairs (OCHA)". */
@@ -193,8 +208,11 @@ function endsClause(text: string, from: number, told: boolean): boolean {
   const cut = from + REACH < text.length;
   // Who was told, and when or where it was said: "told reporters", "said on Tuesday", "said in a statement".
   if (told) rest = rest.replace(/^(?: (?!that\b)[\p{L}’'-]+){1,4}?(?=[,;:.!?"”—–]|$| that\b| on\b| in\b)/u, "");
-  rest = rest.replace(/^(?: (?:on|in|at|late|early|earlier|later|last|this|during|from|after|via|through|to|before)\b[^,;:.!?"”—–]{0,60})+/u, "");
-  rest = rest.replace(/^ (?:today|yesterday|tonight)\b/u, "");
+  // When and where it was said ("on Tuesday", "Thursday in a statement"): short phrases, never one that goes on to say something ("that …").
+  for (let i = 0; i < 2; i++) {
+    rest = rest.replace(/^ (?:today|yesterday|tonight|(?:on |last |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?)\b/u, "");
+    rest = rest.replace(/^(?: (?:on|in|at|late|early|earlier|later|last|this|during|after|via|through|before)\b(?:(?! that\b)[^,;:.!?"”—–]){0,40})+/u, "");
+  }
   return /^\s*[,;:—–]/u.test(rest) || (!cut && /^\s*[.!?]?["”’]?\s*$/u.test(rest));
 }
 
@@ -219,7 +237,9 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
 
   // "according to X": the name runs to the next punctuation, and keeps an appositive name ("…, Marta Kovač").
   for (const m of text.matchAll(/\b[Aa]ccording to ((?:the )?[\p{L}\p{N}’'. &-]{1,200}?)(?:, (\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,4}))?(?=[,;:!?—–()]|\.(?:\s|$)|$)/gu)) {
-    const claimant = m[2] ? `${m[1]}, ${m[2]}` : m[1]!;
+    // "according to estimates from march organizers": the organizers claim it, not their estimates.
+    const source = m[1]!.replace(/^(?:the )?(?:latest |official |preliminary )?(?:estimates?|figures?|data|reports?|counts?|a count|a tally|tallies|statistics|numbers) (?:from|by|of|compiled by|released by) /u, "");
+    const claimant = m[2] ? `${source}, ${m[2]}` : source;
     const end = m.index + m[0].length;
     found.push({ claimant: tidyName(claimant), words: m[0], at: m.index, inferred: false });
     // Early in the sentence it opens what follows ("According to police, 300 …"); late, it closes what came before.
@@ -237,7 +257,7 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     mark([start, start + m[0].length]);
   }
   // "X said …", "…, X said.", "X put the figure at …": a verb and the subject before it.
-  for (const m of text.matchAll(new RegExp(String.raw`(?<=\s|^)${AUXILIARY}(${VERBS})\b${VERB_TAIL}`, "giu"))) {
+  for (const m of text.matchAll(new RegExp(String.raw`(?<=\s|^)${AUXILIARY}(${VERBS})\b${VERB_TAIL}`, "gu"))) {
     const verb = m[1]!;
     const end = m.index + m[0].length;
     if (NEEDS_TAIL.test(verb) && m[0].trimEnd().endsWith(verb)) continue;
@@ -260,6 +280,16 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
         mark([m.index, after.end]);
       }
     }
+  }
+  // "the council's previous figures of 662 dead": a source's own figures, named by its possessive.
+  for (const m of text.matchAll(/\b((?:the |[\p{Lu}][\p{L}.-]* )?(?:[\p{L}.-]+ ){0,4}?[\p{L}.-]+)['’]s? (?:(?:own|previous|latest|earlier|initial|official|new|revised|final|last) ){0,2}(?:figures?|toll|count|estimates?|tally|data|forecasts?|projections?|numbers?)(?= (?:of|at|showed|shows|put|puts|was|were|is|are|for)\b)/gu)) {
+    const end = m.index + m[0].length;
+    // The owner is the last noun phrase: "a sharp increase from the council" → "the council".
+    const owner = m[1]!.replace(/^.*?\b(?:the|a|an) (?=(?:(?!\b(?:the|a|an) ).)*$)/iu, "the ");
+    if (taken(m.index, end) || !(capitalised(owner.replace(/^the /, "")) || SPEAKERS.has(base(owner.split(" ").at(-1)!)))) continue;
+    found.push({ claimant: owner.replace(/^Mr |^Ms |^Mrs /, (t) => t), words: m[0], at: m.index, inferred: false });
+    directions.push(false);
+    mark([m.index, end]);
   }
   // "the 802 figure given by emergency authorities": a passive source.
   for (const m of text.matchAll(/\b(?:given|provided|released|reported|issued|compiled|published|announced|confirmed|cited|put forward) by\b/gu)) {
@@ -334,6 +364,8 @@ function resolve(name: string, pronoun: boolean, memory: SpeakerMemory, paragrap
 function isPerson(claimant: string): boolean {
   const head = claimant.split(/[\s,]+/).filter(Boolean).at(-1) ?? "";
   if (PERSON_TITLES.test(head)) return true;
+  // An abbreviation ("U.N.", "OCHA") is a body.
+  if (/^(?:\p{Lu}\.?){2,}$/u.test(head)) return false;
   return capitalised(head) && !SPEAKERS.has(base(head)) && claimant.split(/\s+/).filter((w) => capitalised(w)).length >= 1;
 }
 

@@ -242,6 +242,18 @@ function notAFigure(sentence: string, at: number, phrase: string): boolean {
   return /^one$/i.test(phrase) && /^\s+of\s+(?:the|its|their|his|her|our|my)\s+(?:\p{L}+est|most|least|few|many|main|key|first|last|best|worst|top|major|largest|greatest)\b/iu.test(after);
 }
 
+/**
+ * The first line among the article's first ten that gives a day ("June 2,
+ * 2025 Hour: 8:22 am"): the publication's date when no metadata gives it,
+ * read alike by `new` and `figures`.
+ */
+export function findDateline(text: string): { line: string; date: string } | null {
+  const head = text.split("\n").slice(0, 10);
+  const day = findCandidates(head.join("\n"), { published: null })
+    .find((c) => c.kind === "date" && c.date?.basis === "stated" && c.date.precision === "day");
+  return day?.date?.iso ? { line: head[day.line - 1]!.trim(), date: day.date.iso } : null;
+}
+
 /** "2 June 2025" → 2025-06-02. */
 function readDayFirstDate(phrase: string): string {
   const [d, month, y] = phrase.split(" ");

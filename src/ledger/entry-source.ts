@@ -126,7 +126,8 @@ export function entrySource(c: Candidate, names: SourceNames, id: (base: string)
 /** A value as the ledger writes it: a fraction as one ("1 / 3"), so that it reads as the article says it. */
 function literal(value: number | null): string {
   if (value === null) return "null";
-  if (Number.isInteger(value)) return String(value);
+  // A decimal as written ("7.6", not 38 / 5); a fraction whose decimals never end ("1 / 3") as a fraction.
+  if (Number.isInteger(value) || /^-?\d+\.\d{1,4}$/.test(String(value))) return String(value);
   for (let den = 2; den <= 10; den++) {
     const num = Math.round(value * den);
     if (num / den === value) return `${num} / ${den}`;

@@ -1,7 +1,7 @@
 // The ledger stage takes an article (a seed) and a notebook's entries, and
 // gives the checked figure ledger: every number with its quote, claimant and qualifier.
 export { isCalendarDate } from "./calendar.mjs";
-export { findCandidates, type Candidate } from "./candidates.ts";
+export { findCandidates, findDateline, type Candidate } from "./candidates.ts";
 export { checkAgreements, checkEntries } from "./checks.ts";
 export { coverage, coverageTotals, type CoverageRow } from "./coverage.ts";
 export {

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import {
-  articleTooBig, entrySource, findCandidates, findMentions, formatProblem, idMaker, stringLiteral, type Candidate, type SeedMeta,
+  articleTooBig, entrySource, findCandidates, findDateline, findMentions, formatProblem, idMaker, stringLiteral, type Candidate, type SeedMeta,
 } from "../../ledger/index.ts";
 import { plural } from "../../build/index.ts";
 
@@ -77,7 +77,12 @@ export interface FiguresResult {
 }
 
 export function figures(article: Article): FiguresResult {
-  const candidates = findCandidates(article.text, { published: article.meta?.published?.date ?? null });
+  // A raw article's date is on one of its first lines: read it as `new` does, and leave that line's own date out.
+  const dateline = article.meta?.published?.date ? null : findDateline(article.text);
+  const published = article.meta?.published?.date ?? dateline?.date ?? null;
+  const datedAt = dateline ? article.text.indexOf(dateline.line) : -1;
+  const candidates = findCandidates(article.text, { published })
+    .filter((c) => !(c.kind === "date" && datedAt !== -1 && c.start >= datedAt && c.start < datedAt + dateline!.line.length));
   const mentions = findMentions(article.text);
   const notListed = {
     ordinals: mentions.filter((m) => m.kind === "ordinal").length,
@@ -100,7 +105,12 @@ export function articleVoice(article: Article): string {
   return article.meta?.credit ?? "the article";
 }
 
-export function figuresTable(article: Article, result: FiguresResult, width = 120): string {
+/**
+ * The candidates as a table a person can check against the article: the
+ * claimant in full (a cut name hides who is claiming), and the quote trimmed
+ * to the words around the number (whole with `wide`).
+ */
+export function figuresTable(article: Article, result: FiguresResult, width = 120, wide = false): string {
   const voice = articleVoice(article);
   const rows = result.candidates.map((c) => [
     `${c.line}:${c.column}`,
@@ -109,15 +119,40 @@ export function figuresTable(article: Article, result: FiguresResult, width = 12
     c.unit ?? "—",
     c.qualifierWords ? `${c.qualifier} (“${c.qualifierWords}”)` : c.qualifier,
     c.claimant === null ? `${voice} (own voice)` : c.inferred ? `${c.claimant} (inferred from “${c.attribution}”)` : c.claimant,
-    c.quote,
   ]);
   const head = ["where", "kind", "value", "unit", "qualifier", "claimant", "quote"];
-  // A loop, not Math.max(...rows): spreading a long article's rows as arguments overflows the stack.
-  const widths = head.slice(0, -1).map((h, i) => Math.min(28, rows.reduce((w, r) => Math.max(w, r[i]!.length), h.length)));
+  // Short columns are capped; the claimant never is. A loop, not Math.max(...rows): a long article's rows overflow the stack.
+  const caps = [12, 8, 28, 20, 32, Infinity];
+  const widths = caps.map((cap, i) => Math.min(cap, rows.reduce((w, r) => Math.max(w, r[i]!.length), head[i]!.length)));
   const fixed = widths.reduce((a, b) => a + b + 2, 0);
-  const quoteWidth = Math.max(20, width - fixed);
-  const line = (r: string[]) => [...r.slice(0, -1).map((cell, i) => clip(cell, widths[i]!).padEnd(widths[i]!)), clip(r.at(-1)!, quoteWidth)].join("  ").trimEnd();
-  return [line(head), ...rows.map(line)].join("\n");
+  const quoteWidth = Math.max(40, width - fixed);
+  const line = (r: string[], quote: string) => [...r.map((cell, i) => clip(cell, widths[i]!).padEnd(widths[i]!)), quote].join("  ").trimEnd();
+  return [
+    line(head.slice(0, -1), head.at(-1)!),
+    ...rows.map((r, i) => {
+      const c = result.candidates[i]!;
+      return line(r, wide ? c.quote : around(c.quote, c.offset, c.phrase.length, quoteWidth));
+    }),
+  ].join("\n");
+}
+
+/** The words of `quote` around the number at `offset`, in at most `width` characters, cut at word boundaries and marked with "…". */
+export function around(quote: string, offset: number, length: number, width: number): string {
+  if (quote.length <= width) return quote;
+  const room = Math.max(0, width - length - 2);
+  let from = Math.max(0, offset - Math.floor(room / 2));
+  let to = Math.min(quote.length, from + length + room);
+  from = Math.max(0, to - length - room);
+  // Whole words only: move each cut to the nearest space inside the window.
+  if (from > 0) {
+    const space = quote.indexOf(" ", from);
+    if (space !== -1 && space < offset) from = space + 1;
+  }
+  if (to < quote.length) {
+    const space = quote.lastIndexOf(" ", to);
+    if (space > offset + length) to = space;
+  }
+  return `${from > 0 ? "…" : ""}${quote.slice(from, to)}${to < quote.length ? "…" : ""}`;
 }
 
 function shown(c: Candidate): string {
@@ -127,7 +162,8 @@ function shown(c: Candidate): string {
   if (c.kind === "list") return `${c.value} (${c.items!.join(", ")})`;
   if (c.kind === "money") return `${c.value!.toLocaleString("en-US")} ${c.currency}`;
   if (c.kind === "percent") return `${c.value}%`;
-  const value = c.value === null ? "" : Number.isInteger(c.value) ? c.value.toLocaleString("en-US") : c.value.toFixed(3);
+  // A decimal as the article writes it ("7.6"); a fraction's long expansion to three places ("0.333").
+  const value = c.value === null ? "" : Number.isInteger(c.value) ? c.value.toLocaleString("en-US") : /^-?\d+\.\d{1,4}$/.test(String(c.value)) ? String(c.value) : c.value.toFixed(3);
   return /^[\d,.]+$/.test(c.phrase) ? value : `${value} (“${c.phrase}”)`;
 }
 

@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import {
-  articleTooBig, entrySource, findCandidates, findMentions, formatProblem, idMaker, passageAround, quoteFor, sentences,
+  articleTooBig, entrySource, findCandidates, findDateline, findMentions, formatProblem, idMaker, passageAround, quoteFor, sentences,
   stringLiteral, tooManyNumbers, type Candidate, type SeedMeta,
 } from "../../ledger/index.ts";
 import { plural, type Reporter } from "../../build/index.ts";
@@ -97,14 +97,6 @@ export function newStory(o: NewOptions, report: Reporter): number {
   }
   report.summary(`new: ${written.join(", ")} written; 1 figure, 1 table, 1 chart; ${plural(notebook.unreviewed, "number")} to review (npm run figures -- ${o.slug})`);
   return 0;
-}
-
-/** The first line among the article's first ten that gives a day, such as "June 2, 2025 Hour: 8:22 am". */
-function findDateline(text: string): { line: string; date: string } | null {
-  const head = text.split("\n").slice(0, 10);
-  const day = findCandidates(head.join("\n"), { published: null })
-    .find((c) => c.kind === "date" && c.date?.basis === "stated" && c.date.precision === "day");
-  return day?.date?.iso ? { line: head[day.line - 1]!.trim(), date: day.date.iso } : null;
 }
 
 /** Where the dateline stands in the text, found once rather than for each number. */
