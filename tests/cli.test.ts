@@ -179,7 +179,7 @@ describe("storycharts build, list and check", () => {
     expect(before.length).toBeGreaterThan(0);
     const charts = join(project.dir, "notebooks", "istanbul-talks", "charts.ts");
     const original = readFileSync(charts, "utf8");
-    writeFileSync(charts, original.replace("Six towns in the Sumy region in 10 days", "Six towns in Sumy region in 10 days"));
+    writeFileSync(charts, original.replace("towns in the Sumy region in ${", "towns in Sumy region in ${"));
     try {
       const compiledRun = project.run("build", "sumy-advance", "--out", "compiled", "--format", "svg");
       expect(compiledRun.status, compiledRun.stderr).toBe(0);
@@ -277,7 +277,7 @@ describe("storycharts watch and preview", () => {
       const good = readFileSync(notebook, "utf8");
 
       let from = watch.output().length;
-      writeFileSync(charts, readFileSync(charts, "utf8").replace('headline: "Six towns in the Sumy region in 10 days"', 'headline: "Six towns in Sumy region in 10 days"'));
+      writeFileSync(charts, readFileSync(charts, "utf8").replace("towns in the Sumy region in ${", "towns in Sumy region in ${"));
       const saved = Date.now();
       await watch.waitFor(/^build: .*$/m, 20_000, from);
       const latency = Date.now() - saved;
@@ -287,7 +287,7 @@ describe("storycharts watch and preview", () => {
 
       // The next save is built by the same warm process: a second edit to a file the notebook imports is seen too.
       from = watch.output().length;
-      writeFileSync(charts, readFileSync(charts, "utf8").replace('headline: "Six towns in Sumy region in 10 days"', 'headline: "Six Sumy towns in 10 days"'));
+      writeFileSync(charts, readFileSync(charts, "utf8").replace("towns in Sumy region in ${", "Sumy towns in ${"));
       await watch.waitFor(/^build: .*$/m, 20_000, from);
       expect(readFileSync(join(project.dir, "charts", "sumy-advance.svg"), "utf8")).toContain("Six Sumy towns in 10 days");
 

@@ -1,10 +1,11 @@
 // The charts for "No Lull in Fighting as Russia-Ukraine Talks Resume in
-// Istanbul". Each draws one of the notebook's tables; every number in a
-// headline, legend or note must be a figure in the ledger, or the build stops.
+// Istanbul". Each draws one of the notebook's tables. Headlines, subtitles and
+// notes name their figures (t`… ${"figure-id"} …`), so each number is printed
+// from the ledger with the article's own qualifier and cannot be mistyped.
 
 import * as Plot from "@observablehq/plot";
 import {
-  COMPUTED_COLOR, formatDate, formatFigure, formatNumber, formatQualified, INK, labelledBars, locatorMap, timeline, unitRows, units,
+  COMPUTED_COLOR, formatDate, formatFigure, formatNumber, formatQualified, INK, labelledBars, locatorMap, t, timeline, unitRows, units,
   type ChartContext, type ChartSpec, type Qualifier, type Row,
 } from "../../src/index.ts";
 
@@ -35,7 +36,7 @@ export const charts: Record<string, ChartSpec> = {
   "aircraft-hit-by-type": {
     table: "aircraft-hit-by-type",
     kind: "Bar chart",
-    headline: "Rybar counts 13 Russian aircraft hit, 12 of them bombers",
+    headline: t`Rybar counts ${"aircraft-hit-rybar"} Russian aircraft hit, ${"bombers-hit-rybar"} of them bombers`,
     subtitle: "Aircraft hit in Ukraine’s drone attacks on 1 June 2025, by type, according to the Russian military blogger Rybar",
     height: { desktop: 150, mobile: 156 },
     plot: (data, ctx) => bars(data, ctx, {
@@ -49,14 +50,14 @@ export const charts: Record<string, ChartSpec> = {
       { label: "Bomber", color: ctx.color(str(data[0]!.claimant)) },
       { label: "Transport", color: ctx.color(str(data[0]!.claimant)), shape: "faint" },
     ],
-    notes: () => ["The article calls all 13 aircraft “bombers”; the An-12 is a military transport."],
+    notes: () => [t`The article calls all ${"aircraft-hit-rybar"} aircraft “bombers”; the An-12 is a military transport.`],
     describeRow: (d) => `${str(d.type)}: ${str(d.role)} (${str(d.role_source)})`,
   },
 
   "aircraft-loss-claims": {
     table: "aircraft-loss-claims",
     kind: "Bar chart",
-    headline: "41 aircraft destroyed, 13 hit, or “several” lost: the claims differ",
+    headline: t`${"aircraft-destroyed"} aircraft destroyed, ${"aircraft-hit-rybar"} hit, or ${"aircraft-lost-defense-ministry"} lost: the claims differ`,
     subtitle: "Russian aircraft lost to Ukraine’s drone attacks on 1 June 2025, by who makes the claim",
     height: { desktop: 150, mobile: 170 },
     plot: (data, ctx) => bars(data, ctx, {
@@ -73,8 +74,8 @@ export const charts: Record<string, ChartSpec> = {
   "bomber-fleet": {
     table: "bomber-fleet",
     kind: "Unit chart",
-    headline: "41 aircraft: “roughly one-third” of Russia’s bomber fleet",
-    subtitle: "If 41 is one-third, the fleet was about 123 bombers. The article gives no fleet size: the outlined squares are what its words imply",
+    headline: t`${"aircraft-destroyed"} aircraft: “${"bomber-fleet-share-destroyed"}” of Russia’s bomber fleet`,
+    subtitle: t`If ${"aircraft-destroyed"} is one-third, the fleet was ${"bomber-fleet-implied"} bombers. The article gives no fleet size: the outlined squares are what its words imply`,
     height: (data, artboard) => unitHeight(sum(data, "aircraft"), inner(artboard), artboard.name === "desktop", 20, 10),
     plot: (data, ctx) => {
       const { columns, cell } = grid(sum(data, "aircraft"), ctx, 20, 10);
@@ -96,7 +97,7 @@ export const charts: Record<string, ChartSpec> = {
   "russian-drones-overnight": {
     table: "russian-drones-overnight",
     kind: "Unit chart",
-    headline: "Russia launched about 500 drones at Ukraine in one night",
+    headline: t`Russia launched ${"russian-drones-launched"} drones at Ukraine in one night`,
     subtitle: "Drones launched overnight from Saturday 31 May to Sunday 1 June 2025, the night before Ukraine’s strike on Russian airfields",
     ...countInSquares({ column: "drones", per: 10, noun: "drones", label: "Drones" }),
     notes: () => ["The article says “approximately 500” and names no source for the count; ≈ marks an approximate number."],
@@ -105,7 +106,7 @@ export const charts: Record<string, ChartSpec> = {
   "troops-north-of-sumy": {
     table: "troop-estimates",
     kind: "Unit chart",
-    headline: "Zelenskyy estimates 50,000 Russian soldiers are massed north of Sumy",
+    headline: t`Zelenskyy estimates ${{ figure: "russian-troops-north-of-sumy", as: "number" }} Russian soldiers are massed north of Sumy`,
     subtitle: "Russian troops near the Ukrainian city of Sumy, by the estimate of Ukraine’s president, Volodymyr Zelenskyy",
     ...countInSquares({ column: "soldiers", per: 1000, noun: "soldiers", label: "Soldiers" }),
     notes: () => ["An estimate by one side in the war, which the article does not check. “est.” marks an estimate."],
@@ -132,7 +133,7 @@ export const charts: Record<string, ChartSpec> = {
   distances: {
     table: "distances",
     kind: "Bar chart",
-    headline: "Kyiv to Sumy: “just over 300 kilometers”. To Irkutsk: 4,896 km",
+    headline: t`Kyiv to Sumy: “${"kyiv-sumy-distance-stated"} kilometers”. To Irkutsk: ${{ figure: "kyiv-irkutsk-distance-great-circle", digits: 0 }} km`,
     subtitle: "Distances from Kyiv: the article’s figure, and straight-line distances between city centres",
     height: { desktop: 196, mobile: 216 },
     plot: (data, ctx) => bars(data, ctx, {
@@ -167,7 +168,7 @@ export const charts: Record<string, ChartSpec> = {
   "buffer-zone-regions": {
     table: "buffer-zone-regions",
     kind: "Chart",
-    headline: "Russia’s planned buffer zone would take in five border regions",
+    headline: t`Russia’s planned buffer zone would take in ${"buffer-zone-regions"} border regions`,
     subtitle: "The regions the article says the security buffer zone announced by Vladimir Putin would encompass, by country",
     height: { desktop: 120, mobile: 190 },
     plot: (data, ctx) => regionTiles(data, ctx),
@@ -178,8 +179,8 @@ export const charts: Record<string, ChartSpec> = {
   "sumy-advance": {
     table: "sumy-advance",
     kind: "Unit chart",
-    headline: "Six towns in the Sumy region in 10 days",
-    subtitle: "Towns Russian troops took in Ukraine’s Sumy region in the 10 days to 2 June 2025, as the article reports it",
+    headline: t`${"towns-taken-sumy-region"} towns in the Sumy region in ${"towns-taken-period"} days`,
+    subtitle: t`Towns Russian troops took in Ukraine’s Sumy region in the ${"towns-taken-period"} days to 2 June 2025, as the article reports it`,
     height: (data, artboard) => Math.min(40, Math.floor(inner(artboard) / num(data[0]!.towns)!)),
     plot: (data, ctx) => {
       const towns = num(data[0]!.towns)!;

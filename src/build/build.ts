@@ -337,11 +337,12 @@ function manifestEntry(chart: ChartOutput, run: NotebookRun, outDir: string, opt
   return {
     id: chart.id,
     notebook: run.notebook.id,
-    headline: xmlSafe(chart.spec.headline),
-    subtitle: chart.spec.subtitle === undefined ? null : xmlSafe(chart.spec.subtitle),
+    headline: xmlSafe(chart.headline),
+    subtitle: chart.subtitle === null ? null : xmlSafe(chart.subtitle),
     alt: xmlSafe(chart.alt),
     source: xmlSafe(chart.source),
     claimants: chart.claimants.map(xmlSafe),
+    stated: chart.stated,
     data: relative(outDir, join(options.root, "data", `${chart.spec.table}.csv`)).split("\\").join("/"),
     files: {
       desktop: `${chart.id}.svg`,

@@ -1,7 +1,7 @@
 // Draws every chart of a notebook run on both artboards. A chart that fails
 // becomes a problem naming it; the others are still drawn.
 
-import { type ArtboardName, ARTBOARDS, ChartError, type ChartSpec, drawChart, formatDate } from "../chart/index.ts";
+import { type ArtboardName, ARTBOARDS, ChartError, type ChartSpec, drawChart, formatDate, type StatedFigures } from "../chart/index.ts";
 import type { Problem } from "../ledger/index.ts";
 import type { NotebookRun } from "./run.ts";
 import { rows } from "../tables/index.ts";
@@ -12,6 +12,10 @@ export interface ChartOutput {
   alt: string;
   source: string;
   claimants: string[];
+  /** The headline and subtitle as printed, and the figures its words state by name. */
+  headline: string;
+  subtitle: string | null;
+  stated: StatedFigures;
   /** File name in charts/ → SVG text. */
   files: Map<string, string>;
   sizes: Record<ArtboardName, { width: number; height: number }>;
@@ -46,14 +50,16 @@ export function buildCharts(run: NotebookRun, only?: (id: string) => boolean): {
       const files = new Map<string, string>();
       const sizes = {} as ChartOutput["sizes"];
       // Words, source and alt text are the same on both artboards; the last drawn supplies them.
-      let words = { alt: "", source: "", claimants: [] as string[] };
+      let words: Pick<ChartOutput, "alt" | "source" | "claimants" | "headline" | "subtitle" | "stated"> = {
+        alt: "", source: "", claimants: [], headline: "", subtitle: null, stated: { headline: [], subtitle: [], notes: [] },
+      };
       const noticed = new Map<string, ArtboardName[]>();
       for (const artboard of Object.values(ARTBOARDS)) {
         const drawn = drawChart(input, artboard);
         for (const n of drawn.notices) noticed.set(n, [...(noticed.get(n) ?? []), artboard.name]);
         files.set(chartFileName(id, artboard.name), drawn.svg);
         sizes[artboard.name] = { width: drawn.width, height: drawn.height };
-        words = { alt: drawn.alt, source: drawn.source, claimants: drawn.claimants };
+        words = { alt: drawn.alt, source: drawn.source, claimants: drawn.claimants, headline: drawn.headline, subtitle: drawn.subtitle, stated: drawn.stated };
       }
       const notices = [...noticed].map(([n, on]) => (on.length === Object.keys(ARTBOARDS).length ? n : `${n} (on ${on.join(", ")})`));
       charts.push({ id, spec, ...words, files, sizes, notices });

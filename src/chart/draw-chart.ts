@@ -12,6 +12,7 @@ import { asChartError, ChartError, guardRows } from "./render.ts";
 import { provenance, sourceLine } from "./sources.ts";
 import { hiddenInWords } from "./hidden-characters.ts";
 import { untracedNumbers } from "./text-numbers.ts";
+import { printWords } from "./words.ts";
 import type { Row } from "../tables/index.ts";
 import { claimantColors, type ClaimantStyle } from "./palette.ts";
 import type { Artboard } from "./theme.ts";
@@ -29,6 +30,13 @@ export interface DrawInput {
   claimants?: Record<string, ClaimantStyle>;
 }
 
+/** Which figures the headline, the subtitle and each note state, by id. */
+export interface StatedFigures {
+  headline: string[];
+  subtitle: string[];
+  notes: string[][];
+}
+
 export interface Drawn {
   svg: string;
   alt: string;
@@ -38,6 +46,11 @@ export interface Drawn {
   source: string;
   /** Who claims the numbers it draws, each once. */
   claimants: string[];
+  /** The headline and subtitle as printed, figures in their places. */
+  headline: string;
+  subtitle: string | null;
+  /** The figures each line of words states by name, in order. */
+  stated: StatedFigures;
   width: number;
   height: number;
 }
@@ -57,9 +70,14 @@ export function drawChart(input: DrawInput, artboard: Artboard): Drawn {
     throw asChartError(error, spec.table, input.columns);
   }
   const legend = spec.legend?.(input.rows, context) ?? [];
-  const notes = spec.notes?.(input.rows, context) ?? [];
+  // Figures named in the words are printed from the ledger; only what the notebook typed is checked for numbers.
+  const headline = printWords(spec.headline, input.ledger, "the headline");
+  const subtitle = spec.subtitle === undefined ? null : printWords(spec.subtitle, input.ledger, "the subtitle");
+  const printedNotes = (spec.notes?.(input.rows, context) ?? []).map((n, i) => printWords(n, input.ledger, `note ${i + 1}`));
+  const notes = printedNotes.map((n) => n.text);
+  const typed = [headline, subtitle ?? { text: "", spans: [] }, ...printedNotes].map((w) => blank(w.text, w.spans));
   const named: [string, string][] = [
-    ["headline", spec.headline], ["subtitle", spec.subtitle ?? ""],
+    ["headline", headline.text], ["subtitle", subtitle?.text ?? ""],
     ...notes.map((n, i): [string, string] => [`note ${i + 1}`, n]), ...legend.map((l, i): [string, string] => [`legend label ${i + 1}`, l.label]),
   ];
   const hidden = hiddenInWords(named);
@@ -69,7 +87,7 @@ export function drawChart(input: DrawInput, artboard: Artboard): Drawn {
       "Retype the words without it, or paste them as plain text",
     );
   }
-  const words = named.map(([, w]) => w);
+  const words = [...typed, ...legend.map((l) => l.label)];
   const untraced = words.flatMap((w) => untracedNumbers(w, input.ledger, spec.scales));
   if (untraced.length > 0) {
     throw new ChartError(
@@ -79,13 +97,13 @@ export function drawChart(input: DrawInput, artboard: Artboard): Drawn {
   }
   const p = provenance(input.rows, input.ledger);
   const source = sourceLine(p, input.article);
-  const alt = altText(spec.kind, spec.headline, p, spec.describeRow ? input.rows.map((r) => spec.describeRow!(r, context)) : [], spec.alt);
+  const alt = altText(spec.kind, headline.text, p, spec.describeRow ? input.rows.map((r) => spec.describeRow!(r, context)) : [], spec.alt);
   const finished = finishChart({
     options: own,
     artboard,
     prefix: `${input.id}-${artboard.name}`,
-    headline: spec.headline,
-    subtitle: spec.subtitle ?? null,
+    headline: headline.text,
+    subtitle: subtitle?.text ?? null,
     legend,
     notes,
     source,
@@ -96,6 +114,15 @@ export function drawChart(input: DrawInput, artboard: Artboard): Drawn {
   });
   return {
     svg: finished.svg, alt, source, claimants: [...new Set(p.figures.map((f) => f.claimant))],
+    headline: headline.text, subtitle: subtitle?.text ?? null,
+    stated: { headline: headline.figures, subtitle: subtitle?.figures ?? [], notes: printedNotes.map((n) => n.figures) },
     width: finished.width, height: finished.height, notices: finished.notices,
   };
+}
+
+/** The text with the figures' own numbers blanked: what is left is what the notebook typed. */
+function blank(text: string, spans: [number, number][]): string {
+  let out = text;
+  for (const [from, to] of spans) out = out.slice(0, from) + " ".repeat(to - from) + out.slice(to);
+  return out;
 }

@@ -8,6 +8,7 @@ import type { LegendItem } from "./legends.ts";
 import type { Ledger } from "../ledger/index.ts";
 import type { Row } from "../tables/index.ts";
 import type { Artboard, ArtboardName } from "./theme.ts";
+import type { Words } from "./words.ts";
 
 export interface ChartContext {
   artboard: Artboard;
@@ -27,13 +28,14 @@ export interface ChartSpec {
   table: string;
   /** What a reader calls it: "Bar chart", "Map", "Timeline". Starts the alt text. */
   kind: string;
-  headline: string;
-  subtitle?: string;
+  /** Plain words, or t`…` words whose numbers are figures: t`Russia launched ${"drones"} drones`. */
+  headline: Words;
+  subtitle?: Words;
   /** Per artboard, or from the rows; left out, Plot sizes the chart and the words follow it. */
   height?: Record<ArtboardName, number> | ((data: Row[], artboard: Artboard) => number);
   plot(data: Row[], context: ChartContext): Plot.PlotOptions;
   legend?(data: Row[], context: ChartContext): LegendItem[];
-  notes?(data: Row[], context: ChartContext): string[];
+  notes?(data: Row[], context: ChartContext): Words[];
   /** One sentence per row for the alt text, from the row's own values. */
   describeRow?(row: Row, context: ChartContext): string;
   /**

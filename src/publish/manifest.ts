@@ -12,6 +12,8 @@ export interface ManifestEntry {
   alt: string;
   source: string;
   claimants: string[];
+  /** The figures the headline, subtitle and each note state by name (t\`…\` words), by id. */
+  stated: { headline: string[]; subtitle: string[]; notes: string[][] };
   /** The table the chart draws, relative to the manifest. */
   data: string;
   files: { desktop: string; mobile: string; png: string | null; embed: string };
