@@ -62,8 +62,26 @@ describe("attribution: more shapes of wire copy", () => {
     expect(who(text, phrase)).toEqual(named(claimant));
   });
 
+  it.each([
+    ["The Red Cross has recorded at least 406 deaths, with 398 others missing.", "406", "Red Cross"],
+    ["The government placed the number of dead at 324, with 302 missing.", "324", "government"],
+    ["The bank cut its full-year growth forecast to 0.8%.", "0.8%", "bank"],
+    ["Analysts on average were expecting a profit of $3.10 per share.", "3.10", "Analysts"],
+    ["Authorities had already said 13 were dead.", "13", "Authorities"],
+    ["UNHCR Says 370,000 Rohingya Now in Bangladesh", "370,000", "UNHCR"],
+    ["Güven said that according to official results, the party received 317 seats.", "317", "Güven"],
+  ])("%s", (text, phrase, claimant) => {
+    expect(who(text, phrase)).toEqual(named(claimant));
+  });
+
+  it("“the company” is the body named before, inferred", () => {
+    const text = "Electronic Arts Inc reported higher sales on Thursday. The company said sales had passed 13 million units.";
+    expect(who(text, "13 million")).toEqual(inferred("Electronic Arts Inc"));
+  });
+
   it("a month, a country or a report is not a speaker", () => {
-    expect(who("The bank cut its outlook to 0.8% from the 1.6% growth forecast in the March report.", "1.6%")).toEqual({ claimant: null, inferred: false });
+    expect(who("Growth slowed to 1.6% according to the forecast in the March report.", "1.6%")).toEqual({ claimant: null, inferred: false });
+    expect(who("That is more than 50,000 higher than Monday's estimate.", "50,000")).toEqual({ claimant: null, inferred: false });
     expect(who("About 50 people marched in New York, United States on Saturday.", "50")).toEqual({ claimant: null, inferred: false });
   });
 });

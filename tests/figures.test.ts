@@ -75,6 +75,12 @@ describe("figures: each kind of number", () => {
     expect(one("He said 50,000 Russian soldiers are massed.", "50,000").unit).toBe("soldiers");
     expect(one("It lies 300 kilometers from Kyiv.", "300").unit).toBe("kilometers");
     expect(one("It took 10 of them.", "10").unit).toBeNull();
+    // What happened to people is the unit; a verb after the noun ends it; a unit written onto the number counts.
+    expect(one("So far 19,136 people lost their lives.", "19,136").unit).toBe("people");
+    expect(one("Officials said 19,136 dead and 42,397 injured were counted.", "19,136").unit).toBe("dead");
+    expect(one("Officials said 19,136 dead and 42,397 injured were counted.", "42,397").unit).toBe("injured");
+    expect(one("Rescuers listed 82 missing issued hours earlier.", "82").unit).toBe("missing");
+    expect(one("The storm lay about 800km from the capital.", "800").unit).toBe("km");
   });
 
   it("the qualifier the words before it imply", () => {

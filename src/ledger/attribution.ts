@@ -43,13 +43,15 @@ const VERBS = [
   "forecast", "forecasts", "predicted", "predicts", "expects", "expected", "expect", "confirmed", "confirms", "confirm", "claimed", "claims", "claim",
   "announced", "announces", "listed", "lists", "declared", "declares", "added", "adds", "noted", "notes", "insisted", "acknowledged", "admitted",
   "counted", "counts", "tallied", "recorded", "records", "registered", "wrote", "writes", "warned", "warns", "believes", "believed", "calculated",
-  "projected", "projects", "showed", "shows", "released", "releases", "published", "issued", "denied", "denies", "put", "puts", "raised", "revised", "updated", "read", "keeps", "keep", "kept",
+  "projected", "projects", "showed", "shows", "released", "releases", "published", "issued", "denied", "denies", "put", "puts", "placed", "places",
+  "set", "sets", "cut", "lowered", "increased", "identified", "documented", "logged", "expecting", "estimating", "forecasting", "predicting",
+  "projecting", "Says", "Said", "Say", "Reports", "Estimates", "Confirms", "Claims", "raised", "revised", "updated", "read", "keeps", "keep", "kept",
 ].join("|");
 // After these verbs, the figure's words: "put the death toll at", "raised the figure to", "read aloud".
-const VERB_TAIL = String.raw`(?:(?<=\bput|\bputs|\bestimated|\bestimates|\bestimate) (?:the |its |their )?(?:[\p{Ll}-]+ ){0,2}?(?:at|between)\b|(?<=\braised|\brevised|\bupdated) (?:the |its |their )?(?:[\p{Ll}-]+ ){0,2}?(?:to|at)\b|(?<=\bread) (?:aloud|out)\b|(?<=\bkeeps|\bkeep|\bkept) (?:a |its |their )?(?:running )?(?:count|tally|record|toll) of\b|(?<=\breported|\breports) (?:tolls?|figures?|totals?) of\b)?`;
+const VERB_TAIL = String.raw`(?:(?<=\bput|\bputs|\bplaced|\bplaces|\bset|\bsets|\bestimated|\bestimates|\bestimate) (?:the |its |their )?(?:[\p{Ll}-]+ ){0,4}?(?:at|between)\b|(?<=\braised|\brevised|\bupdated|\bcut|\blowered|\bincreased) (?:the |its |their )?(?:[\p{Ll}-]+ ){0,4}?(?:to|at)\b|(?<=\bread) (?:aloud|out)\b|(?<=\bkeeps|\bkeep|\bkept) (?:a |its |their )?(?:running )?(?:count|tally|record|toll) of\b|(?<=\breported|\breports) (?:tolls?|figures?|totals?) of\b)?`;
 // Verbs whose use with no figure after them is no attribution ("put forward", "read a statement").
-const NEEDS_TAIL = /^(?:put|puts|raised|revised|updated|read|keeps|keep|kept)$/;
-const AUXILIARY = String.raw`(?:(?:has|have|had|will|would|also|further|later|earlier|previously|now|again|separately|then|in turn|for (?:his|her|its|their) part|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\p{Ll}{1,20}ly) ){0,3}`;
+const NEEDS_TAIL = /^(?:put|puts|placed|places|set|sets|raised|revised|updated|cut|lowered|increased|read|keeps|keep|kept)$/;
+const AUXILIARY = String.raw`(?:(?:has|have|had|will|would|were|was|are|is|already|also|further|later|earlier|previously|now|again|separately|then|in turn|on average|for (?:his|her|its|their) part|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\p{Ll}{1,20}ly) ){0,3}`;
 /** How far from its verb a subject, or what follows it, is looked for: a long run of words with many verbs stays linear. */
 const REACH = 240;
 
@@ -146,7 +148,8 @@ function subjectBefore(text: string, end: number): { name: string; start: number
   if (detAt > 0) taken.splice(0, detAt);
   if (taken.length === 0) return null;
   const head = taken.at(-1)!.text;
-  if (CALENDAR.test(head)) return null;
+  // "Monday's estimate": a possessive before a noun, not a speaker before a verb.
+  if (CALENDAR.test(head) || /['’]s?$/u.test(head)) return null;
   const named = taken.some((w) => capitalised(w.text) && !NOT_SPEAKERS.has(w.text));
   if (!(capitalised(head) && !NOT_SPEAKERS.has(head)) && !SPEAKERS.has(base(head))) return null;
   if (!named && !SPEAKERS.has(base(head))) return null;
@@ -211,7 +214,9 @@ function endsClause(text: string, from: number, told: boolean): boolean {
   // When and where it was said ("on Tuesday", "Thursday in a statement"): short phrases, never one that goes on to say something ("that …").
   for (let i = 0; i < 2; i++) {
     rest = rest.replace(/^ (?:today|yesterday|tonight|(?:on |last |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?)\b/u, "");
-    rest = rest.replace(/^(?: (?:on|in|at|late|early|earlier|later|last|this|during|after|via|through|before)\b(?:(?! that\b)[^,;:.!?"”—–]){0,40})+/u, "");
+    rest = rest.replace(/^ (?:late |early )?on (?:(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December))\b/u, "");
+    // No digits: "at least 406 deaths" goes on to say the figure.
+    rest = rest.replace(/^(?: (?:on|in|at|late|early|earlier|later|last|this|during|after|via|through|before)\b(?!\s+(?:least|most)\b)(?:(?! that\b)[^,;:.!?"”—–\d]){0,40}(?=[,;:.!?"”—–]|$| that\b| on\b| in\b))+/u, "");
   }
   return /^\s*[,;:—–]/u.test(rest) || (!cut && /^\s*[.!?]?["”’]?\s*$/u.test(rest));
 }
@@ -240,6 +245,9 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     // "according to estimates from march organizers": the organizers claim it, not their estimates.
     const source = m[1]!.replace(/^(?:the )?(?:latest |official |preliminary )?(?:estimates?|figures?|data|reports?|counts?|a count|a tally|tallies|statistics|numbers) (?:from|by|of|compiled by|released by) /u, "");
     const claimant = m[2] ? `${source}, ${m[2]}` : source;
+    // "according to official results": a document, whose speaker is whoever cites it ("Güven said that according to …").
+    const owner = source.replace(/^the /i, "").split(" ");
+    if (!m[2] && !owner.some((w) => capitalised(w)) && !SPEAKERS.has(base(owner.at(-1)!))) continue;
     const end = m.index + m[0].length;
     found.push({ claimant: tidyName(claimant), words: m[0], at: m.index, inferred: false });
     // Early in the sentence it opens what follows ("According to police, 300 …"); late, it closes what came before.
@@ -286,7 +294,7 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     const end = m.index + m[0].length;
     // The owner is the last noun phrase: "a sharp increase from the council" → "the council".
     const owner = m[1]!.replace(/^.*?\b(?:the|a|an) (?=(?:(?!\b(?:the|a|an) ).)*$)/iu, "the ");
-    if (taken(m.index, end) || !(capitalised(owner.replace(/^the /, "")) || SPEAKERS.has(base(owner.split(" ").at(-1)!)))) continue;
+    if (taken(m.index, end) || CALENDAR.test(owner.split(" ").at(-1)!) || !(capitalised(owner.replace(/^the /, "")) || SPEAKERS.has(base(owner.split(" ").at(-1)!)))) continue;
     found.push({ claimant: owner.replace(/^Mr |^Ms |^Mrs /, (t) => t), words: m[0], at: m.index, inferred: false });
     directions.push(false);
     mark([m.index, end]);
@@ -352,6 +360,11 @@ function resolve(name: string, pronoun: boolean, memory: SpeakerMemory, paragrap
     });
     if (/^both$/i.test(ws[0]!) && fits.length >= 2) return { claimant: `${fits[1]!.claimant} and ${fits[0]!.claimant}`, inferred: true };
     if (fits.length > 0 && fits[0]!.claimant.toLowerCase() !== tidyName(name).toLowerCase()) return { claimant: fits[0]!.claimant, inferred: true };
+    // "the company", "the firm", "the group": the last named body, when no earlier name shares its words.
+    if (fits.length === 0 && ws.length === 2 && /^(?:company|firm|group|agency|organisation|organization|bank|carrier|retailer|maker|insurer|publisher|operator)$/.test(base(ws[1]!))) {
+      const body = [...recent].reverse().find((n) => /\p{Lu}/u.test(n.claimant) && !isPerson(n.claimant));
+      if (body) return { claimant: body.claimant, inferred: true };
+    }
   }
   const claimant = tidyName(name);
   memory.named.push({ claimant, paragraph });
@@ -364,8 +377,8 @@ function resolve(name: string, pronoun: boolean, memory: SpeakerMemory, paragrap
 function isPerson(claimant: string): boolean {
   const head = claimant.split(/[\s,]+/).filter(Boolean).at(-1) ?? "";
   if (PERSON_TITLES.test(head)) return true;
-  // An abbreviation ("U.N.", "OCHA") is a body.
-  if (/^(?:\p{Lu}\.?){2,}$/u.test(head)) return false;
+  // An abbreviation ("U.N.", "OCHA") or a company's suffix ("Inc", "Ltd") is a body.
+  if (/^(?:\p{Lu}\.?){2,}$/u.test(head) || /^(?:Inc|Ltd|Corp|Co|LLC|plc|PLC|AG|SA|NV|Group|Holdings)\.?$/u.test(head)) return false;
   return capitalised(head) && !SPEAKERS.has(base(head)) && claimant.split(/\s+/).filter((w) => capitalised(w)).length >= 1;
 }
 

@@ -303,14 +303,27 @@ const STOP = new Set([
  * "50,000 Russian soldiers are" → soldiers.
  */
 function unitAfter(sentence: string, from: number): string | null {
-  const words = /^[\s\u00a0]+((?:[\p{L}][\p{L}\d’'-]*)(?:[\s\u00a0]+[\p{L}][\p{L}\d’'-]*){0,2})/u.exec(sentence.slice(from))?.[1]?.split(/[\s\u00a0]+/) ?? [];
+  // A unit written onto the number: "800km", "24-hour", "5kg".
+  const glued = /^-?(km|kilometres|kilometers|miles|mph|kph|km\/h|kg|tonnes|tons|mm|cm|m|ha|hectares|hour|day|week|month|year|percent)\b/iu.exec(sentence.slice(from, from + 14));
+  if (glued) return glued[1]!;
+  const words = /^[\s\u00a0]+((?:[\p{L}][\p{L}\d’'-]*)(?:[\s\u00a0]+[\p{L}][\p{L}\d’'-]*){0,2})/u.exec(sentence.slice(from, from + 120))?.[1]?.split(/[\s\u00a0]+/) ?? [];
   let head: string | null = null;
-  for (const w of words) {
-    if (STOP.has(w.toLowerCase())) break;
+  for (const [i, w] of words.entries()) {
+    const lower = w.toLowerCase();
+    if (STOP.has(lower)) break;
+    // "19,136 dead", "82 missing issued …": a state of people is the unit, and what follows it is the sentence going on.
+    if (i === 0 && STATES.has(lower)) return w;
+    // "19,136 people lost their lives": a verb after the noun ends the unit.
+    if (i > 0 && (VERBISH.test(lower) || IRREGULAR.has(lower))) break;
     head = w;
   }
   return head;
 }
+
+/** Words that name people by what happened to them: the unit itself when they follow a number. */
+const STATES = new Set(["dead", "killed", "injured", "wounded", "missing", "displaced", "evacuated", "homeless", "hurt", "arrested", "detained", "rescued", "infected", "affected", "stranded"]);
+const VERBISH = /^\p{L}+(?:ed)$/u;
+const IRREGULAR = new Set(["lost", "fled", "left", "took", "went", "came", "fell", "rose", "made", "saw", "met", "won", "ran", "held", "gave", "died", "remain", "remained", "marched", "gathered", "joined"]);
 
 /** What a fraction is a share of: "one-third of Russia’s bomber fleet". */
 function shareOf(sentence: string, from: number): string | null {
