@@ -29,6 +29,8 @@ describe("attribution: the speaker before the verb", () => {
     ["On Monday, the ministry said 38,195 people had been registered.", "38,195", "ministry"],
     ["The BBC's Rachel Harvey in Aceh says that 400 bodies were recovered.", "400", "BBC's Rachel Harvey"],
     ["The county clerk read aloud 1,204 votes for the measure.", "1,204", "county clerk"],
+    ["The Red Crescent listed 1,200 people as missing.", "1,200", "Red Crescent"],
+    ["The interior ministry declared 52 people dead on Sunday.", "52", "interior ministry"],
   ])("%s", (text, phrase, claimant) => {
     expect(who(text, phrase)).toEqual(named(claimant));
   });
@@ -119,6 +121,13 @@ describe("attribution: pronouns and descriptions, marked inferred", () => {
     expect(who(text, "120")).toEqual(named("state news agency Tanjug"));
     expect(who(text, "35")).toEqual(inferred("state news agency Tanjug"));
     expect(who(text, "14")).toEqual(inferred("state news agency Tanjug"));
+  });
+
+  it("“both agencies” are the two bodies named before", () => {
+    const text = "Reuters reported 38,195 dead on Monday. AFP put the toll at 30,920. Both agencies said 1,000 more were missing.";
+    expect(who(text, "38,195")).toEqual(named("Reuters"));
+    expect(who(text, "30,920")).toEqual(named("AFP"));
+    expect(who(text, "1,000")).toEqual(inferred("Reuters and AFP"));
   });
 
   it("a speaker is not carried past the previous paragraph", () => {

@@ -358,7 +358,9 @@ function resolve(name: string, pronoun: boolean, memory: SpeakerMemory, paragrap
       const earlier = n.claimant.toLowerCase();
       return earlier.includes(head) || content.some((w) => earlier.includes(w));
     });
-    if (/^both$/i.test(ws[0]!) && fits.length >= 2) return { claimant: `${fits[1]!.claimant} and ${fits[0]!.claimant}`, inferred: true };
+    // "both agencies": the two named before that fit, or else the last two named.
+    const both = fits.length >= 2 ? fits : [...new Map([...recent].reverse().map((n) => [n.claimant, n])).values()];
+    if (/^both$/i.test(ws[0]!) && both.length >= 2) return { claimant: `${both[1]!.claimant} and ${both[0]!.claimant}`, inferred: true };
     if (fits.length > 0 && fits[0]!.claimant.toLowerCase() !== tidyName(name).toLowerCase()) return { claimant: fits[0]!.claimant, inferred: true };
     // "the company", "the firm", "the group": the last named body, when no earlier name shares its words.
     if (fits.length === 0 && ws.length === 2 && /^(?:company|firm|group|agency|organisation|organization|bank|carrier|retailer|maker|insurer|publisher|operator)$/.test(base(ws[1]!))) {
