@@ -193,6 +193,23 @@ describe("bad input", () => {
     expect(temporaries()).toEqual([]);
   });
 
+  it("a headline that types a figure's number, or a wrong one, fails check and build, naming the figure to use", () => {
+    const typed = { notebook: (text: string) => text.replace(/headline: t`[^`]*`/, 'headline: "Officials said 12 drones were shot down"') };
+    writeFixture(project.dir, typed);
+    try {
+      const check = project.run("check", "--quiet");
+      expect(check.status).toBe(1);
+      expect(check.stderr).toContain('notebooks/fixture.ts: chart fixture-drones: the headline types "12" as text, where a figure of the ledger holds it. Name the figure instead, so the ledger prints its number and qualifier: t`… ${"drones-shot-down"} …`, with the t tag from src/index.ts');
+    } finally {
+      writeFixture(project.dir);
+    }
+    breakAndBuild(typed);
+    const wrong = breakAndBuild({ notebook: (text: string) => text.replace(/headline: t`[^`]*`/, 'headline: "Officials said 21 drones were shot down"') });
+    expect(wrong.stderr).toContain(`notebooks/fixture.ts: chart fixture-drones: the chart's words state "21", which no figure in the ledger holds`);
+    const unknown = breakAndBuild({ notebook: (text: string) => text.replace('${"drones-shot-down"}', '${"drones-shotdown"}') });
+    expect(unknown.stderr).toContain('notebooks/fixture.ts: chart fixture-drones: the headline names the figure "drones-shotdown", which the ledger does not hold. Did you mean "drones-shot-down"?');
+  });
+
   it("a chart whose SVG would carry a link fails the build, saying so plainly, and its files are untouched", () => {
     const r = breakAndBuild({ notebook: (t) => t.replace('Plot.barX(rows, { x: "drones", y: "region" })', 'Plot.barX(rows, { x: "drones", y: "region", href: () => "https://example.com" })') });
     expect(r.stderr).toContain("notebooks/fixture.ts: chart fixture-drones: the chart links its marks to web pages (Plot's href channel); a published chart links to nothing. Remove the href option");

@@ -117,7 +117,7 @@ describe("a new story, from article to published chart", () => {
   "homes-destroyed": {
     table: "homes-destroyed",
     kind: "Bar chart",
-    headline: "Between 30 and 40 homes destroyed, or 12: the claims differ",
+    headline: t\`Between \${"homes-30"} and \${"homes-40"} homes destroyed, or \${"homes-12"}: the claims differ\`,
     subtitle: "Homes destroyed in the Alder Valley floods, by who makes the claim",
     height: { desktop: 150, mobile: 170 },
     plot: (data, ctx) => {

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "no
 import { join } from "node:path";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stringLiteral } from "../src/ledger/index.ts";
+import { stringLiteral, templateText } from "../src/ledger/index.ts";
 import { root } from "./helpers/project.ts";
 import { tempProject, type TempProject } from "./helpers/temp-project.ts";
 
@@ -28,6 +28,21 @@ describe("stringLiteral", () => {
       expect((init as ts.StringLiteral).text, JSON.stringify(piece)).toBe(text);
       // Printable ASCII and ordinary letters only: a control, separator or format character shows as an escape.
       expect(literal, JSON.stringify(piece)).not.toMatch(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u);
+    }
+  });
+});
+
+describe("templateText", () => {
+  it("reads back as exactly its text inside t`…`, one template with one figure, nothing run", () => {
+    for (const piece of [...HOSTILE, "`", "${", "\\", "\\`", "${import('node:fs')}"]) {
+      const text = `homes${piece}import('node:fs').then(f=>f.writeFileSync('pwned.txt','x'));//${piece}`;
+      const file = ts.createSourceFile("x.ts", `const x = t\`\${"figure"} ${templateText(text)}\`;\nexport { x };\n`, ts.ScriptTarget.ES2022);
+      expect(file.statements.length, JSON.stringify(piece)).toBe(2);
+      const init = (file.statements[0] as ts.VariableStatement).declarationList.declarations[0]!.initializer!;
+      expect(ts.isTaggedTemplateExpression(init), JSON.stringify(piece)).toBe(true);
+      const template = (init as ts.TaggedTemplateExpression).template as ts.TemplateExpression;
+      expect(template.templateSpans.length, JSON.stringify(piece)).toBe(1);
+      expect(template.templateSpans[0]!.literal.text, JSON.stringify(piece)).toBe(` ${text}`);
     }
   });
 });

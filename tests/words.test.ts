@@ -75,6 +75,20 @@ describe("a chart with t`…` words", () => {
     expect(drawn.stated).toEqual({ headline: ["pakistan-dead", "india-dead"], subtitle: [], notes: [["india-dead"]] });
   });
 
+  it("refuses a number a figure holds typed as text: a swapped headline cannot build", () => {
+    expect(() => draw(spec("Pakistan counts 583 dead, India 19,136"))).toThrow(
+      'the headline types "583"; the headline types "19,136" as text, where a figure of the ledger holds it',
+    );
+    try {
+      draw(spec("Pakistan counts 583 dead, India 19,136"));
+    } catch (error) {
+      expect((error as { fix: string }).fix).toBe('Name the figure instead, so the ledger prints its number and qualifier: t`… ${"india-dead"} …`, with the t tag from src/index.ts');
+    }
+    expect(() => draw(spec("A quake in the north", () => ["India's count is 583."]))).toThrow(/note 1 types "583" as text/);
+    // Dates, the word "one" and the chart's own scales are not figures to name.
+    expect(draw({ ...spec("Counts from 2 June 2025, one country at a time"), scales: [10] }).headline).toBe("Counts from 2 June 2025, one country at a time");
+  });
+
   it("still checks what the notebook typed: a number outside the figures fails", () => {
     expect(() => draw(spec(t`Pakistan counts ${"pakistan-dead"} dead, India 580`))).toThrow(/the chart's words state "580", which no figure in the ledger holds/);
   });

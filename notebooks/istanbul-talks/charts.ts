@@ -5,7 +5,7 @@
 
 import * as Plot from "@observablehq/plot";
 import {
-  COMPUTED_COLOR, formatDate, formatFigure, formatNumber, formatQualified, INK, labelledBars, locatorMap, t, timeline, unitRows, units,
+  COMPUTED_COLOR, formatDate, formatNumber, formatQualified, INK, labelledBars, locatorMap, t, timeline, unitRows, units,
   type ChartContext, type ChartSpec, type Qualifier, type Row,
 } from "../../src/index.ts";
 
@@ -67,7 +67,7 @@ export const charts: Record<string, ChartSpec> = {
       color: (d) => ctx.color(str(d.claimant)),
     }),
     notes: () => [
-      "The article states 41 in its own voice and names no source. Rybar counts aircraft hit, not destroyed. The Russian Defense Ministry gives no number for its losses in Irkutsk and Murmansk.",
+      t`The article states ${"aircraft-destroyed"} in its own voice and names no source. Rybar counts aircraft hit, not destroyed. The Russian Defense Ministry gives no number for its losses in Irkutsk and Murmansk.`,
     ],
   },
 
@@ -75,7 +75,7 @@ export const charts: Record<string, ChartSpec> = {
     table: "bomber-fleet",
     kind: "Unit chart",
     headline: t`${"aircraft-destroyed"} aircraft: “${"bomber-fleet-share-destroyed"}” of Russia’s bomber fleet`,
-    subtitle: t`If ${"aircraft-destroyed"} is one-third, the fleet was ${"bomber-fleet-implied"} bombers. The article gives no fleet size: the outlined squares are what its words imply`,
+    subtitle: t`If ${"aircraft-destroyed"} is ${"bomber-fleet-share-destroyed"}, the fleet was ${"bomber-fleet-implied"} bombers. The article gives no fleet size: the outlined squares are what its words imply`,
     height: (data, artboard) => unitHeight(sum(data, "aircraft"), inner(artboard), artboard.name === "desktop", 20, 10),
     plot: (data, ctx) => {
       const { columns, cell } = grid(sum(data, "aircraft"), ctx, 20, 10);
@@ -100,7 +100,7 @@ export const charts: Record<string, ChartSpec> = {
     headline: t`Russia launched ${"russian-drones-launched"} drones at Ukraine in one night`,
     subtitle: "Drones launched overnight from Saturday 31 May to Sunday 1 June 2025, the night before Ukraine’s strike on Russian airfields",
     ...countInSquares({ column: "drones", per: 10, noun: "drones", label: "Drones" }),
-    notes: () => ["The article says “approximately 500” and names no source for the count; ≈ marks an approximate number."],
+    notes: () => [t`The article says “${"russian-drones-launched"}” and names no source for the count; ≈ marks an approximate number.`],
   },
 
   "troops-north-of-sumy": {
@@ -162,7 +162,7 @@ export const charts: Record<string, ChartSpec> = {
       { label: "Date stated or implied by the article", color: ctx.color(ARTICLE), symbol: "circle" },
       { label: "Date from another source", color: ctx.color(ARTICLE), shape: "outline", symbol: "circle" },
     ],
-    notes: (_data, ctx) => [`The article says the rounds were two weeks apart; their dates put them ${formatFigure(ctx.ledger.figure("days-between-rounds"))} apart.`],
+    notes: () => [t`The article says the rounds were ${"weeks-between-rounds"} weeks apart; their dates put them ${"days-between-rounds"} days apart.`],
   },
 
   "buffer-zone-regions": {

@@ -10,7 +10,7 @@ import {
 import { type BuiltTable, coverageTable, figuresTable, placesTable, type TableSpec, toCsv, validateTable } from "../tables/index.ts";
 import type { NotebookSpec } from "./notebook.ts";
 import { closest } from "fastest-levenshtein";
-import { claimantStyleProblems } from "../chart/index.ts";
+import { ChartError, checkChartWords, claimantStyleProblems } from "../chart/index.ts";
 
 /** Notebook and table ids: they name files in data/ and charts/. */
 export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -64,6 +64,15 @@ export function checkNotebook(root: string, file: string, nb: NotebookSpec): Not
       else if (style.short !== undefined && style.short.trim() === "") run.problems.push({ file, place: `claimant ${JSON.stringify(claimant)}`, message: "the short name is empty", fix: "Give a short name a reader knows the claimant by, or leave it out" });
     }
     for (const p of claimantStyleProblems(nb.claimants ?? {})) run.problems.push({ file, place: `claimant ${JSON.stringify(p.claimant)}`, message: p.message, fix: p.fix });
+    // Headlines and subtitles need no rows: check reads them against the ledger too (a swapped or typed number, an unknown figure).
+    for (const [id, spec] of Object.entries(nb.charts ?? {})) {
+      try {
+        checkChartWords(spec, [], [], run.ledger);
+      } catch (error) {
+        if (!(error instanceof ChartError)) throw error;
+        run.problems.push({ file, place: `chart ${id}`, message: error.message, fix: error.fix });
+      }
+    }
   }
   run.coverage = coverage(input);
   // A quote that is not found leaves its number unaccounted too: say it once.

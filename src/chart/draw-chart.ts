@@ -11,8 +11,8 @@ import { finishChart } from "./finish-plot.ts";
 import { asChartError, ChartError, guardRows } from "./render.ts";
 import { provenance, sourceLine } from "./sources.ts";
 import { hiddenInWords } from "./hidden-characters.ts";
-import { untracedNumbers } from "./text-numbers.ts";
-import { printWords } from "./words.ts";
+import { typedFigures, untracedNumbers } from "./text-numbers.ts";
+import { printWords, type PrintedWords, type Words } from "./words.ts";
 import type { Row } from "../tables/index.ts";
 import { claimantColors, type ClaimantStyle } from "./palette.ts";
 import type { Artboard } from "./theme.ts";
@@ -70,31 +70,9 @@ export function drawChart(input: DrawInput, artboard: Artboard): Drawn {
     throw asChartError(error, spec.table, input.columns);
   }
   const legend = spec.legend?.(input.rows, context) ?? [];
-  // Figures named in the words are printed from the ledger; only what the notebook typed is checked for numbers.
-  const headline = printWords(spec.headline, input.ledger, "the headline");
-  const subtitle = spec.subtitle === undefined ? null : printWords(spec.subtitle, input.ledger, "the subtitle");
-  const printedNotes = (spec.notes?.(input.rows, context) ?? []).map((n, i) => printWords(n, input.ledger, `note ${i + 1}`));
+  const notesWords = spec.notes?.(input.rows, context) ?? [];
+  const { headline, subtitle, notes: printedNotes } = checkChartWords(spec, notesWords, legend.map((l) => l.label), input.ledger);
   const notes = printedNotes.map((n) => n.text);
-  const typed = [headline, subtitle ?? { text: "", spans: [] }, ...printedNotes].map((w) => blank(w.text, w.spans));
-  const named: [string, string][] = [
-    ["headline", headline.text], ["subtitle", subtitle?.text ?? ""],
-    ...notes.map((n, i): [string, string] => [`note ${i + 1}`, n]), ...legend.map((l, i): [string, string] => [`legend label ${i + 1}`, l.label]),
-  ];
-  const hidden = hiddenInWords(named);
-  if (hidden.length > 0) {
-    throw new ChartError(
-      `${hidden.join("; ")}: it changes what a reader sees without showing itself, so the numbers in the words cannot be checked as read`,
-      "Retype the words without it, or paste them as plain text",
-    );
-  }
-  const words = [...typed, ...legend.map((l) => l.label)];
-  const untraced = words.flatMap((w) => untracedNumbers(w, input.ledger, spec.scales));
-  if (untraced.length > 0) {
-    throw new ChartError(
-      `the chart's words state ${untraced.map((n) => `"${n}"`).join(", ")}, which no figure in the ledger holds`,
-      "Add the figure to the ledger (stated, or derived with its arithmetic), or correct the number",
-    );
-  }
   const p = provenance(input.rows, input.ledger);
   const source = sourceLine(p, input.article);
   const alt = altText(spec.kind, headline.text, p, spec.describeRow ? input.rows.map((r) => spec.describeRow!(r, context)) : [], spec.alt);
@@ -125,4 +103,51 @@ function blank(text: string, spans: [number, number][]): string {
   let out = text;
   for (const [from, to] of spans) out = out.slice(0, from) + " ".repeat(to - from) + out.slice(to);
   return out;
+}
+
+/**
+ * A chart's words printed and checked against the ledger: figures named in
+ * them (t`…`) printed from it; nothing hidden; no number typed as text that a
+ * figure holds (it must be named) or that no figure holds (unless it is one
+ * of the chart's scales). Throws the first problem as a ChartError. `check`
+ * runs it on the headline and subtitle, which need no rows; the build on
+ * every line.
+ */
+export function checkChartWords(spec: Pick<ChartSpec, "headline" | "subtitle" | "scales">, notesWords: Words[], legendLabels: string[], ledger: Ledger): {
+  headline: PrintedWords; subtitle: PrintedWords | null; notes: PrintedWords[];
+} {
+  const headline = printWords(spec.headline, ledger, "the headline");
+  const subtitle = spec.subtitle === undefined ? null : printWords(spec.subtitle, ledger, "the subtitle");
+  const notes = notesWords.map((n, i) => printWords(n, ledger, `note ${i + 1}`));
+  // Only what the notebook typed is checked for numbers: a figure's own number was printed from the ledger.
+  const typed = [headline, subtitle ?? { text: "", spans: [] }, ...notes].map((w) => blank(w.text, w.spans));
+  const named: [string, string][] = [
+    ["headline", headline.text], ["subtitle", subtitle?.text ?? ""],
+    ...notes.map((n, i): [string, string] => [`note ${i + 1}`, n.text]), ...legendLabels.map((l, i): [string, string] => [`legend label ${i + 1}`, l]),
+  ];
+  const hidden = hiddenInWords(named);
+  if (hidden.length > 0) {
+    throw new ChartError(
+      `${hidden.join("; ")}: it changes what a reader sees without showing itself, so the numbers in the words cannot be checked as read`,
+      "Retype the words without it, or paste them as plain text",
+    );
+  }
+  // A number a figure holds, typed into the headline, subtitle or a note: the figure must be named, so the ledger prints it.
+  const places = ["the headline", "the subtitle", ...notes.map((_, i) => `note ${i + 1}`)];
+  const typedFigure = typed.flatMap((text, i) => typedFigures(text, ledger, spec.scales).map((t) => ({ ...t, place: places[i]! })));
+  if (typedFigure.length > 0) {
+    const first = typedFigure[0]!;
+    throw new ChartError(
+      `${typedFigure.map((t) => `${t.place} types "${t.written}"`).join("; ")} as text, where a figure of the ledger holds it`,
+      `Name the figure instead, so the ledger prints its number and qualifier: t\`… \${"${first.ids[0]}"} …\`${first.ids.length > 1 ? ` (or ${first.ids.slice(1, 3).map((id) => `"${id}"`).join(", ")})` : ""}, with the t tag from src/index.ts`,
+    );
+  }
+  const untraced = [...typed, ...legendLabels].flatMap((w) => untracedNumbers(w, ledger, spec.scales));
+  if (untraced.length > 0) {
+    throw new ChartError(
+      `the chart's words state ${untraced.map((n) => `"${n}"`).join(", ")}, which no figure in the ledger holds`,
+      "Add the figure to the ledger (stated, or derived with its arithmetic), or correct the number",
+    );
+  }
+  return { headline, subtitle, notes };
 }

@@ -1,6 +1,8 @@
 // The words around a chart (headline, subtitle, notes, legend) may state
 // numbers too, and those must trace to the ledger like any other: a number
-// typed into a headline that no figure holds stops the build.
+// typed into a headline that no figure holds stops the build, and one that a
+// figure holds must be named instead (t`… ${"id"} …`), so that the ledger
+// prints it and a swapped or mistyped number cannot reach the page.
 
 import { findMentions, type Ledger } from "../ledger/index.ts";
 
@@ -20,4 +22,19 @@ export function untracedNumbers(text: string, ledger: Ledger, scales: number[] =
     if (!values.some((v) => Math.abs(v - m.value!) < 1e-9 || Math.round(v) === m.value)) untraced.push(m.text);
   }
   return untraced;
+}
+
+/** Each number typed into the text that ledger figures hold, with those figures' ids: it should name one of them instead. */
+export function typedFigures(text: string, ledger: Ledger, scales: number[] = []): { written: string; ids: string[] }[] {
+  const dates = [...text.matchAll(DATE)].map((m) => [m.index, m.index + m[0].length] as const);
+  const out: { written: string; ids: string[] }[] = [];
+  for (const m of findMentions(text)) {
+    if (m.value === null || scales.includes(m.value)) continue;
+    // "in one night", "by one side": the word "one" is more often an article than a count; the numeral 1 is checked.
+    if (/^one$/i.test(m.text)) continue;
+    if (dates.some(([s, e]) => s <= m.start && m.end <= e)) continue;
+    const ids = ledger.figures.filter((f) => f.value !== null && (Math.abs(f.value - m.value!) < 1e-9 || Math.round(f.value) === m.value)).map((f) => f.id);
+    if (ids.length > 0) out.push({ written: m.text, ids });
+  }
+  return out;
 }

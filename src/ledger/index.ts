@@ -15,4 +15,4 @@ export { findMentions } from "./numbers.ts";
 export { formatProblem, ProblemError, type Problem } from "./problems.ts";
 export { loadSeed, type Seed, type SeedMeta } from "./seeds.ts";
 export { passageAround, sentences } from "./sentences.ts";
-export { stringLiteral } from "./string-literal.ts";
+export { stringLiteral, templateText } from "./string-literal.ts";

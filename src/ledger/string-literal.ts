@@ -13,3 +13,15 @@ export function stringLiteral(text: string): string {
     return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`;
   });
 }
+
+/**
+ * Text for the literal part of a template (t`… ${"id"} …`) that reads back as
+ * exactly `text`: a backquote, a backslash and "${" escaped, and the same
+ * unsafe characters as a string literal.
+ */
+export function templateText(text: string): string {
+  return text.replace(/[\\`]|\$\{/g, (m) => `\\${m}`).replace(UNSAFE, (c) => {
+    const code = c.codePointAt(0)!;
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}

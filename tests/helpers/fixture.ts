@@ -17,7 +17,7 @@ export interface FixtureOptions {
   seed?: boolean;
 }
 
-export const FIXTURE_NOTEBOOK = `import { notebook, readCsv } from "../src/index.ts";
+export const FIXTURE_NOTEBOOK = `import { notebook, readCsv, t } from "../src/index.ts";
 import * as Plot from "@observablehq/plot";
 
 const SEED = "${FIXTURE_SEED}";
@@ -44,7 +44,7 @@ export default notebook({
     "fixture-drones": {
       table: "fixture-drones-by-region",
       kind: "Bar chart",
-      headline: "Officials said 12 drones were shot down",
+      headline: t\`Officials said \${"drones-shot-down"} drones were shot down\`,
       height: { desktop: 120, mobile: 120 },
       plot: (rows) => ({ marginLeft: 60, marks: [Plot.barX(rows, { x: "drones", y: "region" })] }),
     },

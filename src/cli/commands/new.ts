@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import {
-  articleTooBig, entrySource, findCandidates, findDateline, findMentions, formatProblem, idMaker, passageAround, quoteFor, sentences,
+  articleTooBig, entrySource, findCandidates, findDateline, findMentions, templateText, formatProblem, idMaker, passageAround, quoteFor, sentences,
   stringLiteral, tooManyNumbers, type Candidate, type SeedMeta,
 } from "../../ledger/index.ts";
 import { plural, type Reporter } from "../../build/index.ts";
@@ -122,9 +122,9 @@ function scaffold(slug: string, meta: SeedMeta, text: string, lead: Candidate): 
   const q = stringLiteral;
   // A chart id starts with a letter (it prefixes the ids inside the SVG); a slug may start with a date.
   const table = /^[a-z]/.test(slug) ? `${slug}-lead` : `story-${slug}-lead`;
-  // The article's own qualifying words stay in the headline: "Roughly 4,200 residents".
-  const stated = `${lead.value!.toLocaleString("en-US")}${lead.unit ? ` ${lead.unit}` : ""}`;
-  const headline = lead.qualifierWords ? `${lead.qualifierWords[0]!.toUpperCase()}${lead.qualifierWords.slice(1)} ${stated}` : stated;
+  // The headline names the figure, so the ledger prints it with the article's own qualifying words: "Roughly 4,200 residents".
+  const headline = `t\`\${${q(figureId)}}${lead.unit ? ` ${templateText(lead.unit)}` : ""}\``;
+  const tableTitle = `${lead.qualifierWords ? `${lead.qualifierWords} ` : ""}${lead.value!.toLocaleString("en-US")}${lead.unit ? ` ${lead.unit}` : ""}`;
   const source = `// A story started with \`storycharts new\` from seeds/${slug}.txt: its headline,
 // publisher and date are in seeds/${slug}.meta.json and in the notebook's title.
 //
@@ -137,7 +137,7 @@ function scaffold(slug: string, meta: SeedMeta, text: string, lead: Candidate): 
 
 import * as aq from "arquero";
 import {
-  formatQualified, labelledBars, notebook, runIfMain, type ChartSpec, type Ledger, type Qualifier,
+  formatQualified, labelledBars, notebook, runIfMain, t, type ChartSpec, type Ledger, type Qualifier,
 } from "../src/index.ts";
 
 const SEED = ${q(slug)};
@@ -148,8 +148,8 @@ const charts: Record<string, ChartSpec> = {
   ${q(table)}: {
     table: ${q(table)},
     kind: "Bar chart",
-    // Every number in a chart's words must be a figure in the ledger.
-    headline: ${q(headline)},
+    // A number in a chart's words names its figure: t\`… \${"figure-id"} …\` prints it from the ledger.
+    headline: ${headline},
     subtitle: "A first chart of the story’s lead figure: edit its words and its marks in this notebook",
     height: { desktop: 80, mobile: 96 },
     plot: (data, ctx) => {
@@ -178,7 +178,7 @@ ${indent(entry, 4)}
 
   tables: {
     ${q(table)}: {
-      title: ${q(headline)},
+      title: ${q(tableTitle)},
       description: "The story's first figure, as the article gives it.",
       columns: {
         label: "What the number counts",
