@@ -14,6 +14,27 @@ describe("resolveLedger", () => {
     expect(ledger.figure("c")).toMatchObject({ value: 123, qualifier: "approximate", low: null, high: null, formula: "a ÷ b = 41 ÷ 1/3 = 123" });
   });
 
+  it("resolveLedger(percent, percent-change, multiply) write their arithmetic, and the rounding whenever it changes the number", () => {
+    const ledger = resolveLedger({
+      figures: [
+        stated("voted", 48537695), stated("registered", 56949009), stated("before", 4200), stated("after", 4956, "approximate"),
+        { ...base, kind: "derived", id: "turnout", unit: "percent", from: { op: "percent", of: "voted", by: "registered" }, round: 1 },
+        { ...base, kind: "derived", id: "rise", unit: "percent", from: { op: "percent-change", from: "before", to: "after" } },
+        { ...base, kind: "derived", id: "thousands", from: { op: "multiply", of: "before", by: 1000 } },
+        { ...base, kind: "derived", id: "product", from: { op: "multiply", of: "before", by: "after" } },
+      ],
+      events: [], places: [],
+    });
+    expect(ledger.figure("turnout")).toMatchObject({ value: 85.2, qualifier: "exact" });
+    expect(ledger.figure("turnout").formula).toMatch(/^voted ÷ registered × 100 = 48537695 ÷ 56949009 × 100 = 85\.\d+, rounded to 1 decimal place: 85\.2$/);
+    expect(ledger.figure("rise")).toMatchObject({ value: 18, qualifier: "approximate", formula: "(after − before) ÷ before × 100 = (4956 − 4200) ÷ 4200 × 100 = 18" });
+    expect(ledger.figure("thousands")).toMatchObject({ value: 4200000, qualifier: "exact", formula: "before × 1000 = 4200 × 1000 = 4200000" });
+    expect(ledger.figure("product").qualifier).toBe("approximate");
+    expect(() => resolveLedger({
+      figures: [stated("a", 5), stated("z", 0), { ...base, kind: "derived", id: "p", from: { op: "percent", of: "a", by: "z" } }], events: [], places: [],
+    })).toThrow(/is a percentage of "z", which is zero/);
+  });
+
   it("resolveLedger(sum) adds exact parts exactly", () => {
     const ledger = resolveLedger({
       figures: [stated("a", 8), stated("b", 4), stated("c", 1), { ...base, kind: "derived", id: "t", from: { op: "sum", of: ["a", "b", "c"] } }],

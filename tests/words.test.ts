@@ -22,6 +22,7 @@ const figures = [
   figure({ id: "distance", value: 300, unit: "km", quote: "Sumy lies just over 300 kilometers from Kyiv.", phrase: "300", qualifier: "at-least" }),
   figure({ id: "fleet-share", value: 1 / 3, unit: "share of fleet", quote: "roughly one-third of the bomber fleet", phrase: "one-third", qualifier: "approximate" }),
   figure({ id: "turnout-share", kind: "derived", value: 0.9137, unit: "share", seed: null, formula: "divide", qualifier: "exact" }),
+  figure({ id: "turnout-percent", kind: "derived", value: 85.2, unit: "percent", seed: null, formula: "percent", qualifier: "exact" }),
 ];
 const ledger = { figures, events: [], places: [], figure: (id: string) => figures.find((f) => f.id === id)! } as unknown as Ledger;
 
@@ -41,6 +42,8 @@ describe("t`…` words", () => {
     expect(printWords(t`${{ figure: "turnout-share", digits: 2 }}`, ledger, "a note").text).toBe("About 0.91");
     expect(printWords(t`Turnout: ${{ figure: "turnout-share", as: "percent" }}`, ledger, "a note").text).toBe("Turnout: about 91%");
     expect(printWords(t`Turnout: ${{ figure: "turnout-share", as: "percent", digits: 2 }}`, ledger, "a note").text).toBe("Turnout: 91.37%");
+    expect(printWords(t`Turnout: ${{ figure: "turnout-percent", as: "percent", digits: 1 }}`, ledger, "a note").text).toBe("Turnout: 85.2%");
+    expect(printWords(t`Turnout: ${{ figure: "turnout-percent", as: "percent" }}`, ledger, "a note").text).toBe("Turnout: about 85%");
     expect(() => printWords(t`${{ figure: "india-dead", as: "percent" }}`, ledger, "the subtitle")).toThrow(/the subtitle prints "india-dead" \(583\) as a percentage, but it is not a share/);
   });
 

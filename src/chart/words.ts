@@ -107,11 +107,13 @@ function printFigure(figure: Figure, style: FigureStyle, digits: number | undefi
     return figure.phrase && !/\d/.test(figure.phrase) ? figure.phrase : formatNumber(figure.value);
   }
   if (style === "percent") {
-    if (!(Math.abs(figure.value) <= 1.5)) {
+    // A figure already in percent (a "percent" derived figure, "12 percent" as stated) is printed as it is.
+    const inPercent = /^percent/.test(figure.unit);
+    if (!inPercent && !(Math.abs(figure.value) <= 1.5)) {
       throw new ChartError(`${place} prints "${figure.id}" (${formatNumber(figure.value)}) as a percentage, but it is not a share`, "Print a share (a value such as 0.91) as a percentage, or the figure as it is");
     }
     const places = digits ?? 0;
-    const percent = figure.value * 100;
+    const percent = inPercent ? figure.value : figure.value * 100;
     const rounded = Number(percent.toFixed(places));
     const word = figure.qualifier !== "exact" ? WORDS[figure.qualifier] : Math.abs(rounded - percent) > 1e-9 ? "about" : "";
     return `${word ? `${word} ` : ""}${rounded.toFixed(places)}%`;

@@ -48,6 +48,12 @@ export interface CountedEntry extends Common {
 
 export type Operation =
   | { op: "divide"; of: string; by: string }
+  /** A figure times another, or times a constant (a unit's conversion: 1000 for thousands). */
+  | { op: "multiply"; of: string; by: string | number }
+  /** What share of `by` the figure `of` is, as a percentage: of ÷ by × 100. */
+  | { op: "percent"; of: string; by: string }
+  /** How much `to` rose or fell from `from`, as a percentage of `from`. */
+  | { op: "percent-change"; from: string; to: string }
   | { op: "sum"; of: string[] }
   | { op: "subtract"; from: string; less: string }
   | { op: "distance"; from: string; to: string }
@@ -236,7 +242,9 @@ function toFigure(
       return {
         ...base, kind: "derived", seed: null, quote: null, phrase: null,
         value: rounded, qualifier, ...bounds(rounded, qualifier),
-        derived_from: from.join(" "), formula: `${formula} = ${formatPlain(rounded)}`,
+        // The rounding is part of the arithmetic: said whenever it changes the number.
+        derived_from: from.join(" "),
+        formula: Math.abs(rounded - value) > 1e-12 ? `${formula} = ${formatPlain(value)}, rounded to ${entry.round} decimal place${entry.round === 1 ? "" : "s"}: ${formatPlain(rounded)}` : `${formula} = ${formatPlain(rounded)}`,
       };
     }
   }
@@ -269,6 +277,36 @@ function compute(
       return {
         value: a.value! / b.value!, qualifier: leastCertain([a, b]), from: [a.id, b.id],
         formula: `${a.id} ÷ ${b.id} = ${formatPlain(a.value!)} ÷ ${formatPlain(b.value!)}`,
+      };
+    }
+    case "multiply": {
+      const a = number(op.of);
+      if (typeof op.by === "number") {
+        if (!Number.isFinite(op.by)) throw new LedgerError(entry.id, `multiplies by ${op.by}, which is not a number`);
+        return { value: a.value! * op.by, qualifier: a.qualifier, from: [a.id], formula: `${a.id} × ${formatPlain(op.by)} = ${formatPlain(a.value!)} × ${formatPlain(op.by)}` };
+      }
+      const b = number(op.by);
+      return {
+        value: a.value! * b.value!, qualifier: leastCertain([a, b]), from: [a.id, b.id],
+        formula: `${a.id} × ${b.id} = ${formatPlain(a.value!)} × ${formatPlain(b.value!)}`,
+      };
+    }
+    case "percent": {
+      const a = number(op.of);
+      const b = number(op.by);
+      if (b.value === 0) throw new LedgerError(entry.id, `is a percentage of "${op.by}", which is zero`);
+      return {
+        value: (a.value! / b.value!) * 100, qualifier: leastCertain([a, b]), from: [a.id, b.id],
+        formula: `${a.id} ÷ ${b.id} × 100 = ${formatPlain(a.value!)} ÷ ${formatPlain(b.value!)} × 100`,
+      };
+    }
+    case "percent-change": {
+      const a = number(op.from);
+      const b = number(op.to);
+      if (a.value === 0) throw new LedgerError(entry.id, `is a change from "${op.from}", which is zero`);
+      return {
+        value: ((b.value! - a.value!) / a.value!) * 100, qualifier: leastCertain([a, b]), from: [a.id, b.id],
+        formula: `(${b.id} − ${a.id}) ÷ ${a.id} × 100 = (${formatPlain(b.value!)} − ${formatPlain(a.value!)}) ÷ ${formatPlain(a.value!)} × 100`,
       };
     }
     case "sum": {
