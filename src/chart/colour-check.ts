@@ -87,7 +87,7 @@ export function outlineLightShades(uses: ColourUse[]): ColourUse[] {
     // Unlike the check, the background's own colour and greys count: a ramp's lightest shade is often both.
     if (!use.shade || use.attr !== "fill" || !isColour(use.value) || faint(use.element, "fill-opacity")) continue;
     if ((contrast(use.value, INK.background) ?? 21) >= MARK_CONTRAST || inField(use.element) || outlined(use.element)) continue;
-    const outline = darken(use.value, MARK_CONTRAST);
+    const outline = shadeFor(use.value, MARK_CONTRAST, INK.background);
     if (outline === null) continue;
     use.element.setAttribute("stroke", outline);
     // Plot's group may set a stroke width for its own purposes (a halo, a gap); the outline is a hairline.
@@ -144,33 +144,27 @@ export function darkVariants(uses: ColourUse[]): DarkVariant[] {
     const onDark = contrast(v, DARK_INK.background);
     // Light colours, and the light background's own (halos, gaps), are left as they are.
     if (onDark === null || onDark >= needed || (contrast(v, INK.background) ?? 21) < 1.5) continue;
-    const variant = lighten(v, needed);
+    const variant = shadeFor(v, needed, DARK_INK.background);
     if (variant) variants.set(key, { attr: use.attr, value: use.value, variant });
   }
   return [...variants.values()];
 }
 
-/** The same hue, lighter until it reaches `needed`:1 on the dark background. */
-function lighten(css: string, needed: number): string | null {
+/**
+ * The same hue, lightness stepped away from the page's own until the shade
+ * reaches `needed`:1 on it: lighter on the dark page, darker on the light one.
+ */
+function shadeFor(css: string, needed: number, page: string): string | null {
   const c = parseHcl(css);
   if (!c || !Number.isFinite(c.l)) return null;
-  for (let l = Math.max(c.l, 0); l <= 100; l += 1) {
+  const step = page === DARK_INK.background ? 1 : -1;
+  for (let l = Math.min(Math.max(c.l, 0), 100); l >= 0 && l <= 100; l += step) {
     const shade = parseHcl(Number.isFinite(c.h) ? c.h : 0, Number.isFinite(c.c) ? c.c : 0, l).formatHex();
-    if ((contrast(shade, DARK_INK.background) ?? 0) >= needed) return shade;
+    if ((contrast(shade, page) ?? 0) >= needed) return shade;
   }
-  return "#ffffff";
+  return step > 0 ? "#ffffff" : "#000000";
 }
 
-/** The same hue, darker until it reaches `needed`:1 on the light background. */
-function darken(css: string, needed: number): string | null {
-  const c = parseHcl(css);
-  if (!c || !Number.isFinite(c.l)) return null;
-  for (let l = Math.min(c.l, 100); l >= 0; l -= 1) {
-    const shade = parseHcl(Number.isFinite(c.h) ? c.h : 0, Number.isFinite(c.c) ? c.c : 0, l).formatHex();
-    if ((contrast(shade, INK.background) ?? 0) >= needed) return shade;
-  }
-  return "#000000";
-}
 
 function inField(e: Element): boolean {
   const mark = e.closest("[aria-label]")?.getAttribute("aria-label") ?? "";
@@ -225,6 +219,7 @@ function outlined(e: Element): boolean {
   return false;
 }
 
+/** A paint that is a colour of its own, not a keyword, a reference or a variable. */
 function isColour(value: string): boolean {
   const v = value.trim().toLowerCase();
   return !(v === "none" || v === "currentcolor" || v === "transparent" || v === "inherit" || v.startsWith("url(") || v.startsWith("var(")) && contrast(v, INK.background) !== null;
@@ -232,7 +227,7 @@ function isColour(value: string): boolean {
 
 function isCheckable(value: string): boolean {
   const v = value.trim().toLowerCase();
-  if (v === "none" || v === "currentcolor" || v === "transparent" || v === "inherit" || v.startsWith("url(") || v.startsWith("var(")) return false;
+  if (!isColour(v)) return false;
   if (HOUSE.has(v)) return false;
   const hcl = parseHcl(v);
   if (hcl === null || !(hcl.c >= NEUTRAL)) return false;

@@ -15,11 +15,11 @@ import { geometryProblems } from "./geometry.ts";
 import { hiddenInWords } from "./hidden-characters.ts";
 import { chartWindow, ChartError } from "./render.ts";
 import { houseDiverging, houseRamp, ordinalShades, PALETTE } from "./palette.ts";
+import { makeStatic } from "./static-parts.ts";
+import { ARTBOARDS, THEME, type Artboard, type ArtboardName } from "./theme.ts";
 
 /** Continuous scale types Plot colours with turbo (or rainbow, cyclical) unless told otherwise. */
 const TURBO = new Set(["linear", "log", "sqrt", "pow", "symlog", "sequential", "cyclical", "utc", "time"]);
-import { makeStatic } from "./static-parts.ts";
-import { ARTBOARDS, THEME, type Artboard, type ArtboardName } from "./theme.ts";
 
 export interface PlotWords {
   headline: string;
@@ -257,19 +257,17 @@ function houseAdjust(own: Plot.PlotOptions) {
   return (svg: SVGSVGElement, options: Plot.PlotOptions): Plot.PlotOptions | null => {
     let next: Plot.PlotOptions | null = null;
     const color = own.color as Plot.ScaleOptions | undefined;
-    const colorType = scaleOf(svg, "color")?.type;
+    const colorScale = scaleOf(svg, "color");
+    const colorType = colorScale?.type;
     const chosen = color && (color.scheme !== undefined || color.range !== undefined || color.interpolate !== undefined);
-    if (!chosen && color?.type === "ordinal" && colorType === "ordinal") {
+    const house = (set: Plot.ScaleOptions) => ({ ...options, color: { ...(options.color as object), ...set } });
+    if (!chosen && typeof colorType === "string") {
       // Ordered categories: shades in order, as Plot would give, in colours a reader can see.
-      const domain = scaleOf(svg, "color")?.domain ?? [];
-      next = { ...options, color: { ...(options.color as object), range: ordinalShades([...domain].length) } };
-    } else if (!chosen && (colorType === "ordinal" || colorType === "categorical")) {
-      next = { ...options, color: { ...(options.color as object), range: [...PALETTE] } };
-    } else if (!chosen && typeof colorType === "string" && TURBO.has(colorType)) {
+      if (color?.type === "ordinal" && colorType === "ordinal") next = house({ range: ordinalShades([...(colorScale?.domain ?? [])].length) });
+      else if (colorType === "ordinal" || colorType === "categorical") next = house({ range: [...PALETTE] });
       // Plot's turbo, left to it: its cyans and greens are near 1.3:1 on white, a line in them all but vanishes.
-      next = { ...options, color: { ...(options.color as object), interpolate: houseRamp } };
-    } else if (!chosen && typeof colorType === "string" && colorType.startsWith("diverging")) {
-      next = { ...options, color: { ...(options.color as object), interpolate: houseDiverging } };
+      else if (TURBO.has(colorType)) next = house({ interpolate: houseRamp });
+      else if (colorType.startsWith("diverging")) next = house({ interpolate: houseDiverging });
     }
     const xType = scaleOf(svg, "x")?.type;
     if ((own.x as Plot.ScaleOptions | undefined)?.grid === undefined && own.grid === undefined && (xType === "band" || xType === "point")) {
