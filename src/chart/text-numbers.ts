@@ -9,32 +9,29 @@ import { findMentions, type Ledger } from "../ledger/index.ts";
 const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
 const DATE = new RegExp(`\\b\\d{1,2} (?:${MONTHS})(?: \\d{4})?\\b|\\b(?:${MONTHS}) \\d{1,2}, \\d{4}\\b|\\b(?:${MONTHS}) \\d{4}\\b|\\b\\d{4}\\b`, "g");
 
-/** Each number in the text that no ledger figure holds, as written. */
-export function untracedNumbers(text: string, ledger: Ledger, scales: number[] = []): string[] {
+/** Each number a reader sees in the text, as written, with the ids of the ledger figures that hold it (none: untraced). */
+function numbersIn(text: string, ledger: Ledger, scales: number[]): { written: string; ids: string[] }[] {
   const dates = [...text.matchAll(DATE)].map((m) => [m.index, m.index + m[0].length] as const);
-  const values = ledger.figures.map((f) => f.value).filter((v): v is number => v !== null);
-  const untraced: string[] = [];
+  const out: { written: string; ids: string[] }[] = [];
   for (const m of findMentions(text)) {
     if (m.value === null) continue;
     if (dates.some(([s, e]) => s <= m.start && m.end <= e)) continue;
-    // A figure printed rounded ("306 km" for 305.5) still traces.
+    // A number the chart uses as its own drawing scale ("each square is 1,000") is the chart's, not a claim.
     if (scales.includes(m.value)) continue;
-    if (!values.some((v) => Math.abs(v - m.value!) < 1e-9 || Math.round(v) === m.value)) untraced.push(m.text);
+    // A figure printed rounded ("306 km" for 305.5) still traces.
+    const ids = ledger.figures.filter((f) => f.value !== null && (Math.abs(f.value - m.value!) < 1e-9 || Math.round(f.value) === m.value)).map((f) => f.id);
+    out.push({ written: m.text, ids });
   }
-  return untraced;
+  return out;
+}
+
+/** Each number in the text that no ledger figure holds, as written. */
+export function untracedNumbers(text: string, ledger: Ledger, scales: number[] = []): string[] {
+  return numbersIn(text, ledger, scales).filter((n) => n.ids.length === 0).map((n) => n.written);
 }
 
 /** Each number typed into the text that ledger figures hold, with those figures' ids: it should name one of them instead. */
 export function typedFigures(text: string, ledger: Ledger, scales: number[] = []): { written: string; ids: string[] }[] {
-  const dates = [...text.matchAll(DATE)].map((m) => [m.index, m.index + m[0].length] as const);
-  const out: { written: string; ids: string[] }[] = [];
-  for (const m of findMentions(text)) {
-    if (m.value === null || scales.includes(m.value)) continue;
-    // "in one night", "by one side": the word "one" is more often an article than a count; the numeral 1 is checked.
-    if (/^one$/i.test(m.text)) continue;
-    if (dates.some(([s, e]) => s <= m.start && m.end <= e)) continue;
-    const ids = ledger.figures.filter((f) => f.value !== null && (Math.abs(f.value - m.value!) < 1e-9 || Math.round(f.value) === m.value)).map((f) => f.id);
-    if (ids.length > 0) out.push({ written: m.text, ids });
-  }
-  return out;
+  // "in one night", "by one side": the word "one" is more often an article than a count; the numeral 1 is checked.
+  return numbersIn(text, ledger, scales).filter((n) => n.ids.length > 0 && !/^one$/i.test(n.written));
 }
