@@ -104,7 +104,7 @@ function printFigure(figure: Figure, style: FigureStyle, digits: number | undefi
     if (figure.qualifier !== "exact" && figure.qualifier !== "estimate") {
       throw new ChartError(`${place} prints "${figure.id}" without its qualifier ("${figure.qualifier}")`, `Print it in words (\${"${figure.id}"}) or short (\${{ figure: "${figure.id}", as: "short" }}), so the reader sees that it is not exact`);
     }
-    return figure.phrase && !/\d/.test(figure.phrase) ? figure.phrase : formatNumber(figure.value);
+    return spelt(figure) ?? formatNumber(figure.value);
   }
   if (style === "percent") {
     // A figure already in percent (a "percent" derived figure, "12 percent" as stated) is printed as it is.
@@ -113,25 +113,35 @@ function printFigure(figure: Figure, style: FigureStyle, digits: number | undefi
       throw new ChartError(`${place} prints "${figure.id}" (${formatNumber(figure.value)}) as a percentage, but it is not a share`, "Print a share (a value such as 0.91) as a percentage, or the figure as it is");
     }
     const places = digits ?? 0;
-    const percent = inPercent ? figure.value : figure.value * 100;
-    const rounded = Number(percent.toFixed(places));
-    const word = figure.qualifier !== "exact" ? WORDS[figure.qualifier] : Math.abs(rounded - percent) > 1e-9 ? "about" : "";
-    return `${word ? `${word} ` : ""}${rounded.toFixed(places)}%`;
+    const percent = rounding(inPercent ? figure.value : figure.value * 100, places);
+    const word = figure.qualifier !== "exact" ? WORDS[figure.qualifier] : percent.changed ? "about" : "";
+    return `${word ? `${word} ` : ""}${percent.rounded.toFixed(places)}%`;
   }
   const written = figure.quote && figure.phrase ? ownWords(figure.quote, figure.phrase) : null;
   // Number words and fractions as the article writes them ("one-third"); a count under ten that no phrase gives, spelt
   // out as a newsroom writes it ("five regions"); otherwise numerals in the house's grouping.
-  const number = figure.phrase && !/\d/.test(figure.phrase) ? figure.phrase
-    : !figure.phrase && Number.isInteger(figure.value) && figure.value >= 0 && figure.value < 10 ? SMALL[figure.value]!
-    : formatNumber(figure.value);
+  const number = spelt(figure)
+    ?? (!figure.phrase && Number.isInteger(figure.value) && figure.value >= 0 && figure.value < 10 ? SMALL[figure.value]!
+    : formatNumber(figure.value));
   let qualifier = written ?? WORDS[figure.qualifier];
-  if (digits !== undefined && !(figure.phrase && !/\d/.test(figure.phrase))) {
+  if (digits !== undefined && spelt(figure) === null) {
     // Rounded for the words ("4,896 km" of 4,896.2): the rounding is said, unless a qualifier already says it is not exact.
-    const rounded = Number(figure.value.toFixed(digits));
-    if (Math.abs(rounded - figure.value) > 1e-9 && !qualifier) qualifier = "about";
+    const { rounded, changed } = rounding(figure.value, digits);
+    if (changed && !qualifier) qualifier = "about";
     return `${qualifier ? `${qualifier} ` : ""}${new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(rounded)}`;
   }
   return qualifier ? `${qualifier} ${number}` : number;
+}
+
+/** The figure's number as the article spells it in words ("one-third", "five"), or null when it writes digits or nothing. */
+function spelt(figure: Figure): string | null {
+  return figure.phrase && !/\d/.test(figure.phrase) ? figure.phrase : null;
+}
+
+/** A number rounded to `places` decimals, and whether the rounding changed it (then the words say "about"). */
+function rounding(value: number, places: number): { rounded: number; changed: boolean } {
+  const rounded = Number(value.toFixed(places));
+  return { rounded, changed: Math.abs(rounded - value) > 1e-9 };
 }
 
 const SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
