@@ -8,7 +8,11 @@
 // last named speaker of this or the previous paragraph, marked inferred,
 // because a person must confirm them.
 
+import { MONTHS, WEEKDAYS } from "./checks.ts";
 import type { Sentence } from "./sentences.ts";
+
+const MONTH = MONTHS.join("|");
+const WEEKDAY = WEEKDAYS.join("|");
 
 export interface Attribution {
   /** The speaker in full, as the article names them: "Interior Minister Aftab Sherpao". */
@@ -51,7 +55,7 @@ const VERBS = [
 const VERB_TAIL = String.raw`(?:(?<=\bput|\bputs|\bplaced|\bplaces|\bset|\bsets|\bestimated|\bestimates|\bestimate) (?:the |its |their )?(?:[\p{Ll}-]+ ){0,4}?(?:at|between)\b|(?<=\braised|\brevised|\bupdated|\bcut|\blowered|\bincreased) (?:the |its |their )?(?:[\p{Ll}-]+ ){0,4}?(?:to|at)\b|(?<=\bread) (?:aloud|out)\b|(?<=\bkeeps|\bkeep|\bkept) (?:a |its |their )?(?:running )?(?:count|tally|record|toll) of\b|(?<=\breported|\breports) (?:tolls?|figures?|totals?) of\b)?`;
 // Verbs whose use with no figure after them is no attribution ("put forward", "read a statement").
 const NEEDS_TAIL = /^(?:put|puts|placed|places|set|sets|raised|revised|updated|cut|lowered|increased|read|keeps|keep|kept)$/;
-const AUXILIARY = String.raw`(?:(?:has|have|had|will|would|were|was|are|is|already|also|further|later|earlier|previously|now|again|separately|then|in turn|on average|for (?:his|her|its|their) part|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\p{Ll}{1,20}ly) ){0,3}`;
+const AUXILIARY = String.raw`(?:(?:has|have|had|will|would|were|was|are|is|already|also|further|later|earlier|previously|now|again|separately|then|in turn|on average|for (?:his|her|its|their) part|on (?:${WEEKDAY})|\p{Ll}{1,20}ly) ){0,3}`;
 /** How far from its verb a subject, or what follows it, is looked for: a long run of words with many verbs stays linear. */
 const REACH = 240;
 
@@ -72,7 +76,7 @@ const SPEAKERS = new Set([
 ]);
 const PRONOUNS = new Set(["he", "she", "they", "it", "we", "i"]);
 // Months and days are never speakers, though capitalised: "the March report".
-const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+const CALENDAR = new RegExp(`^(?:${MONTH}|${WEEKDAY})$`);
 // Words that end a subject when walking back from its verb.
 const BOUNDARY = new Set([
   "that", "while", "whereas", "but", "as", "when", "after", "because", "since", "which", "who", "whom", "where", "if", "though", "although",
@@ -97,6 +101,10 @@ function words(text: string): Word[] {
 
 const capitalised = (w: string) => /^\p{Lu}/u.test(w);
 const base = (w: string) => w.toLowerCase().replace(/['’]s?$/u, "");
+/** A name, or a noun that can speak for a figure: a word a subject can end on. */
+const canSpeak = (w: string) => capitalised(w) || SPEAKERS.has(base(w));
+/** A noun without its plural: "agencies" → "agency", "officials" → "official". */
+const stem = (w: string) => base(w).replace(/ies$/, "y").replace(/s$/, "");
 
 /**
  * The subject that ends just before `end` in `text`: walked back word by word
@@ -108,9 +116,10 @@ function subjectBefore(text: string, end: number): { name: string; start: number
   const reach = Math.max(0, end - REACH);
   // "Muslim Khan, a spokesman for the militants, said": a name and the appositive that says who it is, kept together;
   // "Sources within the movement, whose fighters hide near the border, said": the relative clause is the writer's.
-  const aside = /(?:^|[.;:"“”]\s|,\s)(\p{Lu}[^,;:"“”()]{0,80}?), ((a|an|the|who|whose|which)\b[^,;:"“”]{1,160}), $/u.exec(text.slice(reach, end));
+  const within = text.slice(reach, end);
+  const aside = /(?:^|[.;:"“”]\s|,\s)(\p{Lu}[^,;:"“”()]{0,80}?), ((a|an|the|who|whose|which)\b[^,;:"“”]{1,160}), $/u.exec(within);
   // "A rebel spokeswoman, Marcella Valiente, said": a title, then the name.
-  const titled = /(?:^|[.;:"“”]\s|,\s)((?:[Aa]n?|[Tt]he) [^,;:"“”()]{0,60}?), (\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,3}), $/u.exec(text.slice(reach, end));
+  const titled = /(?:^|[.;:"“”]\s|,\s)((?:[Aa]n?|[Tt]he) [^,;:"“”()]{0,60}?), (\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,3}), $/u.exec(within);
   if (titled && SPEAKERS.has(base(titled[1]!.split(" ").at(-1)!))) {
     const start = reach + titled.index + titled[0].indexOf(titled[1]!);
     return { name: `${titled[1]}, ${titled[2]}`, start, pronoun: false };
@@ -123,7 +132,7 @@ function subjectBefore(text: string, end: number): { name: string; start: number
       return { name: relative ? aside[1]! : `${aside[1]}, ${aside[2]}`, start, pronoun: false };
     }
   }
-  const ws = words(text.slice(reach, end)).map((w) => ({ ...w, start: w.start + reach, end: w.end + reach }));
+  const ws = words(within).map((w) => ({ ...w, start: w.start + reach, end: w.end + reach }));
   const taken: Word[] = [];
   for (let i = ws.length - 1; i >= 0 && taken.length < 12; i--) {
     const w = ws[i]!;
@@ -135,9 +144,9 @@ function subjectBefore(text: string, end: number): { name: string; start: number
     const lower = w.text.toLowerCase();
     if (taken.length > 0 && BOUNDARY.has(lower) && lower !== "and") break;
     // "Rachel Harvey in Aceh", "a spokesman in Swat": a place after a speaker; "growth forecast in the March report" is no speaker.
-    if (lower === "in" && !(i > 0 && (capitalised(ws[i - 1]!.text) || SPEAKERS.has(base(ws[i - 1]!.text))) && taken.length > 0 && capitalised(taken[0]!.text))) break;
+    if (lower === "in" && !(i > 0 && canSpeak(ws[i - 1]!.text) && taken.length > 0 && capitalised(taken[0]!.text))) break;
     // "X and Y said": two speakers, each a name or a noun that speaks, the second opened by a name or "the".
-    if (lower === "and" && !(i > 0 && (capitalised(ws[i - 1]!.text) || SPEAKERS.has(base(ws[i - 1]!.text))) && (capitalised(taken[0]!.text) || DETERMINERS.has(taken[0]!.text.toLowerCase()) || SPEAKERS.has(base(taken[0]!.text))))) break;
+    if (lower === "and" && !(i > 0 && canSpeak(ws[i - 1]!.text) && (canSpeak(taken[0]!.text) || DETERMINERS.has(taken[0]!.text.toLowerCase())))) break;
     taken.unshift(w);
     if (taken.length === 1 && PRONOUNS.has(lower)) return { name: w.text, start: w.start, pronoun: true };
   }
@@ -155,7 +164,7 @@ function subjectBefore(text: string, end: number): { name: string; start: number
   if (!named && !SPEAKERS.has(base(head))) return null;
   // A time opening the sentence is not the speaker: "On Monday the ministry said".
   let from = 0;
-  for (let i = 0; i < taken.length - 1; i++) if (/^(?:On|In|By|At|Late|Early|Last)$/.test(taken[i]!.text) && i + 1 < taken.length) from = i + 2;
+  for (let i = 0; i < taken.length - 1; i++) if (/^(?:On|In|By|At|Late|Early|Last)$/.test(taken[i]!.text)) from = i + 2;
   const kept = taken.slice(from);
   if (kept.length === 0) return null;
   const start = kept[0]!.start;
@@ -180,7 +189,7 @@ function subjectAfter(text: string, from: number): { name: string; end: number }
   const name = m[1]!.replace(/\.$/, "");
   const ws = name.split(" ");
   const head = ws.at(-1)!;
-  if (!capitalised(head) && !SPEAKERS.has(base(head))) return null;
+  if (!canSpeak(head)) return null;
   return { name, end: from + 1 + name.length };
 }
 
@@ -201,6 +210,10 @@ function asideAfter(text: string, from: number): number {
   return m ? from + m.index : text.length;
 }
 
+// When it was said: "today", "(on) Tuesday (morning)", "on June 8", "on 8 June".
+const SAID_ON_DAY = new RegExp(String.raw`^ (?:today|yesterday|tonight|(?:on |last |late |early )?(?:${WEEKDAY})(?: (?:morning|afternoon|evening|night))?)\b`, "u");
+const SAID_ON_DATE = new RegExp(String.raw`^ (?:late |early )?on (?:(?:${MONTH}) \d{1,2}|\d{1,2} (?:${MONTH}))\b`, "u");
+
 /**
  * Whether the words after an attribution end its clause ("…, police said."
  * "…, police estimated, while …" "…,” he told a news conference."): then it
@@ -213,8 +226,7 @@ function endsClause(text: string, from: number, told: boolean): boolean {
   if (told) rest = rest.replace(/^(?: (?!that\b)[\p{L}’'-]+){1,4}?(?=[,;:.!?"”—–]|$| that\b| on\b| in\b)/u, "");
   // When and where it was said ("on Tuesday", "Thursday in a statement"): short phrases, never one that goes on to say something ("that …").
   for (let i = 0; i < 2; i++) {
-    rest = rest.replace(/^ (?:today|yesterday|tonight|(?:on |last |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?)\b/u, "");
-    rest = rest.replace(/^ (?:late |early )?on (?:(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December))\b/u, "");
+    rest = rest.replace(SAID_ON_DAY, "").replace(SAID_ON_DATE, "");
     // No digits: "at least 406 deaths" goes on to say the figure.
     rest = rest.replace(/^(?: (?:on|in|at|late|early|earlier|later|last|this|during|after|via|through|before)\b(?!\s+(?:least|most)\b)(?:(?! that\b)[^,;:.!?"”—–\d]){0,40}(?=[,;:.!?"”—–]|$| that\b| on\b| in\b))+/u, "");
   }
@@ -229,15 +241,14 @@ function endsClause(text: string, from: number, told: boolean): boolean {
 export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpeakerMemory(), paragraph = 0): Attribution[] {
   // "The UN Office … (OCHA) said": an abbreviation in brackets is part of the name; its brackets, blanked, end nothing.
   const text = sentence.text.replace(/\((\p{Lu}[\p{Lu}\p{N}&.-]{1,12})\)/gu, " $1 ");
-  const found: Omit<Attribution, "from" | "to" | "edge">[] = [];
-  const directions: boolean[] = [];
-  const spans: [number, number][] = [];
+  // Each attribution found, whether it closes what came before it (trailing) or opens what follows, and where its words stand.
+  const found: (Omit<Attribution, "from" | "to" | "edge" | "at"> & { trailing: boolean; span: [number, number] })[] = [];
   // Characters already read as an attribution's words, one flag each: asking costs what the words are long.
   const marked = new Uint8Array(text.length + 1);
   const taken = (start: number, end: number) => marked.subarray(start, end).includes(1);
-  const mark = (span: [number, number]) => {
+  const add = (claimant: string, words: string, inferred: boolean, trailing: boolean, span: [number, number]) => {
     marked.fill(1, span[0], span[1]);
-    spans.push(span);
+    found.push({ claimant, words, inferred, trailing, span });
   };
 
   // "according to X": the name runs to the next punctuation, and keeps an appositive name ("…, Marta Kovač").
@@ -248,11 +259,8 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     // "according to official results": a document, whose speaker is whoever cites it ("Güven said that according to …").
     const owner = source.replace(/^the /i, "").split(" ");
     if (!m[2] && !owner.some((w) => capitalised(w)) && !SPEAKERS.has(base(owner.at(-1)!))) continue;
-    const end = m.index + m[0].length;
-    found.push({ claimant: tidyName(claimant), words: m[0], at: m.index, inferred: false });
     // Early in the sentence it opens what follows ("According to police, 300 …"); late, it closes what came before.
-    directions.push(m.index >= text.length / 3);
-    mark([m.index, end]);
+    add(tidyName(claimant), m[0], false, m.index >= text.length / 3, [m.index, m.index + m[0].length]);
   }
   // A headline's "UN: More than 12,000 killed" and "10,000 march in Moscow: police".
   const lead = /^(\p{Lu}[\p{L}.’'&-]{0,30}(?: \p{Lu}[\p{L}.’'&-]{0,30}){0,3}): (?=\S)/u.exec(text);
@@ -260,9 +268,7 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
   for (const [m, trailing] of [[lead, false], [tail, true]] as const) {
     if (!m || !speaks(m[1]!)) continue;
     const start = trailing ? m.index : 0;
-    found.push({ claimant: tidyName(m[1]!), words: m[0].trim(), at: start, inferred: false });
-    directions.push(trailing);
-    mark([start, start + m[0].length]);
+    add(tidyName(m[1]!), m[0].trim(), false, trailing, [start, start + m[0].length]);
   }
   // "X said …", "…, X said.", "X put the figure at …": a verb and the subject before it.
   for (const m of text.matchAll(new RegExp(String.raw`(?<=\s|^)${AUXILIARY}(${VERBS})\b${VERB_TAIL}`, "gu"))) {
@@ -272,21 +278,14 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     if (taken(m.index, end)) continue;
     const subject = subjectBefore(text, m.index);
     if (subject) {
-      const told = /^tell|^told/i.test(verb);
-      const trailing = endsClause(text, end, told);
-      found.push({ claimant: subject.name, words: text.slice(subject.start, end), at: subject.start, inferred: subject.pronoun });
-      directions.push(trailing);
-      mark([subject.start, end]);
+      const trailing = endsClause(text, end, /^tell|^told/i.test(verb));
+      add(subject.name, text.slice(subject.start, end), subject.pronoun, trailing, [subject.start, end]);
       continue;
     }
     // "…, said Mayor Dana Whitfield." "“…,” said the spokesman." The speaker after the verb, the quote before it.
     if (/^(?:said|says|told|wrote|claimed|estimated|added|reported|confirmed)$/i.test(verb) && (m.index === 0 || /[,;:"“”—–]\s*$/u.test(text.slice(Math.max(0, m.index - 4), m.index)))) {
       const after = subjectAfter(text, end);
-      if (after && !PRONOUNS.has(after.name.toLowerCase())) {
-        found.push({ claimant: after.name, words: text.slice(m.index, after.end), at: m.index, inferred: false });
-        directions.push(true);
-        mark([m.index, after.end]);
-      }
+      if (after && !PRONOUNS.has(after.name.toLowerCase())) add(after.name, text.slice(m.index, after.end), false, true, [m.index, after.end]);
     }
   }
   // "the council's previous figures of 662 dead": a source's own figures, named by its possessive.
@@ -295,42 +294,34 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     // The owner is the last noun phrase: "a sharp increase from the council" → "the council".
     const owner = m[1]!.replace(/^.*?\b(?:the|a|an) (?=(?:(?!\b(?:the|a|an) ).)*$)/iu, "the ");
     if (taken(m.index, end) || CALENDAR.test(owner.split(" ").at(-1)!) || !(capitalised(owner.replace(/^the /, "")) || SPEAKERS.has(base(owner.split(" ").at(-1)!)))) continue;
-    found.push({ claimant: owner.replace(/^Mr |^Ms |^Mrs /, (t) => t), words: m[0], at: m.index, inferred: false });
-    directions.push(false);
-    mark([m.index, end]);
+    add(owner, m[0], false, false, [m.index, end]);
   }
   // "the 802 figure given by emergency authorities": a passive source.
   for (const m of text.matchAll(/\b(?:given|provided|released|reported|issued|compiled|published|announced|confirmed|cited|put forward) by\b/gu)) {
     const end = m.index + m[0].length;
     if (taken(m.index, end)) continue;
     const after = subjectAfter(text, end);
-    if (!after) continue;
-    found.push({ claimant: after.name, words: text.slice(m.index, after.end), at: m.index, inferred: false });
-    directions.push(true);
-    mark([m.index, after.end]);
+    if (after) add(after.name, text.slice(m.index, after.end), false, true, [m.index, after.end]);
   }
 
   // "…, X said, adding that 1,090 were injured": the speaker covers what comes after "adding" too.
-  for (let i = 0, n = found.length; i < n; i++) {
-    const adding = directions[i] && /^,? (?:adding|saying|noting|estimating|explaining)\b(?: that\b)?/u.exec(text.slice(spans[i]![1], spans[i]![1] + 40));
-    if (adding) {
-      const at = spans[i]![1];
-      found.push({ ...found[i]!, at, words: found[i]!.words });
-      directions.push(false);
-      spans.push([at, at + adding[0].length]);
-    }
+  for (const f of [...found]) {
+    const at = f.span[1];
+    const adding = f.trailing && /^,? (?:adding|saying|noting|estimating|explaining)\b(?: that\b)?/u.exec(text.slice(at, at + 40));
+    if (adding) found.push({ ...f, trailing: false, span: [at, at + adding[0].length] });
   }
-  const order = found.map((f, i) => ({ f, trailing: directions[i]!, span: spans[i]! })).sort((a, b) => a.span[0] - b.span[0]);
+  const order = found.sort((a, b) => a.span[0] - b.span[0]);
   const out: Attribution[] = [];
   for (let i = 0; i < order.length; i++) {
-    const { f, trailing, span } = order[i]!;
+    const f = order[i]!;
+    const { trailing, span } = f;
     const resolved = resolve(f.claimant, f.inferred, memory, paragraph);
     if (resolved === null) continue;
     const from = trailing ? (i > 0 ? order[i - 1]!.span[1] : 0) : span[0];
     const to = trailing ? span[0] : i + 1 < order.length ? order[i + 1]!.span[0] : asideAfter(text, span[1]);
     // Only speakers named together ("X and Y reported …, respectively") share out numbers; places can be "respectively" too.
     const parts = !f.inferred && / and /.test(f.claimant) && /\brespectively\b/.test(text.slice(span[1], span[1] + REACH)) ? resolved.claimant.split(/,? and |, /) : [];
-    out.push({ ...f, ...resolved, claimant: bracketed(resolved.claimant), words: bracketed(f.words), from, to, edge: trailing ? span[0] : span[1], ...(parts.length > 1 ? { respectively: parts.map((p) => bracketed(tidyName(p))) } : {}) });
+    out.push({ ...resolved, claimant: bracketed(resolved.claimant), words: bracketed(f.words), at: span[0], from, to, edge: trailing ? span[0] : span[1], ...(parts.length > 1 ? { respectively: parts.map((p) => bracketed(tidyName(p))) } : {}) });
   }
   return out;
 }
@@ -342,29 +333,30 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
  * paragraph, marked inferred; null when none fits.
  */
 function resolve(name: string, pronoun: boolean, memory: SpeakerMemory, paragraph: number): { claimant: string; inferred: boolean } | null {
-  const recent = memory.named.filter((n) => n.paragraph >= paragraph - 1);
+  // The speakers of this and the previous paragraph, the latest first.
+  const latest = memory.named.filter((n) => n.paragraph >= paragraph - 1).reverse();
   const ws = name.split(/\s+/);
   if (pronoun) {
     const person = /^(?:he|she|i)$/i.test(name);
-    const match = [...recent].reverse().find((n) => (person ? isPerson(n.claimant) : true));
+    const match = latest.find((n) => (person ? isPerson(n.claimant) : true));
     return match ? { claimant: match.claimant, inferred: true } : null;
   }
   // "the ministry", "The Ministry", "the emergency agency", "both agencies": a description, not a name.
   const described = /^(?:the|both|its|their)$/i.test(ws[0]!) && ws.length > 1 && ws.slice(1).every((w) => !capitalised(w) || SPEAKERS.has(base(w)));
   if (described) {
-    const head = base(ws.at(-1)!).replace(/ies$/, "y").replace(/s$/, "");
-    const content = ws.slice(1).map((w) => base(w).replace(/ies$/, "y").replace(/s$/, "")).filter((w) => w.length > 3);
-    const fits = [...recent].reverse().filter((n) => {
+    const head = stem(ws.at(-1)!);
+    const content = ws.slice(1).map(stem).filter((w) => w.length > 3);
+    const fits = latest.filter((n) => {
       const earlier = n.claimant.toLowerCase();
       return earlier.includes(head) || content.some((w) => earlier.includes(w));
     });
     // "both agencies": the two named before that fit, or else the last two named.
-    const both = fits.length >= 2 ? fits : [...new Map([...recent].reverse().map((n) => [n.claimant, n])).values()];
+    const both = fits.length >= 2 ? fits : [...new Map(latest.map((n) => [n.claimant, n])).values()];
     if (/^both$/i.test(ws[0]!) && both.length >= 2) return { claimant: `${both[1]!.claimant} and ${both[0]!.claimant}`, inferred: true };
     if (fits.length > 0 && fits[0]!.claimant.toLowerCase() !== tidyName(name).toLowerCase()) return { claimant: fits[0]!.claimant, inferred: true };
     // "the company", "the firm", "the group": the last named body, when no earlier name shares its words.
     if (fits.length === 0 && ws.length === 2 && /^(?:company|firm|group|agency|organisation|organization|bank|carrier|retailer|maker|insurer|publisher|operator)$/.test(base(ws[1]!))) {
-      const body = [...recent].reverse().find((n) => /\p{Lu}/u.test(n.claimant) && !isPerson(n.claimant));
+      const body = latest.find((n) => /\p{Lu}/u.test(n.claimant) && !isPerson(n.claimant));
       if (body) return { claimant: body.claimant, inferred: true };
     }
   }
