@@ -5,7 +5,7 @@
 // sentence attributes it to. It proposes; a person decides what goes into a
 // notebook.
 
-import { MONTHS, qualifierCue, readImpliedDate, readStatedDate, WEEKDAYS } from "./checks.ts";
+import { MONTHS, qualifierCue, readImpliedDate, readStatedDate, SHORT_MONTHS, WEEKDAYS } from "./checks.ts";
 import type { Qualifier } from "./entries.ts";
 import { findMentions, parseNumber, VAGUE_WORDS } from "./numbers.ts";
 import { attributions, newSpeakerMemory, type Attribution } from "./attribution.ts";
@@ -60,6 +60,8 @@ export interface ArticleContext {
 }
 
 const MONTH = MONTHS.join("|");
+// "Jan.", "Sep.": the abbreviations the month-day reader in checks.ts reads back ("May" is never shortened).
+const SHORT_MONTH = SHORT_MONTHS.filter((m) => m !== "May").map((m) => `${m}\\.`).join("|");
 // Every repetition in these patterns has a bound, far above any real number, list or name, so that a run of
 // digits, words or names that fails to match near its end costs a bounded amount at each of its starts rather
 // than the rest of the run ("1,1,1,…" or "one one one …" would otherwise take time that grows as its square).
@@ -80,7 +82,7 @@ const PATTERNS: [CandidateKind | "stated-date" | "month-date" | "month-day" | "d
   ["day-first-date", new RegExp(String.raw`\b\d{1,2} (?:${MONTH}) \d{4}\b`, "gu")],
   ["month-date", new RegExp(String.raw`\b(?:${MONTH}) \d{4}\b`, "gu")],
   // A month and day with no year ("June 8", "Jan. 25", "8 June"): a date, not the numbers 8 and 25.
-  ["month-day", new RegExp(String.raw`\b(?:(?:${MONTH}|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.) \d{1,2}(?![\d,.:]\d| \d{4})|\d{1,2} (?:${MONTH})(?! \d{4}))\b`, "gu")],
+  ["month-day", new RegExp(String.raw`\b(?:(?:${MONTH}|${SHORT_MONTH}|Sept\.) \d{1,2}(?![\d,.:]\d| \d{4})|\d{1,2} (?:${MONTH})(?! \d{4}))\b`, "gu")],
   ["weekday", new RegExp(String.raw`\b(?:${WEEKDAYS.join("|")}|today)\b`, "gu")],
   ["money", new RegExp(String.raw`(?:US\$|[$€£¥])\s?${DIGITS}(?:\.\d+)?(?:\s?(?:thousand|million|billion|trillion|bn|m|k)\b)?|\b(?:${NUMBER_WORD})${SCALE}\s(?:${Object.keys(CURRENCY_WORDS).join("|")})\b`, "giu")],
   ["percent", new RegExp(String.raw`\b(?:${NUMBER_WORD})\s?(?:%|percent\b|per cent\b)`, "giu")],

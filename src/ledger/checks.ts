@@ -269,7 +269,7 @@ export function readStatedDate(phrase: string): { date: string; precision: "day"
   return null;
 }
 
-const SHORT_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+export const SHORT_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** "June 8", "Jan. 25", "8 June": a month and a day, by its number (1–12), or null. */
 function monthOf(name: string): number | null {

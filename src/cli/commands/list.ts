@@ -13,7 +13,7 @@ export async function list(root: string, files: string[], out: string, report: R
     try {
       ledger = resolveLedger({ figures: notebook.figures, events: notebook.events ?? [], places: notebook.places ?? [] });
     } catch {
-      ledger = null;
+      // A ledger that does not resolve is check's to report; the listing shows the words as written.
     }
     const shown = (words: Words) => {
       try {
