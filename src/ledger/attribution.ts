@@ -45,17 +45,17 @@ export function newSpeakerMemory(): SpeakerMemory {
 const VERBS = [
   "said", "says", "say", "told", "tells", "tell", "stated", "states", "estimated", "estimates", "estimate", "reported", "reports", "report",
   "forecast", "forecasts", "predicted", "predicts", "expects", "expected", "expect", "confirmed", "confirms", "confirm", "claimed", "claims", "claim",
-  "announced", "announces", "listed", "lists", "declared", "declares", "added", "adds", "noted", "notes", "insisted", "acknowledged", "admitted",
+  "announced", "announces", "listed", "lists", "declared", "declares", "place", "added", "adds", "noted", "notes", "insisted", "acknowledged", "admitted",
   "counted", "counts", "tallied", "recorded", "records", "registered", "wrote", "writes", "warned", "warns", "believes", "believed", "calculated",
   "projected", "projects", "showed", "shows", "released", "releases", "published", "issued", "denied", "denies", "put", "puts", "placed", "places",
   "set", "sets", "cut", "lowered", "increased", "identified", "documented", "logged", "expecting", "estimating", "forecasting", "predicting",
-  "projecting", "Says", "Said", "Say", "Reports", "Estimates", "Confirms", "Claims", "raised", "revised", "updated", "read", "keeps", "keep", "kept",
+  "projecting", "saying", "concluded", "concludes", "indicating", "indicated", "indicates", "Says", "Said", "Say", "Reports", "Estimates", "Confirms", "Claims", "raised", "revised", "updated", "read", "keeps", "keep", "kept",
 ].join("|");
 // After these verbs, the figure's words: "put the death toll at", "raised the figure to", "read aloud".
-const VERB_TAIL = String.raw`(?:(?<=\bput|\bputs|\bplaced|\bplaces|\bset|\bsets|\bestimated|\bestimates|\bestimate) (?:the |its |their )?(?:[\p{Ll}-]+ ){0,4}?(?:at|between)\b|(?<=\braised|\brevised|\bupdated|\bcut|\blowered|\bincreased) (?:the |its |their )?(?:[\p{Ll}-]+ ){0,4}?(?:to|at)\b|(?<=\bread) (?:aloud|out)\b|(?<=\bkeeps|\bkeep|\bkept) (?:a |its |their )?(?:running )?(?:count|tally|record|toll) of\b|(?<=\breported|\breports) (?:tolls?|figures?|totals?) of\b)?`;
+const VERB_TAIL = String.raw`(?:(?<=\bput|\bputs|\bplace|\bplaced|\bplaces|\bset|\bsets|\bestimated|\bestimates|\bestimate) (?:the |its |their )?(?:[\p{Ll}-]+ ){0,4}?(?:at|between)\b|(?<=\braised|\brevised|\bupdated|\bcut|\blowered|\bincreased) (?:the |its |their )?(?:[\p{L}\p{N}-]+ ){0,6}?(?:to|at|by)\b|(?<=\bread) (?:aloud|out)\b|(?<=\bkeeps|\bkeep|\bkept) (?:a |its |their )?(?:running )?(?:count|tally|record|toll) of\b|(?<=\breported|\breports) (?:tolls?|figures?|totals?) of\b)?`;
 // Verbs whose use with no figure after them is no attribution ("put forward", "read a statement").
-const NEEDS_TAIL = /^(?:put|puts|placed|places|set|sets|raised|revised|updated|cut|lowered|increased|read|keeps|keep|kept)$/;
-const AUXILIARY = String.raw`(?:(?:has|have|had|will|would|were|was|are|is|already|also|further|later|earlier|previously|now|again|separately|then|in turn|on average|for (?:his|her|its|their) part|on (?:${WEEKDAY})|\p{Ll}{1,20}ly) ){0,3}`;
+const NEEDS_TAIL = /^(?:put|puts|place|placed|places|set|sets|raised|revised|updated|cut|lowered|increased|read|keeps|keep|kept)$/;
+const AUXILIARY = String.raw`(?:(?:has|have|had|been|will|would|were|was|are|is|already|also|further|later|earlier|previously|now|again|separately|then|in turn|on average|for (?:his|her|its|their) part|on (?:${WEEKDAY})|(?:last|this|earlier this|late last|early last) (?:week|month|year|weekend|night|morning)|(?!(?:rally|family|assembly|ally|supply|monopoly|anomaly|tally|bully|fly|reply|italy)\b)\p{Ll}{1,20}ly) ){0,3}`;
 /** How far from its verb a subject, or what follows it, is looked for: a long run of words with many verbs stays linear. */
 const REACH = 240;
 
@@ -64,15 +64,15 @@ const SPEAKERS = new Set([
   "ministry", "minister", "ministers", "police", "officials", "official", "organisers", "organizers", "office", "agency", "agencies", "spokesman",
   "spokeswoman", "spokesperson", "authorities", "authority", "government", "governments", "army", "military", "secretary", "leader", "leaders",
   "chief", "governor", "mayor", "president", "department", "service", "services", "commission", "committee", "council", "survey", "report",
-  "statement", "study", "figures", "data", "census", "estimate", "estimates", "count", "researchers", "experts", "economists", "analysts",
-  "witnesses", "residents", "doctors", "medics", "rescuers", "sources", "source", "source", "group", "groups", "union", "unions", "company",
+  "statement", "study", "reports", "figures", "data", "census", "estimate", "estimates", "count", "researchers", "experts", "economists", "analysts",
+  "witnesses", "residents", "doctors", "medics", "rescuers", "sources", "source", "source", "group", "groups", "union", "unions", "prefecture", "company",
   "firm", "bank", "fund", "board", "bureau", "institute", "centre", "center", "observatory", "monitor", "administration", "command", "forces",
   "spokesmen", "organization", "organisation", "hospital", "hospitals", "newspaper", "broadcaster", "channel", "outlet", "website", "media",
   "journalist", "correspondent", "reporter", "reporters", "team", "mission", "operator", "utility", "regulator", "watchdog", "coalition", "party",
   "campaign", "parliament", "court", "prosecutors", "prosecutor", "investigators", "inspectors", "observers", "clerk", "registrar", "coroner",
   "commissioner", "director", "head", "chairman", "chairwoman", "chair", "officer", "officers", "staff", "workers", "volunteers", "activists",
   "monitors", "pollsters", "poll", "polls", "tally", "records", "record", "militants", "rebels", "fighters", "insurgents", "protesters",
-  "demonstrators", "opposition", "movement", "troops", "soldiers", "police's", "network", "association", "federation", "alliance", "charity", "relief", "society", "crescent",
+  "demonstrators", "opposition", "movement", "troops", "soldiers", "force", "police's", "network", "association", "federation", "alliance", "charity", "relief", "society", "crescent",
 ]);
 const PRONOUNS = new Set(["he", "she", "they", "it", "we", "i"]);
 // Months and days are never speakers, though capitalised: "the March report".
@@ -85,6 +85,8 @@ const BOUNDARY = new Set([
 ]);
 // A subject's words may include "of", "for" and "and" between names, and a place after "in".
 const JOINERS = new Set(["of", "for", "and", "de", "del", "al", "in"]);
+// Words that end in a full stop inside a name: "Co.", "Col.", "Sen.", "U.S.", an initial.
+const ABBREVIATION = /^(?:Co|Inc|Corp|Ltd|Jr|Sr|St|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Sen|Rep|Gov|Prof|Maj|Adm|Cmdr|Gov|Supt|Insp|(?:\p{Lu}\.)*\p{Lu})$/u;
 const DETERMINERS = new Set(["the", "a", "an", "both", "two", "three", "several", "many", "other"]);
 // What a subject never is, though capitalised at a sentence's start.
 const NOT_SPEAKERS = new Set(["The", "A", "An", "This", "That", "These", "Those", "There", "Here", "It", "So", "But", "And", "In", "On", "At", "By", "As", "If", "When", "While"]);
@@ -117,7 +119,10 @@ function subjectBefore(text: string, end: number): { name: string; start: number
   // "Muslim Khan, a spokesman for the militants, said": a name and the appositive that says who it is, kept together;
   // "Sources within the movement, whose fighters hide near the border, said": the relative clause is the writer's.
   const within = text.slice(reach, end);
-  const aside = /(?:^|[.;:"“”]\s|,\s)(\p{Lu}[^,;:"“”()]{0,80}?), ((a|an|the|who|whose|which)\b[^,;:"“”]{1,160}), $/u.exec(within);
+  // "Analysts, on average, expected …": a short aside between the subject and its verb.
+  const adverbial = /,\s(?:on average|however|meanwhile|in turn|though|too|also|in contrast|for (?:his|her|its|their) part|in (?:a|its|their) (?:statement|report|update)),\s(?:(?:had|has|have|had been|have been|has been|also|had also) )?$/u.exec(within);
+  if (adverbial) return subjectBefore(text, reach + adverbial.index);
+  const aside = /(?:^|[.;:"“”]\s|,\s)(?:(?:while|whereas|and|but) )?((?:the )?\p{Lu}[^,;:"“”()]{0,80}?), ((a|an|the|who|whose|which|(?:\p{Ll}+ly )?(?:known|called|dubbed|nicknamed|based|headquartered|owned|led|run|founded|formerly|once)\b)[^,;:"“”\d]{1,160}), $/u.exec(within);
   // "A rebel spokeswoman, Marcella Valiente, said": a title, then the name.
   const titled = /(?:^|[.;:"“”]\s|,\s)((?:[Aa]n?|[Tt]he) [^,;:"“”()]{0,60}?), (\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,3}), $/u.exec(within);
   if (titled && SPEAKERS.has(base(titled[1]!.split(" ").at(-1)!))) {
@@ -128,7 +133,8 @@ function subjectBefore(text: string, end: number): { name: string; start: number
     const ws = aside[1]!.split(" ");
     if (ws.some((w) => SPEAKERS.has(base(w))) || capitalised(ws.at(-1)!)) {
       const start = reach + aside.index + aside[0].indexOf(aside[1]!);
-      const relative = /^(?:who|whose|which)$/.test(aside[3]!);
+      // "Nordwind Air, widely known as NWA, raised": a relative clause or a participle says something of the name; an "a/the" appositive says who it is, and stays.
+      const relative = !/^(?:a|an|the)$/.test(aside[3]!);
       return { name: relative ? aside[1]! : `${aside[1]}, ${aside[2]}`, start, pronoun: false };
     }
   }
@@ -138,11 +144,21 @@ function subjectBefore(text: string, end: number): { name: string; start: number
     const w = ws[i]!;
     // Punctuation between this word and the one after it ends the subject (a comma, a quotation mark, a dash).
     const gap = text.slice(w.end, taken.length > 0 ? taken[0]!.start : end);
-    if (taken.length > 0 && /[,;:()"“”—–]|[.!?]\s/u.test(gap)) break;
+    // "Procter & Gamble Co. (PG)", "Col. Mohammed Yusuf": an abbreviation's full stop ends no subject.
+    const stop = /^\.\s+$/u.test(gap) && ABBREVIATION.test(w.text);
+    if (taken.length > 0 && (/[,;:()"“”—–]|[!?]\s/u.test(gap) || (/\.\s/u.test(gap) && !stop))) break;
     if (taken.length === 0 && /[,;:()"“”—–]/u.test(gap)) return null;
     if (/^\d/.test(w.text)) break;
     const lower = w.text.toLowerCase();
-    if (taken.length > 0 && BOUNDARY.has(lower) && lower !== "and") break;
+    // "the government based in the east of the country put …": the speaker is before where it is based.
+    if (lower === "in" && i > 0 && /^(?:based|headquartered|stationed)$/.test(ws[i - 1]!.text) && taken.length > 0) {
+      taken.length = 0;
+      i--;
+      continue;
+    }
+    // "International Organization for Migration", "a spokesperson for the U.N.": "for" inside a name, between nouns that speak.
+    const within = lower === "for" && i > 0 && canSpeak(ws[i - 1]!.text) && taken.length > 0 && (capitalised(taken[0]!.text) || DETERMINERS.has(taken[0]!.text.toLowerCase()));
+    if (taken.length > 0 && BOUNDARY.has(lower) && lower !== "and" && !within) break;
     // "Rachel Harvey in Aceh", "a spokesman in Swat": a place after a speaker; "growth forecast in the March report" is no speaker.
     if (lower === "in" && !(i > 0 && canSpeak(ws[i - 1]!.text) && taken.length > 0 && capitalised(taken[0]!.text))) break;
     // "X and Y said": two speakers, each a name or a noun that speaks, the second opened by a name or "the".
@@ -156,7 +172,9 @@ function subjectBefore(text: string, end: number): { name: string; start: number
   const detAt = taken.findIndex((w, i) => DETERMINERS.has(w.text.toLowerCase()) && !(i > 0 && JOINERS.has(taken[i - 1]!.text.toLowerCase())));
   if (detAt > 0) taken.splice(0, detAt);
   if (taken.length === 0) return null;
-  const head = taken.at(-1)!.text;
+  // "The organizers of the protest said": the noun that speaks comes before its "of …".
+  const of = taken.findIndex((w, i) => i > 0 && w.text === "of" && SPEAKERS.has(base(taken[i - 1]!.text)));
+  const head = of > 0 && !canSpeak(taken.at(-1)!.text) ? taken[of - 1]!.text : taken.at(-1)!.text;
   // "Monday's estimate": a possessive before a noun, not a speaker before a verb.
   if (CALENDAR.test(head) || /['’]s?$/u.test(head)) return null;
   const named = taken.some((w) => capitalised(w.text) && !NOT_SPEAKERS.has(w.text));
@@ -174,6 +192,19 @@ function subjectBefore(text: string, end: number): { name: string; start: number
   return { name: text.slice(start, stop), start, pronoun: false };
 }
 
+// Verbs a sentence's subject may open with, besides those that attribute: "The CBR cut …", "The bank sees …".
+const OPENING_VERBS = new RegExp(String.raw`^(?:${VERBS}|sees|saw|see|has|have|had|is|was|are|were|will|would|kept|held|left)$`);
+
+/** The subject a sentence opens with, before its first verb: "The CBR cut its projection, …" → "The CBR". */
+function openingSubject(text: string): { name: string; start: number; pronoun: boolean } | null {
+  for (const [i, w] of words(text).entries()) {
+    if (i > 8 || /[,;:]/.test(text.slice(0, w.start))) return null;
+    if (capitalised(w.text) || !(OPENING_VERBS.test(w.text) || /\p{Ll}ed$/u.test(w.text))) continue;
+    return subjectBefore(text, w.start);
+  }
+  return null;
+}
+
 /** Whether a name alone, without a verb, can be a headline's source: an abbreviation, a body that speaks, or a person's two names. */
 function speaks(name: string): boolean {
   const ws = name.replace(/^the /i, "").split(" ");
@@ -183,7 +214,7 @@ function speaks(name: string): boolean {
 
 /** The speaker named after a verb or "by": "…, said Mayor Dana Whitfield", "… given by emergency authorities". */
 function subjectAfter(text: string, from: number): { name: string; end: number } | null {
-  const m = new RegExp(String.raw`^ ((?:the |a |an )?(?:[\p{L}][\p{L}\p{N}’'.&-]*)(?: (?:[\p{L}][\p{L}\p{N}’'.&-]*)){0,10}?)(?=[,;:.!?"”—–()]|$| (?:on|in|at|late|early|last|this|during|who|which|that|after|before|when|while)\b)`, "u").exec(text.slice(from, from + REACH));
+  const m = new RegExp(String.raw`^ ((?:the |a |an )?(?:[\p{L}][\p{L}\p{N}’'.&-]*)(?: (?:[\p{L}][\p{L}\p{N}’'.&-]*)){0,10}?)(?=[,;:.!?"”—–()]|$| (?:on|in|at|late|early|last|this|during|who|which|that|after|before|when|while|and|but|with|as)\b)`, "u").exec(text.slice(from, from + REACH));
   if (!m) return null;
   // A full stop after the last word ends the sentence, not an initial.
   const name = m[1]!.replace(/\.$/, "");
@@ -209,6 +240,9 @@ function asideAfter(text: string, from: number): number {
   const m = /,\s(?:whose|which|where|who|when)\s/u.exec(text.slice(from));
   return m ? from + m.index : text.length;
 }
+
+// Dates and years, which are no figure an "according to" could close: "On 13 January, according to …".
+const DATES = new RegExp(String.raw`\b(?:1[89]|20)\d{2}\b|\b(?:${MONTH})\.? \d{1,2}\b|\b\d{1,2} (?:${MONTH})\b`, "gu");
 
 // When it was said: "today", "(on) Tuesday (morning)", "on June 8", "on 8 June".
 const SAID_ON_DAY = new RegExp(String.raw`^ (?:today|yesterday|tonight|(?:on |last |late |early )?(?:${WEEKDAY})(?: (?:morning|afternoon|evening|night))?)\b`, "u");
@@ -252,35 +286,86 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
   };
 
   // "according to X": the name runs to the next punctuation, and keeps an appositive name ("…, Marta Kovač").
-  for (const m of text.matchAll(/\b[Aa]ccording to ((?:the )?[\p{L}\p{N}’'. &-]{1,200}?)(?:, (\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,4}))?(?=[,;:!?—–()]|\.(?:\s|$)|$)/gu)) {
+  for (const m of text.matchAll(/\b(?:[Aa]ccording to|[Aa]s per) ((?:the )?[\p{L}\p{N}’'. &-]{1,200}?)(?:, (\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,4}))?(?=[,;:!?—–()]|\.(?:\s|$)|$| (?:was|were|is|are|had|has|stood|reached|rose|fell|totall?ed)\b| \d)/gu)) {
     // "according to estimates from march organizers": the organizers claim it, not their estimates.
     const source = m[1]!.replace(/^(?:the )?(?:latest |official |preliminary )?(?:estimates?|figures?|data|reports?|counts?|a count|a tally|tallies|statistics|numbers) (?:from|by|of|compiled by|released by) /u, "");
     const claimant = m[2] ? `${source}, ${m[2]}` : source;
     // "according to official results": a document, whose speaker is whoever cites it ("Güven said that according to …").
-    const owner = source.replace(/^the /i, "").split(" ");
-    if (!m[2] && !owner.some((w) => capitalised(w)) && !SPEAKERS.has(base(owner.at(-1)!))) continue;
+    // "the forecast in the March report": the noun before where it appeared is what speaks.
+    const owner = source.replace(/^the /i, "").split(/ in (?:the|a|an) /)[0]!.split(" ");
+    if (!m[2] && !owner.some((w) => capitalised(w) && !CALENDAR.test(w)) && !SPEAKERS.has(base(owner.at(-1)!))) continue;
     // Early in the sentence it opens what follows ("According to police, 300 …"); late, it closes what came before.
-    add(tidyName(claimant), m[0], false, m.index >= text.length / 3, [m.index, m.index + m[0].length]);
+    // "38.5% according to the ministry, 75% according to the union": a number just before it in its clause is what it closes;
+    // "According to police, 300 …" and "voters according to Salib was 19,985,389" open what follows.
+    const before = text.slice(Math.max(0, m.index - REACH), m.index).replace(DATES, "");
+    const opensVerb = /^ (?:was|were|is|are|had|has|stood|reached|rose|fell|totall?ed)\b/u.test(text.slice(m.index + m[0].length));
+    const closes = m.index > 0 && !opensVerb && (/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion|half)\b/iu.test(before) || m.index >= text.length / 3);
+    add(tidyName(claimant), m[0], false, closes, [m.index, m.index + m[0].length]);
   }
   // A headline's "UN: More than 12,000 killed" and "10,000 march in Moscow: police".
   const lead = /^(\p{Lu}[\p{L}.’'&-]{0,30}(?: \p{Lu}[\p{L}.’'&-]{0,30}){0,3}): (?=\S)/u.exec(text);
-  const tail = /: ((?:the )?[\p{L}’'.&-]+(?: [\p{L}’'.&-]+){0,3})$/u.exec(text.trimEnd());
+  const tail = /(?::| [-–—]) ((?:the )?[\p{L}’'.&-]+(?: [\p{L}’'.&-]+){0,3})$/u.exec(text.trimEnd());
   for (const [m, trailing] of [[lead, false], [tail, true]] as const) {
     if (!m || !speaks(m[1]!)) continue;
     const start = trailing ? m.index : 0;
     add(tidyName(m[1]!), m[0].trim(), false, trailing, [start, start + m[0].length]);
   }
+  // "a projection of 6 percent from an IMF report": a named report a figure came from.
+  for (const m of text.matchAll(/\b(?:[Ff]rom|[Ii]n) (?:an?|the) ((?:[\p{L}\p{N}’'.-]+ ){0,3}?(?:report|survey|study|poll|assessment|review|census|bulletin))\b/gu)) {
+    const ws = m[1]!.split(" ");
+    if (taken(m.index, m.index + m[0].length) || !ws.some((w) => capitalised(w) && !CALENDAR.test(w))) continue;
+    add(m[1]!, m[0], false, m.index >= text.length / 3, [m.index, m.index + m[0].length]);
+  }
+  // "Reuters quoted the ministry as saying …", "local media cited the mayor's office as estimating …": the one quoted claims it.
+  for (const m of text.matchAll(/\b(?:quoted|cited) ((?:the |a |an )?[^,;:.!?"“”]{1,80}?) as (?:saying|estimating|putting|reporting|stating|confirming|telling|predicting|forecasting)\b/gu)) {
+    const head = m[1]!.split(" ").at(-1)!;
+    if (!canSpeak(head) || PRONOUNS.has(m[1]!.toLowerCase())) continue;
+    add(tidyName(m[1]!), m[0], false, false, [m.index, m.index + m[0].length]);
+  }
+  // "beat analysts' expectations of $1.95": the people whose expectations they are, with or without the apostrophe.
+  for (const m of text.matchAll(/\b(analysts|economists|experts|pollsters|traders|investors|forecasters)['’]? (?:(?:own|average|consensus|previous|earlier|mean|median) ){0,2}(?:expectations?|estimates?|forecasts?|projections?)(?= (?:of|for|at|was|were|is|are)\b)/gu)) {
+    add(m[1]!, m[0], false, false, [m.index, m.index + m[0].length]);
+  }
+  // "The number of voters was reported to be 4,200,000": reported by someone the sentence leaves unnamed; the last speaker, inferred.
+  for (const m of text.matchAll(/\b(?:was|were|is|are|has been|have been|had been) (?:reported|estimated|put|given|listed|recorded|registered|counted|confirmed|said) (?:to be|at|as)\b/gu)) {
+    const end = m.index + m[0].length;
+    const subject = subjectBefore(text, m.index);
+    if (taken(m.index, end) || / by (?:the |a |an )?[\p{L}]/u.test(text.slice(end)) || (subject && !subject.pronoun && capitalised(subject.name))) continue;
+    add("it", m[0], true, false, [m.index, end]);
+  }
+  // The subjects of the verbs that open what follows: a second speaker with the verb left out may follow them.
+  const opened: number[] = [];
+  // The sentence's opening subject, read once when a participle first asks for it (false: it has none).
+  let opening: ReturnType<typeof openingSubject> | false | undefined;
   // "X said …", "…, X said.", "X put the figure at …": a verb and the subject before it.
   for (const m of text.matchAll(new RegExp(String.raw`(?<=\s|^)${AUXILIARY}(${VERBS})\b${VERB_TAIL}`, "gu"))) {
     const verb = m[1]!;
     const end = m.index + m[0].length;
     if (NEEDS_TAIL.test(verb) && m[0].trimEnd().endsWith(verb)) continue;
+    // "Pakistan declared a new offensive", "declared a state of emergency": an act; "declared 52 people dead", "declared that …" report.
+    if (/^(?:declared|declares)$/.test(verb) && !/^ (?:that\b|the (?:death )?(?:toll|figure|number)|(?:(?:about|some|nearly|more than|over|at least|all) )?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b))/u.test(text.slice(end, end + 40))) continue;
+    // "army denies militants killed 13 soldiers": what is denied is somebody else's figure.
+    if (/^(?:denied|denies)$/.test(verb) && /^[^,;:.]*\d/u.test(text.slice(end, end + REACH))) continue;
+    // "the militants released six of the nine hostages": releasing a count of people is an act, not a report.
+    if (/^(?:released|releases|freed|issued|published)$/.test(verb) && /^ (?:(?:about|some|nearly|more than|over|at least|all) )?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b)/u.test(text.slice(end, end + 24))) continue;
     if (taken(m.index, end)) continue;
     const subject = subjectBefore(text, m.index);
     if (subject) {
-      const trailing = endsClause(text, end, /^tell|^told/i.test(verb));
+      // "“…,” Ortega told reporters after …": a quotation closing just before the speaker is what was said, however long what follows.
+      const afterQuote = /(?:[,!?]["”’]|["”’][,—–])\s*$/u.test(text.slice(Math.max(0, subject.start - 4), subject.start));
+      const trailing = afterQuote || endsClause(text, end, /^tell|^told/i.test(verb));
       add(subject.name, text.slice(subject.start, end), subject.pronoun, trailing, [subject.start, end]);
+      if (!trailing) opened.push(end);
       continue;
+    }
+    // "The CBR cut its projection, projecting a 0.4% contraction": a participle after a comma speaks for the sentence's subject.
+    // "She called the day historic and said that 31.5 percent …": a second verb of the sentence's subject.
+    if ((/ing$/.test(verb) && /,\s*$/u.test(text.slice(Math.max(0, m.index - 3), m.index))) || (/^(?:said|says|told|estimated|reported|added|noted)$/.test(verb) && /\band\s+$/u.test(text.slice(Math.max(0, m.index - 5), m.index)))) {
+      opening ??= openingSubject(text) ?? false;
+      if (opening && opening.start < m.index) {
+        add(opening.name, `${text.slice(opening.start, opening.start + opening.name.length)} … ${text.slice(m.index, end).trim()}`, opening.pronoun, false, [m.index, end]);
+        continue;
+      }
     }
     // "…, said Mayor Dana Whitfield." "“…,” said the spokesman." The speaker after the verb, the quote before it.
     if (/^(?:said|says|told|wrote|claimed|estimated|added|reported|confirmed)$/i.test(verb) && (m.index === 0 || /[,;:"“”—–]\s*$/u.test(text.slice(Math.max(0, m.index - 4), m.index)))) {
@@ -304,6 +389,24 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     if (after) add(after.name, text.slice(m.index, after.end), false, true, [m.index, after.end]);
   }
 
+  // "the unions counted 20,000 and the prefecture 8,500": a second speaker whose verb is left out, before its number.
+  for (const at of opened) {
+    const rest = text.slice(at, Math.min(at + REACH, asideAfter(text, at)));
+    for (const m of rest.matchAll(/(?:,? and|,? while|,? whereas|;) ((?:the |a |an )?[\p{L}’'.&-]+(?: [\p{L}’'.&-]+){0,3}?) (?=(?:(?:some|about|around|nearly|almost|only|just|over|more than|at least|fewer than|less than|up to) )?\d)/gu)) {
+      const start = at + m.index;
+      const head = m[1]!.split(" ").at(-1)!;
+      if (taken(start, start + m[0].length) || !canSpeak(head) || PRONOUNS.has(head.toLowerCase()) || CALENDAR.test(head)) continue;
+      add(tidyName(m[1]!), m[0].replace(/^[,;]? ?/, ""), false, false, [start, start + m[0].length]);
+    }
+  }
+  // "nearly 2 million, according to the CGT, and 570,000 for the interior ministry": "for" names the second count's source.
+  if (found.some((f) => /^according to/i.test(f.words))) {
+    for (const m of text.matchAll(/(?<=\d(?: (?:million|thousand|billion))?) for ((?:the )?[\p{L}’'. &-]{1,60}?)(?=[,;:!?]|\.(?:\s|$)|$)/gu)) {
+      const head = m[1]!.split(" ").at(-1)!;
+      if (taken(m.index, m.index + m[0].length) || !canSpeak(head)) continue;
+      add(tidyName(m[1]!), m[0].trim(), false, true, [m.index, m.index + m[0].length]);
+    }
+  }
   // "…, X said, adding that 1,090 were injured": the speaker covers what comes after "adding" too.
   for (const f of [...found]) {
     const at = f.span[1];
@@ -317,7 +420,9 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     const { trailing, span } = f;
     const resolved = resolve(f.claimant, f.inferred, memory, paragraph);
     if (resolved === null) continue;
-    const from = trailing ? (i > 0 ? order[i - 1]!.span[1] : 0) : span[0];
+    // "Analysts expected 72 cents, according to Reuters Estimates": the analysts' figure, which the second source only relays.
+    const relays = trailing && i > 0 && !order[i - 1]!.trailing && /^according to/i.test(f.words) && !/^according to/i.test(order[i - 1]!.words);
+    const from = trailing ? (relays ? span[0] : i > 0 ? order[i - 1]!.span[1] : 0) : span[0];
     const to = trailing ? span[0] : i + 1 < order.length ? order[i + 1]!.span[0] : asideAfter(text, span[1]);
     // Only speakers named together ("X and Y reported …, respectively") share out numbers; places can be "respectively" too.
     const parts = !f.inferred && / and /.test(f.claimant) && /\brespectively\b/.test(text.slice(span[1], span[1] + REACH)) ? resolved.claimant.split(/,? and |, /) : [];
@@ -339,25 +444,31 @@ function resolve(name: string, pronoun: boolean, memory: SpeakerMemory, paragrap
   if (pronoun) {
     const person = /^(?:he|she|i)$/i.test(name);
     const match = latest.find((n) => (person ? isPerson(n.claimant) : true));
-    return match ? { claimant: match.claimant, inferred: true } : null;
+    // "it said" keeps the speaker it refers to as current for the next "the agency said".
+    return match ? recall(match.claimant, memory, paragraph) : null;
   }
   // "the ministry", "The Ministry", "the emergency agency", "both agencies": a description, not a name.
-  const described = /^(?:the|both|its|their)$/i.test(ws[0]!) && ws.length > 1 && ws.slice(1).every((w) => !capitalised(w) || SPEAKERS.has(base(w)));
+  // "the U.N. agency": an abbreviation before the noun still describes.
+  // "the relief commissioner's office" is that office, not the commissioner named before.
+  const described = /^(?:the|both|its|their)$/i.test(ws[0]!) && ws.length > 1 && !ws.some((w) => /['’]s?$/u.test(w)) && ws.slice(1).every((w) => !capitalised(w) || SPEAKERS.has(base(w)) || /^(?:\p{Lu}\.?){2,4}$/u.test(w)) && !/^(?:\p{Lu}\.?){2,4}$/u.test(ws.at(-1)!);
   if (described) {
     const head = stem(ws.at(-1)!);
     const content = ws.slice(1).map(stem).filter((w) => w.length > 3);
-    const fits = latest.filter((n) => {
+    const fit = (n: { claimant: string }) => {
       const earlier = n.claimant.toLowerCase();
       return earlier.includes(head) || content.some((w) => earlier.includes(w));
-    });
+    };
+    // "the agency" three paragraphs after "the UN Refugee Agency (UNHCR)": a body its own noun names, however far back.
+    const fits = latest.filter(fit);
+    if (fits.length === 0 && head.length > 3) fits.push(...memory.named.filter((n) => n.claimant.toLowerCase().split(/[\s,()]+/).map(stem).includes(head) && !isPerson(n.claimant)).reverse().slice(0, 1));
     // "both agencies": the two named before that fit, or else the last two named.
     const both = fits.length >= 2 ? fits : [...new Map(latest.map((n) => [n.claimant, n])).values()];
     if (/^both$/i.test(ws[0]!) && both.length >= 2) return { claimant: `${both[1]!.claimant} and ${both[0]!.claimant}`, inferred: true };
-    if (fits.length > 0 && fits[0]!.claimant.toLowerCase() !== tidyName(name).toLowerCase()) return { claimant: fits[0]!.claimant, inferred: true };
-    // "the company", "the firm", "the group": the last named body, when no earlier name shares its words.
-    if (fits.length === 0 && ws.length === 2 && /^(?:company|firm|group|agency|organisation|organization|bank|carrier|retailer|maker|insurer|publisher|operator)$/.test(base(ws[1]!))) {
+    if (fits.length > 0 && fits[0]!.claimant.toLowerCase() !== tidyName(name).toLowerCase()) return recall(fits[0]!.claimant, memory, paragraph);
+    // "the company", "the government agency": the last named body, when no earlier name shares its words.
+    if (fits.length === 0 && ws.slice(1).every((w) => !capitalised(w) || /^(?:\p{Lu}\.?){2,4}$/u.test(w)) && /^(?:company|firm|group|agency|organisation|organization|bank|carrier|retailer|maker|insurer|publisher|operator)$/.test(base(ws.at(-1)!))) {
       const body = latest.find((n) => /\p{Lu}/u.test(n.claimant) && !isPerson(n.claimant));
-      if (body) return { claimant: body.claimant, inferred: true };
+      if (body) return recall(body.claimant, memory, paragraph);
     }
   }
   const claimant = tidyName(name);
@@ -367,13 +478,39 @@ function resolve(name: string, pronoun: boolean, memory: SpeakerMemory, paragrap
   return { claimant, inferred: false };
 }
 
+/** A description resolved to an earlier speaker: that speaker is the latest again, so "it said" after "the agency said" is the agency. */
+function recall(claimant: string, memory: SpeakerMemory, paragraph: number): { claimant: string; inferred: boolean } {
+  memory.named.push({ claimant, paragraph });
+  return { claimant, inferred: true };
+}
+
+/**
+ * The fuller name an article gives a bare title: "Turkish Interior Minister"
+ * → "Interior Minister Idris Naim Sahin", when exactly one claimant of the
+ * article carries the title's last two words before a name. Null otherwise.
+ */
+export function fullerName(claimant: string, others: readonly string[]): string | null {
+  const ws = claimant.replace(/^the /i, "").split(" ");
+  if (ws.length > 4 || !PERSON_TITLES.test(ws.at(-1)!) || ws.some((w) => /[,.]/.test(w))) return null;
+  const title = ws.slice(-2).join(" ").toLowerCase();
+  const fuller = new Set(others.filter((o) => {
+    const at = o.toLowerCase().indexOf(title);
+    return at >= 0 && /^ \p{Lu}[\p{L}’'.-]+(?: \p{Lu}[\p{L}’'.-]+)*$/u.test(o.slice(at + title.length));
+  }));
+  return fuller.size === 1 ? [...fuller][0]! : null;
+}
+
 /** A person, whom "he" and "she" refer to: a name ("Keerthi Ekanayake") or a person's title ("a military spokesman"), not a body. */
 function isPerson(claimant: string): boolean {
   const head = claimant.split(/[\s,]+/).filter(Boolean).at(-1) ?? "";
   if (PERSON_TITLES.test(head)) return true;
   // An abbreviation ("U.N.", "OCHA") or a company's suffix ("Inc", "Ltd") is a body.
   if (/^(?:\p{Lu}\.?){2,}$/u.test(head) || /^(?:Inc|Ltd|Corp|Co|LLC|plc|PLC|AG|SA|NV|Group|Holdings)\.?$/u.test(head)) return false;
+  // "Office of Civil Defence": a body's noun with only its "of …" after it; "… Management Centre Keerthi Ekanayake" names a person after the body.
+  const ws = claimant.split(/[\s,]+/).filter(Boolean);
+  const body = ws.findLastIndex((w) => SPEAKERS.has(base(w)) && !PERSON_TITLES.test(w));
+  if (body >= 0 && !ws.some((w) => PERSON_TITLES.test(w)) && JOINERS.has(ws[body + 1]?.toLowerCase() ?? "of")) return false;
   return capitalised(head) && !SPEAKERS.has(base(head)) && claimant.split(/\s+/).filter((w) => capitalised(w)).length >= 1;
 }
 
-const PERSON_TITLES = /^(?:minister|secretary|leader|chief|governor|mayor|president|spokesman|spokeswoman|spokesperson|official|journalist|correspondent|reporter|prosecutor|clerk|coroner|commissioner|director|chairman|chairwoman|officer|head)$/i;
+const PERSON_TITLES = /^(?:coordinator|minister|secretary|leader|chief|governor|mayor|president|spokesman|spokeswoman|spokesperson|official|journalist|correspondent|reporter|prosecutor|clerk|coroner|commissioner|director|chairman|chairwoman|officer|head)$/i;

@@ -8,7 +8,7 @@
 import { MONTHS, qualifierCue, readImpliedDate, readStatedDate, SHORT_MONTHS, WEEKDAYS } from "./checks.ts";
 import type { Qualifier } from "./entries.ts";
 import { findMentions, parseNumber, VAGUE_WORDS } from "./numbers.ts";
-import { attributions, newSpeakerMemory, type Attribution } from "./attribution.ts";
+import { attributions, fullerName, newSpeakerMemory, type Attribution } from "./attribution.ts";
 import { lineIndex, passageAround, sentences } from "./sentences.ts";
 
 export type CandidateKind = "number" | "range" | "percent" | "money" | "vague" | "list" | "date";
@@ -111,6 +111,12 @@ export function findCandidates(text: string, context: ArticleContext): Candidate
     while (paragraph < breaks.length && breaks[paragraph]! < offset) paragraph++;
     return paragraph;
   };
+  // The speaker of the sentence before, in this paragraph: "In addition, …" and a quotation that goes on carry on what they said.
+  let before: { who: Attribution; paragraph: number } | null = null;
+  // Whether a quotation is open where the next sentence starts, and the numbers of quoted sentences whose speaker is named later in their paragraph.
+  let quoting = false;
+  let lastParagraph = 0;
+  let waiting: number[] = [];
   for (const sentence of sentences(text)) {
     // Each candidate with its phrase's offset in the sentence, which the attribution's reach is measured in.
     const local: [Candidate, number][] = [];
@@ -182,7 +188,26 @@ export function findCandidates(text: string, context: ArticleContext): Candidate
       }
       add({ kind: "number", phrase, value: parseNumber(phrase), start }, mention.kind === "fraction");
     }
-    const said = attributions(sentence, memory, paragraphOf(sentence.start)).sort((a, b) => a.from - b.from);
+    const here = paragraphOf(sentence.start);
+    if (here !== lastParagraph) {
+      quoting = false;
+      waiting = [];
+      lastParagraph = here;
+    }
+    const quoted = quoting || /^\s*["“]/u.test(sentence.text);
+    quoting = stillQuoting(sentence.text, quoting);
+    const said = attributions(sentence, memory, here).sort((a, b) => a.from - b.from);
+    const carries = quoted || CARRIES_ON.test(sentence.text);
+    const carried = said.length === 0 && carries && before?.paragraph === here ? { ...before.who, from: 0, to: sentence.text.length, inferred: true } : null;
+    if (carried) said.push(carried);
+    // "“We have received 300 bodies. So far 250 were taken away,” Kashif said.": the quotation's earlier sentences are the speaker's too.
+    const closer = said.find((a) => a.from === 0 && /(?:[,.!?]["”’]|["”’][,.—–])\s*$/u.test(sentence.text.slice(Math.max(0, a.at - 4), a.at)));
+    if (closer && waiting.length > 0) {
+      for (const i of waiting) found[i] = { ...found[i]!, claimant: closer.claimant, attribution: closer.words, inferred: true };
+      waiting = [];
+    }
+    const first = found.length;
+    before = said.length > 0 ? { who: said.at(-1)!, paragraph: here } : null;
     const counted = new Map<Attribution, number>();
     for (const [c, at] of local.sort((a, b) => a[0].start - b[0].start)) {
       const who = coveringNearest(said, at);
@@ -195,8 +220,29 @@ export function findCandidates(text: string, context: ArticleContext): Candidate
       const claimant = who.respectively?.[k] ?? who.claimant;
       found.push({ ...c, claimant, attribution: who.words, inferred: who.inferred });
     }
+    if (said.length === 0 && quoted) for (let i = first; i < found.length; i++) if (found[i]!.kind !== "date") waiting.push(i);
   }
-  return found;
+  // "the Turkish Interior Minister said" in the lead, "Interior Minister Idris Naim Sahin said" later: the name in full, inferred.
+  const claimants = [...new Set(found.map((c) => c.claimant).filter((c): c is string => c !== null))];
+  const fuller = new Map(claimants.map((c) => [c, fullerName(c, claimants)]));
+  return found.map((c) => {
+    const name = c.claimant === null ? null : fuller.get(c.claimant);
+    return name ? { ...c, claimant: name, inferred: true } : c;
+  });
+}
+
+/** A sentence that goes on with what the sentence before it said: "In addition, …". */
+const CARRIES_ON = /^\s*(?:In addition|Additionally|Moreover|Furthermore|Besides|Also),/u;
+
+/** Whether a quotation is still open after `sentence`: curly marks open and close; each straight mark turns it over. */
+function stillQuoting(sentence: string, open: boolean): boolean {
+  let depth = open ? 1 : 0;
+  for (const ch of sentence) {
+    if (ch === "“") depth++;
+    else if (ch === "”") depth = Math.max(0, depth - 1);
+    else if (ch === '"') depth = depth > 0 ? 0 : 1;
+  }
+  return depth > 0;
 }
 
 /**
