@@ -196,6 +196,29 @@ describe("attribution: shapes met on unseen copy", () => {
     expect(who(text, phrase)).toEqual(named(claimant));
   });
 
+  it.each([
+    ["But the captain said as many as 1,500 people were aboard.", "1,500", "captain"],
+    ["The ferry captain, Benjamin Sinclair, said as many as 1,500 people were aboard.", "1,500", "ferry captain, Benjamin Sinclair"],
+    ["By noon, 141 people were rescued, according to military sources and fishermen.", "141", "military sources and fishermen"],
+    ["Ruiz said an earlier report of 283 deaths by The Associated Press was wrong.", "283", "Associated Press"],
+    ["The government issued figures ranging between 24% and 10% and the unions between 97% and 57%.", "97%", "unions"],
+    ["The avenue was packed, with 80,000 people according to the city police and between 800,000 and 900,000 according to trade unions.", "80,000", "city police"],
+    ["The avenue was packed, with 80,000 people according to the city police and between 800,000 and 900,000 according to trade unions.", "800,000", "trade unions"],
+    ["A report by the IOM's Missing Migrants project on Friday said that 729 deaths had been confirmed.", "729", "IOM's Missing Migrants project"],
+    ["A health official tweeted that three of the four bodies were children.", "three", "A health official"],
+    ["The company forecast sales below the average analyst estimate of $12.05 billion.", "12.05", "analysts"],
+    ["“We expect a small deficit, up to 1.8 per cent,” Dyankov was quoted as saying.", "1.8 per cent", "Dyankov"],
+  ])("%s", (text, phrase, claimant) => {
+    expect(who(text, phrase)).toEqual(named(claimant));
+  });
+
+  it("a pronoun inside a sentence is the subject the sentence opened with; a quotation's words are no subject", () => {
+    expect(who("While the ruling party has conceded defeat in the capital, it has claimed at least 300 seats.", "300")).toEqual(inferred("ruling party"));
+    const quoted = "A military spokesman said three militants died. “Five of our soldiers were killed,” he added.";
+    expect(who(quoted, "Five")).toEqual(inferred("A military spokesman"));
+    expect(who("The rebels confirmed the clashes but said only one fighter died.", "one")).toEqual(named("rebels"));
+  });
+
   it("a possessive names its own body, not the person it belongs to", () => {
     const text = "Relief Commissioner G S Naveen said seven people died.\n\nLater one more person died, the relief commissioner's office said.";
     expect(who(text, "one")).toEqual(named("relief commissioner's office"));

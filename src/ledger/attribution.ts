@@ -49,11 +49,13 @@ const VERBS = [
   "counted", "counts", "tallied", "recorded", "records", "registered", "wrote", "writes", "warned", "warns", "believes", "believed", "calculated",
   "projected", "projects", "showed", "shows", "released", "releases", "published", "issued", "denied", "denies", "put", "puts", "placed", "places",
   "set", "sets", "cut", "lowered", "increased", "identified", "documented", "logged", "expecting", "estimating", "forecasting", "predicting",
-  "projecting", "saying", "concluded", "concludes", "indicating", "indicated", "indicates", "Says", "Said", "Say", "Reports", "Estimates", "Confirms", "Claims", "raised", "revised", "updated", "read", "keeps", "keep", "kept",
+  "projecting", "quoted as saying", "tweeted", "tweets", "posted", "saying", "concluded", "concludes", "indicating", "indicated", "indicates", "Says", "Said", "Say", "Reports", "Estimates", "Confirms", "Claims", "raised", "revised", "updated", "read", "keeps", "keep", "kept",
 ].join("|");
 // After these verbs, the figure's words: "put the death toll at", "raised the figure to", "read aloud".
 const VERB_TAIL = String.raw`(?:(?<=\bput|\bputs|\bplace|\bplaced|\bplaces|\bset|\bsets|\bestimated|\bestimates|\bestimate) (?:the |its |their )?(?:[\p{Ll}-]+ ){0,4}?(?:at|between)\b|(?<=\braised|\brevised|\bupdated|\bcut|\blowered|\bincreased) (?:the |its |their )?(?:[\p{L}\p{N}-]+ ){0,6}?(?:to|at|by)\b|(?<=\bread) (?:aloud|out)\b|(?<=\bkeeps|\bkeep|\bkept) (?:a |its |their )?(?:running )?(?:count|tally|record|toll) of\b|(?<=\breported|\breports) (?:tolls?|figures?|totals?) of\b)?`;
 // Verbs whose use with no figure after them is no attribution ("put forward", "read a statement").
+// Verbs that only speech takes: their subject speaks, whatever noun it is ("the captain said").
+const SPEECH = /^(?:quoted as saying|said|says|say|told|tells|tell|added|adds|noted|notes|insisted|acknowledged|admitted|wrote|writes|tweeted|tweets|posted|warned|warns|stated|states|explained|stressed|announced|announces)$/;
 const NEEDS_TAIL = /^(?:put|puts|place|placed|places|set|sets|raised|revised|updated|cut|lowered|increased|read|keeps|keep|kept)$/;
 const AUXILIARY = String.raw`(?:(?:has|have|had|been|will|would|were|was|are|is|already|also|further|later|earlier|previously|now|again|separately|then|in turn|on average|for (?:his|her|its|their) part|on (?:${WEEKDAY})|(?:last|this|earlier this|late last|early last) (?:week|month|year|weekend|night|morning)|(?!(?:rally|family|assembly|ally|supply|monopoly|anomaly|tally|bully|fly|reply|italy)\b)\p{Ll}{1,20}ly) ){0,3}`;
 /** How far from its verb a subject, or what follows it, is looked for: a long run of words with many verbs stays linear. */
@@ -113,7 +115,9 @@ const stem = (w: string) => base(w).replace(/ies$/, "y").replace(/s$/, "");
  * over names, titles, possessives and lower-case words until a clause ends.
  * Null unless its head is a name, a noun that can speak, or a pronoun.
  */
-function subjectBefore(text: string, end: number): { name: string; start: number; pronoun: boolean } | null {
+function subjectBefore(text: string, end: number, speech = false): { name: string; start: number; pronoun: boolean } | null {
+  // Before a verb of speech, any noun a determiner or a name opens can speak: "the captain said", "the IOM's project said".
+  const speaker = (w: string) => SPEAKERS.has(base(w)) || (speech && /^\p{Ll}[\p{Ll}-]{2,}$/u.test(w) && !PRONOUNS.has(w) && !BOUNDARY.has(w) && !JOINERS.has(w) && !DETERMINERS.has(w));
   // Only the words within reach of the verb are read; their offsets stay the sentence's.
   const reach = Math.max(0, end - REACH);
   // "Muslim Khan, a spokesman for the militants, said": a name and the appositive that says who it is, kept together;
@@ -121,11 +125,11 @@ function subjectBefore(text: string, end: number): { name: string; start: number
   const within = text.slice(reach, end);
   // "Analysts, on average, expected …": a short aside between the subject and its verb.
   const adverbial = /,\s(?:on average|however|meanwhile|in turn|though|too|also|in contrast|for (?:his|her|its|their) part|in (?:a|its|their) (?:statement|report|update)),\s(?:(?:had|has|have|had been|have been|has been|also|had also) )?$/u.exec(within);
-  if (adverbial) return subjectBefore(text, reach + adverbial.index);
+  if (adverbial) return subjectBefore(text, reach + adverbial.index, speech);
   const aside = /(?:^|[.;:"“”]\s|,\s)(?:(?:while|whereas|and|but) )?((?:the )?\p{Lu}[^,;:"“”()]{0,80}?), ((a|an|the|who|whose|which|(?:\p{Ll}+ly )?(?:known|called|dubbed|nicknamed|based|headquartered|owned|led|run|founded|formerly|once)\b)[^,;:"“”\d]{1,160}), $/u.exec(within);
   // "A rebel spokeswoman, Marcella Valiente, said": a title, then the name.
   const titled = /(?:^|[.;:"“”]\s|,\s)((?:[Aa]n?|[Tt]he) [^,;:"“”()]{0,60}?), (\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,3}), $/u.exec(within);
-  if (titled && SPEAKERS.has(base(titled[1]!.split(" ").at(-1)!))) {
+  if (titled && speaker(titled[1]!.split(" ").at(-1)!)) {
     const start = reach + titled.index + titled[0].indexOf(titled[1]!);
     return { name: `${titled[1]}, ${titled[2]}`, start, pronoun: false };
   }
@@ -150,6 +154,8 @@ function subjectBefore(text: string, end: number): { name: string; start: number
     if (taken.length === 0 && /[,;:()"“”—–]/u.test(gap)) return null;
     if (/^\d/.test(w.text)) break;
     const lower = w.text.toLowerCase();
+    // "confirmed the clashes but said": a verb after "but" or "and" has the sentence's subject, not the words before.
+    if (taken.length === 0 && BOUNDARY.has(w.text)) return null;
     // "the government based in the east of the country put …": the speaker is before where it is based.
     if (lower === "in" && i > 0 && /^(?:based|headquartered|stationed)$/.test(ws[i - 1]!.text) && taken.length > 0) {
       taken.length = 0;
@@ -178,8 +184,9 @@ function subjectBefore(text: string, end: number): { name: string; start: number
   // "Monday's estimate": a possessive before a noun, not a speaker before a verb.
   if (CALENDAR.test(head) || /['’]s?$/u.test(head)) return null;
   const named = taken.some((w) => capitalised(w.text) && !NOT_SPEAKERS.has(w.text));
-  if (!(capitalised(head) && !NOT_SPEAKERS.has(head)) && !SPEAKERS.has(base(head))) return null;
-  if (!named && !SPEAKERS.has(base(head))) return null;
+  const opened = taken.some((w) => DETERMINERS.has(w.text.toLowerCase()) || /['’]s?$/u.test(w.text)) || named;
+  if (!(capitalised(head) && !NOT_SPEAKERS.has(head)) && !SPEAKERS.has(base(head)) && !(opened && speaker(head))) return null;
+  if (!named && !SPEAKERS.has(base(head)) && !(opened && speaker(head))) return null;
   // A time opening the sentence is not the speaker: "On Monday the ministry said".
   let from = 0;
   for (let i = 0; i < taken.length - 1; i++) if (/^(?:On|In|By|At|Late|Early|Last)$/.test(taken[i]!.text)) from = i + 2;
@@ -286,14 +293,16 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
   };
 
   // "according to X": the name runs to the next punctuation, and keeps an appositive name ("…, Marta Kovač").
-  for (const m of text.matchAll(/\b(?:[Aa]ccording to|[Aa]s per) ((?:the )?[\p{L}\p{N}’'. &-]{1,200}?)(?:, (\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,4}))?(?=[,;:!?—–()]|\.(?:\s|$)|$| (?:was|were|is|are|had|has|stood|reached|rose|fell|totall?ed)\b| \d)/gu)) {
+  for (const m of text.matchAll(/\b(?:[Aa]ccording to|[Aa]s per) ((?:the )?[\p{L}\p{N}’'. &-]{1,200}?)(?:, (\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,4}))?(?=[,;:!?—–()]|\.(?:\s|$)|$| (?:was|were|is|are|had|has|stood|reached|rose|fell|totall?ed)\b| \d| (?:and|or|but|while) (?:between|from|about|around|some|nearly|almost|over|under|more than|less than|at least|up to|\d))/gu)) {
     // "according to estimates from march organizers": the organizers claim it, not their estimates.
     const source = m[1]!.replace(/^(?:the )?(?:latest |official |preliminary )?(?:estimates?|figures?|data|reports?|counts?|a count|a tally|tallies|statistics|numbers) (?:from|by|of|compiled by|released by) /u, "");
     const claimant = m[2] ? `${source}, ${m[2]}` : source;
     // "according to official results": a document, whose speaker is whoever cites it ("Güven said that according to …").
     // "the forecast in the March report": the noun before where it appeared is what speaks.
     const owner = source.replace(/^the /i, "").split(/ in (?:the|a|an) /)[0]!.split(" ");
-    if (!m[2] && !owner.some((w) => capitalised(w) && !CALENDAR.test(w)) && !SPEAKERS.has(base(owner.at(-1)!))) continue;
+    // People are sources ("military sources and fishermen", "local residents"); a document is not.
+    const person = /(?:man|men|ers?|ists?|ians?|ants?|ents?)$/.test(owner.at(-1)!);
+    if (!m[2] && !owner.some((w) => capitalised(w) && !CALENDAR.test(w)) && !SPEAKERS.has(base(owner.at(-1)!)) && !person) continue;
     // Early in the sentence it opens what follows ("According to police, 300 …"); late, it closes what came before.
     // "38.5% according to the ministry, 75% according to the union": a number just before it in its clause is what it closes;
     // "According to police, 300 …" and "voters according to Salib was 19,985,389" open what follows.
@@ -323,8 +332,14 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     add(tidyName(m[1]!), m[0], false, false, [m.index, m.index + m[0].length]);
   }
   // "beat analysts' expectations of $1.95": the people whose expectations they are, with or without the apostrophe.
-  for (const m of text.matchAll(/\b(analysts|economists|experts|pollsters|traders|investors|forecasters)['’]? (?:(?:own|average|consensus|previous|earlier|mean|median) ){0,2}(?:expectations?|estimates?|forecasts?|projections?)(?= (?:of|for|at|was|were|is|are)\b)/gu)) {
-    add(m[1]!, m[0], false, false, [m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(/\b(analyst|economist|expert|pollster|trader|investor|forecaster)(s?)['’]?s? (?:(?:own|average|consensus|previous|earlier|mean|median) ){0,2}(?:expectations?|estimates?|forecasts?|projections?)(?= (?:of|for|at|was|were|is|are)\b)/gu)) {
+    add(`${m[1]}s`, m[0], false, false, [m.index, m.index + m[0].length]);
+  }
+  // "an earlier report of 283 deaths by The Associated Press": the one whose report it was.
+  for (const m of text.matchAll(/\b(?:report|estimate|count|tally|figure|toll|forecast|projection)s? of [^,;:()]{1,60}? by ((?:the |The )?\p{Lu}[\p{L}’'.&-]*(?: (?:of |for |the )?\p{Lu}[\p{L}’'.&-]*){0,6})/gu)) {
+    const by = m.index + m[0].lastIndexOf(" by ");
+    if (taken(by, m.index + m[0].length)) continue;
+    add(tidyName(m[1]!), text.slice(by + 1, m.index + m[0].length), false, true, [by + 1, m.index + m[0].length]);
   }
   // "The number of voters was reported to be 4,200,000": reported by someone the sentence leaves unnamed; the last speaker, inferred.
   for (const m of text.matchAll(/\b(?:was|were|is|are|has been|have been|had been) (?:reported|estimated|put|given|listed|recorded|registered|counted|confirmed|said) (?:to be|at|as)\b/gu)) {
@@ -349,7 +364,7 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     // "the militants released six of the nine hostages": releasing a count of people is an act, not a report.
     if (/^(?:released|releases|freed|issued|published)$/.test(verb) && /^ (?:(?:about|some|nearly|more than|over|at least|all) )?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b)/u.test(text.slice(end, end + 24))) continue;
     if (taken(m.index, end)) continue;
-    const subject = subjectBefore(text, m.index);
+    const subject = subjectBefore(text, m.index, SPEECH.test(verb));
     if (subject) {
       // "“…,” Ortega told reporters after …": a quotation closing just before the speaker is what was said, however long what follows.
       const afterQuote = /(?:[,!?]["”’]|["”’][,—–])\s*$/u.test(text.slice(Math.max(0, subject.start - 4), subject.start));
@@ -360,7 +375,7 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     }
     // "The CBR cut its projection, projecting a 0.4% contraction": a participle after a comma speaks for the sentence's subject.
     // "She called the day historic and said that 31.5 percent …": a second verb of the sentence's subject.
-    if ((/ing$/.test(verb) && /,\s*$/u.test(text.slice(Math.max(0, m.index - 3), m.index))) || (/^(?:said|says|told|estimated|reported|added|noted)$/.test(verb) && /\band\s+$/u.test(text.slice(Math.max(0, m.index - 5), m.index)))) {
+    if ((/ing$/.test(verb) && /,\s*$/u.test(text.slice(Math.max(0, m.index - 3), m.index))) || (/^(?:said|says|told|estimated|reported|added|noted)$/.test(verb) && /\b(?:and|but)\s+$/u.test(text.slice(Math.max(0, m.index - 5), m.index)))) {
       opening ??= openingSubject(text) ?? false;
       if (opening && opening.start < m.index) {
         add(opening.name, `${text.slice(opening.start, opening.start + opening.name.length)} … ${text.slice(m.index, end).trim()}`, opening.pronoun, false, [m.index, end]);
@@ -392,7 +407,7 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
   // "the unions counted 20,000 and the prefecture 8,500": a second speaker whose verb is left out, before its number.
   for (const at of opened) {
     const rest = text.slice(at, Math.min(at + REACH, asideAfter(text, at)));
-    for (const m of rest.matchAll(/(?:,? and|,? while|,? whereas|;) ((?:the |a |an )?[\p{L}’'.&-]+(?: [\p{L}’'.&-]+){0,3}?) (?=(?:(?:some|about|around|nearly|almost|only|just|over|more than|at least|fewer than|less than|up to) )?\d)/gu)) {
+    for (const m of rest.matchAll(/(?:,? and|,? while|,? whereas|;) ((?:the |a |an )?[\p{L}’'.&-]+(?: [\p{L}’'.&-]+){0,3}?) (?=(?:(?:some|about|around|nearly|almost|only|just|over|more than|at least|fewer than|less than|up to|between|from) )?\d)/gu)) {
       const start = at + m.index;
       const head = m[1]!.split(" ").at(-1)!;
       if (taken(start, start + m[0].length) || !canSpeak(head) || PRONOUNS.has(head.toLowerCase()) || CALENDAR.test(head)) continue;
@@ -418,7 +433,9 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
   for (let i = 0; i < order.length; i++) {
     const f = order[i]!;
     const { trailing, span } = f;
-    const resolved = resolve(f.claimant, f.inferred, memory, paragraph);
+    // "While the EPRDF has conceded Addis Ababa, it has claimed 300 seats": a pronoun inside the sentence is its opening subject.
+    const own = f.inferred && !f.trailing && PRONOUNS.has(f.claimant.toLowerCase()) && f.span[0] > 0 && !/^\s*["“]/u.test(text) ? (opening ??= openingSubject(text) ?? false) : false;
+    const resolved = own && !own.pronoun && own.start < f.span[0] ? { claimant: tidyName(own.name), inferred: true } : resolve(f.claimant, f.inferred, memory, paragraph);
     if (resolved === null) continue;
     // "Analysts expected 72 cents, according to Reuters Estimates": the analysts' figure, which the second source only relays.
     const relays = trailing && i > 0 && !order[i - 1]!.trailing && /^according to/i.test(f.words) && !/^according to/i.test(order[i - 1]!.words);
