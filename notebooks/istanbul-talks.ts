@@ -238,7 +238,7 @@ const istanbulTalks = notebook({
       claimant: ARTICLE,
     },
     {
-      id: "russian-drone-attack", label: "Russia attacks Ukraine with about 500 drones overnight", date: "2025-06-01", precision: "day",
+      id: "russian-drone-attack", label: "Russia attacks Ukraine with about 500 drones overnight", date: "2025-06-01", from: "2025-05-31", precision: "day",
       basis: "implied", seed: SEED, quote: "Overnight from Saturday to Sunday, Russia launched an attack", phrase: "Sunday",
       claimant: ARTICLE, note: "Overnight from Saturday 31 May to Sunday 1 June.",
     },

@@ -210,6 +210,27 @@ describe("bad input", () => {
     expect(unknown.stderr).toContain('notebooks/fixture.ts: chart fixture-drones: the headline names the figure "drones-shotdown", which the ledger does not hold. Did you mean "drones-shot-down"?');
   });
 
+  it("a subtitle that states a date the ledger does not hold fails check and build, naming the event to use", () => {
+    const withEvent = (subtitle: string) => (text: string) => text
+      .replace('  tables: {', '  events: [{ id: "drone-night", label: "Drones shot down", date: "2025-01-01", precision: "day", basis: "external", source: "the article\'s dateline", claimant: "Officials" }],\n  tables: {')
+      .replace("      height: {", `      subtitle: ${subtitle},\n      height: {`);
+    const wrong = { notebook: withEvent('"Drones shot down on Thursday 2 January 2025"') };
+    writeFixture(project.dir, wrong);
+    try {
+      const check = project.run("check", "--quiet");
+      expect(check.status).toBe(1);
+      expect(check.stderr).toContain('notebooks/fixture.ts: chart fixture-drones: the subtitle states "Thursday 2 January 2025", a date no event or figure of the ledger holds. Name the event instead, so the ledger prints its date: t`… ${{ event: "drone-night" }} …` (the ledger\'s nearest dates: 1 January 2025 (event "drone-night"))');
+      writeFixture(project.dir, { notebook: withEvent('"Drones shot down on Thursday 1 January 2025"') });
+      expect(project.run("check", "--quiet").stderr).toContain('the subtitle states "Thursday 1 January 2025", but 1 January 2025 was a Wednesday');
+      writeFixture(project.dir, { notebook: withEvent('t`Drones shot down on ${{ event: "drone-night", as: "weekday" }}`') });
+      expect(project.run("check", "--quiet").status).toBe(0);
+    } finally {
+      writeFixture(project.dir);
+    }
+    const built = breakAndBuild(wrong);
+    expect(built.stderr).toContain('chart fixture-drones: the subtitle states "Thursday 2 January 2025", a date no event or figure of the ledger holds');
+  });
+
   it("a chart whose SVG would carry a link fails the build, saying so plainly, and its files are untouched", () => {
     const r = breakAndBuild({ notebook: (t) => t.replace('Plot.barX(rows, { x: "drones", y: "region" })', 'Plot.barX(rows, { x: "drones", y: "region", href: () => "https://example.com" })') });
     expect(r.stderr).toContain("notebooks/fixture.ts: chart fixture-drones: the chart links its marks to web pages (Plot's href channel); a published chart links to nothing. Remove the href option");

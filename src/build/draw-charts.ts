@@ -51,7 +51,7 @@ export function buildCharts(run: NotebookRun, only?: (id: string) => boolean): {
       const sizes = {} as ChartOutput["sizes"];
       // Words, source and alt text are the same on both artboards; the last drawn supplies them.
       let words: Pick<ChartOutput, "alt" | "source" | "claimants" | "headline" | "subtitle" | "stated"> = {
-        alt: "", source: "", claimants: [], headline: "", subtitle: null, stated: { headline: [], subtitle: [], notes: [] },
+        alt: "", source: "", claimants: [], headline: "", subtitle: null, stated: { headline: [], subtitle: [], notes: [], events: [], drawn: [] },
       };
       const noticed = new Map<string, ArtboardName[]>();
       for (const artboard of Object.values(ARTBOARDS)) {

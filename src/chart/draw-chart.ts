@@ -12,6 +12,7 @@ import { asChartError, ChartError, guardRows } from "./render.ts";
 import { provenance, sourceLine } from "./sources.ts";
 import { hiddenInWords } from "./hidden-characters.ts";
 import { typedFigures, untracedNumbers } from "./text-numbers.ts";
+import { nearestEvents, untracedDates } from "./dates-in-words.ts";
 import { printWords, type PrintedWords, type Words } from "./words.ts";
 import type { Row } from "../tables/index.ts";
 import { claimantColors, type ClaimantStyle } from "./palette.ts";
@@ -35,6 +36,10 @@ export interface StatedFigures {
   headline: string[];
   subtitle: string[];
   notes: string[][];
+  /** The events whose dates the words print, in the order of headline, subtitle and notes. */
+  events: string[];
+  /** The figures the chart draws: its rows' values, in marks and their labels. */
+  drawn: string[];
 }
 
 export interface Drawn {
@@ -93,7 +98,11 @@ export function drawChart(input: DrawInput, artboard: Artboard): Drawn {
   return {
     svg: finished.svg, alt, source, claimants: [...new Set(p.figures.map((f) => f.claimant))],
     headline: headline.text, subtitle: subtitle?.text ?? null,
-    stated: { headline: headline.figures, subtitle: subtitle?.figures ?? [], notes: printedNotes.map((n) => n.figures) },
+    stated: {
+      headline: headline.figures, subtitle: subtitle?.figures ?? [], notes: printedNotes.map((n) => n.figures),
+      events: [...new Set([headline, subtitle, ...printedNotes].flatMap((w) => w?.events ?? []))],
+      drawn: [...new Set(p.figures.map((f) => f.id))],
+    },
     width: finished.width, height: finished.height, notices: finished.notices,
   };
 }
@@ -140,6 +149,16 @@ export function checkChartWords(spec: Pick<ChartSpec, "headline" | "subtitle" | 
     throw new ChartError(
       `${typedFigure.map((t) => `${t.place} types "${t.written}"`).join("; ")} as text, where a figure of the ledger holds it`,
       `Name the figure instead, so the ledger prints its number and qualifier: t\`… \${"${first.ids[0]}"} …\`${first.ids.length > 1 ? ` (or ${first.ids.slice(1, 3).map((id) => `"${id}"`).join(", ")})` : ""}, with the t tag from src/index.ts`,
+    );
+  }
+  // A date typed into the words must be one the ledger holds, on the calendar and on its weekday.
+  const wrongDates = [...typed.map((text, i) => [places[i]!, text] as const), ...legendLabels.map((l, i) => [`legend label ${i + 1}`, l] as const)]
+    .flatMap(([place, text]) => untracedDates(text, ledger).map((d) => `${place} states ${d}`));
+  if (wrongDates.length > 0) {
+    const near = nearestEvents(wrongDates[0]!.replace(/^[^"]*"([^"]*)".*$/u, "$1"), ledger);
+    throw new ChartError(
+      wrongDates.join("; "),
+      `Name the event instead, so the ledger prints its date: t\`… \${{ event: "${near[0]?.id ?? "event-id"}" }} …\`${near.length > 0 ? ` (the ledger's nearest dates: ${near.map((n) => n.text).join(", ")})` : ""}, or add the event to the ledger with the quote that dates it`,
     );
   }
   const untraced = [...typed, ...legendLabels].flatMap((w) => untracedNumbers(w, ledger, spec.scales));

@@ -5,13 +5,12 @@
 // prints it and a swapped or mistyped number cannot reach the page.
 
 import { findMentions, type Ledger } from "../ledger/index.ts";
-
-const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
-const DATE = new RegExp(`\\b\\d{1,2} (?:${MONTHS})(?: \\d{4})?\\b|\\b(?:${MONTHS}) \\d{1,2}, \\d{4}\\b|\\b(?:${MONTHS}) \\d{4}\\b|\\b\\d{4}\\b`, "g");
+import { datesIn } from "./dates-in-words.ts";
 
 /** Each number a reader sees in the text, as written, with the ids of the ledger figures that hold it (none: untraced). */
 function numbersIn(text: string, ledger: Ledger, scales: number[]): { written: string; ids: string[] }[] {
-  const dates = [...text.matchAll(DATE)].map((m) => [m.index, m.index + m[0].length] as const);
+  // Dates are checked against the ledger's events apart (dates-in-words); a year alone is no figure.
+  const dates = [...datesIn(text).map((d) => [d.start, d.end] as const), ...[...text.matchAll(/\b\d{4}\b/g)].map((m) => [m.index, m.index + 4] as const)];
   const out: { written: string; ids: string[] }[] = [];
   for (const m of findMentions(text)) {
     if (m.value === null) continue;

@@ -5,9 +5,10 @@
 // the page, and the build knows which figures each line of words states.
 
 import { closest, distance } from "fastest-levenshtein";
-import { qualifierCue, type Figure, type Ledger } from "../ledger/index.ts";
+import { qualifierCue, WEEKDAYS, type Figure, type Ledger } from "../ledger/index.ts";
 import { ChartError } from "./render.ts";
 import { formatNumber, formatQualified } from "./format.ts";
+import { formatDay } from "./dates-in-words.ts";
 
 /**
  * How a figure is printed: "words" as the article says it ("approximately
@@ -18,13 +19,23 @@ import { formatNumber, formatQualified } from "./format.ts";
  */
 export type FigureStyle = "words" | "short" | "percent" | "number";
 
-/** A figure named in words: its id, or its id and how to print it. */
+/** A figure named in words: its id, or its id and how to print it; or an event, printed as its date. */
 export type FigureRef = string | {
   figure: string;
   as?: FigureStyle;
   /** Decimal places to round to; a rounded number is printed with "about" unless its qualifier already says it is not exact. */
   digits?: number;
-};
+} | EventRef;
+
+/**
+ * An event named in words, printed as its date: "date" (1 June 2025),
+ * "short" (1 June) or "weekday" (Sunday 1 June 2025); an event known only to
+ * the month prints its month ("February 2022") whatever is asked.
+ */
+export interface EventRef {
+  event: string;
+  as?: "date" | "short" | "weekday";
+}
 
 const BOUND: unique symbol = Symbol("storycharts bound words");
 
@@ -47,20 +58,29 @@ export function isBound(words: unknown): words is BoundWords {
   return typeof words === "object" && words !== null && (words as Partial<BoundWords>)[BOUND] === true;
 }
 
-/** Words as printed: the text, the figures it states in order, and where each figure's number stands in it. */
+/** Words as printed: the text, the figures and events it states in order, and where each printed number or date stands in it. */
 export interface PrintedWords {
   text: string;
   figures: string[];
+  events: string[];
   spans: [number, number][];
 }
 
 /** The words with each figure printed from the ledger. `place` names them in a refusal ("the headline"). */
 export function printWords(words: Words, ledger: Ledger, place: string): PrintedWords {
-  if (!isBound(words)) return { text: words, figures: [], spans: [] };
+  if (!isBound(words)) return { text: words, figures: [], events: [], spans: [] };
   let text = words.strings[0] ?? "";
   const figures: string[] = [];
+  const events: string[] = [];
   const spans: [number, number][] = [];
   words.refs.forEach((ref, i) => {
+    if (typeof ref === "object" && "event" in ref) {
+      const printed = printEvent(ref, ledger, place);
+      spans.push([text.length, text.length + printed.length]);
+      text += printed + (words.strings[i + 1] ?? "");
+      events.push(ref.event);
+      return;
+    }
     const { figure: id, as = "words", digits } = typeof ref === "string" ? { figure: ref } : ref;
     const figure = ledger.figures.find((f) => f.id === id);
     if (!figure) {
@@ -77,17 +97,35 @@ export function printWords(words: Words, ledger: Ledger, place: string): Printed
     text += printed + (words.strings[i + 1] ?? "");
     figures.push(id);
   });
-  return { text, figures, spans };
+  return { text, figures, events, spans };
+}
+
+/** An event's date as words print it, from the ledger. */
+function printEvent(ref: EventRef, ledger: Ledger, place: string): string {
+  const event = ledger.events.find((e) => e.id === ref.event);
+  if (!event) {
+    const near = nearest(ref.event, ledger.events.map((e) => e.id));
+    throw new ChartError(
+      `${place} names the event "${ref.event}", which the ledger does not hold`,
+      near ? `Did you mean "${near}"? Name an event by its id in the notebook's events` : "Name an event by its id in the notebook's events",
+    );
+  }
+  if (event.precision === "month") return formatDay(event.date, "month");
+  const full = formatDay(event.date);
+  if (ref.as === "short") return full.replace(/ \d{4}$/, "");
+  if (ref.as === "weekday") return `${WEEKDAYS[new Date(`${event.date}T00:00:00Z`).getUTCDay()]} ${full}`;
+  return full;
 }
 
 /** The words with each figure shown as its id, for a listing made before any ledger is at hand. */
 export function wordsOutline(words: Words): string {
   if (!isBound(words)) return words;
-  return words.strings.map((s, i) => (i < words.refs.length ? `${s}\${${JSON.stringify(refId(words.refs[i]!))}}` : s)).join("");
+  return words.strings.map((s, i) => (i < words.refs.length ? `${s}\${${refOutline(words.refs[i]!)}}` : s)).join("");
 }
 
-function refId(ref: FigureRef): string {
-  return typeof ref === "string" ? ref : ref.figure;
+function refOutline(ref: FigureRef): string {
+  if (typeof ref === "object" && "event" in ref) return `{ event: ${JSON.stringify(ref.event)} }`;
+  return JSON.stringify(typeof ref === "string" ? ref : ref.figure);
 }
 
 /**

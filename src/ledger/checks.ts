@@ -235,6 +235,10 @@ function checkEvent(event: EventEntry, seeds: Map<string, Seed>, report: Report)
   if (event.precision === "month" && !event.date.endsWith("-01")) {
     report("a month-precision date must be the first of its month", `Write ${event.date.slice(0, 8)}01`);
   }
+  if (event.from !== undefined) {
+    if (!isCalendarDate(event.from)) report(`the first day "${event.from}" is not a day of the calendar as YYYY-MM-DD`, "Write it as YYYY-MM-DD, or leave out `from` for an event of one day");
+    else if (event.precision !== "day" || event.from >= event.date) report(`the first day ${event.from} is not a day before the event's date ${event.date}`, "Give `from` as the first day of an event dated to its last day, or leave it out");
+  }
   if (!event.claimant?.trim()) report("the event has no claimant", "Name who dates it: the article, or the outside source");
   if (event.basis === "external") {
     if (!event.source?.trim()) report("an external date has no source", "Name the source that gives the date");

@@ -93,6 +93,8 @@ export type EventEntry = DateBasis & {
   label: string;
   /** ISO date; with precision "month", the first of the month. */
   date: string;
+  /** For an event over a night or several days ("overnight from Saturday to Sunday"): its first day, before `date`. */
+  from?: string;
   precision: "day" | "month";
   claimant: string;
   note?: string;

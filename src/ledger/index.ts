@@ -2,7 +2,7 @@
 // gives the checked figure ledger: every number with its quote, claimant and qualifier.
 export { isCalendarDate } from "./calendar.mjs";
 export { findCandidates, findDateline, type Candidate } from "./candidates.ts";
-export { checkAgreements, checkEntries, qualifierCue } from "./checks.ts";
+export { checkAgreements, checkEntries, MONTHS, qualifierCue, WEEKDAYS } from "./checks.ts";
 export { coverage, coverageTotals, type CoverageRow } from "./coverage.ts";
 export {
   LedgerError, resolveLedger,
