@@ -5,7 +5,7 @@ export {
   COMPUTED_COLOR, finishPlot, formatDate, t, formatFigure, formatNumber, formatQualified, INK, labelledBars, locatorMap, qualifierWords,
   timeline, unitRows, units,
   type Artboard, type ArtboardName, type BarShape, type FinishedPlot, type PlotWords, type ChartContext, type ChartSpec, type LabelledBars,
-  type LabelledBarsOptions, type LocatorOptions, type TimelineItem, type TimelineOptions, type UnitGroup, type Units, type Words, type FigureRef,
+  type LabelledBarsOptions, type LocatorOptions, type TimelineItem, type TimelineOptions, type UnitGroup, type Units, type Words, type FigureRef, type EventRef,
 } from "./chart/index.ts";
 export type {
   Agreement, DateBasis, EventEntry, Figure, FigureEntry, Ledger, Place, Qualifier, Skip, Unreviewed,

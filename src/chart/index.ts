@@ -1,7 +1,7 @@
 // The chart stage takes a table's rows and a chart spec, and gives a finished,
 // checked SVG per artboard: Plot in jsdom, the house style, words, alt text.
 export { checkChartWords, drawChart, xmlSafe, type StatedFigures } from "./draw-chart.ts";
-export { isBound, printWords, t, wordsOutline, type BoundWords, type FigureRef, type Words } from "./words.ts";
+export { isBound, printWords, t, wordsOutline, type BoundWords, type EventRef, type FigureRef, type Words } from "./words.ts";
 export { font, fontFiles, FONT_FAMILY } from "./fonts.ts";
 export { formatDate, formatFigure, formatNumber, formatQualified, qualifierWords } from "./format.ts";
 export { drawLegends, swatchLegend, type LegendOptions, type LegendRequest } from "./legends.ts";
