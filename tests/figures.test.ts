@@ -105,6 +105,8 @@ describe("figures: numbers that are not figures", () => {
   it("years, clock times, stretches that place an event and a ranking “one of” are not proposed", () => {
     expect(phrases("The deficit for 2009 was revised; a 2010 budget follows, as in 2008.")).toEqual([]);
     expect(phrases("The march set off at 0900 GMT.")).toEqual([]);
+    expect(phrases("The attack began at 3 a.m., the second at 4:30 pm and the third at 11pm.")).toEqual([]);
+    expect(phrases("The clock read 22:06:00 when 12 were hurt.")).toEqual(["12"]);
     expect(phrases("Five days after the quake, 24 hours later, aid arrived.")).toEqual([]);
     expect(phrases("Traffic is one of the biggest problems.")).toEqual([]);
   });

@@ -77,7 +77,8 @@ const LIST_ITEM = String.raw`${NAME_WORD}(?: ${NAME_WORD}){0,8}`;
 
 const PATTERNS: [CandidateKind | "stated-date" | "month-date" | "month-day" | "day-first-date" | "weekday" | "time", RegExp][] = [
   // A time of day is read (so that its digits are not taken for counts) but not proposed.
-  ["time", /\b\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?/giu],
+  // "22:06", "3:30 pm", "3 a.m.": a time of day, not a figure.
+  ["time", /\b\d{1,2}(?::\d{2}(?::\d{2})?(?:\s?[ap]\.?m\b\.?)?|\s?[ap]\.m\.|\s?[ap]m\b)/giu],
   ["stated-date", new RegExp(String.raw`\b(?:${MONTH}) \d{1,2}, \d{4}\b`, "gu")],
   ["day-first-date", new RegExp(String.raw`\b\d{1,2} (?:${MONTH}) \d{4}\b`, "gu")],
   ["month-date", new RegExp(String.raw`\b(?:${MONTH}) \d{4}\b`, "gu")],
