@@ -269,6 +269,8 @@ describe("attribution: shapes met on unseen copy", () => {
     expect(who(added, "900")).toEqual(inferred("Ekanayake"));
     const quoted = "“We have counted 212 bodies,” Rivera said. “Another 40 people are missing.”";
     expect(who(quoted, "40")).toEqual(inferred("Rivera"));
+    const figure = "WHO chief Tedros said 15,600 cases had been recorded.\n\nThe figure included more than 5,000 cases from the east.";
+    expect(who(figure, "5,000")).toEqual(inferred("WHO chief Tedros"));
     // Not past the paragraph, and not the writer's own next sentence.
     expect(who("Ekanayake said 2,000 families were displaced.\n\nIn addition, 900 families had moved.", "900")).toEqual({ claimant: null, inferred: false });
     expect(who("Police said 14 people were hurt. The square holds 5,000 people.", "5,000")).toEqual({ claimant: null, inferred: false });

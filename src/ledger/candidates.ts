@@ -199,7 +199,9 @@ export function findCandidates(text: string, context: ArticleContext): Candidate
     quoting = stillQuoting(sentence.text, quoting);
     const said = attributions(sentence, memory, here).sort((a, b) => a.from - b.from);
     const carries = quoted || CARRIES_ON.test(sentence.text);
-    const carried = said.length === 0 && carries && before?.paragraph === here ? { ...before.who, from: 0, to: sentence.text.length, inferred: true } : null;
+    // "The figure included 5,000 cases": a sentence about the figure just given is its speaker's, though a paragraph may lie between.
+    const refers = REFERS_BACK.test(sentence.text) && before !== null && before.paragraph >= here - 1;
+    const carried = said.length === 0 && ((carries && before?.paragraph === here) || refers) ? { ...before!.who, from: 0, to: sentence.text.length, inferred: true } : null;
     if (carried) said.push(carried);
     // "“We have received 300 bodies. So far 250 were taken away,” Kashif said.": the quotation's earlier sentences are the speaker's too.
     const closer = said.find((a) => a.from === 0 && /(?:[,.!?]["”’]|["”’][,.—–])\s*$/u.test(sentence.text.slice(Math.max(0, a.at - 4), a.at)));
@@ -234,6 +236,9 @@ export function findCandidates(text: string, context: ArticleContext): Candidate
 
 /** A sentence that goes on with what the sentence before it said: "In addition, …". */
 const CARRIES_ON = /^\s*(?:In addition|Additionally|Moreover|Furthermore|Besides|Also),/u;
+
+/** A sentence that opens on the figure just given: "The figure included …", "That toll …", "The result was …". */
+const REFERS_BACK = /^\s*(?:The|That|This|These) (?:figures?|tolls?|numbers?|totals?|tally|count|results?|estimates?) (?:included|includes|include|was|were|is|are|comprised|comprises|breaks? down|covers|covered)\b/u;
 
 /** Whether a quotation is still open after `sentence`: curly marks open and close; each straight mark turns it over. */
 function stillQuoting(sentence: string, open: boolean): boolean {
