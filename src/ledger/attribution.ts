@@ -153,7 +153,8 @@ function subjectBefore(text: string, end: number, speech = false): { name: strin
     if (taken.length > 0 && (/[,;:()"“”—–]|[!?]\s/u.test(gap) || (/\.\s/u.test(gap) && !stop))) break;
     if (taken.length === 0 && /[,;:()"“”—–]/u.test(gap)) return null;
     if (/^\d/.test(w.text)) break;
-    const lower = w.text.toLowerCase();
+    // An abbreviation in capitals is a name, never the word it spells: "WHO chief Tedros".
+    const lower = /^\p{Lu}{2,}$/u.test(w.text) ? w.text : w.text.toLowerCase();
     // "confirmed the clashes but said": a verb after "but" or "and" has the sentence's subject, not the words before.
     if (taken.length === 0 && BOUNDARY.has(w.text)) return null;
     // "the government based in the east of the country put …": the speaker is before where it is based.
