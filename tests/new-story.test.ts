@@ -61,6 +61,20 @@ describe("a new story, from article to published chart", () => {
     expect(library).toEqual(["../src/index.ts"]);
   });
 
+  it("a dateline without its year is the dateline when --date gives that day: its day is not listed for review", () => {
+    const file = join(project.dir, "..", "wire.tmp.txt");
+    writeFileSync(file, "Rivers rise in Alder Valley\n\nALDER VALLEY, March 14 (Wire) - Police said at least 2 people were missing.\n");
+    const r = project.run("new", "wire-story", "--seed", file, "--date", "2026-03-14");
+    expect(r.status, r.stderr).toBe(0);
+    const meta = JSON.parse(readFileSync(join(project.dir, "seeds", "wire-story.meta.json"), "utf8"));
+    expect(meta.published.dateline).toBe("ALDER VALLEY, March 14 (Wire) -");
+    expect(lastLine(r.stdout)).toContain("; 0 numbers to review");
+    expect(readFileSync(join(project.dir, "notebooks", "wire-story.ts"), "utf8")).not.toContain('phrase: "14"');
+    const check = project.run("check", "wire-story", "--quiet");
+    expect(check.status, check.stderr).toBe(0);
+    expect(lastLine(check.stdout)).toBe("check: 1 notebook, 1 figure, 0 problems");
+  });
+
   it("new refuses to overwrite, and refuses a file that is not UTF-8 text", () => {
     const again = project.run("new", SLUG, "--seed", articleFile);
     expect(again.status).toBe(1);

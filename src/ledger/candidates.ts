@@ -298,14 +298,23 @@ function notAFigure(sentence: string, at: number, phrase: string): boolean {
 
 /**
  * The first line among the article's first ten that gives a day ("June 2,
- * 2025 Hour: 8:22 am"): the publication's date when no metadata gives it,
- * read alike by `new` and `figures`.
+ * 2025 Hour: 8:22 am"), or the publication date given without its year
+ * ("March 14" with --date 2026-03-14): the publication's date when no
+ * metadata gives it, read alike by `new` and `figures`.
  */
-export function findDateline(text: string): { line: string; date: string } | null {
+export function findDateline(text: string, published: string | null = null): { line: string; date: string } | null {
   const head = text.split("\n").slice(0, 10);
-  const day = findCandidates(head.join("\n"), { published: null })
-    .find((c) => c.kind === "date" && c.date?.basis === "stated" && c.date.precision === "day");
-  return day?.date?.iso ? { line: head[day.line - 1]!.trim(), date: day.date.iso } : null;
+  // "ALDER VALLEY, March 14 (Wire)": a day without its year is the dateline when it is the publication date given.
+  const day = findCandidates(head.join("\n"), { published })
+    .find((c) => c.kind === "date" && c.date?.precision === "day" && (c.date.basis === "stated" || (published !== null && c.date.iso === published && /\d/.test(c.phrase))));
+  if (!day?.date?.iso) return null;
+  const line = head[day.line - 1]!;
+  // "ALDER VALLEY, March 14 (Wire) - Police said …": a wire dateline opens the first paragraph; the dateline ends with
+  // its date and agency, so the paragraph's own numbers are not taken for the dateline's.
+  const end = day.column - 1 + day.phrase.length;
+  const credit = /^\s*(?:\([^()]{1,40}\))?\s*(?:[-–—:]\s*)?/u.exec(line.slice(end))![0];
+  const rest = line.slice(end + credit.length);
+  return { line: (rest.length > 40 ? line.slice(0, end + credit.length) : line).trim(), date: day.date.iso };
 }
 
 /** "2 June 2025" → 2025-06-02. */

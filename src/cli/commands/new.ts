@@ -62,7 +62,7 @@ export function newStory(o: NewOptions, report: Reporter): number {
   const tooMany = tooManyNumbers(o.seedFile, findMentions(text).length);
   if (tooMany) return fail(formatProblem(tooMany));
 
-  const dateline = findDateline(text);
+  const dateline = findDateline(text, o.date ?? null);
   const date = o.date ?? dateline?.date ?? null;
   if (!date) return fail(`${o.seedFile}: no publication date in the article's first lines. Give it with --date YYYY-MM-DD`);
   const publisher = o.publisher ?? "unknown publisher";
