@@ -75,7 +75,7 @@ describe("a chart with t`…` words", () => {
     expect(drawn.headline).toBe("Pakistan counts 19,136 dead, India 583");
     expect(drawn.svg).toContain("Pakistan counts 19,136 dead, India 583");
     expect(drawn.alt).toContain("Pakistan counts 19,136 dead, India 583");
-    expect(drawn.stated).toEqual({ headline: ["pakistan-dead", "india-dead"], subtitle: [], notes: [["india-dead"]] });
+    expect(drawn.stated).toEqual({ headline: ["pakistan-dead", "india-dead"], subtitle: [], notes: [["india-dead"]], events: [], drawn: ["pakistan-dead", "india-dead"] });
   });
 
   it("refuses a number a figure holds typed as text: a swapped headline cannot build", () => {
@@ -88,8 +88,10 @@ describe("a chart with t`…` words", () => {
       expect((error as { fix: string }).fix).toBe('Name the figure instead, so the ledger prints its number and qualifier: t`… ${"india-dead"} …`, with the t tag from src/index.ts');
     }
     expect(() => draw(spec("A quake in the north", () => ["India's count is 583."]))).toThrow(/note 1 types "583" as text/);
-    // Dates, the word "one" and the chart's own scales are not figures to name.
-    expect(draw({ ...spec("Counts from 2 June 2025, one country at a time"), scales: [10] }).headline).toBe("Counts from 2 June 2025, one country at a time");
+    // Dates (checked against the ledger's events instead), the word "one" and the chart's own scales are not figures to name.
+    const dated = { ...ledger, events: [{ id: "count-day", label: "Counts", date: "2025-06-02", precision: "day", basis: "external", source: "test", claimant: "Officials" }] } as unknown as Ledger;
+    const chart = drawChart({ id: "dead", spec: { ...spec("Counts from 2 June 2025, one country at a time"), scales: [10] }, rows, columns: ["country", "dead", "figure_id"], ledger: dated, article: { credit: "Example", date: "1 January 2025" } }, ARTBOARDS.desktop);
+    expect(chart.headline).toBe("Counts from 2 June 2025, one country at a time");
   });
 
   it("still checks what the notebook typed: a number outside the figures fails", () => {
