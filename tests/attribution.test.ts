@@ -212,6 +212,30 @@ describe("attribution: shapes met on unseen copy", () => {
     expect(who(text, phrase)).toEqual(named(claimant));
   });
 
+  it.each([
+    ["City police say 50,000 at the march, unions 310,000", "310,000", "unions"],
+    ["In both cases union leaders announced much higher figures, 310,000 and 330,000.", "330,000", "union leaders"],
+    ["In Gaza health officials said 40 people were hurt.", "40", "health officials"],
+    ["Further south, at the border, AFP journalists saw some 50 buses.", "50", "AFP journalists"],
+    ["The report which was released on Friday in Nairobi shows that Odinga got 8.1 million votes.", "8.1 million", "report"],
+    ["Germany -- itself under fire from its neighbours -- warned that 160,000 people could arrive.", "160,000", "Germany"],
+    ["Across the border, state television reported that a record 5,000 people had arrived.", "5,000", "state television"],
+    ["But the country's largest rebel group, Hizb-ul-Mujahedeen, claimed in a statement that 14 of its fighters had died.", "14", "country's largest rebel group, Hizb-ul-Mujahedeen"],
+    ["Fourteen people were rescued, Fuller said, and one was in critical condition.", "one", "Fuller"],
+    ["The electoral agency declared the president winner with 8,203,290 votes.", "8,203,290", "electoral agency"],
+    ["Its share was nearly 60 percent, according to figures released by the election committee on Saturday.", "60 percent", "election committee"],
+  ])("%s", (text, phrase, claimant) => {
+    expect(who(text, phrase)).toEqual(named(claimant));
+  });
+
+  it("the city saw 50 deaths: seeing is no claim but for reporters and witnesses; a short form takes the abbreviation it ends", () => {
+    expect(who("The city saw 50 deaths last year.", "50")).toEqual({ claimant: null, inferred: false });
+    expect(who("The IMF said growth would slow. The Fund expects growth of 3.5 percent.", "3.5 percent")).toEqual(inferred("IMF"));
+    const ministry = "The latest health ministry figures show 1,390 deaths. Congo's health ministry said 200 more were sick. The health ministry said it would vaccinate 1.4 million infants.";
+    expect(who(ministry, "1.4 million")).toEqual(inferred("Congo's health ministry"));
+    expect(who("Army spokesman Lt Col Ravi Batra said six died. Five more rebels were killed overnight, he added without giving details.", "Five")).toEqual(inferred("Army spokesman Lt Col Ravi Batra"));
+  });
+
   it("a pronoun inside a sentence is the subject the sentence opened with; a quotation's words are no subject", () => {
     expect(who("While the ruling party has conceded defeat in the capital, it has claimed at least 300 seats.", "300")).toEqual(inferred("ruling party"));
     const quoted = "A military spokesman said three militants died. “Five of our soldiers were killed,” he added.";

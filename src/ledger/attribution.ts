@@ -49,13 +49,13 @@ const VERBS = [
   "counted", "counts", "tallied", "recorded", "records", "registered", "wrote", "writes", "warned", "warns", "believes", "believed", "calculated",
   "projected", "projects", "showed", "shows", "released", "releases", "published", "issued", "denied", "denies", "put", "puts", "placed", "places",
   "set", "sets", "cut", "lowered", "increased", "identified", "documented", "logged", "expecting", "estimating", "forecasting", "predicting",
-  "projecting", "quoted as saying", "tweeted", "tweets", "posted", "saying", "concluded", "concludes", "indicating", "indicated", "indicates", "Says", "Said", "Say", "Reports", "Estimates", "Confirms", "Claims", "raised", "revised", "updated", "read", "keeps", "keep", "kept",
+  "projecting", "show", "saw", "witnessed", "quoted as saying", "tweeted", "tweets", "posted", "saying", "concluded", "concludes", "indicating", "indicated", "indicates", "Says", "Said", "Say", "Reports", "Estimates", "Confirms", "Claims", "raised", "revised", "updated", "read", "keeps", "keep", "kept",
 ].join("|");
 // After these verbs, the figure's words: "put the death toll at", "raised the figure to", "read aloud".
 const VERB_TAIL = String.raw`(?:(?<=\bput|\bputs|\bplace|\bplaced|\bplaces|\bset|\bsets|\bestimated|\bestimates|\bestimate) (?:the |its |their )?(?:[\p{Ll}-]+ ){0,4}?(?:at|between)\b|(?<=\braised|\brevised|\bupdated|\bcut|\blowered|\bincreased) (?:the |its |their )?(?:[\p{L}\p{N}-]+ ){0,6}?(?:to|at|by)\b|(?<=\bread) (?:aloud|out)\b|(?<=\bkeeps|\bkeep|\bkept) (?:a |its |their )?(?:running )?(?:count|tally|record|toll) of\b|(?<=\breported|\breports) (?:tolls?|figures?|totals?) of\b)?`;
 // Verbs whose use with no figure after them is no attribution ("put forward", "read a statement").
 // Verbs that only speech takes: their subject speaks, whatever noun it is ("the captain said").
-const SPEECH = /^(?:quoted as saying|said|says|say|told|tells|tell|added|adds|noted|notes|insisted|acknowledged|admitted|wrote|writes|tweeted|tweets|posted|warned|warns|stated|states|explained|stressed|announced|announces)$/;
+const SPEECH = /^(?:reported|reports|quoted as saying|said|says|say|told|tells|tell|added|adds|noted|notes|insisted|acknowledged|admitted|wrote|writes|tweeted|tweets|posted|warned|warns|stated|states|explained|stressed|announced|announces)$/;
 const NEEDS_TAIL = /^(?:put|puts|place|placed|places|set|sets|raised|revised|updated|cut|lowered|increased|read|keeps|keep|kept)$/;
 const AUXILIARY = String.raw`(?:(?:has|have|had|been|will|would|were|was|are|is|already|also|further|later|earlier|previously|now|again|separately|then|in turn|on average|for (?:his|her|its|their) part|on (?:${WEEKDAY})|(?:last|this|earlier this|late last|early last) (?:week|month|year|weekend|night|morning)|(?!(?:rally|family|assembly|ally|supply|monopoly|anomaly|tally|bully|fly|reply|italy)\b)\p{Ll}{1,20}ly) ){0,3}`;
 /** How far from its verb a subject, or what follows it, is looked for: a long run of words with many verbs stays linear. */
@@ -66,11 +66,11 @@ const SPEAKERS = new Set([
   "ministry", "minister", "ministers", "police", "officials", "official", "organisers", "organizers", "office", "agency", "agencies", "spokesman",
   "spokeswoman", "spokesperson", "authorities", "authority", "government", "governments", "army", "military", "secretary", "leader", "leaders",
   "chief", "governor", "mayor", "president", "department", "service", "services", "commission", "committee", "council", "survey", "report",
-  "statement", "study", "reports", "figures", "data", "census", "estimate", "estimates", "count", "researchers", "experts", "economists", "analysts",
+  "statement", "study", "reports", "television", "radio", "tv", "figures", "data", "census", "estimate", "estimates", "count", "researchers", "experts", "economists", "analysts",
   "witnesses", "residents", "doctors", "medics", "rescuers", "sources", "source", "source", "group", "groups", "union", "unions", "prefecture", "company",
   "firm", "bank", "fund", "board", "bureau", "institute", "centre", "center", "observatory", "monitor", "administration", "command", "forces",
   "spokesmen", "organization", "organisation", "hospital", "hospitals", "newspaper", "broadcaster", "channel", "outlet", "website", "media",
-  "journalist", "correspondent", "reporter", "reporters", "team", "mission", "operator", "utility", "regulator", "watchdog", "coalition", "party",
+  "journalist", "journalists", "correspondent", "correspondents", "photographers", "reporter", "reporters", "team", "mission", "operator", "utility", "regulator", "watchdog", "coalition", "party",
   "campaign", "parliament", "court", "prosecutors", "prosecutor", "investigators", "inspectors", "observers", "clerk", "registrar", "coroner",
   "commissioner", "director", "head", "chairman", "chairwoman", "chair", "officer", "officers", "staff", "workers", "volunteers", "activists",
   "monitors", "pollsters", "poll", "polls", "tally", "records", "record", "militants", "rebels", "fighters", "insurgents", "protesters",
@@ -126,9 +126,15 @@ function subjectBefore(text: string, end: number, speech = false): { name: strin
   // "Analysts, on average, expected …": a short aside between the subject and its verb.
   const adverbial = /,\s(?:on average|however|meanwhile|in turn|though|too|also|in contrast|for (?:his|her|its|their) part|in (?:a|its|their) (?:statement|report|update)),\s(?:(?:had|has|have|had been|have been|has been|also|had also) )?$/u.exec(within);
   if (adverbial) return subjectBefore(text, reach + adverbial.index, speech);
+  // "The report which was released on Friday in Nairobi shows": a subject with a relative clause of its own.
+  const relative = /(?:^|[,;:]\s|[.!?]\s)((?:[Tt]he|[Aa]n?) [\p{L}’' -]{1,60}?) (?:which|that|who) (?:was|were|is|are|has been|have been|had been) [^,;:"“”]{1,80}$/u.exec(within);
+  if (relative && speaker(relative[1]!.split(" ").at(-1)!)) return { name: relative[1]!, start: reach + relative.index + relative[0].indexOf(relative[1]!), pronoun: false };
+  // "Germany -- itself under fire from its neighbours -- warned": an aside between dashes.
+  const dashed = /(?:^|[.;:"“”]\s|,\s)((?:the )?\p{Lu}[\p{L}’'.&-]*(?: \p{Lu}[\p{L}’'.&-]*){0,4}) (?:--|—|–) [^"“”]{1,160}? (?:--|—|–) $/u.exec(within);
+  if (dashed) return { name: dashed[1]!, start: reach + dashed.index + dashed[0].indexOf(dashed[1]!), pronoun: false };
   const aside = /(?:^|[.;:"“”]\s|,\s)(?:(?:while|whereas|and|but) )?((?:the )?\p{Lu}[^,;:"“”()]{0,80}?), ((a|an|the|who|whose|which|(?:\p{Ll}+ly )?(?:known|called|dubbed|nicknamed|based|headquartered|owned|led|run|founded|formerly|once)\b)[^,;:"“”\d]{1,160}), $/u.exec(within);
   // "A rebel spokeswoman, Marcella Valiente, said": a title, then the name.
-  const titled = /(?:^|[.;:"“”]\s|,\s)((?:[Aa]n?|[Tt]he) [^,;:"“”()]{0,60}?), (\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,3}), $/u.exec(within);
+  const titled = /(?:^|[.;:"“”]\s|,\s)(?:(?:But|And|Yet|So|but|and|while) )?((?:[Aa]n?|[Tt]he|\p{Lu}[\p{L}-]*['’]s) [^,;:"“”()]{0,60}?), (\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,3}), $/u.exec(within);
   if (titled && speaker(titled[1]!.split(" ").at(-1)!)) {
     const start = reach + titled.index + titled[0].indexOf(titled[1]!);
     return { name: `${titled[1]}, ${titled[2]}`, start, pronoun: false };
@@ -165,7 +171,11 @@ function subjectBefore(text: string, end: number, speech = false): { name: strin
     }
     // "International Organization for Migration", "a spokesperson for the U.N.": "for" inside a name, between nouns that speak.
     const within = lower === "for" && i > 0 && canSpeak(ws[i - 1]!.text) && taken.length > 0 && (capitalised(taken[0]!.text) || DETERMINERS.has(taken[0]!.text.toLowerCase()));
-    if (taken.length > 0 && BOUNDARY.has(lower) && lower !== "and" && !within) break;
+    if (taken.length > 0 && BOUNDARY.has(lower) && lower !== "and" && !within) {
+      // "The report which was released on Friday in Nairobi shows": the subject is before its relative clause.
+      if ((lower === "which" || lower === "who") && !taken.some((w) => canSpeak(w.text) && !CALENDAR.test(w.text))) return subjectBefore(text, w.start, speech);
+      break;
+    }
     // "Rachel Harvey in Aceh", "a spokesman in Swat": a place after a speaker; "growth forecast in the March report" is no speaker.
     if (lower === "in" && !(i > 0 && canSpeak(ws[i - 1]!.text) && taken.length > 0 && capitalised(taken[0]!.text))) break;
     // "X and Y said": two speakers, each a name or a noun that speaks, the second opened by a name or "the".
@@ -175,6 +185,18 @@ function subjectBefore(text: string, end: number, speech = false): { name: strin
   }
   // The subject starts at its first name, title or determiner: lower-case words before a determiner are the clause's.
   while (taken.length > 0 && JOINERS.has(taken[0]!.text.toLowerCase())) taken.shift();
+  // "In both cases union leaders announced", "In Paris police said": the words after a preposition end its phrase, not the subject.
+  const before = text.slice(Math.max(0, (taken[0]?.start ?? 0) - 6), taken[0]?.start ?? 0);
+  if (/\b(?:[Ii]n|[Oo]n|[Aa]t|[Ff]or|[Aa]fter|[Ww]ith)\s+$/u.test(before) && taken.length > 1) {
+    const first = taken.findIndex((w, i) => i > 0 && SPEAKERS.has(base(w.text)) && !capitalised(w.text));
+    const lead = first > 0 ? taken.slice(0, first) : [];
+    if (lead.length > 0 && lead.every((w) => !SPEAKERS.has(base(w.text)))) {
+      // The noun's own modifier stays: "In Gaza health officials said" → "health officials"; "cases" in "In both cases" does not.
+      const modifier = taken[first - 1]!.text;
+      const keep = first > 1 && !capitalised(modifier) && !DETERMINERS.has(modifier.toLowerCase()) && !/s$/.test(modifier) ? 1 : 0;
+      taken.splice(0, first - keep);
+    }
+  }
   // "National Coordinator of the Disaster Management Centre": a determiner after "of" is inside the name.
   const detAt = taken.findIndex((w, i) => DETERMINERS.has(w.text.toLowerCase()) && !(i > 0 && JOINERS.has(taken[i - 1]!.text.toLowerCase())));
   if (detAt > 0) taken.splice(0, detAt);
@@ -190,7 +212,11 @@ function subjectBefore(text: string, end: number, speech = false): { name: strin
   if (!named && !SPEAKERS.has(base(head)) && !(opened && speaker(head))) return null;
   // A time opening the sentence is not the speaker: "On Monday the ministry said".
   let from = 0;
-  for (let i = 0; i < taken.length - 1; i++) if (/^(?:On|In|By|At|Late|Early|Last)$/.test(taken[i]!.text)) from = i + 2;
+  for (let i = 0; i < taken.length - 1; i++) {
+    if (!/^(?:On|In|By|At|Late|Early|Last)$/.test(taken[i]!.text)) continue;
+    // "In both cases union leaders announced": the opener is its preposition, determiner and noun.
+    from = DETERMINERS.has(taken[i + 1]!.text.toLowerCase()) && i + 3 < taken.length ? i + 3 : i + 2;
+  }
   const kept = taken.slice(from);
   if (kept.length === 0) return null;
   const start = kept[0]!.start;
@@ -249,6 +275,9 @@ function asideAfter(text: string, from: number): number {
   return m ? from + m.index : text.length;
 }
 
+// "according to X", "as per X": X runs to punctuation, a verb, a number, a time or a second count, and keeps an appositive name.
+const ACCORDING = new RegExp(String.raw`\b(?:[Aa]ccording to|[Aa]s per) ((?:the )?[\p{L}\p{N}’'. &-]{1,200}?)(?:, (\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,4}))?(?=[,;:!?—–()]|\.(?:\s|$)|$| (?:was|were|is|are|had|has|stood|reached|rose|fell|totall?ed)\b| \d| (?:on|last|this) (?:${WEEKDAY}|week|month|year)\b| (?:and|or|but|while) (?:between|from|about|around|some|nearly|almost|over|under|more than|less than|at least|up to|\d))`, "gu");
+
 // Dates and years, which are no figure an "according to" could close: "On 13 January, according to …".
 const DATES = new RegExp(String.raw`\b(?:1[89]|20)\d{2}\b|\b(?:${MONTH})\.? \d{1,2}\b|\b\d{1,2} (?:${MONTH})\b`, "gu");
 
@@ -270,8 +299,10 @@ function endsClause(text: string, from: number, told: boolean): boolean {
   for (let i = 0; i < 2; i++) {
     rest = rest.replace(SAID_ON_DAY, "").replace(SAID_ON_DATE, "");
     // No digits: "at least 406 deaths" goes on to say the figure.
-    rest = rest.replace(/^(?: (?:on|in|at|late|early|earlier|later|last|this|during|after|via|through|before)\b(?!\s+(?:least|most)\b)(?:(?! that\b)[^,;:.!?"”—–\d]){0,40}(?=[,;:.!?"”—–]|$| that\b| on\b| in\b))+/u, "");
+    rest = rest.replace(/^(?: (?:on|in|at|late|early|earlier|later|last|this|during|after|via|through|before|without)\b(?!\s+(?:least|most)\b)(?:(?! that\b)[^,;:.!?"”—–\d]){0,40}(?=[,;:.!?"”—–]|$| that\b| on\b| in\b))+/u, "");
   }
+  // "it said, “the number plunged …": a comma before a quotation opens what was said.
+  if (/^\s*,\s*["“]/u.test(rest)) return false;
   return /^\s*[,;:—–]/u.test(rest) || (!cut && /^\s*[.!?]?["”’]?\s*$/u.test(rest));
 }
 
@@ -294,7 +325,7 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
   };
 
   // "according to X": the name runs to the next punctuation, and keeps an appositive name ("…, Marta Kovač").
-  for (const m of text.matchAll(/\b(?:[Aa]ccording to|[Aa]s per) ((?:the )?[\p{L}\p{N}’'. &-]{1,200}?)(?:, (\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,4}))?(?=[,;:!?—–()]|\.(?:\s|$)|$| (?:was|were|is|are|had|has|stood|reached|rose|fell|totall?ed)\b| \d| (?:and|or|but|while) (?:between|from|about|around|some|nearly|almost|over|under|more than|less than|at least|up to|\d))/gu)) {
+  for (const m of text.matchAll(ACCORDING)) {
     // "according to estimates from march organizers": the organizers claim it, not their estimates.
     const source = m[1]!.replace(/^(?:the )?(?:latest |official |preliminary )?(?:estimates?|figures?|data|reports?|counts?|a count|a tally|tallies|statistics|numbers) (?:from|by|of|compiled by|released by) /u, "");
     const claimant = m[2] ? `${source}, ${m[2]}` : source;
@@ -359,13 +390,15 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     const end = m.index + m[0].length;
     if (NEEDS_TAIL.test(verb) && m[0].trimEnd().endsWith(verb)) continue;
     // "Pakistan declared a new offensive", "declared a state of emergency": an act; "declared 52 people dead", "declared that …" report.
-    if (/^(?:declared|declares)$/.test(verb) && !/^ (?:that\b|the (?:death )?(?:toll|figure|number)|(?:(?:about|some|nearly|more than|over|at least|all) )?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b))/u.test(text.slice(end, end + 40))) continue;
+    if (/^(?:declared|declares)$/.test(verb) && !/^ (?:that\b|(?:[\p{L}.’'-]+ ){1,5}?(?:the )?(?:winner|elected|dead|killed|missing)\b|the (?:death )?(?:toll|figure|number)|(?:(?:about|some|nearly|more than|over|at least|all) )?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b))/u.test(text.slice(end, end + 40))) continue;
     // "army denies militants killed 13 soldiers": what is denied is somebody else's figure.
     if (/^(?:denied|denies)$/.test(verb) && /^[^,;:.]*\d/u.test(text.slice(end, end + REACH))) continue;
     // "the militants released six of the nine hostages": releasing a count of people is an act, not a report.
     if (/^(?:released|releases|freed|issued|published)$/.test(verb) && /^ (?:(?:about|some|nearly|more than|over|at least|all) )?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b)/u.test(text.slice(end, end + 24))) continue;
     if (taken(m.index, end)) continue;
     const subject = subjectBefore(text, m.index, SPEECH.test(verb));
+    // "AFP journalists saw some 50 buses": what reporters and witnesses saw they report; "the city saw 50 deaths" is no claim.
+    if (/^(?:saw|witnessed)$/.test(verb) && !(subject && /(?:journalists?|reporters?|correspondents?|photographers?|witness(?:es)?)$/i.test(subject.name))) continue;
     if (subject) {
       // "“…,” Ortega told reporters after …": a quotation closing just before the speaker is what was said, however long what follows.
       const afterQuote = /(?:[,!?]["”’]|["”’][,—–])\s*$/u.test(text.slice(Math.max(0, subject.start - 4), subject.start));
@@ -408,10 +441,12 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
   // "the unions counted 20,000 and the prefecture 8,500": a second speaker whose verb is left out, before its number.
   for (const at of opened) {
     const rest = text.slice(at, Math.min(at + REACH, asideAfter(text, at)));
-    for (const m of rest.matchAll(/(?:,? and|,? while|,? whereas|;) ((?:the |a |an )?[\p{L}’'.&-]+(?: [\p{L}’'.&-]+){0,3}?) (?=(?:(?:some|about|around|nearly|almost|only|just|over|more than|at least|fewer than|less than|up to|between|from) )?\d)/gu)) {
+    // "police say 50,000 at the march, unions 310,000": after a comma only a noun that speaks, since ", Lyon 40" is a place.
+    for (const m of rest.matchAll(/(?:,? and|,? while|,? whereas|;|,(?= (?:the )?\p{Ll}+ \d)) ((?:the |a |an )?[\p{L}’'.&-]+(?: [\p{L}’'.&-]+){0,3}?) (?=(?:(?:some|about|around|nearly|almost|only|just|over|more than|at least|fewer than|less than|up to|between|from) )?\d)/gu)) {
       const start = at + m.index;
       const head = m[1]!.split(" ").at(-1)!;
       if (taken(start, start + m[0].length) || !canSpeak(head) || PRONOUNS.has(head.toLowerCase()) || CALENDAR.test(head)) continue;
+      if (m[0].startsWith(",") && !m[0].startsWith(", and") && !SPEAKERS.has(base(head))) continue;
       add(tidyName(m[1]!), m[0].replace(/^[,;]? ?/, ""), false, false, [start, start + m[0].length]);
     }
   }
@@ -426,7 +461,7 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
   // "…, X said, adding that 1,090 were injured": the speaker covers what comes after "adding" too.
   for (const f of [...found]) {
     const at = f.span[1];
-    const adding = f.trailing && /^,? (?:adding|saying|noting|estimating|explaining)\b(?: that\b)?/u.exec(text.slice(at, at + 40));
+    const adding = f.trailing && (/^,? (?:adding|saying|noting|estimating|explaining)\b(?: that\b)?/u.exec(text.slice(at, at + 40)) ?? (/\b(?:said|says|told|added|reported)$/.test(f.words) ? /^(?: (?:on|late|early) \p{L}+)?, (?:and|but) /u.exec(text.slice(at, at + 40)) : null));
     if (adding) found.push({ ...f, trailing: false, span: [at, at + adding[0].length] });
   }
   const order = found.sort((a, b) => a.span[0] - b.span[0]);
@@ -477,7 +512,18 @@ function resolve(name: string, pronoun: boolean, memory: SpeakerMemory, paragrap
       return earlier.includes(head) || content.some((w) => earlier.includes(w));
     };
     // "the agency" three paragraphs after "the UN Refugee Agency (UNHCR)": a body its own noun names, however far back.
-    const fits = latest.filter(fit);
+    // A name ending in the noun comes first: "the health ministry" is "Congo's health ministry", not "health ministry figures".
+    // The most of its words first, then a name ending in its noun; the latest among equals.
+    const score = (n: { claimant: string }) => {
+      const earlier = n.claimant.toLowerCase();
+      return content.filter((w) => earlier.includes(w)).length + (stem(earlier.split(/[\s,()]+/).filter(Boolean).at(-1)!) === head ? 0.5 : 0);
+    };
+    const fits = latest.filter(fit).map((n, i) => ({ n, i, s: score(n) })).sort((a, b) => b.s - a.s || a.i - b.i).map((x) => x.n);
+    // "the Fund" after "IMF", "the Bank" after "MNB": a capitalised short form is the abbreviation ending in its letter.
+    if (fits.length === 0 && capitalised(ws.at(-1)!)) {
+      const letter = ws.at(-1)![0]!;
+      fits.push(...latest.filter((n) => new RegExp(`(?:^|\\(|\\s)\\p{Lu}{1,5}${letter}(?:\\)|$)`, "u").test(n.claimant)).slice(0, 1));
+    }
     if (fits.length === 0 && head.length > 3) fits.push(...memory.named.filter((n) => n.claimant.toLowerCase().split(/[\s,()]+/).map(stem).includes(head) && !isPerson(n.claimant)).reverse().slice(0, 1));
     // "both agencies": the two named before that fit, or else the last two named.
     const both = fits.length >= 2 ? fits : [...new Map(latest.map((n) => [n.claimant, n])).values()];
