@@ -1,7 +1,7 @@
 // The published charts in a real browser: Debian's Chromium, driven by
 // playwright-core (never a downloaded browser). Screenshots for a person to
 // look at are written to .cache/screenshots/.
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Manifest } from "../src/publish/manifest.ts";
 import { serve, type StaticServer } from "../src/cli/preview-server.ts";
 import { root } from "./helpers/project.ts";
+import { chromiumPath, RUN_BROWSER_TESTS } from "./helpers/chromium.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const shots = join(root, ".cache", "screenshots");
 const manifest = JSON.parse(readFileSync(join(root, "charts", "manifest.json"), "utf8")) as Manifest;
@@ -49,10 +49,9 @@ function inlinePage(): string {
 <body><main><h1>Every chart inline</h1>${svgs.map((s) => `<figure>${s}</figure>`).join("\n")}</main></body></html>`;
 }
 
-describe("in Chromium", () => {
+describe.runIf(RUN_BROWSER_TESTS)("in Chromium", () => {
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: ARGS });
     server = await serve({ root, out: "charts", port: 0, live: false });
     mkdirSync(shots, { recursive: true });
   });

@@ -2,15 +2,15 @@
 // own SVG icon (currentColor, a <text>), an element that happens to use the
 // chart's class names, and its paragraph look pixel-for-pixel the same with
 // and without the chart, light and dark; the chart keeps its own styling.
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DARK_INK, INK } from "../src/chart/theme.ts";
 import { root } from "./helpers/project.ts";
+import { chromiumPath, RUN_BROWSER_TESTS } from "./helpers/chromium.ts";
 import { smallChart } from "./helpers/small-chart.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const shots = join(root, ".cache", "screenshots");
 
@@ -31,10 +31,9 @@ const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i
 
 let browser: Browser;
 
-describe("a chart inlined into a page", () => {
+describe.runIf(RUN_BROWSER_TESTS)("a chart inlined into a page", () => {
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: ARGS });
     mkdirSync(shots, { recursive: true });
   });
   afterAll(async () => {

@@ -2,15 +2,15 @@
 // playwright-core): every text and shape lies inside the root <svg>'s viewBox,
 // as laid out by a real browser with the shipped font, and with Arial's metrics
 // for a reader whose page cannot load it.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fontFile, type Weight } from "../src/chart/fonts.ts";
 import { FONT_FAMILY } from "../src/chart/index.ts";
 import { outside } from "./helpers/in-viewbox.ts";
 import { ARTBOARD_NAMES, finished, plots, type Finished } from "./helpers/plots.ts";
+import { chromiumPath, RUN_BROWSER_TESTS } from "./helpers/chromium.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 const cases = plots.flatMap((plot) => ARTBOARD_NAMES.map((artboard) => ({ plot, artboard, label: `${plot.name} (${artboard})` })));
@@ -37,13 +37,12 @@ let browser: Browser;
 let withFont: Page;
 let withoutFont: Page;
 
-describe("the registry's charts in Chromium", () => {
+describe.runIf(RUN_BROWSER_TESTS)("the registry's charts in Chromium", () => {
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does`);
     for (const { plot, artboard, label } of cases) {
       results.set(label, await finished(plot, artboard).catch((error: unknown) => error as Error));
     }
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: ARGS });
     withFont = await openPage(true);
     withoutFont = await openPage(false);
   }, 600_000);
