@@ -229,6 +229,8 @@ describe("attribution: shapes met on unseen copy", () => {
   });
 
   it("the city saw 50 deaths: seeing is no claim but for reporters and witnesses; a short form takes the abbreviation it ends", () => {
+    // "According to the latest list": a document, not a person; "according to fishermen": people.
+    expect(who("As per the latest list, six persons were hurt.", "six")).toEqual({ claimant: null, inferred: false });
     expect(who("The city saw 50 deaths last year.", "50")).toEqual({ claimant: null, inferred: false });
     expect(who("The IMF said growth would slow. The Fund expects growth of 3.5 percent.", "3.5 percent")).toEqual(inferred("IMF"));
     const ministry = "The latest health ministry figures show 1,390 deaths. Congo's health ministry said 200 more were sick. The health ministry said it would vaccinate 1.4 million infants.";

@@ -333,7 +333,7 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     // "the forecast in the March report": the noun before where it appeared is what speaks.
     const owner = source.replace(/^the /i, "").split(/ in (?:the|a|an) /)[0]!.split(" ");
     // People are sources ("military sources and fishermen", "local residents"); a document is not.
-    const person = /(?:man|men|ers?|ists?|ians?|ants?|ents?)$/.test(owner.at(-1)!);
+    const person = /\p{L}{2,}(?:man|men|ers|ists?|ians?|ants?|ents?)$/u.test(owner.at(-1)!);
     if (!m[2] && !owner.some((w) => capitalised(w) && !CALENDAR.test(w)) && !SPEAKERS.has(base(owner.at(-1)!)) && !person) continue;
     // Early in the sentence it opens what follows ("According to police, 300 …"); late, it closes what came before.
     // "38.5% according to the ministry, 75% according to the union": a number just before it in its clause is what it closes;
