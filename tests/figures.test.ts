@@ -107,8 +107,19 @@ describe("figures: numbers that are not figures", () => {
     expect(phrases("The march set off at 0900 GMT.")).toEqual([]);
     expect(phrases("The attack began at 3 a.m., the second at 4:30 pm and the third at 11pm.")).toEqual([]);
     expect(phrases("The clock read 22:06:00 when 12 were hurt.")).toEqual(["12"]);
+    expect(phrases("The dead were Saroj Kumar Singh (31), of Araria, and Rahul Verma, 24, of Delhi.")).toEqual([]);
+    expect(phrases("The two-day vote and a 24-hour strike left 9 dead.")).toEqual(["9"]);
+    expect(phrases("It replaces the one drafted in 2012; the one soldier killed was named.")).toEqual(["one"]);
     expect(phrases("Five days after the quake, 24 hours later, aid arrived.")).toEqual([]);
     expect(phrases("Traffic is one of the biggest problems.")).toEqual([]);
+  });
+
+  it("a range of percentages is one range, and a day with a short month is a date", () => {
+    const range = find("The key rate is in the 6% to 7% range; inflation at 3.5%-4.0%.").filter((c) => c.kind === "range");
+    expect(range.map((c) => [c.phrase, c.value, c.high, c.unit])).toEqual([["6% to 7%", 6, 7, "percent"], ["3.5%-4.0%", 3.5, 4, "percent"]]);
+    expect(find("The bank projects growth of 2.8 percent and 3.5 percent, respectively.").map((c) => c.phrase)).toEqual(["2.8 percent", "3.5 percent"]);
+    expect(find("Tunisians (763) and Nigerians (279) followed.").map((c) => c.phrase)).toEqual(["763", "279"]);
+    expect(find("Ahram Online, Saturday 18 Jan 2014").filter((c) => c.kind === "date").map((c) => c.date?.iso)).toContain("2014-01-18");
   });
 
   it("but counts stay: “1990 people”, “over the past 10 days”, “one of their fighters”", () => {

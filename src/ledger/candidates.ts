@@ -75,17 +75,19 @@ const NAME_WORD = String.raw`\p{Lu}[\p{L}’'-]{0,40}`;
 /** One thing a list names: "Kharkiv", "Kursk Oblast", "Saint Petersburg". */
 const LIST_ITEM = String.raw`${NAME_WORD}(?: ${NAME_WORD}){0,8}`;
 
-const PATTERNS: [CandidateKind | "stated-date" | "month-date" | "month-day" | "day-first-date" | "weekday" | "time", RegExp][] = [
+const PATTERNS: [CandidateKind | "stated-date" | "month-date" | "month-day" | "day-first-date" | "weekday" | "time" | "percent-range", RegExp][] = [
   // A time of day is read (so that its digits are not taken for counts) but not proposed.
   // "22:06", "3:30 pm", "3 a.m.": a time of day, not a figure.
   ["time", /\b\d{1,2}(?::\d{2}(?::\d{2})?(?:\s?[ap]\.?m\b\.?)?|\s?[ap]\.m\.|\s?[ap]m\b)/giu],
   ["stated-date", new RegExp(String.raw`\b(?:${MONTH}) \d{1,2}, \d{4}\b`, "gu")],
-  ["day-first-date", new RegExp(String.raw`\b\d{1,2} (?:${MONTH}) \d{4}\b`, "gu")],
+  ["day-first-date", new RegExp(String.raw`\b\d{1,2} (?:${MONTH}|(?:${SHORT_MONTHS.join("|")}|Sept)\.?) \d{4}\b`, "gu")],
   ["month-date", new RegExp(String.raw`\b(?:${MONTH}) \d{4}\b`, "gu")],
   // A month and day with no year ("June 8", "Jan. 25", "8 June"): a date, not the numbers 8 and 25.
   ["month-day", new RegExp(String.raw`\b(?:(?:${MONTH}|${SHORT_MONTH}|Sept\.) \d{1,2}(?![\d,.:]\d| \d{4})|\d{1,2} (?:${MONTH})(?! \d{4}))\b`, "gu")],
   ["weekday", new RegExp(String.raw`\b(?:${WEEKDAYS.join("|")}|today)\b`, "gu")],
   ["money", new RegExp(String.raw`(?:US\$|[$€£¥])\s?${DIGITS}(?:\.\d+)?(?:\s?(?:thousand|million|billion|trillion|bn|m|k)\b)?|\b(?:${NUMBER_WORD})${SCALE}\s(?:${Object.keys(CURRENCY_WORDS).join("|")})\b`, "giu")],
+  // "6% to 7%", "3.5%-4.0%", "between 10 and 15 percent": one range of percentages, not two numbers.
+  ["percent-range", new RegExp(String.raw`\bbetween ${DIGITS}(?:\.\d+)?\s?(?:%|percent|per cent)?\s?and\s?${DIGITS}(?:\.\d+)?\s?(?:%|percent\b|per cent\b)|\b(?:from )?${DIGITS}(?:\.\d+)?\s?(?:%|percent|per cent)?\s?(?:to|[-–—])\s?${DIGITS}(?:\.\d+)?\s?(?:%|percent\b|per cent\b)`, "giu")],
   ["percent", new RegExp(String.raw`\b(?:${NUMBER_WORD})\s?(?:%|percent\b|per cent\b)`, "giu")],
   ["range", new RegExp(String.raw`\bbetween (?:${NUMBER_WORD})${SCALE} and (?:${NUMBER_WORD})${SCALE}\b|\bfrom (?:${NUMBER_WORD})${SCALE} to (?:${NUMBER_WORD})${SCALE}\b|\b${DIGITS}(?:\.\d+)?\s?[-–—]\s?${DIGITS}(?:\.\d+)?\b(?![-–—]\d)|\b(?:${NUMBER_WORD}) (?:to|or) (?:${NUMBER_WORD})${SCALE}\b`, "giu")],
   ["vague", new RegExp(String.raw`\b(?:${VAGUE_WORDS.filter((w) => w !== "some" && w !== "many").join("|")})(?= \p{L})`, "giu")],
@@ -164,6 +166,9 @@ export function findCandidates(text: string, context: ArticleContext): Candidate
           const words = phrase.replace(/\s?(%|percent|per cent)$/i, "");
           const value = parseNumber(words);
           if (value !== null) add({ kind: "percent", phrase, value, parts: [words], start, unit: "percent" });
+        } else if (kind === "percent-range") {
+          const range = readRange(phrase.replace(/\s?(?:%|percent|per cent)/giu, ""));
+          if (range) add({ kind: "range", phrase, value: range.low, high: range.high, parts: range.words, start, unit: "percent" });
         } else if (kind === "range") {
           const range = readRange(phrase);
           if (range) add({ kind: "range", phrase, value: range.low, high: range.high, parts: range.words, start });
@@ -292,6 +297,12 @@ function notAFigure(sentence: string, at: number, phrase: string): boolean {
   }
   // Only a stretch that places an event ("five days after", "24 hours later"): "over the past 10 days" can be the figure itself.
   if (new RegExp(String.raw`^[\s-]+(?:${TIME_UNITS})\s+(?:later|after|ago|before|earlier)\b`, "i").test(after)) return true;
+  // "Saroj Kumar Singh (31)", "Rahul, 24,": a person's age after their name.
+  if (/^\d{1,3}$/.test(phrase) && +phrase < 110 && /\p{Lu}[\p{L}’'-]+ \p{Lu}[\p{L}’'-]+(?:\s\(|,\s)$/u.test(before) && /^[),]/.test(after)) return true;
+  // "the two-day vote", "a 24-hour strike": how long something lasted, as an adjective.
+  if (new RegExp(String.raw`^-(?:${TIME_UNITS.replace(/s\?/g, "")})\b`, "i").test(after)) return true;
+  // "the one drafted in 2012": "one" standing for a thing named before.
+  if (/^one$/i.test(phrase) && /\b(?:the|this|that)\s$/i.test(before) && /^\s+(?:\p{Ll}+ed|that|which|who|in|of|from|by|with)\b/u.test(after) && !/^\s+of\s/.test(after)) return true;
   // "one of the biggest problems" ranks; "one of their fighters was killed" counts.
   return /^one$/i.test(phrase) && /^\s+of\s+(?:the|its|their|his|her|our|my)\s+(?:\p{L}+est|most|least|few|many|main|key|first|last|best|worst|top|major|largest|greatest)\b/iu.test(after);
 }
@@ -319,8 +330,10 @@ export function findDateline(text: string, published: string | null = null): { l
 
 /** "2 June 2025" → 2025-06-02. */
 function readDayFirstDate(phrase: string): string {
-  const [d, month, y] = phrase.split(" ");
-  return `${y}-${String(MONTHS.indexOf(month!) + 1).padStart(2, "0")}-${d!.padStart(2, "0")}`;
+  const [d, name, y] = phrase.split(" ");
+  const short = name!.replace(/\.$/, "").replace(/^Sept$/, "Sep");
+  const month = MONTHS.includes(name!) ? MONTHS.indexOf(name!) : SHORT_MONTHS.indexOf(short);
+  return `${y}-${String(month + 1).padStart(2, "0")}-${d!.padStart(2, "0")}`;
 }
 
 /** An amount of money, and the number's own words in it ("3 million" of "$3 million"; "3" of "$3bn"). */
