@@ -228,9 +228,37 @@ describe("attribution: shapes met on unseen copy", () => {
     expect(who(text, phrase)).toEqual(named(claimant));
   });
 
+  it.each([
+    ["At least 121 people were killed, ANI news agency reported, citing local officials.", "121", "local officials"],
+    ["Some 142,994 refugees had fled, the agency said, citing the latest data from Moscow.", "142,994", "agency"],
+    ["Dr Ihab al-Tahir, Secretary General of the Syndicate in Cairo, said that about 30 hospitals joined.", "30", "Dr Ihab al-Tahir, Secretary General of the Syndicate"],
+    ["In contrast, Hisham Atta, head of curative medicine at the Health Ministry, said 17 percent joined.", "17 percent", "Hisham Atta, head of curative medicine at the Health Ministry"],
+    ["A senior police commander, General Ikramuddin Yawar, said: “More than 30 people have been killed.”", "30", "A senior police commander, General Ikramuddin Yawar"],
+    ["“Till now 11 were killed,” said hospital head Dr. Omar Wardak.", "11", "hospital head Dr. Omar Wardak"],
+    ["The UNHCR estimates the conflict, which has triggered a catastrophe, could force up to 800,000 people to flee.", "800,000", "UNHCR"],
+    ["The central bank in July raised its year-end inflation forecast to 8.9% from 7.4%.", "8.9%", "central bank"],
+    ["Independent exit polls pointed to 65 per cent support for the challenger.", "65 per cent", "Independent exit polls"],
+    ["The two largest unions said as many as 75 per cent of workers joined.", "75 per cent", "two largest unions"],
+  ])("%s", (text, phrase, claimant) => {
+    expect(who(text, phrase)).toEqual(named(claimant));
+  });
+
+  it("a passive's subject does not speak; a quotation's own words give way to its speaker; “the statement” is its issuer's", () => {
+    expect(who("Tinubu was declared the winner with 8.79 million votes.", "8.79 million")).toEqual({ claimant: null, inferred: false });
+    expect(who("“The unofficial figures show around 150 dead,” said Giammattei.", "150")).toEqual(named("Giammattei"));
+    const statement = "The interior ministry said the raid was over.\n\n“Seventy-six civilians were killed,” the statement said.";
+    expect(who(statement, "Seventy-six")).toEqual(inferred("interior ministry"));
+    expect(who("An estimated half a million Colombians are expected to be infected.", "half a million")).toEqual({ claimant: null, inferred: false });
+    const group = "Air France-KLM said traffic rose.\n\nThe Franco-Dutch group said operating profit was 506 million euros.";
+    expect(who(group, "506 million")).toEqual(inferred("Air France-KLM"));
+    expect(who("Soldiers said 5 died.\n\nThe Pakistani military said 19 insurgents died.", "19")).toEqual(named("Pakistani military"));
+  });
+
   it("the city saw 50 deaths: seeing is no claim but for reporters and witnesses; a short form takes the abbreviation it ends", () => {
-    // "According to the latest list": a document, not a person; "according to fishermen": people.
-    expect(who("As per the latest list, six persons were hurt.", "six")).toEqual({ claimant: null, inferred: false });
+    // "According to the latest list": a document, the source when no speaker cites it; when one does, the speaker.
+    expect(who("As per the latest list, six persons were hurt.", "six")).toEqual(named("latest list"));
+    expect(who("According to official results, the party won 37% of the vote.", "37%")).toEqual(named("official results"));
+    expect(who("Güven said that according to official results, the party won 317 seats.", "317")).toEqual(named("Güven"));
     expect(who("The city saw 50 deaths last year.", "50")).toEqual({ claimant: null, inferred: false });
     expect(who("The IMF said growth would slow. The Fund expects growth of 3.5 percent.", "3.5 percent")).toEqual(inferred("IMF"));
     const ministry = "The latest health ministry figures show 1,390 deaths. Congo's health ministry said 200 more were sick. The health ministry said it would vaccinate 1.4 million infants.";

@@ -48,6 +48,15 @@ describe("parseNumber", () => {
     expect(parseNumber("one\u2010third")).toBe(1 / 3);
   });
 
+  it("parseNumber reads a share of a scale as one number: “half a million” is 500,000, never a million", () => {
+    expect(parseNumber("half a million")).toBe(500_000);
+    expect(parseNumber("a quarter of a million")).toBe(250_000);
+    expect(parseNumber("one and a half million")).toBe(1_500_000);
+    expect(parseNumber("two-thirds of a billion")).toBeCloseTo(666_666_666.67, 1);
+    const found = findMentions("An estimated half a million people; the second half of the match; nearly half of the districts.");
+    expect(found.filter((m) => m.value !== null).map((m) => [m.text, m.value])).toEqual([["half a million", 500_000], ["half", 0.5]]);
+  });
+
   it("parseNumber(fraction) refuses ungrammatical fractions", () => {
     expect(parseNumber("one thirds")).toBeNull();
     expect(parseNumber("two third")).toBeNull();

@@ -49,7 +49,7 @@ const VERBS = [
   "counted", "counts", "tallied", "recorded", "records", "registered", "wrote", "writes", "warned", "warns", "believes", "believed", "calculated",
   "projected", "projects", "showed", "shows", "released", "releases", "published", "issued", "denied", "denies", "put", "puts", "placed", "places",
   "set", "sets", "cut", "lowered", "increased", "identified", "documented", "logged", "expecting", "estimating", "forecasting", "predicting",
-  "projecting", "show", "saw", "witnessed", "quoted as saying", "tweeted", "tweets", "posted", "saying", "concluded", "concludes", "indicating", "indicated", "indicates", "Says", "Said", "Say", "Reports", "Estimates", "Confirms", "Claims", "raised", "revised", "updated", "read", "keeps", "keep", "kept",
+  "projecting", "pointed to", "points to", "point to", "accused", "accuses", "accuse", "show", "saw", "witnessed", "quoted as saying", "tweeted", "tweets", "posted", "saying", "concluded", "concludes", "indicating", "indicated", "indicates", "Says", "Said", "Say", "Reports", "Estimates", "Confirms", "Claims", "raised", "revised", "updated", "read", "keeps", "keep", "kept",
 ].join("|");
 // After these verbs, the figure's words: "put the death toll at", "raised the figure to", "read aloud".
 const VERB_TAIL = String.raw`(?:(?<=\bput|\bputs|\bplace|\bplaced|\bplaces|\bset|\bsets|\bestimated|\bestimates|\bestimate) (?:the |its |their )?(?:[\p{Ll}-]+ ){0,4}?(?:at|between)\b|(?<=\braised|\brevised|\bupdated|\bcut|\blowered|\bincreased) (?:the |its |their )?(?:[\p{L}\p{N}-]+ ){0,6}?(?:to|at|by)\b|(?<=\bread) (?:aloud|out)\b|(?<=\bkeeps|\bkeep|\bkept) (?:a |its |their )?(?:running )?(?:count|tally|record|toll) of\b|(?<=\breported|\breports) (?:tolls?|figures?|totals?) of\b)?`;
@@ -57,7 +57,7 @@ const VERB_TAIL = String.raw`(?:(?<=\bput|\bputs|\bplace|\bplaced|\bplaces|\bset
 // Verbs that only speech takes: their subject speaks, whatever noun it is ("the captain said").
 const SPEECH = /^(?:reported|reports|quoted as saying|said|says|say|told|tells|tell|added|adds|noted|notes|insisted|acknowledged|admitted|wrote|writes|tweeted|tweets|posted|warned|warns|stated|states|explained|stressed|announced|announces)$/;
 const NEEDS_TAIL = /^(?:put|puts|place|placed|places|set|sets|raised|revised|updated|cut|lowered|increased|read|keeps|keep|kept)$/;
-const AUXILIARY = String.raw`(?:(?:has|have|had|been|will|would|were|was|are|is|already|also|further|later|earlier|previously|now|again|separately|then|in turn|on average|for (?:his|her|its|their) part|on (?:${WEEKDAY})|(?:last|this|earlier this|late last|early last) (?:week|month|year|weekend|night|morning)|(?!(?:rally|family|assembly|ally|supply|monopoly|anomaly|tally|bully|fly|reply|italy)\b)\p{Ll}{1,20}ly) ){0,3}`;
+const AUXILIARY = String.raw`(?:(?:has|have|had|been|will|would|were|was|are|is|already|also|further|later|earlier|previously|now|again|separately|then|in turn|on average|for (?:his|her|its|their) part|on (?:${WEEKDAY})|(?:last|this|earlier this|late last|early last) (?:week|month|year|weekend|night|morning)|in (?:${MONTH})|in (?:19|20)\d\d|(?!(?:rally|family|assembly|ally|supply|monopoly|anomaly|tally|bully|fly|reply|italy)\b)\p{Ll}{1,20}ly) ){0,3}`;
 /** How far from its verb a subject, or what follows it, is looked for: a long run of words with many verbs stays linear. */
 const REACH = 240;
 
@@ -76,6 +76,14 @@ const SPEAKERS = new Set([
   "monitors", "pollsters", "poll", "polls", "tally", "records", "record", "militants", "rebels", "fighters", "insurgents", "protesters",
   "demonstrators", "opposition", "movement", "troops", "soldiers", "force", "police's", "network", "association", "federation", "alliance", "charity", "relief", "society", "crescent",
 ]);
+// The nouns a company or agency is called by once named: "the group", "the company", "the carrier".
+const GENERIC_BODY = /^(?:company|firm|group|agency|organisation|organization|bank|carrier|retailer|maker|insurer|publisher|operator)$/;
+// A people's adjective: "Dutch", "Franco-Dutch", "Indonesian", "Chinese", "Turkish".
+const DEMONYM = /^(?:\p{Lu}\p{Ll}+-)?\p{Lu}\p{Ll}+(?:an|ian|ese|ish|ch|ic|i)$/u;
+// Words that count: a subject holding one is a number's phrase ("half a million Colombians"), not a speaker.
+const NUMBER_WORDS = /^(?:half|dozens?|hundreds?|thousands?|millions?|billions?)$/i;
+// Documents, which speak only for who issued them: "the statement said" is the body's, "it said" is no statement's.
+const DOCUMENTS = new Set(["statement", "report", "communique", "bulletin", "release", "figures", "data", "study", "survey", "estimate", "estimates", "count", "tally", "census", "record", "records", "list", "poll", "polls", "results", "reports", "update"]);
 const PRONOUNS = new Set(["he", "she", "they", "it", "we", "i"]);
 // Months and days are never speakers, though capitalised: "the March report".
 const CALENDAR = new RegExp(`^(?:${MONTH}|${WEEKDAY})$`);
@@ -132,7 +140,7 @@ function subjectBefore(text: string, end: number, speech = false): { name: strin
   // "Germany -- itself under fire from its neighbours -- warned": an aside between dashes.
   const dashed = /(?:^|[.;:"“”]\s|,\s)((?:the )?\p{Lu}[\p{L}’'.&-]*(?: \p{Lu}[\p{L}’'.&-]*){0,4}) (?:--|—|–) [^"“”]{1,160}? (?:--|—|–) $/u.exec(within);
   if (dashed) return { name: dashed[1]!, start: reach + dashed.index + dashed[0].indexOf(dashed[1]!), pronoun: false };
-  const aside = /(?:^|[.;:"“”]\s|,\s)(?:(?:while|whereas|and|but) )?((?:the )?\p{Lu}[^,;:"“”()]{0,80}?), ((a|an|the|who|whose|which|(?:\p{Ll}+ly )?(?:known|called|dubbed|nicknamed|based|headquartered|owned|led|run|founded|formerly|once)\b)[^,;:"“”\d]{1,160}), $/u.exec(within);
+  const aside = /(?:^|[.;:"“”]\s|,\s)(?:(?:while|whereas|and|but) )?((?:the )?\p{Lu}[^,;:"“”()]{0,80}?), ((a|an|the|who|whose|which|(?:\p{Ll}+ly )?(?:known|called|dubbed|nicknamed|based|headquartered|owned|led|run|founded|formerly|once)\b|(?:[Ss]ecretary|[Hh]ead|[Cc]hief|[Dd]irector|[Dd]eputy|[Mm]inister|[Ss]pokes(?:man|woman|person)|[Cc]hair(?:man|woman)?|[Mm]ember|[Pp]resident|[Cc]ommander|[Gg]overnor|[Mm]ayor)\b)[^,;:"“”\d]{1,160}), $/u.exec(within);
   // "A rebel spokeswoman, Marcella Valiente, said": a title, then the name.
   const titled = /(?:^|[.;:"“”]\s|,\s)(?:(?:But|And|Yet|So|but|and|while) )?((?:[Aa]n?|[Tt]he|\p{Lu}[\p{L}-]*['’]s) [^,;:"“”()]{0,60}?), (\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,3}), $/u.exec(within);
   if (titled && speaker(titled[1]!.split(" ").at(-1)!)) {
@@ -141,10 +149,11 @@ function subjectBefore(text: string, end: number, speech = false): { name: strin
   }
   if (aside) {
     const ws = aside[1]!.split(" ");
-    if (ws.some((w) => SPEAKERS.has(base(w))) || capitalised(ws.at(-1)!)) {
+    // "Dr Ihab al-Tahir": a surname with a particle is still a name.
+    if (ws.some((w) => SPEAKERS.has(base(w))) || /^(?:\p{Ll}{1,3}-)?\p{Lu}/u.test(ws.at(-1)!)) {
       const start = reach + aside.index + aside[0].indexOf(aside[1]!);
       // "Nordwind Air, widely known as NWA, raised": a relative clause or a participle says something of the name; an "a/the" appositive says who it is, and stays.
-      const relative = !/^(?:a|an|the)$/.test(aside[3]!);
+      const relative = !/^(?:a|an|the)$/.test(aside[3]!) && !/^\p{Lu}|^(?:head|chief|director|deputy|minister|spokes|chair|member|president|commander|governor|mayor|secretary)/u.test(aside[3]!);
       return { name: relative ? aside[1]! : `${aside[1]}, ${aside[2]}`, start, pronoun: false };
     }
   }
@@ -221,6 +230,8 @@ function subjectBefore(text: string, end: number, speech = false): { name: strin
   if (kept.length === 0) return null;
   const start = kept[0]!.start;
   const last = taken.at(-1)!;
+  // "An estimated half a million Colombians are expected": a number's words are what is counted, not who speaks.
+  if (taken.some((w) => NUMBER_WORDS.test(w.text))) return null;
   // Initials keep their last full stop: "U.N." is a name, "U.N" is not.
   const stop = /^(?:\p{Lu}\.)+\p{Lu}$/u.test(last.text) && text[last.end] === "." ? last.end + 1 : last.end;
   return { name: text.slice(start, stop), start, pronoun: false };
@@ -248,7 +259,7 @@ function speaks(name: string): boolean {
 
 /** The speaker named after a verb or "by": "…, said Mayor Dana Whitfield", "… given by emergency authorities". */
 function subjectAfter(text: string, from: number): { name: string; end: number } | null {
-  const m = new RegExp(String.raw`^ ((?:the |a |an )?(?:[\p{L}][\p{L}\p{N}’'.&-]*)(?: (?:[\p{L}][\p{L}\p{N}’'.&-]*)){0,10}?)(?=[,;:.!?"”—–()]|$| (?:on|in|at|late|early|last|this|during|who|which|that|after|before|when|while|and|but|with|as)\b)`, "u").exec(text.slice(from, from + REACH));
+  const m = new RegExp(String.raw`^ ((?:the |a |an )?(?:[\p{L}][\p{L}\p{N}’'.&-]*)(?: (?:[\p{L}][\p{L}\p{N}’'.&-]*)){0,10}?)(?=[,;:!?"”—–()]|(?<!\b(?:Dr|Mr|Mrs|Ms|Gen|Col|Lt|Sgt|Capt|Sen|Rep|Gov|Prof|St|Maj|\p{Lu}))\.|$| (?:on|in|at|late|early|last|this|during|who|which|that|after|before|when|while|and|but|with|as)\b)`, "u").exec(text.slice(from, from + REACH));
   if (!m) return null;
   // A full stop after the last word ends the sentence, not an initial.
   const name = m[1]!.replace(/\.$/, "");
@@ -271,8 +282,12 @@ function bracketed(name: string): string {
 
 /** The end of the clause a leading attribution opens: the writer's own aside (", whose capital lies …") is not the speaker's. */
 function asideAfter(text: string, from: number): number {
-  const m = /,\s(?:whose|which|where|who|when)\s/u.exec(text.slice(from));
-  return m ? from + m.index : text.length;
+  const rest = text.slice(from);
+  const m = /,\s(?:whose|which|where|who|when)\s/u.exec(rest);
+  if (!m) return text.length;
+  // "the conflict, which has triggered a catastrophe, could force up to 800,000": the aside closes and the clause goes on.
+  const goesOn = /^[^,;]{0,160},\s(?:could|would|will|may|might|can|has|have|had|is|are|was|were)\b/u.test(rest.slice(m.index + m[0].length));
+  return goesOn ? text.length : from + m.index;
 }
 
 // "according to X", "as per X": X runs to punctuation, a verb, a number, a time or a second count, and keeps an appositive name.
@@ -302,7 +317,7 @@ function endsClause(text: string, from: number, told: boolean): boolean {
     rest = rest.replace(/^(?: (?:on|in|at|late|early|earlier|later|last|this|during|after|via|through|before|without)\b(?!\s+(?:least|most)\b)(?:(?! that\b)[^,;:.!?"”—–\d]){0,40}(?=[,;:.!?"”—–]|$| that\b| on\b| in\b))+/u, "");
   }
   // "it said, “the number plunged …": a comma before a quotation opens what was said.
-  if (/^\s*,\s*["“]/u.test(rest)) return false;
+  if (/^\s*[,:]\s*["“]/u.test(rest)) return false;
   return /^\s*[,;:—–]/u.test(rest) || (!cut && /^\s*[.!?]?["”’]?\s*$/u.test(rest));
 }
 
@@ -334,7 +349,9 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     const owner = source.replace(/^the /i, "").split(/ in (?:the|a|an) /)[0]!.split(" ");
     // People are sources ("military sources and fishermen", "local residents"); a document is not.
     const person = /\p{L}{2,}(?:man|men|ers|ists?|ians?|ants?|ents?)$/u.test(owner.at(-1)!);
-    if (!m[2] && !owner.some((w) => capitalised(w) && !CALENDAR.test(w)) && !SPEAKERS.has(base(owner.at(-1)!)) && !person) continue;
+    // "According to official results, Tinubu won 37%": a document is the source unless a speaker cites it ("Güven said that according to …").
+    const document = /\b(?:results|list|data|statistics|records?|documents?|figures|tallies|count)$/.test(source) && !/\b(?:said|says|told|stated|announced|added)\b/u.test(text.slice(0, m.index));
+    if (!m[2] && !owner.some((w) => capitalised(w) && !CALENDAR.test(w)) && !SPEAKERS.has(base(owner.at(-1)!)) && !person && !document) continue;
     // Early in the sentence it opens what follows ("According to police, 300 …"); late, it closes what came before.
     // "38.5% according to the ministry, 75% according to the union": a number just before it in its clause is what it closes;
     // "According to police, 300 …" and "voters according to Salib was 19,985,389" open what follows.
@@ -396,12 +413,26 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     // "the militants released six of the nine hostages": releasing a count of people is an act, not a report.
     if (/^(?:released|releases|freed|issued|published)$/.test(verb) && /^ (?:(?:about|some|nearly|more than|over|at least|all) )?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b)/u.test(text.slice(end, end + 24))) continue;
     if (taken(m.index, end)) continue;
+    // "Tinubu was declared the winner", "1,000 were reported dead": a passive's subject is what is spoken of, not who speaks.
+    if (!/ing$/.test(verb) && /\b(?:was|were|is|are|been|being) (?:\p{Ll}+ly )?$/u.test(m[0].slice(0, m[0].lastIndexOf(verb))) && verb !== "quoted as saying") continue;
     const subject = subjectBefore(text, m.index, SPEECH.test(verb));
     // "AFP journalists saw some 50 buses": what reporters and witnesses saw they report; "the city saw 50 deaths" is no claim.
     if (/^(?:saw|witnessed)$/.test(verb) && !(subject && /(?:journalists?|reporters?|correspondents?|photographers?|witness(?:es)?)$/i.test(subject.name))) continue;
     if (subject) {
       // "“…,” Ortega told reporters after …": a quotation closing just before the speaker is what was said, however long what follows.
       const afterQuote = /(?:[,!?]["”’]|["”’][,—–])\s*$/u.test(text.slice(Math.max(0, subject.start - 4), subject.start));
+      // "ANI reported, citing local officials", "told PAP, quoting data from the City Security Centre": the one cited claims it.
+      const cited = /^(?: on \p{L}+)?,? (?:citing|quoting) (?:(?:the )?(?:latest )?(?:data|figures|numbers|estimates|a report|reports) (?:from|of|by) )?((?:the |a |an )?[^,;.!?"“”()]{1,80}?)(?=[,;.!?"“”()]|$)/u.exec(text.slice(end, end + REACH));
+      const citedHead = cited?.[1]!.split(" ").at(-1) ?? "";
+      // A place is no source ("citing the latest data from Moscow"); a body, officials or an abbreviation is.
+      const place = /^\p{Lu}\p{Ll}+$/u.test(cited?.[1] ?? "") && !SPEAKERS.has(base(citedHead));
+      if (cited && !place && (canSpeak(citedHead) || /\p{L}{2,}(?:men|ers|ists|ians|ants|ents|als)$/u.test(citedHead))) {
+        const to = end + cited.index + cited[0].length;
+        const trailing = afterQuote || endsClause(text, to, false);
+        add(tidyName(cited[1]!), text.slice(subject.start, to), false, trailing, [subject.start, to]);
+        if (!trailing) opened.push(to);
+        continue;
+      }
       const trailing = afterQuote || endsClause(text, end, /^tell|^told/i.test(verb));
       add(subject.name, text.slice(subject.start, end), subject.pronoun, trailing, [subject.start, end]);
       if (!trailing) opened.push(end);
@@ -417,7 +448,8 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
       }
     }
     // "…, said Mayor Dana Whitfield." "“…,” said the spokesman." The speaker after the verb, the quote before it.
-    if (/^(?:said|says|told|wrote|claimed|estimated|added|reported|confirmed)$/i.test(verb) && (m.index === 0 || /[,;:"“”—–]\s*$/u.test(text.slice(Math.max(0, m.index - 4), m.index)))) {
+    // "…, told reporters": who was told is the audience, never the speaker.
+    if (/^(?:said|says|wrote|claimed|estimated|added|reported|confirmed)$/i.test(verb) && (m.index === 0 || /[,;:"“”—–]\s*$/u.test(text.slice(Math.max(0, m.index - 4), m.index)))) {
       const after = subjectAfter(text, end);
       if (after && !PRONOUNS.has(after.name.toLowerCase())) add(after.name, text.slice(m.index, after.end), false, true, [m.index, after.end]);
     }
@@ -464,7 +496,10 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     const adding = f.trailing && (/^,? (?:adding|saying|noting|estimating|explaining)\b(?: that\b)?/u.exec(text.slice(at, at + 40)) ?? (/\b(?:said|says|told|added|reported)$/.test(f.words) ? /^(?: (?:on|late|early) \p{L}+)?, (?:and|but) /u.exec(text.slice(at, at + 40)) : null));
     if (adding) found.push({ ...f, trailing: false, span: [at, at + adding[0].length] });
   }
-  const order = found.sort((a, b) => a.span[0] - b.span[0]);
+  // "“… the unofficial figures show around 150 dead,” said Giammattei": inside a quotation, its speaker claims it all.
+  const depth = quoteDepths(text);
+  const spoken = found.some((f) => depth[f.span[0]] === 0 && /(?:[,!?.]["”’]|["”’][,—–])\s*$/u.test(text.slice(Math.max(0, f.span[0] - 4), f.span[0])));
+  const order = found.filter((f) => !(spoken && depth[f.span[0]]! > 0)).sort((a, b) => a.span[0] - b.span[0]);
   const out: Attribution[] = [];
   for (let i = 0; i < order.length; i++) {
     const f = order[i]!;
@@ -496,14 +531,22 @@ function resolve(name: string, pronoun: boolean, memory: SpeakerMemory, paragrap
   const ws = name.split(/\s+/);
   if (pronoun) {
     const person = /^(?:he|she|i)$/i.test(name);
-    const match = latest.find((n) => (person ? isPerson(n.claimant) : true));
+    const match = latest.find((n) => (person ? isPerson(n.claimant) : !DOCUMENTS.has(base(n.claimant.split(/\s+/).at(-1)!))));
     // "it said" keeps the speaker it refers to as current for the next "the agency said".
     return match ? recall(match.claimant, memory, paragraph) : null;
   }
   // "the ministry", "The Ministry", "the emergency agency", "both agencies": a description, not a name.
   // "the U.N. agency": an abbreviation before the noun still describes.
   // "the relief commissioner's office" is that office, not the commissioner named before.
-  const described = /^(?:the|both|its|their)$/i.test(ws[0]!) && ws.length > 1 && !ws.some((w) => /['’]s?$/u.test(w)) && ws.slice(1).every((w) => !capitalised(w) || SPEAKERS.has(base(w)) || /^(?:\p{Lu}\.?){2,4}$/u.test(w)) && !/^(?:\p{Lu}\.?){2,4}$/u.test(ws.at(-1)!);
+  // "the Franco-Dutch group": a nationality before a company's noun still describes ("the Pakistani military" names).
+  const body = GENERIC_BODY.test(base(ws.at(-1)!));
+  const describes = (w: string) => !capitalised(w) || SPEAKERS.has(base(w)) || /^(?:\p{Lu}\.?){2,4}$/u.test(w) || (body && DEMONYM.test(w));
+  const described = /^(?:the|both|its|their)$/i.test(ws[0]!) && ws.length > 1 && !ws.some((w) => /['’]s?$/u.test(w)) && ws.slice(1).every(describes) && !/^(?:\p{Lu}\.?){2,4}$/u.test(ws.at(-1)!);
+  if (described && /^(?:statement|communique|data|figures|update|bulletin|release)$/.test(base(ws.at(-1)!)) && ws.length === 2) {
+    // "“…,” the statement said", "the data showed": the document of the body named before.
+    const body = latest.find((n) => !DOCUMENTS.has(base(n.claimant.split(/\s+/).at(-1)!)));
+    if (body) return recall(body.claimant, memory, paragraph);
+  }
   if (described) {
     const head = stem(ws.at(-1)!);
     const content = ws.slice(1).map(stem).filter((w) => w.length > 3);
@@ -522,7 +565,7 @@ function resolve(name: string, pronoun: boolean, memory: SpeakerMemory, paragrap
     // "the Fund" after "IMF", "the Bank" after "MNB": a capitalised short form is the abbreviation ending in its letter.
     if (fits.length === 0 && capitalised(ws.at(-1)!)) {
       const letter = ws.at(-1)![0]!;
-      fits.push(...latest.filter((n) => new RegExp(`(?:^|\\(|\\s)\\p{Lu}{1,5}${letter}(?:\\)|$)`, "u").test(n.claimant)).slice(0, 1));
+      fits.push(...[...memory.named].reverse().filter((n) => new RegExp(`(?:^|\\(|\\s)\\p{Lu}{1,5}${letter}(?:\\)|$)`, "u").test(n.claimant)).slice(0, 1));
     }
     if (fits.length === 0 && head.length > 3) fits.push(...memory.named.filter((n) => n.claimant.toLowerCase().split(/[\s,()]+/).map(stem).includes(head) && !isPerson(n.claimant)).reverse().slice(0, 1));
     // "both agencies": the two named before that fit, or else the last two named.
@@ -530,7 +573,7 @@ function resolve(name: string, pronoun: boolean, memory: SpeakerMemory, paragrap
     if (/^both$/i.test(ws[0]!) && both.length >= 2) return { claimant: `${both[1]!.claimant} and ${both[0]!.claimant}`, inferred: true };
     if (fits.length > 0 && fits[0]!.claimant.toLowerCase() !== tidyName(name).toLowerCase()) return recall(fits[0]!.claimant, memory, paragraph);
     // "the company", "the government agency": the last named body, when no earlier name shares its words.
-    if (fits.length === 0 && ws.slice(1).every((w) => !capitalised(w) || /^(?:\p{Lu}\.?){2,4}$/u.test(w)) && /^(?:company|firm|group|agency|organisation|organization|bank|carrier|retailer|maker|insurer|publisher|operator)$/.test(base(ws.at(-1)!))) {
+    if (fits.length === 0 && body && ws.slice(1).every((w) => !capitalised(w) || /^(?:\p{Lu}\.?){2,4}$/u.test(w) || DEMONYM.test(w))) {
       const body = latest.find((n) => /\p{Lu}/u.test(n.claimant) && !isPerson(n.claimant));
       if (body) return recall(body.claimant, memory, paragraph);
     }
@@ -540,6 +583,20 @@ function resolve(name: string, pronoun: boolean, memory: SpeakerMemory, paragrap
   // Only the latest speakers can be referred back to; an article naming thousands keeps this short.
   if (memory.named.length > 64) memory.named.splice(0, memory.named.length - 64);
   return { claimant, inferred: false };
+}
+
+/** How deep inside quotation marks each offset of the text stands: curly marks nest, a straight mark turns over. */
+function quoteDepths(text: string): Uint8Array {
+  const depth = new Uint8Array(text.length + 1);
+  let d = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "”" || (ch === '"' && d > 0)) d = Math.max(0, d - 1);
+    depth[i] = d;
+    if (ch === "“" || (ch === '"' && depth[i] === 0 && (i === 0 || /[\s(—–-]/u.test(text[i - 1]!)))) d = Math.min(255, d + 1);
+  }
+  depth[text.length] = d;
+  return depth;
 }
 
 /** A description resolved to an earlier speaker: that speaker is the latest again, so "it said" after "the agency said" is the agency. */
@@ -565,11 +622,15 @@ export function fullerName(claimant: string, others: readonly string[]): string 
 }
 
 /** A person, whom "he" and "she" refer to: a name ("Keerthi Ekanayake") or a person's title ("a military spokesman"), not a body. */
-function isPerson(claimant: string): boolean {
+function isPerson(whole: string): boolean {
+  // "Donald Tusk, the head of the Civic Coalition (KO)": the name before its appositive says who it is.
+  const claimant = /^\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*)+, (?:the|a|an) /u.test(whole) ? whole.split(",")[0]! : whole;
   const head = claimant.split(/[\s,]+/).filter(Boolean).at(-1) ?? "";
   if (PERSON_TITLES.test(head)) return true;
   // An abbreviation ("U.N.", "OCHA") or a company's suffix ("Inc", "Ltd") is a body.
   if (/^(?:\p{Lu}\.?){2,}$/u.test(head) || /^(?:Inc|Ltd|Corp|Co|LLC|plc|PLC|AG|SA|NV|Group|Holdings)\.?$/u.test(head)) return false;
+  // "Air France-KLM": capitals run together are an abbreviation, which no person's name is.
+  if (/\p{Lu}{2,}/u.test(claimant.split(",")[0]!)) return false;
   // "Office of Civil Defence": a body's noun with only its "of …" after it; "… Management Centre Keerthi Ekanayake" names a person after the body.
   const ws = claimant.split(/[\s,]+/).filter(Boolean);
   const body = ws.findLastIndex((w) => SPEAKERS.has(base(w)) && !PERSON_TITLES.test(w));

@@ -40,6 +40,12 @@ export function parseNumber(text: string): number | null {
     const base = parseNumeral(scaled[1]!);
     return base === null ? null : base * SCALES[scaled[2]!]!;
   }
+  // "half a million", "a quarter of a million", "one and a half million", "two-thirds of a billion".
+  const part = /^(.+?)\s+(?:of\s+)?an?\s+(thousand|million|billion|trillion)$/.exec(t) ?? /^(one and a half|one-and-a-half)\s+(thousand|million|billion|trillion)$/.exec(t);
+  if (part) {
+    const share = part[1] === "one and a half" || part[1] === "one-and-a-half" ? 1.5 : parseFraction(part[1]!);
+    if (share !== null) return share * SCALES[part[2]!]!;
+  }
   const numeral = parseNumeral(t);
   if (numeral !== null) return numeral;
   const fraction = parseFraction(t);
@@ -111,7 +117,10 @@ const MENTION = new RegExp(
     // a designation: letters, a hyphen, digits, maybe letters (Tu-95MS, An-12, F-16)
     String.raw`(?<designation>\b\p{Lu}[\p{L}]*-\d+[\p{L}\d]*)`,
     String.raw`(?<numeral>(?<![\p{L}\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|(?<![\p{L}\d.,])\d+(?:\.\d+)?(?![\d]))`,
-    String.raw`(?<fraction>\b(?:${WORD}|a|an)[\s\u2010-]+(?:${DENOMINATOR})\b)`,
+    // "half a million", "a quarter of a million", "one and a half million": a share of a scale is one number.
+    String.raw`(?<scaled>\b(?:(?:(?:${WORD}|a|an)[\s\u2010-]+)?(?:${DENOMINATOR}|half)|one[\s-]and[\s-]a[\s-]half)(?:\s+of)?(?:\s+an?)?\s+(?:thousand|million|billion|trillion)\b)`,
+    // "nearly half of the districts": half as a share, not "the second half".
+    String.raw`(?<fraction>\b(?:${WORD}|a|an)[\s\u2010-]+(?:${DENOMINATOR})\b|(?<![\p{L}-])(?<!\b(?:first|second|third|last|latter|other|the|a|an|one)\s)half(?=\s+(?:of|the)\b))`,
     String.raw`(?<words>\b(?:${WORD})(?:[\s\u2010-]+(?:and[\s]+)?(?:${WORD}))*\b)`,
     String.raw`(?<ordinal>\b(?:${ORDINAL})\b)`,
   ].join("|"),
@@ -139,6 +148,10 @@ export function findMentions(text: string): Mention[] {
       mentions.push({ text: raw, start, end: start + raw.length, kind: "designation", value: null });
     } else if (groups.numeral !== undefined) {
       mentions.push({ text: raw, start, end: start + raw.length, kind: "numeral", value: parseNumber(raw) });
+    } else if (groups.scaled !== undefined) {
+      const value = parseNumber(raw);
+      if (value !== null) mentions.push({ text: raw, start, end: start + raw.length, kind: "words", value });
+      else pushOrdinalOrWords(mentions, raw, start);
     } else if (groups.fraction !== undefined) {
       const value = parseNumber(raw);
       // "a third" may be an ordinal ("a third round"): only a parsed fraction counts as one.
