@@ -243,6 +243,23 @@ describe("attribution: shapes met on unseen copy", () => {
     expect(who(text, phrase)).toEqual(named(claimant));
   });
 
+  it.each([
+    ["According to the syndicate, the strike reached 60 percent in Cairo.", "60 percent", "syndicate"],
+    ["The victims included 108 women, Manoj Kumar Singh, the state's chief secretary, told reporters.", "108", "Manoj Kumar Singh, the state's chief secretary"],
+    ["A previous estimate, given by the Burkinabe government, put the tally at around 300,000.", "300,000", "Burkinabe government"],
+    ["Venezuela opposition has 73 per cent of vote tallies, says its victory is irreversible", "73 per cent", "Venezuela opposition"],
+    ["The numbers differed from the 5.15 million votes the electoral authority said Maduro had won.", "5.15 million", "electoral authority"],
+    ["A Reuters poll of 12 economists projected inflation of 12.13%.", "12.13%", "A Reuters poll of 12 economists"],
+    ["Leduchowski told PAP on Sunday, quoting data from the City Security Centre, that around a million people attended.", "million", "City Security Centre"],
+    ["“As of May 3, more than 50,000 people had crossed,” the UNHCR spokesperson in Egypt, Christine Beshay, told EFE citing Egyptian foreign ministry figures.", "50,000", "Egyptian foreign ministry"],
+  ])("%s", (text, phrase, claimant) => {
+    expect(who(text, phrase)).toEqual(named(claimant));
+  });
+
+  it("the size of a poll is the writer's, not the poll's claim", () => {
+    expect(who("A Reuters poll of 12 economists projected inflation of 12.13%.", "12")).toEqual({ claimant: null, inferred: false });
+  });
+
   it("a passive's subject does not speak; a quotation's own words give way to its speaker; “the statement” is its issuer's", () => {
     expect(who("Tinubu was declared the winner with 8.79 million votes.", "8.79 million")).toEqual({ claimant: null, inferred: false });
     expect(who("“The unofficial figures show around 150 dead,” said Giammattei.", "150")).toEqual(named("Giammattei"));

@@ -140,10 +140,11 @@ function subjectBefore(text: string, end: number, speech = false): { name: strin
   // "Germany -- itself under fire from its neighbours -- warned": an aside between dashes.
   const dashed = /(?:^|[.;:"“”]\s|,\s)((?:the )?\p{Lu}[\p{L}’'.&-]*(?: \p{Lu}[\p{L}’'.&-]*){0,4}) (?:--|—|–) [^"“”]{1,160}? (?:--|—|–) $/u.exec(within);
   if (dashed) return { name: dashed[1]!, start: reach + dashed.index + dashed[0].indexOf(dashed[1]!), pronoun: false };
-  const aside = /(?:^|[.;:"“”]\s|,\s)(?:(?:while|whereas|and|but) )?((?:the )?\p{Lu}[^,;:"“”()]{0,80}?), ((a|an|the|who|whose|which|(?:\p{Ll}+ly )?(?:known|called|dubbed|nicknamed|based|headquartered|owned|led|run|founded|formerly|once)\b|(?:[Ss]ecretary|[Hh]ead|[Cc]hief|[Dd]irector|[Dd]eputy|[Mm]inister|[Ss]pokes(?:man|woman|person)|[Cc]hair(?:man|woman)?|[Mm]ember|[Pp]resident|[Cc]ommander|[Gg]overnor|[Mm]ayor)\b)[^,;:"“”\d]{1,160}), $/u.exec(within);
+  const aside = /(?:^|[.;:"“”]\s|,\s)(?:(?:while|whereas|and|but) )?((?:the )?\p{Lu}[^,;:"“”()]{0,80}?), ((a|an|the|who|whose|which|(?:\p{Ll}+ly )?(?:known|called|dubbed|nicknamed|based|headquartered|owned|led|run|founded|formerly|once)\b|(?:\p{Lu}\p{L}*\s){0,3}\p{L}+['’]s\s|(?:[Ss]ecretary|[Hh]ead|[Cc]hief|[Dd]irector|[Dd]eputy|[Mm]inister|[Ss]pokes(?:man|woman|person)|[Cc]hair(?:man|woman)?|[Mm]ember|[Pp]resident|[Cc]ommander|[Gg]overnor|[Mm]ayor)\b)[^,;:"“”\d]{1,160}), $/u.exec(within);
   // "A rebel spokeswoman, Marcella Valiente, said": a title, then the name.
-  const titled = /(?:^|[.;:"“”]\s|,\s)(?:(?:But|And|Yet|So|but|and|while) )?((?:[Aa]n?|[Tt]he|\p{Lu}[\p{L}-]*['’]s) [^,;:"“”()]{0,60}?), (\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,3}), $/u.exec(within);
-  if (titled && speaker(titled[1]!.split(" ").at(-1)!)) {
+  const titled = /(?:^|[.;:"“”]\s|,\s)(?:(?:But|And|Yet|So|but|and|while) )?((?:[Aa]n?|[Tt]he|\p{Lu}[\p{L}-]*['’]s) [^,;:"“”()]{0,100}?), (\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,3}), $/u.exec(within);
+  // "the UNHCR spokesperson in Egypt, Christine Beshay,": the title's noun may come before where it serves.
+  if (titled && titled[1]!.replace(/ (?:in|for|at|of|from) .*$/u, "").split(" ").some((w, i, ws) => i === ws.length - 1 && speaker(w))) {
     const start = reach + titled.index + titled[0].indexOf(titled[1]!);
     return { name: `${titled[1]}, ${titled[2]}`, start, pronoun: false };
   }
@@ -153,7 +154,7 @@ function subjectBefore(text: string, end: number, speech = false): { name: strin
     if (ws.some((w) => SPEAKERS.has(base(w))) || /^(?:\p{Ll}{1,3}-)?\p{Lu}/u.test(ws.at(-1)!)) {
       const start = reach + aside.index + aside[0].indexOf(aside[1]!);
       // "Nordwind Air, widely known as NWA, raised": a relative clause or a participle says something of the name; an "a/the" appositive says who it is, and stays.
-      const relative = !/^(?:a|an|the)$/.test(aside[3]!) && !/^\p{Lu}|^(?:head|chief|director|deputy|minister|spokes|chair|member|president|commander|governor|mayor|secretary)/u.test(aside[3]!);
+      const relative = !/^(?:a|an|the)$/.test(aside[3]!) && !/['’]s\s$/u.test(aside[3]!) && !/^\p{Lu}|^(?:head|chief|director|deputy|minister|spokes|chair|member|president|commander|governor|mayor|secretary)/u.test(aside[3]!);
       return { name: relative ? aside[1]! : `${aside[1]}, ${aside[2]}`, start, pronoun: false };
     }
   }
@@ -167,7 +168,8 @@ function subjectBefore(text: string, end: number, speech = false): { name: strin
     const stop = /^\.\s+$/u.test(gap) && ABBREVIATION.test(w.text);
     if (taken.length > 0 && (/[,;:()"“”—–]|[!?]\s/u.test(gap) || (/\.\s/u.test(gap) && !stop))) break;
     if (taken.length === 0 && /[,;:()"“”—–]/u.test(gap)) return null;
-    if (/^\d/.test(w.text)) break;
+    // "A Reuters poll of 12 economists projected": the poll's size is part of its name.
+    if (/^\d/.test(w.text) && !(i > 1 && ws[i - 1]!.text === "of" && /^(?:poll|survey|panel|study)$/i.test(ws[i - 2]!.text))) break;
     // An abbreviation in capitals is a name, never the word it spells: "WHO chief Tedros".
     const lower = /^\p{Lu}{2,}$/u.test(w.text) ? w.text : w.text.toLowerCase();
     // "confirmed the clashes but said": a verb after "but" or "and" has the sentence's subject, not the words before.
@@ -318,6 +320,8 @@ function endsClause(text: string, from: number, told: boolean): boolean {
   }
   // "it said, “the number plunged …": a comma before a quotation opens what was said.
   if (/^\s*[,:]\s*["“]/u.test(rest)) return false;
+  // "told PAP, quoting the city's data, that around a million …": what was said follows.
+  if (/^\s*,\s*that\b/u.test(rest)) return false;
   return /^\s*[,;:—–]/u.test(rest) || (!cut && /^\s*[.!?]?["”’]?\s*$/u.test(rest));
 }
 
@@ -330,7 +334,8 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
   // "The UN Office … (OCHA) said": an abbreviation in brackets is part of the name; its brackets, blanked, end nothing.
   const text = sentence.text.replace(/\((\p{Lu}[\p{Lu}\p{N}&.-]{1,12})\)/gu, " $1 ");
   // Each attribution found, whether it closes what came before it (trailing) or opens what follows, and where its words stand.
-  const found: (Omit<Attribution, "from" | "to" | "edge" | "at"> & { trailing: boolean; span: [number, number] })[] = [];
+  // `both`: it covers what comes before it as well as after ("the 5.15 million votes the authority said Maduro won").
+  const found: (Omit<Attribution, "from" | "to" | "edge" | "at"> & { trailing: boolean; span: [number, number]; both?: boolean })[] = [];
   // Characters already read as an attribution's words, one flag each: asking costs what the words are long.
   const marked = new Uint8Array(text.length + 1);
   const taken = (start: number, end: number) => marked.subarray(start, end).includes(1);
@@ -351,7 +356,9 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     const person = /\p{L}{2,}(?:man|men|ers|ists?|ians?|ants?|ents?)$/u.test(owner.at(-1)!);
     // "According to official results, Tinubu won 37%": a document is the source unless a speaker cites it ("Güven said that according to …").
     const document = /\b(?:results|list|data|statistics|records?|documents?|figures|tallies|count)$/.test(source) && !/\b(?:said|says|told|stated|announced|added)\b/u.test(text.slice(0, m.index));
-    if (!m[2] && !owner.some((w) => capitalised(w) && !CALENDAR.test(w)) && !SPEAKERS.has(base(owner.at(-1)!)) && !person && !document) continue;
+    // "according to the syndicate": a body the article named before, described.
+    const describedBody = /^the \p{Ll}+$/u.test(source) && !DOCUMENTS.has(base(owner.at(-1)!));
+    if (!m[2] && !owner.some((w) => capitalised(w) && !CALENDAR.test(w)) && !SPEAKERS.has(base(owner.at(-1)!)) && !person && !document && !describedBody) continue;
     // Early in the sentence it opens what follows ("According to police, 300 …"); late, it closes what came before.
     // "38.5% according to the ministry, 75% according to the union": a number just before it in its clause is what it closes;
     // "According to police, 300 …" and "voters according to Salib was 19,985,389" open what follows.
@@ -422,7 +429,7 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
       // "“…,” Ortega told reporters after …": a quotation closing just before the speaker is what was said, however long what follows.
       const afterQuote = /(?:[,!?]["”’]|["”’][,—–])\s*$/u.test(text.slice(Math.max(0, subject.start - 4), subject.start));
       // "ANI reported, citing local officials", "told PAP, quoting data from the City Security Centre": the one cited claims it.
-      const cited = /^(?: on \p{L}+)?,? (?:citing|quoting) (?:(?:the )?(?:latest )?(?:data|figures|numbers|estimates|a report|reports) (?:from|of|by) )?((?:the |a |an )?[^,;.!?"“”()]{1,80}?)(?=[,;.!?"“”()]|$)/u.exec(text.slice(end, end + REACH));
+      const cited = /^[^.;:"“”]{0,60}?,? (?:citing|quoting) (?:(?:the )?(?:latest )?(?:data|figures|numbers|estimates|a report|reports) (?:from|of|by) )?((?:the |a |an )?[^,;.!?"“”()]{1,80}?)(?: (?:figures|data|statistics|estimates|numbers))?(?=[,;.!?"“”()]|$)/u.exec(text.slice(end, end + REACH));
       const citedHead = cited?.[1]!.split(" ").at(-1) ?? "";
       // A place is no source ("citing the latest data from Moscow"); a body, officials or an abbreviation is.
       const place = /^\p{Lu}\p{Ll}+$/u.test(cited?.[1] ?? "") && !SPEAKERS.has(base(citedHead));
@@ -436,14 +443,20 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
       const trailing = afterQuote || endsClause(text, end, /^tell|^told/i.test(verb));
       add(subject.name, text.slice(subject.start, end), subject.pronoun, trailing, [subject.start, end]);
       if (!trailing) opened.push(end);
+      // "the 5.15 million votes the electoral authority said Maduro had won": the count before the speaker is what they said.
+      if (!trailing && /\d[\d,.]*(?: (?:million|billion|thousand))? (?:[\p{Ll}-]+ ){1,2}$/u.test(text.slice(Math.max(0, subject.start - 40), subject.start)) && DETERMINERS.has(text.slice(subject.start).split(" ")[0]!.toLowerCase())) {
+        found.at(-1)!.both = true;
+      }
       continue;
     }
     // "The CBR cut its projection, projecting a 0.4% contraction": a participle after a comma speaks for the sentence's subject.
+    // "Opposition has 73 per cent of tallies, says its victory is irreversible": no speaker either side of a verb after a comma.
+    const bare = /^(?:says|said)$/.test(verb) && /,\s*$/u.test(text.slice(Math.max(0, m.index - 3), m.index)) && !subjectAfter(text, end);
     // "She called the day historic and said that 31.5 percent …": a second verb of the sentence's subject.
-    if ((/ing$/.test(verb) && /,\s*$/u.test(text.slice(Math.max(0, m.index - 3), m.index))) || (/^(?:said|says|told|estimated|reported|added|noted)$/.test(verb) && /\b(?:and|but)\s+$/u.test(text.slice(Math.max(0, m.index - 5), m.index)))) {
+    if (bare || (/ing$/.test(verb) && /,\s*$/u.test(text.slice(Math.max(0, m.index - 3), m.index))) || (/^(?:said|says|told|estimated|reported|added|noted)$/.test(verb) && /\b(?:and|but)\s+$/u.test(text.slice(Math.max(0, m.index - 5), m.index)))) {
       opening ??= openingSubject(text) ?? false;
       if (opening && opening.start < m.index) {
-        add(opening.name, `${text.slice(opening.start, opening.start + opening.name.length)} … ${text.slice(m.index, end).trim()}`, opening.pronoun, false, [m.index, end]);
+        add(opening.name, `${text.slice(opening.start, opening.start + opening.name.length)} … ${text.slice(m.index, end).trim()}`, opening.pronoun, bare, [m.index, end]);
         continue;
       }
     }
@@ -467,7 +480,10 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     const end = m.index + m[0].length;
     if (taken(m.index, end)) continue;
     const after = subjectAfter(text, end);
-    if (after) add(after.name, text.slice(m.index, after.end), false, true, [m.index, after.end]);
+    if (!after) continue;
+    // "A previous estimate, given by the government, put the tally at 300,000": the estimate's source covers its figure.
+    const opens = /^, (?:put|puts|placed|stood|was|were|is|are|showed|shows|gave)\b/u.test(text.slice(after.end, after.end + 12));
+    add(after.name, text.slice(m.index, after.end), false, !opens, [m.index, after.end]);
   }
 
   // "the unions counted 20,000 and the prefecture 8,500": a second speaker whose verb is left out, before its number.
@@ -510,7 +526,8 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     if (resolved === null) continue;
     // "Analysts expected 72 cents, according to Reuters Estimates": the analysts' figure, which the second source only relays.
     const relays = trailing && i > 0 && !order[i - 1]!.trailing && /^according to/i.test(f.words) && !/^according to/i.test(order[i - 1]!.words);
-    const from = trailing ? (relays ? span[0] : i > 0 ? order[i - 1]!.span[1] : 0) : span[0];
+    // An opening attribution covers what follows its words: "A poll of 12 economists projected 12.13%" gives the poll 12.13%, not 12.
+    const from = trailing || f.both ? (relays ? span[0] : i > 0 ? order[i - 1]!.span[1] : 0) : /^according to|^as per/i.test(f.words) ? span[0] : span[1];
     const to = trailing ? span[0] : i + 1 < order.length ? order[i + 1]!.span[0] : asideAfter(text, span[1]);
     // Only speakers named together ("X and Y reported …, respectively") share out numbers; places can be "respectively" too.
     const parts = !f.inferred && / and /.test(f.claimant) && /\brespectively\b/.test(text.slice(span[1], span[1] + REACH)) ? resolved.claimant.split(/,? and |, /) : [];
