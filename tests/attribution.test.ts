@@ -256,6 +256,22 @@ describe("attribution: shapes met on unseen copy", () => {
     expect(who(text, phrase)).toEqual(named(claimant));
   });
 
+  it.each([
+    ["Two academics from the University of Hong Kong estimated the total was between 122,000 and 172,000.", "122,000", "University of Hong Kong"],
+    ["Trump issued a disaster declaration on Tuesday and California officials said that 170 people were missing.", "170", "California officials"],
+    ["The annual march's organiser, the Civil Human Rights Front, put the turnout at 510,000, while police put it at 98,600.", "510,000", "annual march's organiser, the Civil Human Rights Front"],
+    ["Infosys in the current quarter guided for FY20 revenue growth to 8.5 per cent.", "8.5 per cent", "Infosys"],
+    ["The company has maintained its operating margin guidance range of 21 per cent.", "21 per cent", "company"],
+    ["Opposition members said 2 million voted, while one independent analysis put it at 3.6 million.", "3.6 million", "one independent analysis"],
+  ])("%s", (text, phrase, claimant) => {
+    expect(who(text, phrase)).toEqual(named(claimant));
+  });
+
+  it("“it added” takes a statement when no body is at hand", () => {
+    const text = "A government statement said the attackers fled. “The toll is 11 guards killed,” it added.";
+    expect(who(text, "11")).toEqual(inferred("A government statement"));
+  });
+
   it("the size of a poll is the writer's, not the poll's claim", () => {
     expect(who("A Reuters poll of 12 economists projected inflation of 12.13%.", "12")).toEqual({ claimant: null, inferred: false });
   });

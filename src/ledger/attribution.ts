@@ -49,24 +49,24 @@ const VERBS = [
   "counted", "counts", "tallied", "recorded", "records", "registered", "wrote", "writes", "warned", "warns", "believes", "believed", "calculated",
   "projected", "projects", "showed", "shows", "released", "releases", "published", "issued", "denied", "denies", "put", "puts", "placed", "places",
   "set", "sets", "cut", "lowered", "increased", "identified", "documented", "logged", "expecting", "estimating", "forecasting", "predicting",
-  "projecting", "pointed to", "points to", "point to", "accused", "accuses", "accuse", "show", "saw", "witnessed", "quoted as saying", "tweeted", "tweets", "posted", "saying", "concluded", "concludes", "indicating", "indicated", "indicates", "Says", "Said", "Say", "Reports", "Estimates", "Confirms", "Claims", "raised", "revised", "updated", "read", "keeps", "keep", "kept",
+  "projecting", "guided", "maintained", "reaffirmed", "reiterated", "pointed to", "points to", "point to", "accused", "accuses", "accuse", "show", "saw", "witnessed", "quoted as saying", "tweeted", "tweets", "posted", "saying", "concluded", "concludes", "indicating", "indicated", "indicates", "Says", "Said", "Say", "Reports", "Estimates", "Confirms", "Claims", "raised", "revised", "updated", "read", "keeps", "keep", "kept",
 ].join("|");
 // After these verbs, the figure's words: "put the death toll at", "raised the figure to", "read aloud".
-const VERB_TAIL = String.raw`(?:(?<=\bput|\bputs|\bplace|\bplaced|\bplaces|\bset|\bsets|\bestimated|\bestimates|\bestimate) (?:the |its |their )?(?:[\p{Ll}-]+ ){0,4}?(?:at|between)\b|(?<=\braised|\brevised|\bupdated|\bcut|\blowered|\bincreased) (?:the |its |their )?(?:[\p{L}\p{N}-]+ ){0,6}?(?:to|at|by)\b|(?<=\bread) (?:aloud|out)\b|(?<=\bkeeps|\bkeep|\bkept) (?:a |its |their )?(?:running )?(?:count|tally|record|toll) of\b|(?<=\breported|\breports) (?:tolls?|figures?|totals?) of\b)?`;
+const VERB_TAIL = String.raw`(?:(?<=\bput|\bputs|\bplace|\bplaced|\bplaces|\bset|\bsets|\bestimated|\bestimates|\bestimate) (?:the |its |their )?(?:[\p{Ll}-]+ ){0,4}?(?:at|between)\b|(?<=\braised|\brevised|\bupdated|\bcut|\blowered|\bincreased|\bguided) (?:the |its |their |for )?(?:[\p{L}\p{N}-]+ ){0,7}?(?:to|at|by)\b|(?<=\bmaintained|\breaffirmed|\breiterated|\bkept) (?:the |its |their )?(?:[\p{L}\p{N}-]+ ){0,6}?(?:guidance|forecast|outlook|target|projection)s?(?: range)? (?:of|at)\b|(?<=\bread) (?:aloud|out)\b|(?<=\bkeeps|\bkeep|\bkept) (?:a |its |their )?(?:running )?(?:count|tally|record|toll) of\b|(?<=\breported|\breports) (?:tolls?|figures?|totals?) of\b)?`;
 // Verbs whose use with no figure after them is no attribution ("put forward", "read a statement").
 // Verbs that only speech takes: their subject speaks, whatever noun it is ("the captain said").
 const SPEECH = /^(?:reported|reports|quoted as saying|said|says|say|told|tells|tell|added|adds|noted|notes|insisted|acknowledged|admitted|wrote|writes|tweeted|tweets|posted|warned|warns|stated|states|explained|stressed|announced|announces)$/;
-const NEEDS_TAIL = /^(?:put|puts|place|placed|places|set|sets|raised|revised|updated|cut|lowered|increased|read|keeps|keep|kept)$/;
-const AUXILIARY = String.raw`(?:(?:has|have|had|been|will|would|were|was|are|is|already|also|further|later|earlier|previously|now|again|separately|then|in turn|on average|for (?:his|her|its|their) part|on (?:${WEEKDAY})|(?:last|this|earlier this|late last|early last) (?:week|month|year|weekend|night|morning)|in (?:${MONTH})|in (?:19|20)\d\d|(?!(?:rally|family|assembly|ally|supply|monopoly|anomaly|tally|bully|fly|reply|italy)\b)\p{Ll}{1,20}ly) ){0,3}`;
+const NEEDS_TAIL = /^(?:guided|maintained|reaffirmed|reiterated|put|puts|place|placed|places|set|sets|raised|revised|updated|cut|lowered|increased|read|keeps|keep|kept)$/;
+const AUXILIARY = String.raw`(?:(?:has|have|had|been|will|would|were|was|are|is|already|also|further|later|earlier|previously|now|again|separately|then|in turn|on average|for (?:his|her|its|their) part|on (?:${WEEKDAY})|(?:last|this|earlier this|late last|early last) (?:week|month|year|weekend|night|morning)|in (?:${MONTH})|in (?:19|20)\d\d|in (?:the )?(?:current|first|second|third|fourth|last|latest) (?:quarter|half|week|month|year)|(?!(?:rally|family|assembly|ally|supply|monopoly|anomaly|tally|bully|fly|reply|italy)\b)\p{Ll}{1,20}ly) ){0,3}`;
 /** How far from its verb a subject, or what follows it, is looked for: a long run of words with many verbs stays linear. */
 const REACH = 240;
 
 // Nouns that can speak for a figure when no name is given.
 const SPEAKERS = new Set([
-  "ministry", "minister", "ministers", "police", "officials", "official", "organisers", "organizers", "office", "agency", "agencies", "spokesman",
+  "ministry", "minister", "ministers", "police", "officials", "official", "organisers", "organizers", "organiser", "organizer", "office", "agency", "agencies", "spokesman",
   "spokeswoman", "spokesperson", "authorities", "authority", "government", "governments", "army", "military", "secretary", "leader", "leaders",
   "chief", "governor", "mayor", "president", "department", "service", "services", "commission", "committee", "council", "survey", "report",
-  "statement", "study", "reports", "television", "radio", "tv", "figures", "data", "census", "estimate", "estimates", "count", "researchers", "experts", "economists", "analysts",
+  "statement", "study", "analysis", "reports", "television", "radio", "tv", "figures", "data", "census", "estimate", "estimates", "count", "researchers", "experts", "economists", "analysts",
   "witnesses", "residents", "doctors", "medics", "rescuers", "sources", "source", "source", "group", "groups", "union", "unions", "prefecture", "company",
   "firm", "bank", "fund", "board", "bureau", "institute", "centre", "center", "observatory", "monitor", "administration", "command", "forces",
   "spokesmen", "organization", "organisation", "hospital", "hospitals", "newspaper", "broadcaster", "channel", "outlet", "website", "media",
@@ -142,7 +142,7 @@ function subjectBefore(text: string, end: number, speech = false): { name: strin
   if (dashed) return { name: dashed[1]!, start: reach + dashed.index + dashed[0].indexOf(dashed[1]!), pronoun: false };
   const aside = /(?:^|[.;:"“”]\s|,\s)(?:(?:while|whereas|and|but) )?((?:the )?\p{Lu}[^,;:"“”()]{0,80}?), ((a|an|the|who|whose|which|(?:\p{Ll}+ly )?(?:known|called|dubbed|nicknamed|based|headquartered|owned|led|run|founded|formerly|once)\b|(?:\p{Lu}\p{L}*\s){0,3}\p{L}+['’]s\s|(?:[Ss]ecretary|[Hh]ead|[Cc]hief|[Dd]irector|[Dd]eputy|[Mm]inister|[Ss]pokes(?:man|woman|person)|[Cc]hair(?:man|woman)?|[Mm]ember|[Pp]resident|[Cc]ommander|[Gg]overnor|[Mm]ayor)\b)[^,;:"“”\d]{1,160}), $/u.exec(within);
   // "A rebel spokeswoman, Marcella Valiente, said": a title, then the name.
-  const titled = /(?:^|[.;:"“”]\s|,\s)(?:(?:But|And|Yet|So|but|and|while) )?((?:[Aa]n?|[Tt]he|\p{Lu}[\p{L}-]*['’]s) [^,;:"“”()]{0,100}?), (\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,3}), $/u.exec(within);
+  const titled = /(?:^|[.;:"“”]\s|,\s)(?:(?:But|And|Yet|So|but|and|while) )?((?:[Aa]n?|[Tt]he|\p{Lu}[\p{L}-]*['’]s) [^,;:"“”()]{0,100}?), ((?:the )?\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,4}), $/u.exec(within);
   // "the UNHCR spokesperson in Egypt, Christine Beshay,": the title's noun may come before where it serves.
   if (titled && titled[1]!.replace(/ (?:in|for|at|of|from) .*$/u, "").split(" ").some((w, i, ws) => i === ws.length - 1 && speaker(w))) {
     const start = reach + titled.index + titled[0].indexOf(titled[1]!);
@@ -190,7 +190,7 @@ function subjectBefore(text: string, end: number, speech = false): { name: strin
     // "Rachel Harvey in Aceh", "a spokesman in Swat": a place after a speaker; "growth forecast in the March report" is no speaker.
     if (lower === "in" && !(i > 0 && canSpeak(ws[i - 1]!.text) && taken.length > 0 && capitalised(taken[0]!.text))) break;
     // "X and Y said": two speakers, each a name or a noun that speaks, the second opened by a name or "the".
-    if (lower === "and" && !(i > 0 && canSpeak(ws[i - 1]!.text) && (canSpeak(taken[0]!.text) || DETERMINERS.has(taken[0]!.text.toLowerCase())))) break;
+    if (lower === "and" && !(i > 0 && canSpeak(ws[i - 1]!.text) && !CALENDAR.test(ws[i - 1]!.text) && (canSpeak(taken[0]!.text) || DETERMINERS.has(taken[0]!.text.toLowerCase())))) break;
     taken.unshift(w);
     if (taken.length === 1 && PRONOUNS.has(lower)) return { name: w.text, start: w.start, pronoun: true };
   }
@@ -335,7 +335,8 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
   const text = sentence.text.replace(/\((\p{Lu}[\p{Lu}\p{N}&.-]{1,12})\)/gu, " $1 ");
   // Each attribution found, whether it closes what came before it (trailing) or opens what follows, and where its words stand.
   // `both`: it covers what comes before it as well as after ("the 5.15 million votes the authority said Maduro won").
-  const found: (Omit<Attribution, "from" | "to" | "edge" | "at"> & { trailing: boolean; span: [number, number]; both?: boolean })[] = [];
+  // `opens`: where an opening attribution starts to cover, after its subject ("the total was between 122,000 …" is covered).
+  const found: (Omit<Attribution, "from" | "to" | "edge" | "at"> & { trailing: boolean; span: [number, number]; both?: boolean; opens?: number })[] = [];
   // Characters already read as an attribution's words, one flag each: asking costs what the words are long.
   const marked = new Uint8Array(text.length + 1);
   const taken = (start: number, end: number) => marked.subarray(start, end).includes(1);
@@ -442,6 +443,7 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
       }
       const trailing = afterQuote || endsClause(text, end, /^tell|^told/i.test(verb));
       add(subject.name, text.slice(subject.start, end), subject.pronoun, trailing, [subject.start, end]);
+      found.at(-1)!.opens = m.index;
       if (!trailing) opened.push(end);
       // "the 5.15 million votes the electoral authority said Maduro had won": the count before the speaker is what they said.
       if (!trailing && /\d[\d,.]*(?: (?:million|billion|thousand))? (?:[\p{Ll}-]+ ){1,2}$/u.test(text.slice(Math.max(0, subject.start - 40), subject.start)) && DETERMINERS.has(text.slice(subject.start).split(" ")[0]!.toLowerCase())) {
@@ -527,7 +529,7 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     // "Analysts expected 72 cents, according to Reuters Estimates": the analysts' figure, which the second source only relays.
     const relays = trailing && i > 0 && !order[i - 1]!.trailing && /^according to/i.test(f.words) && !/^according to/i.test(order[i - 1]!.words);
     // An opening attribution covers what follows its words: "A poll of 12 economists projected 12.13%" gives the poll 12.13%, not 12.
-    const from = trailing || f.both ? (relays ? span[0] : i > 0 ? order[i - 1]!.span[1] : 0) : /^according to|^as per/i.test(f.words) ? span[0] : span[1];
+    const from = trailing || f.both ? (relays ? span[0] : i > 0 ? order[i - 1]!.span[1] : 0) : /^according to|^as per/i.test(f.words) ? span[0] : (f.opens ?? span[1]);
     const to = trailing ? span[0] : i + 1 < order.length ? order[i + 1]!.span[0] : asideAfter(text, span[1]);
     // Only speakers named together ("X and Y reported …, respectively") share out numbers; places can be "respectively" too.
     const parts = !f.inferred && / and /.test(f.claimant) && /\brespectively\b/.test(text.slice(span[1], span[1] + REACH)) ? resolved.claimant.split(/,? and |, /) : [];
@@ -548,7 +550,7 @@ function resolve(name: string, pronoun: boolean, memory: SpeakerMemory, paragrap
   const ws = name.split(/\s+/);
   if (pronoun) {
     const person = /^(?:he|she|i)$/i.test(name);
-    const match = latest.find((n) => (person ? isPerson(n.claimant) : !DOCUMENTS.has(base(n.claimant.split(/\s+/).at(-1)!))));
+    const match = person ? latest.find((n) => isPerson(n.claimant)) : (latest.find((n) => !DOCUMENTS.has(base(n.claimant.split(/\s+/).at(-1)!))) ?? latest[0]);
     // "it said" keeps the speaker it refers to as current for the next "the agency said".
     return match ? recall(match.claimant, memory, paragraph) : null;
   }
