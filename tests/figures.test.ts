@@ -114,6 +114,15 @@ describe("figures: numbers that are not figures", () => {
     expect(phrases("Traffic is one of the biggest problems.")).toEqual([]);
   });
 
+  it("qualifiers: “more than a million”, “within one kilometer”, “could grow to”, “perhaps more”, a conversion in brackets; “plus one vote” is exact", () => {
+    const q = (text: string) => find(text).filter((c) => c.kind !== "date").map((c) => [c.phrase, c.qualifier]);
+    expect(q("More than a million marched; around a million came.")).toEqual([["a million", "at-least"], ["a million", "approximate"]]);
+    expect(q("Stay within one kilometer; the toll could grow to 4 million.")).toEqual([["one", "at-most"], ["4 million", "at-most"]]);
+    expect(q("39 people, perhaps more, died; 300-plus homes burned.")).toEqual([["39", "at-least"], ["300", "at-least"]]);
+    expect(q("It lies about 200 km (125 miles) away; a candidate needs 50 percent plus one vote.")).toEqual([["200", "approximate"], ["125", "approximate"], ["50 percent", "exact"], ["one", "exact"]]);
+    expect(q("An estimated 500 drones flew. A hundred and twenty people fled.")).toEqual([["500", "estimate"], ["hundred and twenty", "exact"]]);
+  });
+
   it("a range of percentages is one range, and a day with a short month is a date", () => {
     const range = find("The key rate is in the 6% to 7% range; inflation at 3.5%-4.0%.").filter((c) => c.kind === "range");
     expect(range.map((c) => [c.phrase, c.value, c.high, c.unit])).toEqual([["6% to 7%", 6, 7, "percent"], ["3.5%-4.0%", 3.5, 4, "percent"]]);

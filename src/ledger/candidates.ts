@@ -194,6 +194,15 @@ export function findCandidates(text: string, context: ArticleContext): Candidate
       }
       add({ kind: "number", phrase, value: parseNumber(phrase), start }, mention.kind === "fraction");
     }
+    // "about 200 km (125 miles)": a conversion in brackets is as approximate as the figure it converts.
+    local.sort((a, b) => a[0].start - b[0].start);
+    for (let i = 1; i < local.length; i++) {
+      const [c] = local[i]!;
+      const [prev] = local[i - 1]!;
+      if (c.qualifierWords === null && c.qualifier === "exact" && prev.qualifier !== "exact" && /^\s*[\p{L}.%]*\s*\(\s*$/u.test(text.slice(prev.start + prev.phrase.length, c.start))) {
+        local[i]![0] = { ...c, qualifier: prev.qualifier, qualifierWords: prev.qualifierWords };
+      }
+    }
     const here = paragraphOf(sentence.start);
     if (here !== lastParagraph) {
       quoting = false;

@@ -40,6 +40,9 @@ export function parseNumber(text: string): number | null {
     const base = parseNumeral(scaled[1]!);
     return base === null ? null : base * SCALES[scaled[2]!]!;
   }
+  // "a million", "a hundred": the scale once.
+  const single = /^an?\s+(hundred|thousand|million|billion|trillion)$/.exec(t);
+  if (single) return SCALES[single[1]!] ?? 100;
   // "half a million", "a quarter of a million", "one and a half million", "two-thirds of a billion".
   const part = /^(.+?)\s+(?:of\s+)?an?\s+(thousand|million|billion|trillion)$/.exec(t) ?? /^(one and a half|one-and-a-half)\s+(thousand|million|billion|trillion)$/.exec(t);
   if (part) {
@@ -118,7 +121,7 @@ const MENTION = new RegExp(
     String.raw`(?<designation>\b\p{Lu}[\p{L}]*-\d+[\p{L}\d]*)`,
     String.raw`(?<numeral>(?<![\p{L}\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|(?<![\p{L}\d.,])\d+(?:\.\d+)?(?![\d]))`,
     // "half a million", "a quarter of a million", "one and a half million": a share of a scale is one number.
-    String.raw`(?<scaled>\b(?:(?:(?:${WORD}|a|an)[\s\u2010-]+)?(?:${DENOMINATOR}|half)|one[\s-]and[\s-]a[\s-]half)(?:\s+of)?(?:\s+an?)?\s+(?:thousand|million|billion|trillion)\b)`,
+    String.raw`(?<scaled>\b(?:(?:(?:${WORD}|a|an)[\s\u2010-]+)?(?:${DENOMINATOR}|half)|one[\s-]and[\s-]a[\s-]half)(?:\s+of)?(?:\s+an?)?\s+(?:thousand|million|billion|trillion)\b|\ban?\s+(?:hundred|thousand|million|billion|trillion)\b(?![\s-]+(?:and\s+)?(?:${WORD})\b))`,
     // "nearly half of the districts": half as a share, not "the second half".
     String.raw`(?<fraction>\b(?:${WORD}|a|an)[\s\u2010-]+(?:${DENOMINATOR})\b|(?<![\p{L}-])(?<!\b(?:first|second|third|last|latter|other|the|a|an|one)\s)half(?=\s+(?:of|the)\b))`,
     String.raw`(?<words>\b(?:${WORD})(?:[\s\u2010-]+(?:and[\s]+)?(?:${WORD}))*\b)`,
