@@ -267,6 +267,25 @@ describe("attribution: shapes met on unseen copy", () => {
     expect(who(text, phrase)).toEqual(named(claimant));
   });
 
+  it.each([
+    ["The death toll has been raised by authorities to 77.", "77", "authorities"],
+    ["Police said 1.3 million attended, while the Kremlin gave an official count of a mere 700,000.", "700,000", "Kremlin"],
+    ["Deputy Head Oleg Sysuyev was quoted by Russian media as saying the rest of the 150 million were opposed.", "150 million", "Deputy Head Oleg Sysuyev"],
+    ["The Taleban however claimed to have killed five soldiers.", "five", "Taleban"],
+    ["More than 200,000 have fled, surpassing the 185,000 the U.N. refugee agency had expected.", "185,000", "U.N. refugee agency"],
+    ["Biti said, according to votes collated from all polling stations - which showed results - Tsvangirai secured 50.3 percent.", "50.3 percent", "Biti"],
+    ["There have been about 20,000 cases, Deputy Minister Fernando Ruiz said, according to Radio Caracol.", "20,000", "Deputy Minister Fernando Ruiz"],
+  ])("%s", (text, phrase, claimant) => {
+    expect(who(text, phrase)).toEqual(named(claimant));
+  });
+
+  it("“it said” takes the company named paragraphs before when only its statement is between; “he said” a count before him", () => {
+    const text = "Air France-KLM said profit rose.\n\nIn a statement, the airline said costs fell.\n\nFuel cost more.\n\n“Traffic was up by 0.9 percent,” it said.";
+    expect(who(text, "0.9 percent")).toEqual(inferred("Air France-KLM"));
+    const before = "Transport Minister Hamid Behbahani said 105 were on board. There was no word on the two children he said were on board.";
+    expect(who(before, "two")).toEqual(inferred("Transport Minister Hamid Behbahani"));
+  });
+
   it("“it added” takes a statement when no body is at hand", () => {
     const text = "A government statement said the attackers fled. “The toll is 11 guards killed,” it added.";
     expect(who(text, "11")).toEqual(inferred("A government statement"));

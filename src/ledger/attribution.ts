@@ -49,15 +49,15 @@ const VERBS = [
   "counted", "counts", "tallied", "recorded", "records", "registered", "wrote", "writes", "warned", "warns", "believes", "believed", "calculated",
   "projected", "projects", "showed", "shows", "released", "releases", "published", "issued", "denied", "denies", "put", "puts", "placed", "places",
   "set", "sets", "cut", "lowered", "increased", "identified", "documented", "logged", "expecting", "estimating", "forecasting", "predicting",
-  "projecting", "guided", "maintained", "reaffirmed", "reiterated", "pointed to", "points to", "point to", "accused", "accuses", "accuse", "show", "saw", "witnessed", "quoted as saying", "tweeted", "tweets", "posted", "saying", "concluded", "concludes", "indicating", "indicated", "indicates", "Says", "Said", "Say", "Reports", "Estimates", "Confirms", "Claims", "raised", "revised", "updated", "read", "keeps", "keep", "kept",
+  "projecting", "gave", "gives", "give", "guided", "maintained", "reaffirmed", "reiterated", "pointed to", "points to", "point to", "accused", "accuses", "accuse", "show", "saw", "witnessed", "quoted as saying", "tweeted", "tweets", "posted", "saying", "concluded", "concludes", "indicating", "indicated", "indicates", "Says", "Said", "Say", "Reports", "Estimates", "Confirms", "Claims", "raised", "revised", "updated", "read", "keeps", "keep", "kept",
 ].join("|");
 // After these verbs, the figure's words: "put the death toll at", "raised the figure to", "read aloud".
-const VERB_TAIL = String.raw`(?:(?<=\bput|\bputs|\bplace|\bplaced|\bplaces|\bset|\bsets|\bestimated|\bestimates|\bestimate) (?:the |its |their )?(?:[\p{Ll}-]+ ){0,4}?(?:at|between)\b|(?<=\braised|\brevised|\bupdated|\bcut|\blowered|\bincreased|\bguided) (?:the |its |their |for )?(?:[\p{L}\p{N}-]+ ){0,7}?(?:to|at|by)\b|(?<=\bmaintained|\breaffirmed|\breiterated|\bkept) (?:the |its |their )?(?:[\p{L}\p{N}-]+ ){0,6}?(?:guidance|forecast|outlook|target|projection)s?(?: range)? (?:of|at)\b|(?<=\bread) (?:aloud|out)\b|(?<=\bkeeps|\bkeep|\bkept) (?:a |its |their )?(?:running )?(?:count|tally|record|toll) of\b|(?<=\breported|\breports) (?:tolls?|figures?|totals?) of\b)?`;
+const VERB_TAIL = String.raw`(?:(?<=\bput|\bputs|\bplace|\bplaced|\bplaces|\bset|\bsets|\bestimated|\bestimates|\bestimate) (?:the |its |their )?(?:[\p{Ll}-]+ ){0,4}?(?:at|between)\b|(?<=\braised|\brevised|\bupdated|\bcut|\blowered|\bincreased|\bguided) (?:the |its |their |for )?(?:[\p{L}\p{N}-]+ ){0,7}?(?:to|at|by)\b|(?<=\bmaintained|\breaffirmed|\breiterated|\bkept) (?:the |its |their )?(?:[\p{L}\p{N}-]+ ){0,6}?(?:guidance|forecast|outlook|target|projection)s?(?: range)? (?:of|at)\b|(?<=\bread) (?:aloud|out)\b|(?<=\bkeeps|\bkeep|\bkept) (?:a |its |their )?(?:running )?(?:count|tally|record|toll) of\b|(?<=\breported|\breports) (?:tolls?|figures?|totals?) of\b|(?<=\bgave|\bgives|\bgive) (?:an? |the |its |their )?(?:[\p{Ll}-]+ ){0,3}?(?:count|figure|toll|estimate|number|tally|total)s? of\b)?`;
 // Verbs whose use with no figure after them is no attribution ("put forward", "read a statement").
 // Verbs that only speech takes: their subject speaks, whatever noun it is ("the captain said").
 const SPEECH = /^(?:reported|reports|quoted as saying|said|says|say|told|tells|tell|added|adds|noted|notes|insisted|acknowledged|admitted|wrote|writes|tweeted|tweets|posted|warned|warns|stated|states|explained|stressed|announced|announces)$/;
-const NEEDS_TAIL = /^(?:guided|maintained|reaffirmed|reiterated|put|puts|place|placed|places|set|sets|raised|revised|updated|cut|lowered|increased|read|keeps|keep|kept)$/;
-const AUXILIARY = String.raw`(?:(?:has|have|had|been|will|would|were|was|are|is|already|also|further|later|earlier|previously|now|again|separately|then|in turn|on average|for (?:his|her|its|their) part|on (?:${WEEKDAY})|(?:last|this|earlier this|late last|early last) (?:week|month|year|weekend|night|morning)|in (?:${MONTH})|in (?:19|20)\d\d|in (?:the )?(?:current|first|second|third|fourth|last|latest) (?:quarter|half|week|month|year)|(?!(?:rally|family|assembly|ally|supply|monopoly|anomaly|tally|bully|fly|reply|italy)\b)\p{Ll}{1,20}ly) ){0,3}`;
+const NEEDS_TAIL = /^(?:gave|gives|give|guided|maintained|reaffirmed|reiterated|put|puts|place|placed|places|set|sets|raised|revised|updated|cut|lowered|increased|read|keeps|keep|kept)$/;
+const AUXILIARY = String.raw`(?:(?:has|have|had|been|will|would|were|was|are|is|already|also|however|meanwhile|though|nonetheless|further|later|earlier|previously|now|again|separately|then|in turn|on average|for (?:his|her|its|their) part|on (?:${WEEKDAY})|(?:last|this|earlier this|late last|early last) (?:week|month|year|weekend|night|morning)|in (?:${MONTH})|in (?:19|20)\d\d|in (?:the )?(?:current|first|second|third|fourth|last|latest) (?:quarter|half|week|month|year)|(?!(?:rally|family|assembly|ally|supply|monopoly|anomaly|tally|bully|fly|reply|italy)\b)\p{Ll}{1,20}ly) ){0,3}`;
 /** How far from its verb a subject, or what follows it, is looked for: a long run of words with many verbs stays linear. */
 const REACH = 240;
 
@@ -261,7 +261,7 @@ function speaks(name: string): boolean {
 
 /** The speaker named after a verb or "by": "…, said Mayor Dana Whitfield", "… given by emergency authorities". */
 function subjectAfter(text: string, from: number): { name: string; end: number } | null {
-  const m = new RegExp(String.raw`^ ((?:the |a |an )?(?:[\p{L}][\p{L}\p{N}’'.&-]*)(?: (?:[\p{L}][\p{L}\p{N}’'.&-]*)){0,10}?)(?=[,;:!?"”—–()]|(?<!\b(?:Dr|Mr|Mrs|Ms|Gen|Col|Lt|Sgt|Capt|Sen|Rep|Gov|Prof|St|Maj|\p{Lu}))\.|$| (?:on|in|at|late|early|last|this|during|who|which|that|after|before|when|while|and|but|with|as)\b)`, "u").exec(text.slice(from, from + REACH));
+  const m = new RegExp(String.raw`^ ((?:the |a |an )?(?:[\p{L}][\p{L}\p{N}’'.&-]*)(?: (?:[\p{L}][\p{L}\p{N}’'.&-]*)){0,10}?)(?=[,;:!?"”—–()]|(?<!\b(?:Dr|Mr|Mrs|Ms|Gen|Col|Lt|Sgt|Capt|Sen|Rep|Gov|Prof|St|Maj|\p{Lu}))\.|$| (?:on|in|at|to|late|early|last|this|during|who|which|that|after|before|when|while|and|but|with|as)\b)`, "u").exec(text.slice(from, from + REACH));
   if (!m) return null;
   // A full stop after the last word ends the sentence, not an initial.
   const name = m[1]!.replace(/\.$/, "");
@@ -320,6 +320,8 @@ function endsClause(text: string, from: number, told: boolean): boolean {
   }
   // "it said, “the number plunged …": a comma before a quotation opens what was said.
   if (/^\s*[,:]\s*["“]/u.test(rest)) return false;
+  // "Biti said, according to the votes collated, that …": the speaker's source, then what was said.
+  if (/^\s*,\s*according to [^.;:!?]*?(?:,|\s[-—–])\s*(?:that\b|\p{Ll}+ed\b|\d|\p{Lu})/u.test(rest)) return false;
   // "told PAP, quoting the city's data, that around a million …": what was said follows.
   if (/^\s*,\s*that\b/u.test(rest)) return false;
   return /^\s*[,;:—–]/u.test(rest) || (!cut && /^\s*[.!?]?["”’]?\s*$/u.test(rest));
@@ -347,6 +349,8 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
 
   // "according to X": the name runs to the next punctuation, and keeps an appositive name ("…, Marta Kovač").
   for (const m of text.matchAll(ACCORDING)) {
+    // "Biti said, according to votes collated …, that": the speaker's own source; the speaker claims it.
+    if (/\b(?:said|says|told \p{L}+|added|adds),\s*$/u.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
     // "according to estimates from march organizers": the organizers claim it, not their estimates.
     const source = m[1]!.replace(/^(?:the )?(?:latest |official |preliminary )?(?:estimates?|figures?|data|reports?|counts?|a count|a tally|tallies|statistics|numbers) (?:from|by|of|compiled by|released by) /u, "");
     const claimant = m[2] ? `${source}, ${m[2]}` : source;
@@ -382,10 +386,15 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     if (taken(m.index, m.index + m[0].length) || !ws.some((w) => capitalised(w) && !CALENDAR.test(w))) continue;
     add(m[1]!, m[0], false, m.index >= text.length / 3, [m.index, m.index + m[0].length]);
   }
+  // "Sysuyev was quoted by Russian media as saying …": the one quoted speaks.
+  for (const m of text.matchAll(/\b(?:was|were) quoted by [^,;.!?]{1,60}? as saying\b/gu)) {
+    const subject = subjectBefore(text, m.index, true);
+    if (subject && !taken(m.index, m.index + m[0].length)) add(subject.name, text.slice(subject.start, m.index + m[0].length), subject.pronoun, false, [subject.start, m.index + m[0].length]);
+  }
   // "Reuters quoted the ministry as saying …", "local media cited the mayor's office as estimating …": the one quoted claims it.
   for (const m of text.matchAll(/\b(?:quoted|cited) ((?:the |a |an )?[^,;:.!?"“”]{1,80}?) as (?:saying|estimating|putting|reporting|stating|confirming|telling|predicting|forecasting)\b/gu)) {
     const head = m[1]!.split(" ").at(-1)!;
-    if (!canSpeak(head) || PRONOUNS.has(m[1]!.toLowerCase())) continue;
+    if (taken(m.index, m.index + m[0].length) || /^by /.test(m[1]!) || !canSpeak(head) || PRONOUNS.has(m[1]!.toLowerCase())) continue;
     add(tidyName(m[1]!), m[0], false, false, [m.index, m.index + m[0].length]);
   }
   // "beat analysts' expectations of $1.95": the people whose expectations they are, with or without the apostrophe.
@@ -446,7 +455,7 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
       found.at(-1)!.opens = m.index;
       if (!trailing) opened.push(end);
       // "the 5.15 million votes the electoral authority said Maduro had won": the count before the speaker is what they said.
-      if (!trailing && /\d[\d,.]*(?: (?:million|billion|thousand))? (?:[\p{Ll}-]+ ){1,2}$/u.test(text.slice(Math.max(0, subject.start - 40), subject.start)) && DETERMINERS.has(text.slice(subject.start).split(" ")[0]!.toLowerCase())) {
+      if (!trailing && /(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?))(?: (?:million|billion|thousand))? (?:[\p{Ll}-]+ ){0,2}$/u.test(text.slice(Math.max(0, subject.start - 40), subject.start)) && (DETERMINERS.has(text.slice(subject.start).split(" ")[0]!.toLowerCase()) || subject.pronoun)) {
         found.at(-1)!.both = true;
       }
       continue;
@@ -478,13 +487,14 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     add(owner, m[0], false, false, [m.index, end]);
   }
   // "the 802 figure given by emergency authorities": a passive source.
-  for (const m of text.matchAll(/\b(?:given|provided|released|reported|issued|compiled|published|announced|confirmed|cited|put forward) by\b/gu)) {
+  for (const m of text.matchAll(/\b(?:given|provided|released|reported|issued|compiled|published|announced|confirmed|cited|put forward|raised|revised|registered|recorded|counted|estimated|logged|tallied|documented) by\b/gu)) {
     const end = m.index + m[0].length;
     if (taken(m.index, end)) continue;
     const after = subjectAfter(text, end);
     if (!after) continue;
     // "A previous estimate, given by the government, put the tally at 300,000": the estimate's source covers its figure.
-    const opens = /^, (?:put|puts|placed|stood|was|were|is|are|showed|shows|gave)\b/u.test(text.slice(after.end, after.end + 12));
+    // "has been raised by authorities to 77": the new figure follows its source.
+    const opens = /^(?:, (?:put|puts|placed|stood|was|were|is|are|showed|shows|gave)| (?:to|at))\b/u.test(text.slice(after.end, after.end + 12));
     add(after.name, text.slice(m.index, after.end), false, !opens, [m.index, after.end]);
   }
 
@@ -550,7 +560,10 @@ function resolve(name: string, pronoun: boolean, memory: SpeakerMemory, paragrap
   const ws = name.split(/\s+/);
   if (pronoun) {
     const person = /^(?:he|she|i)$/i.test(name);
-    const match = person ? latest.find((n) => isPerson(n.claimant)) : (latest.find((n) => !DOCUMENTS.has(base(n.claimant.split(/\s+/).at(-1)!))) ?? latest[0]);
+    // "it said" three paragraphs after the company was named, with only its statement between: the company.
+    const body = (n: { claimant: string }) => !DOCUMENTS.has(base(n.claimant.split(/\s+/).at(-1)!));
+    const match = person ? latest.find((n) => isPerson(n.claimant))
+      : (latest.find(body) ?? [...memory.named].reverse().find((n) => body(n) && !isPerson(n.claimant) && /\p{Lu}/u.test(n.claimant)) ?? latest[0]);
     // "it said" keeps the speaker it refers to as current for the next "the agency said".
     return match ? recall(match.claimant, memory, paragraph) : null;
   }
