@@ -112,6 +112,7 @@ describe("figures: numbers that are not figures", () => {
     expect(phrases("It replaces the one drafted in 2012; the one soldier killed was named.")).toEqual(["one"]);
     expect(phrases("Five days after the quake, 24 hours later, aid arrived.")).toEqual([]);
     expect(phrases("Traffic is one of the biggest problems.")).toEqual([]);
+    expect(phrases("Shelling on Friday (Nov 13), in one of this year's worst flare-ups, killed 15.")).toEqual(["15"]);
   });
 
   it("qualifiers: “more than a million”, “within one kilometer”, “could grow to”, “perhaps more”, a conversion in brackets; “plus one vote” is exact", () => {

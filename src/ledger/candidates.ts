@@ -83,7 +83,7 @@ const PATTERNS: [CandidateKind | "stated-date" | "month-date" | "month-day" | "d
   ["day-first-date", new RegExp(String.raw`\b\d{1,2} (?:${MONTH}|(?:${SHORT_MONTHS.join("|")}|Sept)\.?) \d{4}\b`, "gu")],
   ["month-date", new RegExp(String.raw`\b(?:${MONTH}) \d{4}\b`, "gu")],
   // A month and day with no year ("June 8", "Jan. 25", "8 June"): a date, not the numbers 8 and 25.
-  ["month-day", new RegExp(String.raw`\b(?:(?:${MONTH}|${SHORT_MONTH}|Sept\.) \d{1,2}(?![\d,.:]\d| \d{4})|\d{1,2} (?:${MONTH})(?! \d{4}))\b`, "gu")],
+  ["month-day", new RegExp(String.raw`\b(?:(?:${MONTH}|${SHORT_MONTH}|Sept\.|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?=\s\d{1,2}\b)) \d{1,2}(?![\d,.:]\d| \d{4})|\d{1,2} (?:${MONTH})(?! \d{4}))\b`, "gu")],
   ["weekday", new RegExp(String.raw`\b(?:${WEEKDAYS.join("|")}|today)\b`, "gu")],
   ["money", new RegExp(String.raw`(?:US\$|[$€£¥])\s?${DIGITS}(?:\.\d+)?(?:\s?(?:thousand|million|billion|trillion|bn|m|k)\b)?|\b(?:${NUMBER_WORD})${SCALE}\s(?:${Object.keys(CURRENCY_WORDS).join("|")})\b`, "giu")],
   // "6% to 7%", "3.5%-4.0%", "between 10 and 15 percent": one range of percentages, not two numbers.
@@ -313,7 +313,7 @@ function notAFigure(sentence: string, at: number, phrase: string): boolean {
   // "the one drafted in 2012": "one" standing for a thing named before.
   if (/^one$/i.test(phrase) && /\b(?:the|this|that)\s$/i.test(before) && /^\s+(?:\p{Ll}+ed|that|which|who|in|of|from|by|with)\b/u.test(after) && !/^\s+of\s/.test(after)) return true;
   // "one of the biggest problems" ranks; "one of their fighters was killed" counts.
-  return /^one$/i.test(phrase) && /^\s+of\s+(?:the|its|their|his|her|our|my)\s+(?:\p{L}+est|most|least|few|many|main|key|first|last|best|worst|top|major|largest|greatest)\b/iu.test(after);
+  return /^one$/i.test(phrase) && /^\s+of\s+(?:the|its|their|his|her|our|my|this|that|these|those)\s+(?:\p{L}+['’]s\s+)?(?:\p{L}+est|most|least|few|many|main|key|first|last|best|worst|top|major|largest|greatest)\b/iu.test(after);
 }
 
 /**
