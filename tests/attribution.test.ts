@@ -286,6 +286,20 @@ describe("attribution: shapes met on unseen copy", () => {
     expect(who(before, "two")).toEqual(inferred("Transport Minister Hamid Behbahani"));
   });
 
+  it.each([
+    ["The retailer, which sells most goods for $1, said earnings rose to $35.9 million.", "35.9 million", "retailer"],
+    ["Kocharyan's bloc, however, questioned the results and said it had won just 30 percent.", "30 percent", "Kocharyan's bloc"],
+    ["Some 170,000 migrants entered in September, the border agency Frontex said on Tuesday, taking the total to 710,000.", "710,000", "border agency Frontex"],
+    ["In all, 350,000 people reached Greece, Frontex said, of whom 49,000 arrived in September.", "49,000", "Frontex"],
+  ])("%s", (text, phrase, claimant) => {
+    expect(who(text, phrase)).toEqual(named(claimant));
+  });
+
+  it("“which would mean 11 million” goes on with the speaker's claim", () => {
+    const text = "Finance Minister Dilson Funaro said the strike failed. He said no more than 20 percent went on strike, which would mean 11 million workers.";
+    expect(who(text, "11 million")).toEqual(inferred("Finance Minister Dilson Funaro"));
+  });
+
   it("“it added” takes a statement when no body is at hand", () => {
     const text = "A government statement said the attackers fled. “The toll is 11 guards killed,” it added.";
     expect(who(text, "11")).toEqual(inferred("A government statement"));

@@ -70,7 +70,7 @@ const SPEAKERS = new Set([
   "witnesses", "residents", "doctors", "medics", "rescuers", "sources", "source", "source", "group", "groups", "union", "unions", "prefecture", "company",
   "firm", "bank", "fund", "board", "bureau", "institute", "centre", "center", "observatory", "monitor", "administration", "command", "forces",
   "spokesmen", "organization", "organisation", "hospital", "hospitals", "newspaper", "broadcaster", "channel", "outlet", "website", "media",
-  "journalist", "journalists", "correspondent", "correspondents", "photographers", "reporter", "reporters", "team", "mission", "operator", "utility", "regulator", "watchdog", "coalition", "party",
+  "journalist", "journalists", "correspondent", "correspondents", "photographers", "reporter", "reporters", "team", "mission", "operator", "utility", "regulator", "watchdog", "coalition", "bloc", "party", "firm", "carrier", "retailer", "maker", "insurer", "lender", "airline", "miner", "producer", "exporter",
   "campaign", "parliament", "court", "prosecutors", "prosecutor", "investigators", "inspectors", "observers", "clerk", "registrar", "coroner",
   "commissioner", "director", "head", "chairman", "chairwoman", "chair", "officer", "officers", "staff", "workers", "volunteers", "activists",
   "monitors", "pollsters", "poll", "polls", "tally", "records", "record", "militants", "rebels", "fighters", "insurgents", "protesters",
@@ -140,7 +140,7 @@ function subjectBefore(text: string, end: number, speech = false): { name: strin
   // "Germany -- itself under fire from its neighbours -- warned": an aside between dashes.
   const dashed = /(?:^|[.;:"“”]\s|,\s)((?:the )?\p{Lu}[\p{L}’'.&-]*(?: \p{Lu}[\p{L}’'.&-]*){0,4}) (?:--|—|–) [^"“”]{1,160}? (?:--|—|–) $/u.exec(within);
   if (dashed) return { name: dashed[1]!, start: reach + dashed.index + dashed[0].indexOf(dashed[1]!), pronoun: false };
-  const aside = /(?:^|[.;:"“”]\s|,\s)(?:(?:while|whereas|and|but) )?((?:the )?\p{Lu}[^,;:"“”()]{0,80}?), ((a|an|the|who|whose|which|(?:\p{Ll}+ly )?(?:known|called|dubbed|nicknamed|based|headquartered|owned|led|run|founded|formerly|once)\b|(?:\p{Lu}\p{L}*\s){0,3}\p{L}+['’]s\s|(?:[Ss]ecretary|[Hh]ead|[Cc]hief|[Dd]irector|[Dd]eputy|[Mm]inister|[Ss]pokes(?:man|woman|person)|[Cc]hair(?:man|woman)?|[Mm]ember|[Pp]resident|[Cc]ommander|[Gg]overnor|[Mm]ayor)\b)[^,;:"“”\d]{1,160}), $/u.exec(within);
+  const aside = /(?:^|[.;:"“”]\s|,\s)(?:(?:while|whereas|and|but) )?((?:the )?\p{Lu}[^,;:"“”()]{0,80}?), ((a|an|the|who|whose|which|(?:\p{Ll}+ly )?(?:known|called|dubbed|nicknamed|based|headquartered|owned|led|run|founded|formerly|once)\b|(?:\p{Lu}\p{L}*\s){0,3}\p{L}+['’]s\s|(?:[Ss]ecretary|[Hh]ead|[Cc]hief|[Dd]irector|[Dd]eputy|[Mm]inister|[Ss]pokes(?:man|woman|person)|[Cc]hair(?:man|woman)?|[Mm]ember|[Pp]resident|[Cc]ommander|[Gg]overnor|[Mm]ayor)\b)[^,;:"“”]{1,160}), $/u.exec(within);
   // "A rebel spokeswoman, Marcella Valiente, said": a title, then the name.
   const titled = /(?:^|[.;:"“”]\s|,\s)(?:(?:But|And|Yet|So|but|and|while) )?((?:[Aa]n?|[Tt]he|\p{Lu}[\p{L}-]*['’]s) [^,;:"“”()]{0,100}?), ((?:the )?\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,4}), $/u.exec(within);
   // "the UNHCR spokesperson in Egypt, Christine Beshay,": the title's noun may come before where it serves.
@@ -148,7 +148,8 @@ function subjectBefore(text: string, end: number, speech = false): { name: strin
     const start = reach + titled.index + titled[0].indexOf(titled[1]!);
     return { name: `${titled[1]}, ${titled[2]}`, start, pronoun: false };
   }
-  if (aside) {
+  // An appositive holding a number is the writer's description, except a relative clause ("which sells for $1").
+  if (aside && (!/\d/.test(aside[2]!) || /^(?:who|whose|which)$/.test(aside[3]!))) {
     const ws = aside[1]!.split(" ");
     // "Dr Ihab al-Tahir": a surname with a particle is still a name.
     if (ws.some((w) => SPEAKERS.has(base(w))) || /^(?:\p{Ll}{1,3}-)?\p{Lu}/u.test(ws.at(-1)!)) {
@@ -244,8 +245,10 @@ const OPENING_VERBS = new RegExp(String.raw`^(?:${VERBS}|sees|saw|see|has|have|h
 
 /** The subject a sentence opens with, before its first verb: "The CBR cut its projection, …" → "The CBR". */
 function openingSubject(text: string): { name: string; start: number; pronoun: boolean } | null {
-  for (const [i, w] of words(text).entries()) {
-    if (i > 8 || /[,;:]/.test(text.slice(0, w.start))) return null;
+  // "Kocharyan's bloc, however, questioned …": an adverb between commas does not end the subject.
+  const plain = text.replace(/, (?:however|meanwhile|though|too|also|in turn),/gu, (m) => " ".repeat(m.length));
+  for (const [i, w] of words(plain).entries()) {
+    if (i > 9 || /[,;:]/.test(plain.slice(0, w.start))) return null;
     if (capitalised(w.text) || !(OPENING_VERBS.test(w.text) || /\p{Ll}ed$/u.test(w.text))) continue;
     return subjectBefore(text, w.start);
   }
@@ -285,7 +288,7 @@ function bracketed(name: string): string {
 /** The end of the clause a leading attribution opens: the writer's own aside (", whose capital lies …") is not the speaker's. */
 function asideAfter(text: string, from: number): number {
   const rest = text.slice(from);
-  const m = /,\s(?:whose|which|where|who|when)\s/u.exec(rest);
+  const m = /,\s(?:whose|which|where|who|when)\s(?!(?:would|will|could) mean|means|meant|translates|amounts|represents)/u.exec(rest);
   if (!m) return text.length;
   // "the conflict, which has triggered a catastrophe, could force up to 800,000": the aside closes and the clause goes on.
   const goesOn = /^[^,;]{0,160},\s(?:could|would|will|may|might|can|has|have|had|is|are|was|were)\b/u.test(rest.slice(m.index + m[0].length));
@@ -521,7 +524,8 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
   // "…, X said, adding that 1,090 were injured": the speaker covers what comes after "adding" too.
   for (const f of [...found]) {
     const at = f.span[1];
-    const adding = f.trailing && (/^,? (?:adding|saying|noting|estimating|explaining)\b(?: that\b)?/u.exec(text.slice(at, at + 40)) ?? (/\b(?:said|says|told|added|reported)$/.test(f.words) ? /^(?: (?:on|late|early) \p{L}+)?, (?:and|but) /u.exec(text.slice(at, at + 40)) : null));
+    // ", taking the total to 710,000", ", of whom 49,000 arrived": what the speaker's figure goes on to.
+    const adding = f.trailing && (/^(?: on \p{L}+)?,? (?:adding|saying|noting|estimating|explaining|taking|bringing|pushing|raising|of whom|of which|including)\b(?: that\b)?/u.exec(text.slice(at, at + 40)) ?? (/\b(?:said|says|told|added|reported)$/.test(f.words) ? /^(?: (?:on|late|early) \p{L}+)?, (?:and|but) /u.exec(text.slice(at, at + 40)) : null));
     if (adding) found.push({ ...f, trailing: false, span: [at, at + adding[0].length] });
   }
   // "“… the unofficial figures show around 150 dead,” said Giammattei": inside a quotation, its speaker claims it all.
