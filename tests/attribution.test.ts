@@ -295,6 +295,19 @@ describe("attribution: shapes met on unseen copy", () => {
     expect(who(text, phrase)).toEqual(named(claimant));
   });
 
+  it.each([
+    ["However, Al-Shabaab which claimed responsibility for the attack said it had killed at least 57 soldiers.", "57", "Al-Shabaab"],
+    ["More than 60 deaths were reported from Orissa, Madhya Pradesh and Gujarat states, local reports said.", "60", "local reports"],
+    ["Earlier this month, Dollar Tree reiterated its forecast for earnings of 35 cents to 38 cents per share.", "35", "Dollar Tree"],
+  ])("%s", (text, phrase, claimant) => {
+    expect(who(text, phrase)).toEqual(named(claimant));
+  });
+
+  it("“the statement said” reaches the body named paragraphs before when none is at hand", () => {
+    const text = "The WHO and Sudan's health ministry issued a joint statement.\n\nThe outbreak spread.\n\nRains fell.\n\nThe statement said 329 suspected cases had been reported.";
+    expect(who(text, "329")).toEqual(inferred("WHO and Sudan's health ministry"));
+  });
+
   it("“which would mean 11 million” goes on with the speaker's claim", () => {
     const text = "Finance Minister Dilson Funaro said the strike failed. He said no more than 20 percent went on strike, which would mean 11 million workers.";
     expect(who(text, "11 million")).toEqual(inferred("Finance Minister Dilson Funaro"));

@@ -52,7 +52,7 @@ const VERBS = [
   "projecting", "gave", "gives", "give", "guided", "maintained", "reaffirmed", "reiterated", "pointed to", "points to", "point to", "accused", "accuses", "accuse", "show", "saw", "witnessed", "quoted as saying", "tweeted", "tweets", "posted", "saying", "concluded", "concludes", "indicating", "indicated", "indicates", "Says", "Said", "Say", "Reports", "Estimates", "Confirms", "Claims", "raised", "revised", "updated", "read", "keeps", "keep", "kept",
 ].join("|");
 // After these verbs, the figure's words: "put the death toll at", "raised the figure to", "read aloud".
-const VERB_TAIL = String.raw`(?:(?<=\bput|\bputs|\bplace|\bplaced|\bplaces|\bset|\bsets|\bestimated|\bestimates|\bestimate) (?:the |its |their )?(?:[\p{Ll}-]+ ){0,4}?(?:at|between)\b|(?<=\braised|\brevised|\bupdated|\bcut|\blowered|\bincreased|\bguided) (?:the |its |their |for )?(?:[\p{L}\p{N}-]+ ){0,7}?(?:to|at|by)\b|(?<=\bmaintained|\breaffirmed|\breiterated|\bkept) (?:the |its |their )?(?:[\p{L}\p{N}-]+ ){0,6}?(?:guidance|forecast|outlook|target|projection)s?(?: range)? (?:of|at)\b|(?<=\bread) (?:aloud|out)\b|(?<=\bkeeps|\bkeep|\bkept) (?:a |its |their )?(?:running )?(?:count|tally|record|toll) of\b|(?<=\breported|\breports) (?:tolls?|figures?|totals?) of\b|(?<=\bgave|\bgives|\bgive) (?:an? |the |its |their )?(?:[\p{Ll}-]+ ){0,3}?(?:count|figure|toll|estimate|number|tally|total)s? of\b)?`;
+const VERB_TAIL = String.raw`(?:(?<=\bput|\bputs|\bplace|\bplaced|\bplaces|\bset|\bsets|\bestimated|\bestimates|\bestimate) (?:the |its |their )?(?:[\p{Ll}-]+ ){0,4}?(?:at|between)\b|(?<=\braised|\brevised|\bupdated|\bcut|\blowered|\bincreased|\bguided) (?:the |its |their |for )?(?:[\p{L}\p{N}-]+ ){0,7}?(?:to|at|by)\b|(?<=\bmaintained|\breaffirmed|\breiterated|\bkept) (?:the |its |their )?(?:[\p{L}\p{N}-]+ ){0,6}?(?:guidance|forecast|outlook|target|projection)s?(?: range| for (?:[\p{L}\p{N}-]+ ){1,4}?)? ?(?:of|at)\b|(?<=\bread) (?:aloud|out)\b|(?<=\bkeeps|\bkeep|\bkept) (?:a |its |their )?(?:running )?(?:count|tally|record|toll) of\b|(?<=\breported|\breports) (?:tolls?|figures?|totals?) of\b|(?<=\bgave|\bgives|\bgive) (?:an? |the |its |their )?(?:[\p{Ll}-]+ ){0,3}?(?:count|figure|toll|estimate|number|tally|total)s? of\b)?`;
 // Verbs whose use with no figure after them is no attribution ("put forward", "read a statement").
 // Verbs that only speech takes: their subject speaks, whatever noun it is ("the captain said").
 const SPEECH = /^(?:reported|reports|quoted as saying|said|says|say|told|tells|tell|added|adds|noted|notes|insisted|acknowledged|admitted|wrote|writes|tweeted|tweets|posted|warned|warns|stated|states|explained|stressed|announced|announces)$/;
@@ -134,6 +134,9 @@ function subjectBefore(text: string, end: number, speech = false): { name: strin
   // "Analysts, on average, expected …": a short aside between the subject and its verb.
   const adverbial = /,\s(?:on average|however|meanwhile|in turn|though|too|also|in contrast|for (?:his|her|its|their) part|in (?:a|its|their) (?:statement|report|update)),\s(?:(?:had|has|have|had been|have been|has been|also|had also) )?$/u.exec(within);
   if (adverbial) return subjectBefore(text, reach + adverbial.index, speech);
+  // "Al-Shabaab which claimed responsibility for the attack said": a name with a relative clause and no commas.
+  const unpunctuated = /(?:^|[,;:]\s|[.!?]\s|\b(?:However|But|And),?\s)((?:the |The )?\p{Lu}[\p{L}’'.&-]*(?: \p{Lu}[\p{L}’'.&-]*){0,4}) (?:which|who) (?!was|were|is|are)[^,;:"“”]{1,100}$/u.exec(within);
+  if (unpunctuated) return { name: unpunctuated[1]!, start: reach + unpunctuated.index + unpunctuated[0].indexOf(unpunctuated[1]!), pronoun: false };
   // "The report which was released on Friday in Nairobi shows": a subject with a relative clause of its own.
   const relative = /(?:^|[,;:]\s|[.!?]\s)((?:[Tt]he|[Aa]n?) [\p{L}’' -]{1,60}?) (?:which|that|who) (?:was|were|is|are|has been|have been|had been) [^,;:"“”]{1,80}$/u.exec(within);
   if (relative && speaker(relative[1]!.split(" ").at(-1)!)) return { name: relative[1]!, start: reach + relative.index + relative[0].indexOf(relative[1]!), pronoun: false };
@@ -428,6 +431,8 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     if (NEEDS_TAIL.test(verb) && m[0].trimEnd().endsWith(verb)) continue;
     // "Pakistan declared a new offensive", "declared a state of emergency": an act; "declared 52 people dead", "declared that …" report.
     if (/^(?:declared|declares)$/.test(verb) && !/^ (?:that\b|(?:[\p{L}.’'-]+ ){1,5}?(?:the )?(?:winner|elected|dead|killed|missing)\b|the (?:death )?(?:toll|figure|number)|(?:(?:about|some|nearly|more than|over|at least|all) )?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b))/u.test(text.slice(end, end + 40))) continue;
+    // "Madhya Pradesh and Gujarat states, as well as …": "states" is a noun unless something is stated after it.
+    if (verb === "states" && !/^ (?:that\b|[:“"]|\d)/u.test(text.slice(end, end + 8))) continue;
     // "army denies militants killed 13 soldiers": what is denied is somebody else's figure.
     if (/^(?:denied|denies)$/.test(verb) && /^[^,;:.]*\d/u.test(text.slice(end, end + REACH))) continue;
     // "the militants released six of the nine hostages": releasing a count of people is an act, not a report.
@@ -580,7 +585,8 @@ function resolve(name: string, pronoun: boolean, memory: SpeakerMemory, paragrap
   const described = /^(?:the|both|its|their)$/i.test(ws[0]!) && ws.length > 1 && !ws.some((w) => /['’]s?$/u.test(w)) && ws.slice(1).every(describes) && !/^(?:\p{Lu}\.?){2,4}$/u.test(ws.at(-1)!);
   if (described && /^(?:statement|communique|data|figures|update|bulletin|release)$/.test(base(ws.at(-1)!)) && ws.length === 2) {
     // "“…,” the statement said", "the data showed": the document of the body named before.
-    const body = latest.find((n) => !DOCUMENTS.has(base(n.claimant.split(/\s+/).at(-1)!)));
+    const issuer = (n: { claimant: string }) => !DOCUMENTS.has(base(n.claimant.split(/\s+/).at(-1)!));
+    const body = latest.find(issuer) ?? [...memory.named].reverse().find((n) => issuer(n) && /\p{Lu}/u.test(n.claimant));
     if (body) return recall(body.claimant, memory, paragraph);
   }
   if (described) {
