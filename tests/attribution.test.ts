@@ -385,6 +385,12 @@ describe("attribution: shapes met on unseen copy", () => {
     expect(who(text, "120,000")).toEqual(inferred("Office of Civil Defence"));
   });
 
+  it("a surname with a title is the person the article names in full", () => {
+    const text = "President Filipe Nyusi of Mozambique said 84 had died.\n\nPresident Nyusi said more than 1,000 may have died.";
+    expect(who(text, "1,000")).toEqual(inferred("President Filipe Nyusi of Mozambique"));
+    expect(who("Police said 40 were hurt. City Police said 12 were held.", "40")).toEqual(named("Police"));
+  });
+
   it("a title alone is the person the article names with it", () => {
     const text = "The toll rose to 90, the Interior Minister said.\n\nInterior Minister Omar Farouk said 60 of them died in the city.";
     expect(who(text, "90")).toEqual(inferred("Interior Minister Omar Farouk"));

@@ -653,6 +653,12 @@ function recall(claimant: string, memory: SpeakerMemory, paragraph: number): { c
  * article carries the title's last two words before a name. Null otherwise.
  */
 export function fullerName(claimant: string, others: readonly string[]): string | null {
+  // "President Nyusi", "Mr Parekh": a surname, with a courtesy or a title, that the article also gives with a first name.
+  const surname = /^(?:(?:Mr|Mrs|Ms|Dr|Prof|President|Premier|Minister|Governor|Mayor|General|Gen|Col|Chief)\.? )?(\p{Lu}[\p{Ll}’'-]+)$/u.exec(claimant);
+  if (surname && !SPEAKERS.has(base(surname[1]!))) {
+    const fuller = new Set(others.filter((o) => o !== claimant && new RegExp(`\\p{Lu}[\\p{L}’'.-]+ ${surname[1]}(?:$|,| of )`, "u").test(o)));
+    return fuller.size === 1 ? [...fuller][0]! : null;
+  }
   const ws = claimant.replace(/^the /i, "").split(" ");
   if (ws.length > 4 || !PERSON_TITLES.test(ws.at(-1)!) || ws.some((w) => /[,.]/.test(w))) return null;
   const title = ws.slice(-2).join(" ").toLowerCase();
