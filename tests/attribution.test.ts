@@ -303,6 +303,21 @@ describe("attribution: shapes met on unseen copy", () => {
     expect(who(text, phrase)).toEqual(named(claimant));
   });
 
+  it.each([
+    ["An official from the World Health Organization (WHO), Margaret Harris, said 316 people had died.", "316", "An official from the World Health Organization (WHO), Margaret Harris"],
+    ["Taliban spokesperson Zabihullah Mujahid in a statement claimed responsibility, saying 35 soldiers were killed.", "35", "Taliban spokesperson Zabihullah Mujahid"],
+    ["The UN late on Saturday gave a preliminary figure of 320 dead.", "320", "UN"],
+    ["Hospital personnel listed two foreign women among the dead.", "two", "Hospital personnel"],
+    ["“Twelve of them were soldiers,” Amiri told Efe news, adding that eight others were hurt.", "eight", "Amiri"],
+  ])("%s", (text, phrase, claimant) => {
+    expect(who(text, phrase)).toEqual(named(claimant));
+  });
+
+  it("“the company” paragraphs later is the company the article named", () => {
+    const text = "Travelers Cos. Inc. said on Tuesday that storms cost it dearly.\n\nHurricane Ida hit Louisiana.\n\nFloods followed.\n\nThe company reported a core income of $655 million.";
+    expect(who(text, "655 million")).toEqual(inferred("Travelers Cos. Inc."));
+  });
+
   it("“the statement said” reaches the body named paragraphs before when none is at hand", () => {
     const text = "The WHO and Sudan's health ministry issued a joint statement.\n\nThe outbreak spread.\n\nRains fell.\n\nThe statement said 329 suspected cases had been reported.";
     expect(who(text, "329")).toEqual(inferred("WHO and Sudan's health ministry"));

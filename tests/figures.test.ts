@@ -124,6 +124,11 @@ describe("figures: numbers that are not figures", () => {
     expect(q("An estimated 500 drones flew. A hundred and twenty people fled.")).toEqual([["500", "estimate"], ["hundred and twenty", "exact"]]);
   });
 
+  it("“Travelers Cos. Inc. said” is one sentence and one name", () => {
+    const c = find("Travelers Cos. Inc. said profit was $655 million.").find((x) => x.phrase.includes("655"))!;
+    expect(c.claimant).toBe("Travelers Cos. Inc.");
+  });
+
   it("a range of percentages is one range, and a day with a short month is a date", () => {
     const range = find("The key rate is in the 6% to 7% range; inflation at 3.5%-4.0%.").filter((c) => c.kind === "range");
     expect(range.map((c) => [c.phrase, c.value, c.high, c.unit])).toEqual([["6% to 7%", 6, 7, "percent"], ["3.5%-4.0%", 3.5, 4, "percent"]]);

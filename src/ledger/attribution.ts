@@ -288,7 +288,8 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
   for (const f of [...found]) {
     const at = f.span[1];
     // ", taking the total to 710,000", ", of whom 49,000 arrived": what the speaker's figure goes on to.
-    const adding = f.trailing && (/^(?: on \p{L}+)?,? (?:adding|saying|noting|estimating|explaining|taking|bringing|pushing|raising|of whom|of which|including)\b(?: that\b)?/u.exec(text.slice(at, at + 40)) ?? (/\b(?:said|says|told|added|reported)$/.test(f.words) ? /^(?: (?:on|late|early) \p{L}+)?, (?:and|but) /u.exec(text.slice(at, at + 40)) : null));
+    // "Amiri told Efe news, adding that eight …": the audience of "told" may stand between.
+    const adding = f.trailing && (/^(?:(?: [\p{L}’'-]+){1,3}?)?(?: on \p{L}+)?,? (?:adding|saying|noting|estimating|explaining|taking|bringing|pushing|raising|of whom|of which|including)\b(?: that\b)?/u.exec(text.slice(at, at + 40)) ?? (/\b(?:said|says|told|added|reported)$/.test(f.words) ? /^(?: (?:on|late|early) \p{L}+)?, (?:and|but) /u.exec(text.slice(at, at + 40)) : null));
     if (adding) found.push({ ...f, trailing: false, span: [at, at + adding[0].length] });
   }
   // "“… the unofficial figures show around 150 dead,” said Giammattei": inside a quotation, its speaker claims it all.
@@ -374,7 +375,9 @@ function resolve(name: string, pronoun: boolean, memory: SpeakerMemory, paragrap
     if (fits.length > 0 && fits[0]!.claimant.toLowerCase() !== tidyName(name).toLowerCase()) return recall(fits[0]!.claimant, memory, paragraph);
     // "the company", "the government agency": the last named body, when no earlier name shares its words.
     if (fits.length === 0 && body && ws.slice(1).every((w) => !capitalised(w) || /^(?:\p{Lu}\.?){2,4}$/u.test(w) || DEMONYM.test(w))) {
-      const body = latest.find((n) => /\p{Lu}/u.test(n.claimant) && !isPerson(n.claimant));
+      // Paragraphs later, "the company" is still the one whose name says it is a company ("Travelers Cos. Inc.").
+      const body = latest.find((n) => /\p{Lu}/u.test(n.claimant) && !isPerson(n.claimant))
+        ?? [...memory.named].reverse().find((n) => /\b(?:Inc|Corp|Co|Cos|Ltd|LLC|PLC|plc|AG|SA|NV|Group|Holdings|Bank)\b/u.test(n.claimant));
       if (body) return recall(body.claimant, memory, paragraph);
     }
   }

@@ -13,7 +13,7 @@ export interface Sentence {
 const ABBREVIATIONS = new Set([
   "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "maj", "adm", "rep", "sen", "gov", "pres", "prof",
   "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-  "no", "vs", "etc", "inc", "ltd", "co", "corp", "approx", "est", "fig", "p.m", "a.m",
+  "no", "vs", "etc", "inc", "ltd", "co", "cos", "bros", "corp", "dept", "govt", "approx", "est", "fig", "p.m", "a.m",
 ]);
 
 export function sentences(text: string): Sentence[] {

@@ -24,7 +24,7 @@ export const VERB_TAIL = String.raw`(?:(?<=\bput|\bputs|\bplace|\bplaced|\bplace
 export const SPEECH = /^(?:reported|reports|quoted as saying|said|says|say|told|tells|tell|added|adds|noted|notes|insisted|acknowledged|admitted|wrote|writes|tweeted|tweets|posted|warned|warns|stated|states|explained|stressed|announced|announces)$/;
 // Verbs whose use with no figure after them is no attribution ("put forward", "read a statement").
 export const NEEDS_TAIL = /^(?:gave|gives|give|guided|maintained|reaffirmed|reiterated|put|puts|place|placed|places|set|sets|raised|revised|updated|cut|lowered|increased|read|keeps|keep|kept)$/;
-export const AUXILIARY = String.raw`(?:(?:has|have|had|been|will|would|were|was|are|is|already|also|however|meanwhile|though|nonetheless|further|later|earlier|previously|now|again|separately|then|in turn|on average|for (?:his|her|its|their) part|on (?:${WEEKDAY})|(?:last|this|earlier this|late last|early last) (?:week|month|year|weekend|night|morning)|in (?:${MONTH})|in (?:19|20)\d\d|in (?:the )?(?:current|first|second|third|fourth|last|latest) (?:quarter|half|week|month|year)|(?!(?:rally|family|assembly|ally|supply|monopoly|anomaly|tally|bully|fly|reply|italy)\b)\p{Ll}{1,20}ly) ){0,3}`;
+export const AUXILIARY = String.raw`(?:(?:has|have|had|been|will|would|were|was|are|is|already|also|however|meanwhile|though|nonetheless|further|later|earlier|previously|now|again|separately|then|in turn|on average|for (?:his|her|its|their) part|(?:late |early )?on (?:${WEEKDAY})|in (?:a|its|their|his|her) (?:statement|report|interview|tweet|post|release|video|briefing)|(?:last|this|earlier this|late last|early last) (?:week|month|year|weekend|night|morning)|in (?:${MONTH})|in (?:19|20)\d\d|in (?:the )?(?:current|first|second|third|fourth|last|latest) (?:quarter|half|week|month|year)|(?!(?:rally|family|assembly|ally|supply|monopoly|anomaly|tally|bully|fly|reply|italy)\b)\p{Ll}{1,20}ly) ){0,3}`;
 /** How far from its verb a subject, or what follows it, is looked for: a long run of words with many verbs stays linear. */
 export const REACH = 240;
 
@@ -39,7 +39,7 @@ export const SPEAKERS = new Set([
   "spokesmen", "organization", "organisation", "hospital", "hospitals", "newspaper", "broadcaster", "channel", "outlet", "website", "media",
   "journalist", "journalists", "correspondent", "correspondents", "photographers", "reporter", "reporters", "team", "mission", "operator", "utility", "regulator", "watchdog", "coalition", "bloc", "party", "firm", "carrier", "retailer", "maker", "insurer", "lender", "airline", "miner", "producer", "exporter",
   "campaign", "parliament", "court", "prosecutors", "prosecutor", "investigators", "inspectors", "observers", "clerk", "registrar", "coroner",
-  "commissioner", "director", "head", "chairman", "chairwoman", "chair", "officer", "officers", "staff", "workers", "volunteers", "activists",
+  "commissioner", "director", "head", "chairman", "chairwoman", "chair", "officer", "officers", "staff", "personnel", "workers", "volunteers", "activists",
   "monitors", "pollsters", "poll", "polls", "tally", "records", "record", "militants", "rebels", "fighters", "insurgents", "protesters",
   "demonstrators", "opposition", "movement", "troops", "soldiers", "force", "police's", "network", "association", "federation", "alliance", "charity", "relief", "society", "crescent",
 ]);
@@ -63,7 +63,7 @@ const BOUNDARY = new Set([
 // A subject's words may include "of", "for" and "and" between names, and a place after "in".
 export const JOINERS = new Set(["of", "for", "and", "de", "del", "al", "in"]);
 // Words that end in a full stop inside a name: "Co.", "Col.", "Sen.", "U.S.", an initial.
-const ABBREVIATION = /^(?:Co|Inc|Corp|Ltd|Jr|Sr|St|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Sen|Rep|Gov|Prof|Maj|Adm|Cmdr|Gov|Supt|Insp|(?:\p{Lu}\.)*\p{Lu})$/u;
+const ABBREVIATION = /^(?:Co|Cos|Inc|Corp|Ltd|Jr|Sr|St|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Sen|Rep|Gov|Prof|Maj|Adm|Cmdr|Gov|Supt|Insp|(?:\p{Lu}\.)*\p{Lu})$/u;
 export const DETERMINERS = new Set(["the", "a", "an", "both", "two", "three", "several", "many", "other"]);
 // What a subject never is, though capitalised at a sentence's start.
 const NOT_SPEAKERS = new Set(["The", "A", "An", "This", "That", "These", "Those", "There", "Here", "It", "So", "But", "And", "In", "On", "At", "By", "As", "If", "When", "While"]);
@@ -205,8 +205,8 @@ export function subjectBefore(text: string, end: number, speech = false): { name
   const last = taken.at(-1)!;
   // "An estimated half a million Colombians are expected": a number's words are what is counted, not who speaks.
   if (taken.some((w) => NUMBER_WORDS.test(w.text))) return null;
-  // Initials keep their last full stop: "U.N." is a name, "U.N" is not.
-  const stop = /^(?:\p{Lu}\.)+\p{Lu}$/u.test(last.text) && text[last.end] === "." ? last.end + 1 : last.end;
+  // Initials and a company's suffix keep their last full stop: "U.N." and "Travelers Cos. Inc." are names, "U.N" is not.
+  const stop = /^(?:(?:\p{Lu}\.)+\p{Lu}|Inc|Corp|Co|Cos|Ltd|Bros|Jr|Sr)$/u.test(last.text) && text[last.end] === "." ? last.end + 1 : last.end;
   return { name: text.slice(start, stop), start, pronoun: false };
 }
 
@@ -220,7 +220,9 @@ export function openingSubject(text: string): { name: string; start: number; pro
   for (const [i, w] of words(plain).entries()) {
     if (i > 9 || /[,;:]/.test(plain.slice(0, w.start))) return null;
     if (capitalised(w.text) || !(OPENING_VERBS.test(w.text) || /\p{Ll}ed$/u.test(w.text))) continue;
-    return subjectBefore(text, w.start);
+    // "Zabihullah Mujahid in a statement claimed": the subject stands before what comes between it and its verb.
+    const between = new RegExp(`${AUXILIARY}$`, "u").exec(text.slice(0, w.start))?.[0] ?? "";
+    return subjectBefore(text, w.start - between.length);
   }
   return null;
 }
@@ -247,10 +249,10 @@ export function subjectAfter(text: string, from: number): { name: string; end: n
 /** "The Russian Defense Ministry" → "Russian Defense Ministry"; the words otherwise as written. */
 export function tidyName(name: string): string {
   // A final full stop ends the sentence, except after an initial ("U.N.", "Robert F.").
-  return name.trim().replace(/^(?:the|The) /, "").replace(/(?<!\b\p{Lu})[,.;:]+$/u, "").replace(/[,;:]+$/, "").replace(/ (?:of|the|for|and)$/, "").replace(/ in \p{Lu}[\p{L}’'-]*(?: \p{Lu}[\p{L}’'-]*)*$/u, "");
+  return name.trim().replace(/^(?:the|The) /, "").replace(/(?<!\b\p{Lu}|\b(?:Inc|Corp|Co|Cos|Ltd|Jr|Sr|Bros))[,.;:]+$/u, "").replace(/[,;:]+$/, "").replace(/ (?:of|the|for|and)$/, "").replace(/ in \p{Lu}[\p{L}’'-]*(?: \p{Lu}[\p{L}’'-]*)*$/u, "");
 }
 
 /** An abbreviation whose brackets were blanked for reading, in its brackets again: "Affairs  OCHA " → "Affairs (OCHA)". */
 export function bracketed(name: string): string {
-  return name.replace(/ {2}(\p{Lu}[\p{Lu}\p{N}&.-]{1,12})(?: {2}| ?$)/gu, " ($1) ").trim();
+  return name.replace(/ {2}(\p{Lu}[\p{Lu}\p{N}&.-]{1,12})(?: {2}| ?$| (?=[,;]))/gu, " ($1) ").replace(/ +,/g, ",").trim();
 }
