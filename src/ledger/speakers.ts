@@ -95,8 +95,6 @@ export function subjectBefore(text: string, end: number, speech = false): { name
   const speaker = (w: string) => SPEAKERS.has(base(w)) || (speech && /^\p{Ll}[\p{Ll}-]{2,}$/u.test(w) && !PRONOUNS.has(w) && !BOUNDARY.has(w) && !JOINERS.has(w) && !DETERMINERS.has(w));
   // Only the words within reach of the verb are read; their offsets stay the sentence's.
   const reach = Math.max(0, end - REACH);
-  // "Muslim Khan, a spokesman for the militants, said": a name and the appositive that says who it is, kept together;
-  // "Sources within the movement, whose fighters hide near the border, said": the relative clause is the writer's.
   const within = text.slice(reach, end);
   // "Analysts, on average, expected …": a short aside between the subject and its verb.
   const adverbial = /,\s(?:on average|however|meanwhile|in turn|though|too|also|in contrast|for (?:his|her|its|their) part|in (?:a|its|their) (?:statement|report|update)),\s(?:(?:had|has|have|had been|have been|has been|also|had also) )?$/u.exec(within);
@@ -110,11 +108,13 @@ export function subjectBefore(text: string, end: number, speech = false): { name
   // "Germany -- itself under fire from its neighbours -- warned": an aside between dashes.
   const dashed = /(?:^|[.;:"“”]\s|,\s)((?:the )?\p{Lu}[\p{L}’'.&-]*(?: \p{Lu}[\p{L}’'.&-]*){0,4}) (?:--|—|–) [^"“”]{1,160}? (?:--|—|–) $/u.exec(within);
   if (dashed) return { name: dashed[1]!, start: reach + dashed.index + dashed[0].indexOf(dashed[1]!), pronoun: false };
+  // "Muslim Khan, a spokesman for the militants, said": a name and the appositive that says who it is, kept together;
+  // "Sources within the movement, whose fighters hide near the border, said": the relative clause is the writer's.
   const aside = /(?:^|[.;:"“”]\s|,\s)(?:(?:while|whereas|and|but) )?((?:the )?\p{Lu}[^,;:"“”()]{0,80}?), ((a|an|the|who|whose|which|(?:\p{Ll}+ly )?(?:known|called|dubbed|nicknamed|based|headquartered|owned|led|run|founded|formerly|once)\b|(?:\p{Lu}\p{L}*\s){0,3}\p{L}+['’]s\s|(?:[Ss]ecretary|[Hh]ead|[Cc]hief|[Dd]irector|[Dd]eputy|[Mm]inister|[Ss]pokes(?:man|woman|person)|[Cc]hair(?:man|woman)?|[Mm]ember|[Pp]resident|[Cc]ommander|[Gg]overnor|[Mm]ayor)\b)[^,;:"“”]{1,160}), $/u.exec(within);
   // "A rebel spokeswoman, Marcella Valiente, said": a title, then the name.
   const titled = /(?:^|[.;:"“”]\s|,\s)(?:(?:But|And|Yet|So|but|and|while) )?((?:[Aa]n?|[Tt]he|\p{Lu}[\p{L}-]*['’]s) [^,;:"“”()]{0,100}?), ((?:the )?\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,4}), $/u.exec(within);
   // "the UNHCR spokesperson in Egypt, Christine Beshay,": the title's noun may come before where it serves.
-  if (titled && titled[1]!.replace(/ (?:in|for|at|of|from) .*$/u, "").split(" ").some((w, i, ws) => i === ws.length - 1 && speaker(w))) {
+  if (titled && speaker(titled[1]!.replace(/ (?:in|for|at|of|from) .*$/u, "").split(" ").at(-1)!)) {
     const start = reach + titled.index + titled[0].indexOf(titled[1]!);
     return { name: `${titled[1]}, ${titled[2]}`, start, pronoun: false };
   }
@@ -152,8 +152,8 @@ export function subjectBefore(text: string, end: number, speech = false): { name
       continue;
     }
     // "International Organization for Migration", "a spokesperson for the U.N.": "for" inside a name, between nouns that speak.
-    const within = lower === "for" && i > 0 && canSpeak(ws[i - 1]!.text) && taken.length > 0 && (capitalised(taken[0]!.text) || DETERMINERS.has(taken[0]!.text.toLowerCase()));
-    if (taken.length > 0 && BOUNDARY.has(lower) && lower !== "and" && !within) {
+    const forInName = lower === "for" && i > 0 && canSpeak(ws[i - 1]!.text) && taken.length > 0 && (capitalised(taken[0]!.text) || DETERMINERS.has(taken[0]!.text.toLowerCase()));
+    if (taken.length > 0 && BOUNDARY.has(lower) && lower !== "and" && !forInName) {
       // "The report which was released on Friday in Nairobi shows": the subject is before its relative clause.
       if ((lower === "which" || lower === "who") && !taken.some((w) => canSpeak(w.text) && !CALENDAR.test(w.text))) return subjectBefore(text, w.start, speech);
       break;
