@@ -313,6 +313,12 @@ describe("attribution: shapes met on unseen copy", () => {
     expect(who(text, phrase)).toEqual(named(claimant));
   });
 
+  it("an appositive naming a unit by its ordinal keeps its speaker; “the New York-based company” is the company named before", () => {
+    expect(who("Major Johnny Macanas, spokesman for the 4th Infantry Division, said troops recovered four rifles.", "four")).toEqual(named("Major Johnny Macanas, spokesman for the 4th Infantry Division"));
+    const text = "Bristol Myers Squibb Co said sales rose.\n\nThe New York-based company raised its full-year profit forecast to $6.25.";
+    expect(who(text, "6.25")).toEqual(inferred("Bristol Myers Squibb Co"));
+  });
+
   it("“the company” paragraphs later is the company the article named", () => {
     const text = "Travelers Cos. Inc. said on Tuesday that storms cost it dearly.\n\nHurricane Ida hit Louisiana.\n\nFloods followed.\n\nThe company reported a core income of $655 million.";
     expect(who(text, "655 million")).toEqual(inferred("Travelers Cos. Inc."));

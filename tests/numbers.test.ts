@@ -48,6 +48,11 @@ describe("parseNumber", () => {
     expect(parseNumber("one\u2010third")).toBe(1 / 3);
   });
 
+  it("an ordinal in digits (“4th”, “21st”) is an ordinal, not a count", () => {
+    const found = findMentions("The 4th Infantry Division lost 21 men on the 21st day.");
+    expect(found.map((m) => [m.text, m.kind, m.value])).toEqual([["4th", "ordinal", null], ["21", "numeral", 21], ["21st", "ordinal", null]]);
+  });
+
   it("parseNumber reads a share of a scale as one number: “half a million” is 500,000, never a million", () => {
     expect(parseNumber("half a million")).toBe(500_000);
     expect(parseNumber("a quarter of a million")).toBe(250_000);

@@ -340,7 +340,8 @@ function resolve(name: string, pronoun: boolean, memory: SpeakerMemory, paragrap
   // "the relief commissioner's office" is that office, not the commissioner named before.
   // "the Franco-Dutch group": a nationality before a company's noun still describes ("the Pakistani military" names).
   const body = GENERIC_BODY.test(base(ws.at(-1)!));
-  const describes = (w: string) => !capitalised(w) || SPEAKERS.has(base(w)) || /^(?:\p{Lu}\.?){2,4}$/u.test(w) || (body && DEMONYM.test(w));
+  // "the New York-based company": where a company is based describes it too.
+  const describes = (w: string) => !capitalised(w) || SPEAKERS.has(base(w)) || /^(?:\p{Lu}\.?){2,4}$/u.test(w) || (body && (DEMONYM.test(w) || /-based$/u.test(w) || /^\p{Lu}\p{Ll}+$/u.test(w) && /-based$/u.test(ws[ws.indexOf(w) + 1] ?? "")));
   const described = /^(?:the|both|its|their)$/i.test(ws[0]!) && ws.length > 1 && !ws.some((w) => /['’]s?$/u.test(w)) && ws.slice(1).every(describes) && !/^(?:\p{Lu}\.?){2,4}$/u.test(ws.at(-1)!);
   if (described && /^(?:statement|communique|data|figures|update|bulletin|release)$/.test(base(ws.at(-1)!)) && ws.length === 2) {
     // "“…,” the statement said", "the data showed": the document of the body named before.
@@ -374,7 +375,7 @@ function resolve(name: string, pronoun: boolean, memory: SpeakerMemory, paragrap
     if (/^both$/i.test(ws[0]!) && both.length >= 2) return { claimant: `${both[1]!.claimant} and ${both[0]!.claimant}`, inferred: true };
     if (fits.length > 0 && fits[0]!.claimant.toLowerCase() !== tidyName(name).toLowerCase()) return recall(fits[0]!.claimant, memory, paragraph);
     // "the company", "the government agency": the last named body, when no earlier name shares its words.
-    if (fits.length === 0 && body && ws.slice(1).every((w) => !capitalised(w) || /^(?:\p{Lu}\.?){2,4}$/u.test(w) || DEMONYM.test(w))) {
+    if (fits.length === 0 && body && ws.slice(1).every(describes)) {
       // Paragraphs later, "the company" is still the one whose name says it is a company ("Travelers Cos. Inc.").
       const body = latest.find((n) => /\p{Lu}/u.test(n.claimant) && !isPerson(n.claimant))
         ?? [...memory.named].reverse().find((n) => /\b(?:Inc|Corp|Co|Cos|Ltd|LLC|PLC|plc|AG|SA|NV|Group|Holdings|Bank)\b/u.test(n.claimant));

@@ -119,13 +119,15 @@ const MENTION = new RegExp(
   [
     // a designation: letters, a hyphen, digits, maybe letters (Tu-95MS, An-12, F-16)
     String.raw`(?<designation>\b\p{Lu}[\p{L}]*-\d+[\p{L}\d]*)`,
+    // "4th", "21st": an ordinal in digits names a place in a series, not a count.
+    String.raw`(?<ordinal>(?<![\p{L}\d.,])\d+(?:st|nd|rd|th)\b)`,
     String.raw`(?<numeral>(?<![\p{L}\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|(?<![\p{L}\d.,])\d+(?:\.\d+)?(?![\d]))`,
     // "half a million", "a quarter of a million", "one and a half million": a share of a scale is one number.
     String.raw`(?<scaled>\b(?:(?:(?:${WORD}|a|an)[\s\u2010-]+)?(?:${DENOMINATOR}|half)|one[\s-]and[\s-]a[\s-]half)(?:\s+of)?(?:\s+an?)?\s+(?:thousand|million|billion|trillion)\b|\ban?\s+(?:hundred|thousand|million|billion|trillion)\b(?![\s-]+(?:and\s+)?(?:${WORD})\b))`,
     // "nearly half of the districts": half as a share, not "the second half".
     String.raw`(?<fraction>\b(?:${WORD}|a|an)[\s\u2010-]+(?:${DENOMINATOR})\b|(?<![\p{L}-])(?<!\b(?:first|second|third|last|latter|other|the|a|an|one)\s)half(?=\s+(?:of|the)\b))`,
     String.raw`(?<words>\b(?:${WORD})(?:[\s\u2010-]+(?:and[\s]+)?(?:${WORD}))*\b)`,
-    String.raw`(?<ordinal>\b(?:${ORDINAL})\b)`,
+    String.raw`(?<wordOrdinal>\b(?:${ORDINAL})\b)`,
   ].join("|"),
   "giu",
 );
@@ -162,7 +164,7 @@ export function findMentions(text: string): Mention[] {
       else pushOrdinalOrWords(mentions, raw, start);
     } else if (groups.words !== undefined) {
       mentions.push({ text: raw, start, end: start + raw.length, kind: "words", value: parseNumber(raw) });
-    } else if (groups.ordinal !== undefined) {
+    } else if (groups.ordinal !== undefined || groups.wordOrdinal !== undefined) {
       mentions.push({ text: raw, start, end: start + raw.length, kind: "ordinal", value: null });
     }
   }

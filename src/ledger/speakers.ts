@@ -118,8 +118,9 @@ export function subjectBefore(text: string, end: number, speech = false): { name
     const start = reach + titled.index + titled[0].indexOf(titled[1]!);
     return { name: `${titled[1]}, ${titled[2]}`, start, pronoun: false };
   }
-  // An appositive holding a number is the writer's description, except a relative clause ("which sells for $1").
-  if (aside && (!/\d/.test(aside[2]!) || /^(?:who|whose|which)$/.test(aside[3]!))) {
+  // An appositive holding a number is the writer's description, except a relative clause ("which sells for $1");
+  // an ordinal names a unit ("spokesman for the 4th Infantry Division").
+  if (aside && (!/\d(?!\d*(?:st|nd|rd|th)\b)/u.test(aside[2]!) || /^(?:who|whose|which)$/.test(aside[3]!))) {
     const ws = aside[1]!.split(" ");
     // "Dr Ihab al-Tahir": a surname with a particle is still a name.
     if (ws.some((w) => SPEAKERS.has(base(w))) || /^(?:\p{Ll}{1,3}-)?\p{Lu}/u.test(ws.at(-1)!)) {
