@@ -5,7 +5,7 @@
 // sentence attributes it to. It proposes; a person decides what goes into a
 // notebook.
 
-import { MONTHS, qualifierCue, readImpliedDate, readStatedDate, SHORT_MONTHS, WEEKDAYS } from "./checks.ts";
+import { MONTHS, monthOf, qualifierCue, readImpliedDate, readStatedDate, SHORT_MONTHS, WEEKDAYS } from "./checks.ts";
 import type { Qualifier } from "./entries.ts";
 import { findMentions, parseNumber, VAGUE_WORDS } from "./numbers.ts";
 import { attributions, fullerName, newSpeakerMemory, type Attribution } from "./attribution.ts";
@@ -226,7 +226,7 @@ export function findCandidates(text: string, context: ArticleContext): Candidate
     const first = found.length;
     before = said.length > 0 ? { who: said.at(-1)!, paragraph: here } : null;
     const counted = new Map<Attribution, number>();
-    for (const [c, at] of local.sort((a, b) => a[0].start - b[0].start)) {
+    for (const [c, at] of local) {
       const who = coveringNearest(said, at);
       if (!who || c.kind === "date") {
         found.push(c);
@@ -311,7 +311,7 @@ function notAFigure(sentence: string, at: number, phrase: string): boolean {
   // "the two-day vote", "a 24-hour strike": how long something lasted, as an adjective.
   if (new RegExp(String.raw`^-(?:${TIME_UNITS.replace(/s\?/g, "")})\b`, "i").test(after)) return true;
   // "the one drafted in 2012": "one" standing for a thing named before.
-  if (/^one$/i.test(phrase) && /\b(?:the|this|that)\s$/i.test(before) && /^\s+(?:\p{Ll}+ed|that|which|who|in|of|from|by|with)\b/u.test(after) && !/^\s+of\s/.test(after)) return true;
+  if (/^one$/i.test(phrase) && /\b(?:the|this|that)\s$/i.test(before) && /^\s+(?:\p{Ll}+ed|that|which|who|in|from|by|with)\b/u.test(after)) return true;
   // "one of the biggest problems" ranks; "one of their fighters was killed" counts.
   return /^one$/i.test(phrase) && /^\s+of\s+(?:the|its|their|his|her|our|my|this|that|these|those)\s+(?:\p{L}+['’]s\s+)?(?:\p{L}+est|most|least|few|many|main|key|first|last|best|worst|top|major|largest|greatest)\b/iu.test(after);
 }
@@ -340,9 +340,7 @@ export function findDateline(text: string, published: string | null = null): { l
 /** "2 June 2025" → 2025-06-02. */
 function readDayFirstDate(phrase: string): string {
   const [d, name, y] = phrase.split(" ");
-  const short = name!.replace(/\.$/, "").replace(/^Sept$/, "Sep");
-  const month = MONTHS.includes(name!) ? MONTHS.indexOf(name!) : SHORT_MONTHS.indexOf(short);
-  return `${y}-${String(month + 1).padStart(2, "0")}-${d!.padStart(2, "0")}`;
+  return `${y}-${String(monthOf(name!)).padStart(2, "0")}-${d!.padStart(2, "0")}`;
 }
 
 /** An amount of money, and the number's own words in it ("3 million" of "$3 million"; "3" of "$3bn"). */

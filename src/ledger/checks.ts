@@ -192,7 +192,7 @@ function checkStated(entry: Extract<FigureEntry, { kind: "stated" }>, seeds: Map
 // not a ceiling a reader should take as one; "as many as" and "up to" are a ceiling.
 const CUES: [RegExp, Qualifier][] = [
   [/\b(just over|more than|over|above|at least|upwards of|in excess of|exceeding|exceeds|exceed|exceeded|topping|tops|top|topped|surpassing|surpassed|passed|no fewer than|no less than)\s*$/i, "at-least"],
-  [/\b(up to|as many as|fewer than|less than|lower than|slightly lower than|under|below|no more than|just under|at most|a maximum of|within|(?:could|may|might|would) (?:grow|rise|climb|reach|top|hit|increase|go up) to|(?:could|may|might|would) (?:reach|top|hit|exceed|be as high as)|is expected to (?:reach|rise to|hit))\s*$/i, "at-most"],
+  [/\b(up to|as many as|fewer than|less than|lower than|slightly lower than|under|below|no more than|just under|at most|a maximum of|within|(?:could|may|might|would) (?:(?:grow|rise|climb|reach|top|hit|increase|go up) to|reach|top|hit|exceed|be as high as)|is expected to (?:reach|rise to|hit))\s*$/i, "at-most"],
   [/\b(approximately|roughly|about|around|some|nearly|almost|close to|approaching|circa|c\.)\s*$/i, "approximate"],
   [/\b(estimated|estimates|estimate)\b(?!.*[.;:!?])/i, "estimate"],
 ];
@@ -277,7 +277,7 @@ export function readStatedDate(phrase: string): { date: string; precision: "day"
 export const SHORT_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** "June 8", "Jan. 25", "8 June": a month and a day, by its number (1–12), or null. */
-function monthOf(name: string): number | null {
+export function monthOf(name: string): number | null {
   const m = MONTHS.indexOf(name);
   if (m >= 0) return m + 1;
   const short = SHORT_MONTHS.indexOf(name.replace(/\.$/, "").replace(/^Sept$/, "Sep"));

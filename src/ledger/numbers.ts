@@ -42,11 +42,11 @@ export function parseNumber(text: string): number | null {
   }
   // "a million", "a hundred": the scale once.
   const single = /^an?\s+(hundred|thousand|million|billion|trillion)$/.exec(t);
-  if (single) return SCALES[single[1]!] ?? 100;
+  if (single) return SCALES[single[1]!]!;
   // "half a million", "a quarter of a million", "one and a half million", "two-thirds of a billion".
-  const part = /^(.+?)\s+(?:of\s+)?an?\s+(thousand|million|billion|trillion)$/.exec(t) ?? /^(one and a half|one-and-a-half)\s+(thousand|million|billion|trillion)$/.exec(t);
+  const part = /^(.+?)\s+(?:of\s+)?an?\s+(thousand|million|billion|trillion)$/.exec(t) ?? /^(one[\s-]and[\s-]a[\s-]half)\s+(thousand|million|billion|trillion)$/.exec(t);
   if (part) {
-    const share = part[1] === "one and a half" || part[1] === "one-and-a-half" ? 1.5 : parseFraction(part[1]!);
+    const share = /^one[\s-]and/.test(part[1]!) ? 1.5 : parseFraction(part[1]!);
     if (share !== null) return share * SCALES[part[2]!]!;
   }
   const numeral = parseNumeral(t);
