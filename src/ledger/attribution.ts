@@ -11,7 +11,7 @@
 import { MONTHS, WEEKDAYS } from "./checks.ts";
 import type { Sentence } from "./sentences.ts";
 import {
-  AUXILIARY, base, bracketed, CALENDAR, canSpeak, capitalised, DEMONYM, DETERMINERS, DOCUMENTS, GENERIC_BODY, JOINERS, NEEDS_TAIL, openingSubject,
+  AUXILIARY, base, bracketed, COMPANY_SUFFIX, CALENDAR, canSpeak, capitalised, DEMONYM, DETERMINERS, DOCUMENTS, GENERIC_BODY, JOINERS, NEEDS_TAIL, openingSubject,
   PRONOUNS, REACH, SPEAKERS, SPEECH, speaks, stem, subjectAfter, subjectBefore, tidyName, VERB_TAIL, VERBS,
 } from "./speakers.ts";
 
@@ -118,7 +118,6 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     // "according to estimates from march organizers": the organizers claim it, not their estimates.
     const source = m[1]!.replace(/^(?:the )?(?:latest |official |preliminary )?(?:estimates?|figures?|data|reports?|counts?|a count|a tally|tallies|statistics|numbers) (?:from|by|of|compiled by|released by) /u, "");
     const claimant = m[2] ? `${source}, ${m[2]}` : source;
-    // "according to official results": a document, whose speaker is whoever cites it ("Güven said that according to …").
     // "the forecast in the March report": the noun before where it appeared is what speaks.
     const owner = source.replace(/^the /i, "").split(/ in (?:the|a|an) /)[0]!.split(" ");
     // People are sources ("military sources and fishermen", "local residents"); a document is not.
@@ -128,9 +127,9 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     // "according to the syndicate": a body the article named before, described.
     const describedBody = /^the \p{Ll}+$/u.test(source) && !DOCUMENTS.has(base(owner.at(-1)!));
     if (!m[2] && !owner.some((w) => capitalised(w) && !CALENDAR.test(w)) && !SPEAKERS.has(base(owner.at(-1)!)) && !person && !document && !describedBody) continue;
-    // Early in the sentence it opens what follows ("According to police, 300 …"); late, it closes what came before.
-    // "38.5% according to the ministry, 75% according to the union": a number just before it in its clause is what it closes;
-    // "According to police, 300 …" and "voters according to Salib was 19,985,389" open what follows.
+    // A number before it, or a place late in the sentence, makes it close what came before ("38.5% according to the ministry,
+    // 75% according to the union"); at the start, or before a verb, it opens what follows ("According to police, 300 …",
+    // "voters according to Salib was 19,985,389").
     const before = text.slice(Math.max(0, m.index - REACH), m.index).replace(DATES, "");
     const opensVerb = /^ (?:was|were|is|are|had|has|stood|reached|rose|fell|totall?ed)\b/u.test(text.slice(m.index + m[0].length));
     const closes = m.index > 0 && !opensVerb && (/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion|half)\b/iu.test(before) || m.index >= text.length / 3);
@@ -378,7 +377,7 @@ function resolve(name: string, pronoun: boolean, memory: SpeakerMemory, paragrap
     if (fits.length === 0 && body && ws.slice(1).every(describes)) {
       // Paragraphs later, "the company" is still the one whose name says it is a company ("Travelers Cos. Inc.").
       const body = latest.find((n) => /\p{Lu}/u.test(n.claimant) && !isPerson(n.claimant))
-        ?? [...memory.named].reverse().find((n) => /\b(?:Inc|Corp|Co|Cos|Ltd|LLC|PLC|plc|AG|SA|NV|Group|Holdings|Bank)\b/u.test(n.claimant));
+        ?? [...memory.named].reverse().find((n) => COMPANY.test(n.claimant));
       if (body) return recall(body.claimant, memory, paragraph);
     }
   }
@@ -402,6 +401,10 @@ function quoteDepths(text: string): Uint8Array {
   depth[text.length] = d;
   return depth;
 }
+
+// A company named by its suffix anywhere in a claimant ("Travelers Cos. Inc."), or a bank; and a head word that is a suffix.
+const COMPANY = new RegExp(`\\b(?:${COMPANY_SUFFIX}|Bank)\\b`, "u");
+const SUFFIX = new RegExp(`^(?:${COMPANY_SUFFIX})\\.?$`, "u");
 
 /** A description resolved to an earlier speaker: that speaker is the latest again, so "it said" after "the agency said" is the agency. */
 function recall(claimant: string, memory: SpeakerMemory, paragraph: number): { claimant: string; inferred: boolean } {
@@ -438,7 +441,7 @@ function isPerson(whole: string): boolean {
   const head = claimant.split(/[\s,]+/).filter(Boolean).at(-1) ?? "";
   if (PERSON_TITLES.test(head)) return true;
   // An abbreviation ("U.N.", "OCHA") or a company's suffix ("Inc", "Ltd") is a body.
-  if (/^(?:\p{Lu}\.?){2,}$/u.test(head) || /^(?:Inc|Ltd|Corp|Co|LLC|plc|PLC|AG|SA|NV|Group|Holdings)\.?$/u.test(head)) return false;
+  if (/^(?:\p{Lu}\.?){2,}$/u.test(head) || SUFFIX.test(head)) return false;
   // "Air France-KLM": capitals run together are an abbreviation, which no person's name is.
   if (/\p{Lu}{2,}/u.test(claimant.split(",")[0]!)) return false;
   // "Office of Civil Defence": a body's noun with only its "of …" after it; "… Management Centre Keerthi Ekanayake" names a person after the body.

@@ -34,10 +34,10 @@ export const SPEAKERS = new Set([
   "spokeswoman", "spokesperson", "authorities", "authority", "government", "governments", "army", "military", "secretary", "leader", "leaders",
   "chief", "governor", "mayor", "president", "department", "service", "services", "commission", "committee", "council", "survey", "report",
   "statement", "study", "analysis", "reports", "television", "radio", "tv", "figures", "data", "census", "estimate", "estimates", "count", "researchers", "experts", "economists", "analysts",
-  "witnesses", "residents", "doctors", "medics", "rescuers", "sources", "source", "source", "group", "groups", "union", "unions", "prefecture", "company",
+  "witnesses", "residents", "doctors", "medics", "rescuers", "sources", "source", "group", "groups", "union", "unions", "prefecture", "company",
   "firm", "bank", "fund", "board", "bureau", "institute", "centre", "center", "observatory", "monitor", "administration", "command", "forces",
   "spokesmen", "organization", "organisation", "hospital", "hospitals", "newspaper", "broadcaster", "channel", "outlet", "website", "media",
-  "journalist", "journalists", "correspondent", "correspondents", "photographers", "reporter", "reporters", "team", "mission", "operator", "utility", "regulator", "watchdog", "coalition", "bloc", "party", "firm", "carrier", "retailer", "maker", "insurer", "lender", "airline", "miner", "producer", "exporter",
+  "journalist", "journalists", "correspondent", "correspondents", "photographers", "reporter", "reporters", "team", "mission", "operator", "utility", "regulator", "watchdog", "coalition", "bloc", "party", "carrier", "retailer", "maker", "insurer", "lender", "airline", "miner", "producer", "exporter",
   "campaign", "parliament", "court", "prosecutors", "prosecutor", "investigators", "inspectors", "observers", "clerk", "registrar", "coroner",
   "commissioner", "director", "head", "chairman", "chairwoman", "chair", "officer", "officers", "staff", "personnel", "workers", "volunteers", "activists",
   "monitors", "pollsters", "poll", "polls", "tally", "records", "record", "militants", "rebels", "fighters", "insurgents", "protesters",
@@ -62,8 +62,13 @@ const BOUNDARY = new Set([
 ]);
 // A subject's words may include "of", "for" and "and" between names, and a place after "in".
 export const JOINERS = new Set(["of", "for", "and", "de", "del", "al", "in"]);
-// Words that end in a full stop inside a name: "Co.", "Col.", "Sen.", "U.S.", an initial.
-const ABBREVIATION = /^(?:Co|Cos|Inc|Corp|Ltd|Jr|Sr|St|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Sen|Rep|Gov|Prof|Maj|Adm|Cmdr|Gov|Supt|Insp|(?:\p{Lu}\.)*\p{Lu})$/u;
+// Words that close a name and keep their full stop: "Travelers Cos. Inc.", "Robert Smith Jr.".
+const NAME_ENDS = "Inc|Corp|Co|Cos|Ltd|Bros|Jr|Sr";
+// Words that end in a full stop inside a name: "Co.", "Col.", "Sen.", "Dr.", and an initial.
+const ABBREVIATED = `${NAME_ENDS}|St|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Sen|Rep|Gov|Prof|Maj|Adm|Cmdr|Supt|Insp`;
+const ABBREVIATION = new RegExp(`^(?:${ABBREVIATED}|(?:\\p{Lu}\\.)*\\p{Lu})$`, "u");
+/** The suffixes of a company's name: "Coal India Ltd", "Travelers Cos. Inc."; no person's name ends so. */
+export const COMPANY_SUFFIX = "Inc|Corp|Co|Cos|Ltd|LLC|PLC|plc|AG|SA|NV|Group|Holdings";
 export const DETERMINERS = new Set(["the", "a", "an", "both", "two", "three", "several", "many", "other"]);
 // What a subject never is, though capitalised at a sentence's start.
 const NOT_SPEAKERS = new Set(["The", "A", "An", "This", "That", "These", "Those", "There", "Here", "It", "So", "But", "And", "In", "On", "At", "By", "As", "If", "When", "While"]);
@@ -191,8 +196,8 @@ export function subjectBefore(text: string, end: number, speech = false): { name
   if (CALENDAR.test(head) || /['’]s?$/u.test(head)) return null;
   const named = taken.some((w) => capitalised(w.text) && !NOT_SPEAKERS.has(w.text));
   const opened = taken.some((w) => DETERMINERS.has(w.text.toLowerCase()) || /['’]s?$/u.test(w.text)) || named;
-  if (!(capitalised(head) && !NOT_SPEAKERS.has(head)) && !SPEAKERS.has(base(head)) && !(opened && speaker(head))) return null;
-  if (!named && !SPEAKERS.has(base(head)) && !(opened && speaker(head))) return null;
+  // A noun that speaks, or a name: a capitalised head in a subject that names someone.
+  if (!SPEAKERS.has(base(head)) && !(opened && speaker(head)) && !(named && capitalised(head) && !NOT_SPEAKERS.has(head))) return null;
   // A time opening the sentence is not the speaker: "On Monday the ministry said".
   let from = 0;
   for (let i = 0; i < taken.length - 1; i++) {
@@ -207,9 +212,13 @@ export function subjectBefore(text: string, end: number, speech = false): { name
   // "An estimated half a million Colombians are expected": a number's words are what is counted, not who speaks.
   if (taken.some((w) => NUMBER_WORDS.test(w.text))) return null;
   // Initials and a company's suffix keep their last full stop: "U.N." and "Travelers Cos. Inc." are names, "U.N" is not.
-  const stop = /^(?:(?:\p{Lu}\.)+\p{Lu}|Inc|Corp|Co|Cos|Ltd|Bros|Jr|Sr)$/u.test(last.text) && text[last.end] === "." ? last.end + 1 : last.end;
+  const stop = (/^(?:\p{Lu}\.)+\p{Lu}$/u.test(last.text) || KEEPS_STOP.test(last.text)) && text[last.end] === "." ? last.end + 1 : last.end;
   return { name: text.slice(start, stop), start, pronoun: false };
 }
+
+const KEEPS_STOP = new RegExp(`^(?:${NAME_ENDS})$`, "u");
+// What stands between a subject and its verb ("in a statement", "on Tuesday"), read back from the verb.
+const BETWEEN = new RegExp(`${AUXILIARY}$`, "u");
 
 // Verbs a sentence's subject may open with, besides those that attribute: "The CBR cut …", "The bank sees …".
 const OPENING_VERBS = new RegExp(String.raw`^(?:${VERBS}|sees|saw|see|has|have|had|is|was|are|were|will|would|kept|held|left)$`);
@@ -222,7 +231,7 @@ export function openingSubject(text: string): { name: string; start: number; pro
     if (i > 9 || /[,;:]/.test(plain.slice(0, w.start))) return null;
     if (capitalised(w.text) || !(OPENING_VERBS.test(w.text) || /\p{Ll}ed$/u.test(w.text))) continue;
     // "Zabihullah Mujahid in a statement claimed": the subject stands before what comes between it and its verb.
-    const between = new RegExp(`${AUXILIARY}$`, "u").exec(text.slice(0, w.start))?.[0] ?? "";
+    const between = BETWEEN.exec(text.slice(0, w.start))?.[0] ?? "";
     return subjectBefore(text, w.start - between.length);
   }
   return null;
@@ -235,9 +244,12 @@ export function speaks(name: string): boolean {
   return (ws.length === 1 && /^\p{Lu}{2,5}$/u.test(ws[0]!)) || SPEAKERS.has(base(ws.at(-1)!)) || (ws.length >= 2 && ws.every((w) => capitalised(w)));
 }
 
+// A speaker after its verb: up to eleven words, ending at punctuation, a sentence's full stop (not an abbreviation's) or a time or place.
+const AFTER = new RegExp(String.raw`^ ((?:the |a |an )?(?:[\p{L}][\p{L}\p{N}’'.&-]*)(?: (?:[\p{L}][\p{L}\p{N}’'.&-]*)){0,10}?)(?=[,;:!?"”—–()]|(?<!\b(?:${ABBREVIATED}|\p{Lu}))\.|$| (?:on|in|at|to|late|early|last|this|during|who|which|that|after|before|when|while|and|but|with|as)\b)`, "u");
+
 /** The speaker named after a verb or "by": "…, said Mayor Dana Whitfield", "… given by emergency authorities". */
 export function subjectAfter(text: string, from: number): { name: string; end: number } | null {
-  const m = new RegExp(String.raw`^ ((?:the |a |an )?(?:[\p{L}][\p{L}\p{N}’'.&-]*)(?: (?:[\p{L}][\p{L}\p{N}’'.&-]*)){0,10}?)(?=[,;:!?"”—–()]|(?<!\b(?:Dr|Mr|Mrs|Ms|Gen|Col|Lt|Sgt|Capt|Sen|Rep|Gov|Prof|St|Maj|\p{Lu}))\.|$| (?:on|in|at|to|late|early|last|this|during|who|which|that|after|before|when|while|and|but|with|as)\b)`, "u").exec(text.slice(from, from + REACH));
+  const m = AFTER.exec(text.slice(from, from + REACH));
   if (!m) return null;
   // A full stop after the last word ends the sentence, not an initial.
   const name = m[1]!.replace(/\.$/, "");
@@ -247,10 +259,12 @@ export function subjectAfter(text: string, from: number): { name: string; end: n
   return { name, end: from + 1 + name.length };
 }
 
+const FINAL_STOP = new RegExp(`(?<!\\b\\p{Lu}|\\b(?:${NAME_ENDS}))[,.;:]+$`, "u");
+
 /** "The Russian Defense Ministry" → "Russian Defense Ministry"; the words otherwise as written. */
 export function tidyName(name: string): string {
   // A final full stop ends the sentence, except after an initial ("U.N.", "Robert F.").
-  return name.trim().replace(/^(?:the|The) /, "").replace(/(?<!\b\p{Lu}|\b(?:Inc|Corp|Co|Cos|Ltd|Jr|Sr|Bros))[,.;:]+$/u, "").replace(/[,;:]+$/, "").replace(/ (?:of|the|for|and)$/, "").replace(/ in \p{Lu}[\p{L}’'-]*(?: \p{Lu}[\p{L}’'-]*)*$/u, "");
+  return name.trim().replace(/^(?:the|The) /, "").replace(FINAL_STOP, "").replace(/[,;:]+$/, "").replace(/ (?:of|the|for|and)$/, "").replace(/ in \p{Lu}[\p{L}’'-]*(?: \p{Lu}[\p{L}’'-]*)*$/u, "");
 }
 
 /** An abbreviation whose brackets were blanked for reading, in its brackets again: "Affairs  OCHA " → "Affairs (OCHA)". */
