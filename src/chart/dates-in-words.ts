@@ -109,17 +109,23 @@ function problemWith(date: WordDate, days: LedgerDay[]): string | null {
   return null;
 }
 
-/** Each date in the text that the ledger does not hold, with why; empty when every one traces. */
-export function untracedDates(text: string, ledger: Ledger): string[] {
+/** Each date in the text that the ledger does not hold, and why; empty when every one traces. */
+export function dateProblems(text: string, ledger: Ledger): { date: WordDate; problem: string }[] {
   const days = ledgerDays(ledger);
-  return datesIn(text).map((d) => problemWith(d, days)).filter((p): p is string => p !== null);
+  return datesIn(text).flatMap((date) => {
+    const problem = problemWith(date, days);
+    return problem === null ? [] : [{ date, problem }];
+  });
+}
+
+/** Why each date in the text that the ledger does not hold fails; empty when every one traces. */
+export function untracedDates(text: string, ledger: Ledger): string[] {
+  return dateProblems(text, ledger).map((p) => p.problem);
 }
 
 /** The events dated nearest a written date, for the hint: "1 June 2025 (event "russian-drone-attack")". */
-export function nearestEvents(written: string, ledger: Ledger): { id: string; text: string }[] {
-  const [date] = datesIn(written);
+export function nearestEvents(date: WordDate, ledger: Ledger): { id: string; text: string }[] {
   const days = ledgerDays(ledger).filter((d) => d.event !== undefined);
-  if (!date) return [];
   // A date without a year is measured against each event in the event's own year.
   const away = (d: LedgerDay) => {
     const [y, m, day] = d.iso.split("-").map(Number) as [number, number, number];

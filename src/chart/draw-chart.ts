@@ -12,7 +12,7 @@ import { asChartError, ChartError, guardRows } from "./render.ts";
 import { provenance, sourceLine } from "./sources.ts";
 import { hiddenInWords } from "./hidden-characters.ts";
 import { typedFigures, untracedNumbers } from "./text-numbers.ts";
-import { nearestEvents, untracedDates } from "./dates-in-words.ts";
+import { dateProblems, nearestEvents } from "./dates-in-words.ts";
 import { printWords, type PrintedWords, type Words } from "./words.ts";
 import type { Row } from "../tables/index.ts";
 import { claimantColors, type ClaimantStyle } from "./palette.ts";
@@ -153,11 +153,11 @@ export function checkChartWords(spec: Pick<ChartSpec, "headline" | "subtitle" | 
   }
   // A date typed into the words must be one the ledger holds, on the calendar and on its weekday.
   const wrongDates = [...typed.map((text, i) => [places[i]!, text] as const), ...legendLabels.map((l, i) => [`legend label ${i + 1}`, l] as const)]
-    .flatMap(([place, text]) => untracedDates(text, ledger).map((d) => `${place} states ${d}`));
+    .flatMap(([place, text]) => dateProblems(text, ledger).map((p) => ({ ...p, problem: `${place} states ${p.problem}` })));
   if (wrongDates.length > 0) {
-    const near = nearestEvents(wrongDates[0]!.replace(/^[^"]*"([^"]*)".*$/u, "$1"), ledger);
+    const near = nearestEvents(wrongDates[0]!.date, ledger);
     throw new ChartError(
-      wrongDates.join("; "),
+      wrongDates.map((p) => p.problem).join("; "),
       `Name the event instead, so the ledger prints its date: t\`… \${{ event: "${near[0]?.id ?? "event-id"}" }} …\`${near.length > 0 ? ` (the ledger's nearest dates: ${near.map((n) => n.text).join(", ")})` : ""}, or add the event to the ledger with the quote that dates it`,
     );
   }
