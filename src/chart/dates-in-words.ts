@@ -76,7 +76,7 @@ function ledgerDays(ledger: Ledger): LedgerDay[] {
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** The weekday of a calendar day, 0 for Sunday. */
-function weekdayOf(iso: string): number {
+export function weekdayOf(iso: string): number {
   return new Date(`${iso}T00:00:00Z`).getUTCDay();
 }
 

@@ -8,7 +8,7 @@ import { closest, distance } from "fastest-levenshtein";
 import { qualifierCue, WEEKDAYS, type Figure, type Ledger } from "../ledger/index.ts";
 import { ChartError } from "./render.ts";
 import { formatNumber, formatQualified } from "./format.ts";
-import { formatDay } from "./dates-in-words.ts";
+import { formatDay, weekdayOf } from "./dates-in-words.ts";
 
 /**
  * How a figure is printed: "words" as the article says it ("approximately
@@ -113,7 +113,7 @@ function printEvent(ref: EventRef, ledger: Ledger, place: string): string {
   if (event.precision === "month") return formatDay(event.date, "month");
   const full = formatDay(event.date);
   if (ref.as === "short") return full.replace(/ \d{4}$/, "");
-  if (ref.as === "weekday") return `${WEEKDAYS[new Date(`${event.date}T00:00:00Z`).getUTCDay()]} ${full}`;
+  if (ref.as === "weekday") return `${WEEKDAYS[weekdayOf(event.date)]} ${full}`;
   return full;
 }
 
