@@ -106,6 +106,13 @@ describe("attribution: two speakers in one sentence", () => {
     expect(who(text, "50,000")).toEqual(named("Zelenskyy"));
     expect(who(text, "300")).toEqual({ claimant: null, inferred: false });
   });
+
+  it("a “which” or “where” clause goes on with what the speaker said", () => {
+    const text = "Pakistan's interior ministry said nine people were still missing after the storm, which had also destroyed 120 homes.";
+    expect(who(text, "120")).toEqual(named("Pakistan's interior ministry"));
+    const where = "A district official said the river burst its banks at Kotli, where 40 houses were swept away.";
+    expect(who(where, "40")).toEqual(named("A district official"));
+  });
 });
 
 describe("attribution: pronouns and descriptions, marked inferred", () => {
