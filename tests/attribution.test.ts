@@ -45,9 +45,18 @@ describe("attribution: the speaker after the figure", () => {
     ["More than 60 people were injured, officials say.", "60", "officials"],
     ["Twelve homes were lost, said Mayor Dana Whitfield.", "Twelve", "Mayor Dana Whitfield"],
     ["The toll was revised down from the 802 figure given by emergency authorities.", "802", "emergency authorities"],
+    ["The strike fell short of the 80 percent turnout predicted by union leaders.", "80 percent", "union leaders"],
     ["About 70 percent of the city was without power, according to the regional civil protection chief, Marta Kovač.", "70 percent", "regional civil protection chief, Marta Kovač"],
   ])("%s", (text, phrase, claimant) => {
     expect(who(text, phrase)).toEqual(named(claimant));
+  });
+});
+
+describe("attribution: a forecast's source has only the figure it follows", () => {
+  it("“268 million expected by analysts” leaves the result to the writer", () => {
+    const text = "Quarterly profit fell to 189 million zlotys, against 268 million expected by analysts.";
+    expect(who(text, "268 million")).toEqual(named("analysts"));
+    expect(who(text, "189 million")).toEqual({ claimant: null, inferred: false });
   });
 });
 

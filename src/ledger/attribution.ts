@@ -104,7 +104,8 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
   // Each attribution found, whether it closes what came before it (trailing) or opens what follows, and where its words stand.
   // `both`: it covers what comes before it as well as after ("the 5.15 million votes the authority said Maduro won").
   // `opens`: where an opening attribution starts to cover, after its subject ("the total was between 122,000 …" is covered).
-  const found: (Omit<Attribution, "from" | "to" | "edge" | "at"> & { trailing: boolean; span: [number, number]; both?: boolean; opens?: number })[] = [];
+  // `only`: where a forecast's source starts to cover, the figure it follows ("268 million expected by analysts").
+  const found: (Omit<Attribution, "from" | "to" | "edge" | "at"> & { trailing: boolean; span: [number, number]; both?: boolean; opens?: number; only?: number })[] = [];
   // Characters already read as an attribution's words, one flag each: asking costs what the words are long.
   const marked = new Uint8Array(text.length + 1);
   const taken = (start: number, end: number) => marked.subarray(start, end).includes(1);
@@ -254,7 +255,7 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     add(owner, m[0], false, false, [m.index, end]);
   }
   // "the 802 figure given by emergency authorities": a passive source.
-  for (const m of text.matchAll(/\b(?:given|provided|released|reported|issued|compiled|published|announced|confirmed|cited|put forward|raised|revised|registered|recorded|counted|estimated|logged|tallied|documented) by\b/gu)) {
+  for (const m of text.matchAll(/\b(?:given|provided|released|reported|issued|compiled|published|announced|confirmed|cited|put forward|raised|revised|registered|recorded|counted|estimated|logged|tallied|documented|predicted|forecast|projected|expected|quoted|stated|supplied|disclosed) by\b/gu)) {
     const end = m.index + m[0].length;
     if (taken(m.index, end)) continue;
     const after = subjectAfter(text, end);
@@ -263,6 +264,9 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     // "has been raised by authorities to 77": the new figure follows its source.
     const opens = /^(?:, (?:put|puts|placed|stood|was|were|is|are|showed|shows|gave)| (?:to|at))\b/u.test(text.slice(after.end, after.end + 12));
     add(after.name, text.slice(m.index, after.end), false, !opens, [m.index, after.end]);
+    // "profit fell to 189 million, against 268 million expected by analysts": a forecast's source has only the figure it follows.
+    const figure = /^(?:predicted|forecast|projected|expected)/u.test(m[0]) ? /\d[\d.,]*(?:-(?:to-)?\d[\d.,]*)?(?:\s?(?:%|percent|per cent|million|billion|mln|bln|trillion))?(?: [\p{L}-]+)?\s$/u.exec(text.slice(Math.max(0, m.index - 40), m.index)) : null;
+    if (figure) found.at(-1)!.only = m.index - figure[0].length;
   }
 
   // "the unions counted 20,000 and the prefecture 8,500": a second speaker whose verb is left out, before its number.
@@ -308,7 +312,7 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     // "Analysts expected 72 cents, according to Reuters Estimates": the analysts' figure, which the second source only relays.
     const relays = trailing && i > 0 && !order[i - 1]!.trailing && /^according to/i.test(f.words) && !/^according to/i.test(order[i - 1]!.words);
     // An opening attribution covers what follows its words: "A poll of 12 economists projected 12.13%" gives the poll 12.13%, not 12.
-    const from = trailing || f.both ? (relays ? span[0] : i > 0 ? order[i - 1]!.span[1] : 0) : /^according to|^as per/i.test(f.words) ? span[0] : (f.opens ?? span[1]);
+    const from = f.only !== undefined ? f.only : trailing || f.both ? (relays ? span[0] : i > 0 ? order[i - 1]!.span[1] : 0) : /^according to|^as per/i.test(f.words) ? span[0] : (f.opens ?? span[1]);
     const to = trailing ? span[0] : i + 1 < order.length ? order[i + 1]!.span[0] : asideAfter(text, span[1]);
     // Only speakers named together ("X and Y reported …, respectively") share out numbers; places can be "respectively" too.
     const parts = !f.inferred && / and /.test(f.claimant) && /\brespectively\b/.test(text.slice(span[1], span[1] + REACH)) ? resolved.claimant.split(/,? and |, /) : [];
