@@ -132,6 +132,12 @@ describe("attribution: pronouns and descriptions, marked inferred", () => {
     expect(who(said, "11,000")).toEqual(inferred("Interior Minister Aftab Sherpao"));
   });
 
+  it("“the company” is the business the sentence opens on, or the one named before", () => {
+    const text = "Northern Rail Holdings had 42 derailments last year, injuring 17 passengers, the company said.";
+    expect(who(text, "42")).toEqual(inferred("Northern Rail Holdings"));
+    expect(who("Sales rose 5 percent, the company said.", "5 percent")).toEqual(named("company"));
+  });
+
   it("“it” and “the news agency” are the source named before", () => {
     const text = "The state news agency Tanjug reported 120 arrests on Friday. It said 35 officers were hurt. The news agency added that 14 cars burned.";
     expect(who(text, "120")).toEqual(named("state news agency Tanjug"));

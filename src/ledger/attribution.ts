@@ -307,7 +307,10 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     const { trailing, span } = f;
     // "While the EPRDF has conceded Addis Ababa, it has claimed 300 seats": a pronoun inside the sentence is its opening subject.
     const own = f.inferred && !f.trailing && PRONOUNS.has(f.claimant.toLowerCase()) && f.span[0] > 0 && !/^\s*["“]/u.test(text) ? (opening ??= openingSubject(text) ?? false) : false;
-    const resolved = own && !own.pronoun && own.start < f.span[0] ? { claimant: tidyName(own.name), inferred: true } : resolve(f.claimant, f.inferred, memory, paragraph);
+    // "Coal India has a poor safety record, with 135 accidents …, the company said": the company the sentence opens on.
+    const firm = trailing && !f.inferred && FIRM.test(f.claimant) ? (opening ??= openingSubject(text) ?? false) : false;
+    const named = firm && !firm.pronoun && firm.start < span[0] && isFirmName(firm.name) ? recall(tidyName(firm.name), memory, paragraph) : null;
+    const resolved = named ?? (own && !own.pronoun && own.start < f.span[0] ? { claimant: tidyName(own.name), inferred: true } : resolve(f.claimant, f.inferred, memory, paragraph));
     if (resolved === null) continue;
     // "Analysts expected 72 cents, according to Reuters Estimates": the analysts' figure, which the second source only relays.
     const relays = trailing && i > 0 && !order[i - 1]!.trailing && /^according to/i.test(f.words) && !/^according to/i.test(order[i - 1]!.words);
@@ -406,6 +409,16 @@ function quoteDepths(text: string): Uint8Array {
   }
   depth[text.length] = d;
   return depth;
+}
+
+// "the company", "the carrier": a description of the business a sentence may open on.
+const FIRM = /^the (?:company|firm|group|carrier|airline|insurer|lender|retailer|miner|operator|maker|automaker|carmaker|producer|manufacturer|utility|conglomerate)$/i;
+
+/** A business's name as a sentence opens on it: two or more capitalised words ("Coal India"), an abbreviation ("TPSA"), or a company's suffix. */
+function isFirmName(name: string): boolean {
+  const ws = name.replace(/^the /i, "").split(" ");
+  if (ws.some((w) => !capitalised(w) && !/^(?:of|&|and)$/.test(w))) return false;
+  return ws.length >= 2 || /^\p{Lu}{2,6}$/u.test(ws[0]!) || COMPANY.test(name);
 }
 
 // A company named by its suffix anywhere in a claimant ("Travelers Cos. Inc."), or a bank; and a head word that is a suffix.
