@@ -31,6 +31,12 @@ describe("attribution: the speaker before the verb", () => {
     ["The county clerk read aloud 1,204 votes for the measure.", "1,204", "county clerk"],
     ["The Red Crescent listed 1,200 people as missing.", "1,200", "Red Crescent"],
     ["The interior ministry declared 52 people dead on Sunday.", "52", "interior ministry"],
+    ["Dana Okafor, sheriff of Lake County, said 40 to 60 homes were destroyed.", "40 to 60", "Dana Okafor, sheriff of Lake County"],
+    ["Another spokesperson, Captain Ruth Mbeki, said the estimate of 35 fighters killed was provisional.", "35", "Another spokesperson, Captain Ruth Mbeki"],
+    ["Regional rescue services on Monday put the total death toll from the collapse so far at 48.", "48", "Regional rescue services"],
+    ["Official figures from the Ministry of Education revealed that 18 per cent of schools closed.", "18 per cent", "Ministry of Education"],
+    ["The Kantar poll for public broadcaster RTV gave the Greens 12.4%.", "12.4%", "Kantar poll for public broadcaster RTV"],
+    ["The miner now sees full-year output between 90,000 tonnes and 110,000 tonnes.", "90,000", "miner"],
   ])("%s", (text, phrase, claimant) => {
     expect(who(text, phrase)).toEqual(named(claimant));
   });
@@ -46,9 +52,19 @@ describe("attribution: the speaker after the figure", () => {
     ["Twelve homes were lost, said Mayor Dana Whitfield.", "Twelve", "Mayor Dana Whitfield"],
     ["The toll was revised down from the 802 figure given by emergency authorities.", "802", "emergency authorities"],
     ["The strike fell short of the 80 percent turnout predicted by union leaders.", "80 percent", "union leaders"],
+    ["Nine people drowned when the ferry sank, a district official said yesterday (Thursday), as relatives waited.", "Nine", "a district official"],
+    ["Vice President Rowe had 31 per cent, the election board said on its website (results.example.org).", "31 per cent", "election board"],
     ["About 70 percent of the city was without power, according to the regional civil protection chief, Marta Kovač.", "70 percent", "regional civil protection chief, Marta Kovač"],
   ])("%s", (text, phrase, claimant) => {
     expect(who(text, phrase)).toEqual(named(claimant));
+  });
+});
+
+describe("attribution: an attribution that names nobody bounds nothing", () => {
+  it("“213 have been confirmed as cases and 120 have died, the agency said” gives the agency both", () => {
+    const text = "Worldwide, 213 people have been confirmed as cases and 120 have died, the health agency said.";
+    expect(who(text, "213")).toEqual(named("health agency"));
+    expect(who(text, "120")).toEqual(named("health agency"));
   });
 });
 

@@ -74,7 +74,8 @@ const SAID_ON_DATE = new RegExp(String.raw`^ (?:late |early )?on (?:(?:${MONTH})
  * covers what came before it. Otherwise it opens what follows.
  */
 function endsClause(text: string, from: number, told: boolean): boolean {
-  let rest = text.slice(from, from + REACH);
+  // "said yesterday (Wednesday)", "said on its website (tnp.kpu.go.id)": what brackets add without a figure says nothing more.
+  let rest = text.slice(from, from + REACH).replace(/ \([^()\d]{1,60}\)/gu, "");
   const cut = from + REACH < text.length;
   // Who was told, and when or where it was said: "told reporters", "said on Tuesday", "said in a statement".
   if (told) rest = rest.replace(/^(?: (?!that\b)[\p{L}’'-]+){1,4}?(?=[,;:.!?"”—–]|$| that\b| on\b| in\b)/u, "");
@@ -188,7 +189,8 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
   for (const m of text.matchAll(new RegExp(String.raw`(?<=\s|^)${AUXILIARY}(${VERBS})\b${VERB_TAIL}`, "gu"))) {
     const verb = m[1]!;
     const end = m.index + m[0].length;
-    if (NEEDS_TAIL.test(verb) && m[0].trimEnd().endsWith(verb)) continue;
+    // "The IPSOS poll gave Confederation 11.9%": a poll or a count gives shares as it reports them; a person gives a speech.
+    if (NEEDS_TAIL.test(verb) && m[0].trimEnd().endsWith(verb) && !(/^giv|^gave/.test(verb) && POLL.test(text.slice(Math.max(0, m.index - 80), m.index)))) continue;
     // "Pakistan declared a new offensive", "declared a state of emergency": an act; "declared 52 people dead", "declared that …" report.
     if (/^(?:declared|declares)$/.test(verb) && !/^ (?:that\b|(?:[\p{L}.’'-]+ ){1,5}?(?:the )?(?:winner|elected|dead|killed|missing)\b|the (?:death )?(?:toll|figure|number)|(?:(?:about|some|nearly|more than|over|at least|all) )?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b))/u.test(text.slice(end, end + 40))) continue;
     // "Madhya Pradesh and Gujarat states, as well as …": "states" is a noun unless something is stated after it.
@@ -302,6 +304,8 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
   const spoken = found.some((f) => depth[f.span[0]] === 0 && /(?:[,!?.]["”’]|["”’][,—–])\s*$/u.test(text.slice(Math.max(0, f.span[0] - 4), f.span[0])));
   const order = found.filter((f) => !(spoken && depth[f.span[0]]! > 0)).sort((a, b) => a.span[0] - b.span[0]);
   const out: Attribution[] = [];
+  // Where the last attribution kept ends: one that resolves to nobody ("213 people have been confirmed") bounds nothing.
+  let kept = 0;
   for (let i = 0; i < order.length; i++) {
     const f = order[i]!;
     const { trailing, span } = f;
@@ -315,10 +319,11 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     // "Analysts expected 72 cents, according to Reuters Estimates": the analysts' figure, which the second source only relays.
     const relays = trailing && i > 0 && !order[i - 1]!.trailing && /^according to/i.test(f.words) && !/^according to/i.test(order[i - 1]!.words);
     // An opening attribution covers what follows its words: "A poll of 12 economists projected 12.13%" gives the poll 12.13%, not 12.
-    const from = f.only !== undefined ? f.only : trailing || f.both ? (relays ? span[0] : i > 0 ? order[i - 1]!.span[1] : 0) : /^according to|^as per/i.test(f.words) ? span[0] : (f.opens ?? span[1]);
+    const from = f.only !== undefined ? f.only : trailing || f.both ? (relays ? span[0] : kept) : /^according to|^as per/i.test(f.words) ? span[0] : (f.opens ?? span[1]);
     const to = trailing ? span[0] : i + 1 < order.length ? order[i + 1]!.span[0] : asideAfter(text, span[1]);
     // Only speakers named together ("X and Y reported …, respectively") share out numbers; places can be "respectively" too.
     const parts = !f.inferred && / and /.test(f.claimant) && /\brespectively\b/.test(text.slice(span[1], span[1] + REACH)) ? resolved.claimant.split(/,? and |, /) : [];
+    kept = span[1];
     out.push({ ...resolved, claimant: bracketed(resolved.claimant), words: bracketed(f.words), at: span[0], from, to, edge: trailing ? span[0] : span[1], ...(parts.length > 1 ? { respectively: parts.map((p) => bracketed(tidyName(p))) } : {}) });
   }
   return out;
@@ -410,6 +415,9 @@ function quoteDepths(text: string): Uint8Array {
   depth[text.length] = d;
   return depth;
 }
+
+// A poll, a count or a projection, which "gives" its shares: "An exit poll gave the ruling party 38.2%".
+const POLL = /\b(?:poll|polls|survey|projection|projections|count|tally|results)\b(?: (?:by|for|of|from) [^,;:.!?]{1,60})?\s*$/iu;
 
 // "the company", "the carrier": a description of the business a sentence may open on.
 const FIRM = /^the (?:company|firm|group|carrier|airline|insurer|lender|retailer|miner|operator|maker|automaker|carmaker|producer|manufacturer|utility|conglomerate)$/i;

@@ -16,10 +16,10 @@ export const VERBS = [
   "counted", "counts", "tallied", "recorded", "records", "registered", "wrote", "writes", "warned", "warns", "believes", "believed", "calculated",
   "projected", "projects", "showed", "shows", "released", "releases", "published", "issued", "denied", "denies", "put", "puts", "placed", "places",
   "set", "sets", "cut", "lowered", "increased", "identified", "documented", "logged", "expecting", "estimating", "forecasting", "predicting",
-  "projecting", "gave", "gives", "give", "guided", "maintained", "reaffirmed", "reiterated", "pointed to", "points to", "point to", "accused", "accuses", "accuse", "show", "saw", "witnessed", "quoted as saying", "tweeted", "tweets", "posted", "saying", "concluded", "concludes", "indicating", "indicated", "indicates", "Says", "Said", "Say", "Reports", "Estimates", "Confirms", "Claims", "raised", "revised", "updated", "read", "keeps", "keep", "kept",
+  "projecting", "gave", "gives", "give", "guided", "maintained", "reaffirmed", "reiterated", "pointed to", "points to", "point to", "accused", "accuses", "accuse", "show", "saw", "witnessed", "quoted as saying", "tweeted", "tweets", "posted", "saying", "concluded", "concludes", "indicating", "indicated", "indicates", "Says", "Said", "Say", "Reports", "Estimates", "Confirms", "Claims", "raised", "revised", "updated", "read", "keeps", "keep", "kept", "revealed", "reveals", "suggested", "suggests", "sees",
 ].join("|");
-// After these verbs, the figure's words: "put the death toll at", "raised the figure to", "read aloud".
-export const VERB_TAIL = String.raw`(?:(?<=\bput|\bputs|\bplace|\bplaced|\bplaces|\bset|\bsets|\bestimated|\bestimates|\bestimate) (?:the |its |their )?(?:[\p{Ll}-]+ ){0,4}?(?:at|between)\b|(?<=\braised|\brevised|\bupdated|\bcut|\blowered|\bincreased|\bguided) (?:the |its |their |for )?(?:[\p{L}\p{N}-]+ ){0,7}?(?:to|at|by)\b|(?<=\bmaintained|\breaffirmed|\breiterated|\bkept) (?:the |its |their )?(?:[\p{L}\p{N}-]+ ){0,6}?(?:guidance|forecast|outlook|target|projection)s?(?: range| for (?:[\p{L}\p{N}-]+ ){1,4}?)? ?(?:of|at)\b|(?<=\bread) (?:aloud|out)\b|(?<=\bkeeps|\bkeep|\bkept) (?:a |its |their )?(?:running )?(?:count|tally|record|toll) of\b|(?<=\breported|\breports) (?:tolls?|figures?|totals?) of\b|(?<=\bgave|\bgives|\bgive) (?:an? |the |its |their )?(?:[\p{Ll}-]+ ){0,3}?(?:count|figure|toll|estimate|number|tally|total)s? of\b)?`;
+// After these verbs, the figure's words: "put the death toll at", "put the total death toll from the accident so far at", "raised the figure to", "read aloud".
+export const VERB_TAIL = String.raw`(?:(?<=\bput|\bputs|\bplace|\bplaced|\bplaces|\bset|\bsets|\bestimated|\bestimates|\bestimate) (?:the |its |their )?(?:[\p{Ll}-]+ ){0,8}?(?:at|between)\b|(?<=\braised|\brevised|\bupdated|\bcut|\blowered|\bincreased|\bguided) (?:the |its |their |for )?(?:[\p{L}\p{N}-]+ ){0,7}?(?:to|at|by)\b|(?<=\bmaintained|\breaffirmed|\breiterated|\bkept) (?:the |its |their )?(?:[\p{L}\p{N}-]+ ){0,6}?(?:guidance|forecast|outlook|target|projection)s?(?: range| for (?:[\p{L}\p{N}-]+ ){1,4}?)? ?(?:of|at)\b|(?<=\bread) (?:aloud|out)\b|(?<=\bkeeps|\bkeep|\bkept) (?:a |its |their )?(?:running )?(?:count|tally|record|toll) of\b|(?<=\breported|\breports) (?:tolls?|figures?|totals?) of\b|(?<=\bgave|\bgives|\bgive) (?:an? |the |its |their )?(?:[\p{Ll}-]+ ){0,3}?(?:count|figure|toll|estimate|number|tally|total)s? of\b)?`;
 // Verbs that only speech takes: their subject speaks, whatever noun it is ("the captain said").
 export const SPEECH = /^(?:reported|reports|quoted as saying|said|says|say|told|tells|tell|added|adds|noted|notes|insisted|acknowledged|admitted|wrote|writes|tweeted|tweets|posted|warned|warns|stated|states|explained|stressed|announced|announces)$/;
 // Verbs whose use with no figure after them is no attribution ("put forward", "read a statement").
@@ -41,7 +41,8 @@ export const SPEAKERS = new Set([
   "campaign", "parliament", "court", "prosecutors", "prosecutor", "investigators", "inspectors", "observers", "clerk", "registrar", "coroner",
   "commissioner", "director", "head", "chairman", "chairwoman", "chair", "officer", "officers", "staff", "personnel", "workers", "volunteers", "activists",
   "monitors", "pollsters", "poll", "polls", "tally", "records", "record", "militants", "rebels", "fighters", "insurgents", "protesters",
-  "demonstrators", "opposition", "movement", "troops", "soldiers", "force", "police's", "network", "association", "federation", "alliance", "charity", "relief", "society", "crescent",
+  "demonstrators", "opposition", "movement", "troops", "soldiers", "force", "police's", "sheriff", "inspector", "superintendent", "captain",
+  "commander", "coordinator", "representative", "envoy", "ambassador", "adviser", "advisor", "senator", "lawmaker", "premier", "chancellor", "network", "association", "federation", "alliance", "charity", "relief", "society", "crescent",
 ]);
 // The nouns a company or agency is called by once named: "the group", "the company", "the carrier".
 export const GENERIC_BODY = /^(?:company|firm|group|agency|organisation|organization|bank|carrier|retailer|maker|insurer|publisher|operator)$/;
@@ -90,6 +91,10 @@ export const canSpeak = (w: string) => capitalised(w) || SPEAKERS.has(base(w));
 /** A noun without its plural: "agencies" → "agency", "officials" → "official". */
 export const stem = (w: string) => base(w).replace(/ies$/, "y").replace(/s$/, "");
 
+// The titles an appositive opens with, no article before them: "Joe Shepard, sheriff of Gibson County, said".
+const APPOSITIVE_TITLES = "[Ss]ecretary|[Hh]ead|[Cc]hief|[Dd]irector|[Dd]eputy|[Mm]inister|[Ss]pokes(?:man|woman|person)|[Cc]hair(?:man|woman)?|[Mm]ember|[Pp]resident|[Cc]ommander|[Gg]overnor|[Mm]ayor|[Ss]heriff|[Ii]nspector|[Ss]uperintendent|[Cc]aptain|[Cc]oordinator|[Rr]epresentative|[Ee]nvoy|[Aa]mbassador|[Aa]dvis[eo]r|[Ss]enator|[Pp]remier|[Cc]hancellor|[Cc]ommissioner|[Mm]anager|[Aa]dministrator|[Pp]rosecutor";
+const APPOSITIVE_TITLE = new RegExp(`^(?:${APPOSITIVE_TITLES})`, "u");
+
 /**
  * The subject that ends just before `end` in `text`: walked back word by word
  * over names, titles, possessives and lower-case words until a clause ends.
@@ -115,9 +120,9 @@ export function subjectBefore(text: string, end: number, speech = false): { name
   if (dashed) return { name: dashed[1]!, start: reach + dashed.index + dashed[0].indexOf(dashed[1]!), pronoun: false };
   // "Muslim Khan, a spokesman for the militants, said": a name and the appositive that says who it is, kept together;
   // "Sources within the movement, whose fighters hide near the border, said": the relative clause is the writer's.
-  const aside = /(?:^|[.;:"“”]\s|,\s)(?:(?:while|whereas|and|but) )?((?:the )?\p{Lu}[^,;:"“”()]{0,80}?), ((a|an|the|who|whose|which|(?:\p{Ll}+ly )?(?:known|called|dubbed|nicknamed|based|headquartered|owned|led|run|founded|formerly|once)\b|(?:\p{Lu}\p{L}*\s){0,3}\p{L}+['’]s\s|(?:[Ss]ecretary|[Hh]ead|[Cc]hief|[Dd]irector|[Dd]eputy|[Mm]inister|[Ss]pokes(?:man|woman|person)|[Cc]hair(?:man|woman)?|[Mm]ember|[Pp]resident|[Cc]ommander|[Gg]overnor|[Mm]ayor)\b)[^,;:"“”]{1,160}), $/u.exec(within);
+  const aside = new RegExp(String.raw`(?:^|[.;:"“”]\s|,\s)(?:(?:while|whereas|and|but) )?((?:the )?\p{Lu}[^,;:"“”()]{0,80}?), ((a|an|the|who|whose|which|(?:\p{Ll}+ly )?(?:known|called|dubbed|nicknamed|based|headquartered|owned|led|run|founded|formerly|once)\b|(?:\p{Lu}\p{L}*\s){0,3}\p{L}+['’]s\s|(?:${APPOSITIVE_TITLES})\b)[^,;:"“”]{1,160}), $`, "u").exec(within);
   // "A rebel spokeswoman, Marcella Valiente, said": a title, then the name.
-  const titled = /(?:^|[.;:"“”]\s|,\s)(?:(?:But|And|Yet|So|but|and|while) )?((?:[Aa]n?|[Tt]he|\p{Lu}[\p{L}-]*['’]s) [^,;:"“”()]{0,100}?), ((?:the )?\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,4}), $/u.exec(within);
+  const titled = /(?:^|[.;:"“”]\s|,\s)(?:(?:But|And|Yet|So|but|and|while) )?((?:[Aa]n?|[Tt]he|[Aa]nother|\p{Lu}[\p{L}-]*['’]s) [^,;:"“”()]{0,100}?), ((?:the )?\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,4}), $/u.exec(within);
   // "the UNHCR spokesperson in Egypt, Christine Beshay,": the title's noun may come before where it serves.
   if (titled && speaker(titled[1]!.replace(/ (?:in|for|at|of|from) .*$/u, "").split(" ").at(-1)!)) {
     const start = reach + titled.index + titled[0].indexOf(titled[1]!);
@@ -131,7 +136,7 @@ export function subjectBefore(text: string, end: number, speech = false): { name
     if (ws.some((w) => SPEAKERS.has(base(w))) || /^(?:\p{Ll}{1,3}-)?\p{Lu}/u.test(ws.at(-1)!)) {
       const start = reach + aside.index + aside[0].indexOf(aside[1]!);
       // "Nordwind Air, widely known as NWA, raised": a relative clause or a participle says something of the name; an "a/the" appositive says who it is, and stays.
-      const relative = !/^(?:a|an|the)$/.test(aside[3]!) && !/['’]s\s$/u.test(aside[3]!) && !/^\p{Lu}|^(?:head|chief|director|deputy|minister|spokes|chair|member|president|commander|governor|mayor|secretary)/u.test(aside[3]!);
+      const relative = !/^(?:a|an|the)$/.test(aside[3]!) && !/['’]s\s$/u.test(aside[3]!) && !/^\p{Lu}/u.test(aside[3]!) && !APPOSITIVE_TITLE.test(aside[3]!);
       return { name: relative ? aside[1]! : `${aside[1]}, ${aside[2]}`, start, pronoun: false };
     }
   }
@@ -158,7 +163,8 @@ export function subjectBefore(text: string, end: number, speech = false): { name
       continue;
     }
     // "International Organization for Migration", "a spokesperson for the U.N.": "for" inside a name, between nouns that speak.
-    const forInName = lower === "for" && i > 0 && canSpeak(ws[i - 1]!.text) && taken.length > 0 && (capitalised(taken[0]!.text) || DETERMINERS.has(taken[0]!.text.toLowerCase()));
+    // "The IPSOS poll for commercial television channel TVN24": a poll is named with whom it was made for.
+    const forInName = lower === "for" && i > 0 && canSpeak(ws[i - 1]!.text) && taken.length > 0 && (capitalised(taken[0]!.text) || DETERMINERS.has(taken[0]!.text.toLowerCase()) || /^(?:poll|survey)$/i.test(ws[i - 1]!.text));
     if (taken.length > 0 && BOUNDARY.has(lower) && lower !== "and" && !forInName) {
       // "The report which was released on Friday in Nairobi shows": the subject is before its relative clause.
       if ((lower === "which" || lower === "who") && !taken.some((w) => canSpeak(w.text) && !CALENDAR.test(w.text))) return subjectBefore(text, w.start, speech);
