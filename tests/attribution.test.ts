@@ -32,6 +32,10 @@ describe("attribution: the speaker before the verb", () => {
     ["The Red Crescent listed 1,200 people as missing.", "1,200", "Red Crescent"],
     ["The interior ministry declared 52 people dead on Sunday.", "52", "interior ministry"],
     ["Dana Okafor, sheriff of Lake County, said 40 to 60 homes were destroyed.", "40 to 60", "Dana Okafor, sheriff of Lake County"],
+    ["Maria Lund, an organiser with the group Open Roads, which feeds the marchers, said the column had grown to 9,000 people.", "9,000", "Maria Lund, an organiser with the group Open Roads"],
+    ["However, passengers who were pulled from the water said the boat had carried at least 80 people.", "80", "passengers"],
+    ["The city police office stated, according to a first report, that 30 people were detained.", "30", "city police office"],
+    ["NAIROBI: A total of 4,120 cholera cases were recorded this year, said Health Secretary Ann Wambui.", "4,120", "Health Secretary Ann Wambui"],
     ["Another spokesperson, Captain Ruth Mbeki, said the estimate of 35 fighters killed was provisional.", "35", "Another spokesperson, Captain Ruth Mbeki"],
     ["Regional rescue services on Monday put the total death toll from the collapse so far at 48.", "48", "Regional rescue services"],
     ["Official figures from the Ministry of Education revealed that 18 per cent of schools closed.", "18 per cent", "Ministry of Education"],
@@ -85,6 +89,8 @@ describe("attribution: more shapes of wire copy", () => {
     ["More than two million marched, according to estimates from march organizers.", "two million", "march organizers"],
     ["Rebels killed two militiamen, a guerrilla spokesman said Thursday, while government troops claimed to have killed 10 rebels.", "two", "a guerrilla spokesman"],
     ["Rebels killed two militiamen, a guerrilla spokesman said Thursday, while government troops claimed to have killed 10 rebels.", "10", "government troops"],
+    ["The union claimed 60,000 marchers, while they were 14,000 according to a count by the agency Tallyworks.", "60,000", "union"],
+    ["The union claimed 60,000 marchers, while they were 14,000 according to a count by the agency Tallyworks.", "14,000", "agency Tallyworks"],
   ])("%s", (text, phrase, claimant) => {
     expect(who(text, phrase)).toEqual(named(claimant));
   });

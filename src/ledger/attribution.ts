@@ -118,9 +118,9 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
   // "according to X": the name runs to the next punctuation, and keeps an appositive name ("…, Marta Kovač").
   for (const m of text.matchAll(ACCORDING)) {
     // "Biti said, according to votes collated …, that": the speaker's own source; the speaker claims it.
-    if (/\b(?:said|says|told \p{L}+|added|adds),\s*$/u.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    if (/\b(?:said|says|told \p{L}+|added|adds|indicated|stated|reported|announced|explained|noted|confirmed),\s*$/u.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
     // "according to estimates from march organizers": the organizers claim it, not their estimates.
-    const source = m[1]!.replace(/^(?:the )?(?:latest |official |preliminary )?(?:estimates?|figures?|data|reports?|counts?|a count|a tally|tallies|statistics|numbers) (?:from|by|of|compiled by|released by) /u, "");
+    const source = m[1]!.replace(/^(?:the )?(?:latest |official |preliminary |initial )?(?:estimates?|figures?|data|reports?|counts?|a count|a tally|tallies|statistics|numbers|an? (?:accounting|estimate|calculation|analysis|survey|poll|study|count|tally)) (?:from|by|of|compiled by|released by|made by|carried out by) /u, "");
     const claimant = m[2] ? `${source}, ${m[2]}` : source;
     // "the forecast in the March report": the noun before where it appeared is what speaks.
     const owner = source.replace(/^the /i, "").split(/ in (?:the|a|an) /)[0]!.split(" ");
@@ -143,7 +143,8 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
   const lead = /^(\p{Lu}[\p{L}.’'&-]{0,30}(?: \p{Lu}[\p{L}.’'&-]{0,30}){0,3}): (?=\S)/u.exec(text);
   const tail = /(?::| [-–—]) ((?:the )?[\p{L}’'.&-]+(?: [\p{L}’'.&-]+){0,3})$/u.exec(text.trimEnd());
   for (const [m, trailing] of [[lead, false], [tail, true]] as const) {
-    if (!m || !speaks(m[1]!)) continue;
+    // "KUALA LUMPUR: A total of …": words all in capitals before a colon are a dateline's place, not a source.
+    if (!m || !speaks(m[1]!) || (!trailing && /^\p{Lu}+(?: \p{Lu}+)+$/u.test(m[1]!))) continue;
     const start = trailing ? m.index : 0;
     add(tidyName(m[1]!), m[0].trim(), false, trailing, [start, start + m[0].length]);
   }
@@ -317,9 +318,11 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     const resolved = named ?? (own && !own.pronoun && own.start < f.span[0] ? { claimant: tidyName(own.name), inferred: true } : resolve(f.claimant, f.inferred, memory, paragraph));
     if (resolved === null) continue;
     // "Analysts expected 72 cents, according to Reuters Estimates": the analysts' figure, which the second source only relays.
-    const relays = trailing && i > 0 && !order[i - 1]!.trailing && /^according to/i.test(f.words) && !/^according to/i.test(order[i - 1]!.words);
+    // "The CGT claimed 50,000, while they were 21,000 according to Occurrence": after a new clause it is the new count's own source.
+    const turn = /.*(?:,\s(?:while|whereas|but)\s|;\s)/su.exec(text.slice(kept, span[0]));
+    const relays = trailing && i > 0 && !turn && !order[i - 1]!.trailing && /^according to/i.test(f.words) && !/^according to/i.test(order[i - 1]!.words);
     // An opening attribution covers what follows its words: "A poll of 12 economists projected 12.13%" gives the poll 12.13%, not 12.
-    const from = f.only !== undefined ? f.only : trailing || f.both ? (relays ? span[0] : kept) : /^according to|^as per/i.test(f.words) ? span[0] : (f.opens ?? span[1]);
+    const from = f.only !== undefined ? f.only : trailing || f.both ? (relays ? span[0] : turn && /^according to/i.test(f.words) ? kept + turn[0].length : kept) : /^according to|^as per/i.test(f.words) ? span[0] : (f.opens ?? span[1]);
     const to = trailing ? span[0] : i + 1 < order.length ? order[i + 1]!.span[0] : asideAfter(text, span[1]);
     // Only speakers named together ("X and Y reported …, respectively") share out numbers; places can be "respectively" too.
     const parts = !f.inferred && / and /.test(f.claimant) && /\brespectively\b/.test(text.slice(span[1], span[1] + REACH)) ? resolved.claimant.split(/,? and |, /) : [];

@@ -109,11 +109,16 @@ export function subjectBefore(text: string, end: number, speech = false): { name
   // "Analysts, on average, expected …": a short aside between the subject and its verb.
   const adverbial = /,\s(?:on average|however|meanwhile|in turn|though|too|also|in contrast|for (?:his|her|its|their) part|in (?:a|its|their) (?:statement|report|update)),\s(?:(?:had|has|have|had been|have been|has been|also|had also) )?$/u.exec(within);
   if (adverbial) return subjectBefore(text, reach + adverbial.index, speech);
+  // "Alex Mensing, an organiser with the group X, which is helping the migrants, said": the relative clause on the appositive is the writer's.
+  const clause = /,\s(?:which|who)\s[^,;:"“”]{1,120},\s$/u.exec(within);
+  const onAppositive = clause ? subjectBefore(text, reach + clause.index + 2, speech) : null;
+  if (onAppositive) return onAppositive;
   // "Al-Shabaab which claimed responsibility for the attack said": a name with a relative clause and no commas.
   const unpunctuated = /(?:^|[,;:]\s|[.!?]\s|\b(?:However|But|And),?\s)((?:the |The )?\p{Lu}[\p{L}’'.&-]*(?: \p{Lu}[\p{L}’'.&-]*){0,4}) (?:which|who) (?!was|were|is|are)[^,;:"“”]{1,100}$/u.exec(within);
   if (unpunctuated) return { name: unpunctuated[1]!, start: reach + unpunctuated.index + unpunctuated[0].indexOf(unpunctuated[1]!), pronoun: false };
   // "The report which was released on Friday in Nairobi shows": a subject with a relative clause of its own.
-  const relative = /(?:^|[,;:]\s|[.!?]\s)((?:[Tt]he|[Aa]n?) [\p{L}’' -]{1,60}?) (?:which|that|who) (?:was|were|is|are|has been|have been|had been) [^,;:"“”]{1,80}$/u.exec(within);
+  // "survivors who were rescued by local boatmen said": a plural noun that speaks needs no article.
+  const relative = /(?:^|[,;:]\s|[.!?]\s|\b(?:However|But|And),?\s)((?:[Tt]he |[Aa]n? )?[\p{L}’' -]{1,60}?) (?:which|that|who) (?:was|were|is|are|has been|have been|had been) [^,;:"“”]{1,80}$/u.exec(within);
   if (relative && speaker(relative[1]!.split(" ").at(-1)!)) return { name: relative[1]!, start: reach + relative.index + relative[0].indexOf(relative[1]!), pronoun: false };
   // "Germany -- itself under fire from its neighbours -- warned": an aside between dashes.
   const dashed = /(?:^|[.;:"“”]\s|,\s)((?:the )?\p{Lu}[\p{L}’'.&-]*(?: \p{Lu}[\p{L}’'.&-]*){0,4}) (?:--|—|–) [^"“”]{1,160}? (?:--|—|–) $/u.exec(within);
