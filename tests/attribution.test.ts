@@ -154,6 +154,15 @@ describe("attribution: pronouns and descriptions, marked inferred", () => {
     expect(who(said, "11,000")).toEqual(inferred("Interior Minister Aftab Sherpao"));
   });
 
+  it("“the company” is a business named before by its suffix, though it had not spoken", () => {
+    const text = "Canadian miner Northfield Copper Ltd on Wednesday beat estimates for quarterly profit.\n\nThe company now sees full-year output between 90,000 tonnes and 110,000 tonnes.";
+    expect(who(text, "90,000")).toEqual(inferred("Northfield Copper Ltd"));
+  });
+
+  it("a dateline's place before a dash is not part of the speaker's name", () => {
+    expect(who("LUSAKA – Zamtel, the state telecoms operator, said on Friday its revenue rose 12 percent.", "12 percent")).toEqual(named("Zamtel, the state telecoms operator"));
+  });
+
   it("“the company” is the business the sentence opens on, or the one named before", () => {
     const text = "Northern Rail Holdings had 42 derailments last year, injuring 17 passengers, the company said.";
     expect(who(text, "42")).toEqual(inferred("Northern Rail Holdings"));

@@ -40,10 +40,12 @@ export interface Attribution {
 /** The speakers named so far, to resolve "he said" and "the agency said" against; one per article. */
 export interface SpeakerMemory {
   named: { claimant: string; paragraph: number }[];
+  /** Businesses the article has named by their suffix ("Turquoise Hill Resources Ltd"), speaking or not: what "the company" may be. */
+  firms: string[];
 }
 
 export function newSpeakerMemory(): SpeakerMemory {
-  return { named: [] };
+  return { named: [], firms: [] };
 }
 
 /**
@@ -102,6 +104,8 @@ function endsClause(text: string, from: number, told: boolean): boolean {
 export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpeakerMemory(), paragraph = 0): Attribution[] {
   // "The UN Office … (OCHA) said": an abbreviation in brackets is part of the name; its brackets, blanked, end nothing.
   const text = sentence.text.replace(/\((\p{Lu}[\p{Lu}\p{N}&.-]{1,12})\)/gu, " $1 ");
+  for (const m of text.matchAll(FIRM_NAME)) memory.firms.push(m[1]!);
+  if (memory.firms.length > 16) memory.firms.splice(0, memory.firms.length - 16);
   // Each attribution found, whether it closes what came before it (trailing) or opens what follows, and where its words stand.
   // `both`: it covers what comes before it as well as after ("the 5.15 million votes the authority said Maduro won").
   // `opens`: where an opening attribution starts to cover, after its subject ("the total was between 122,000 …" is covered).
@@ -396,6 +400,9 @@ function resolve(name: string, pronoun: boolean, memory: SpeakerMemory, paragrap
       const body = latest.find((n) => /\p{Lu}/u.test(n.claimant) && !isPerson(n.claimant))
         ?? [...memory.named].reverse().find((n) => COMPANY.test(n.claimant));
       if (body) return recall(body.claimant, memory, paragraph);
+      // "Canadian miner Turquoise Hill Resources Ltd beat estimates … The company now sees": a business named, though it said nothing yet.
+      const firm = FIRM.test(name) ? memory.firms.at(-1) : undefined;
+      if (firm) return recall(firm, memory, paragraph);
     }
   }
   const claimant = tidyName(name);
@@ -418,6 +425,9 @@ function quoteDepths(text: string): Uint8Array {
   depth[text.length] = d;
   return depth;
 }
+
+// A business's name with its suffix: "Turquoise Hill Resources Ltd", "Dollar Tree Stores Inc".
+const FIRM_NAME = new RegExp(String.raw`\b(\p{Lu}[\p{L}&'’-]*(?: (?:\p{Lu}[\p{L}&'’-]*|&))* (?:${COMPANY_SUFFIX})\b\.?)`, "gu");
 
 // A poll, a count or a projection, which "gives" its shares: "An exit poll gave the ruling party 38.2%".
 const POLL = /\b(?:poll|polls|survey|projection|projections|count|tally|results)\b(?: (?:by|for|of|from) [^,;:.!?]{1,60})?\s*$/iu;

@@ -275,7 +275,8 @@ const FINAL_STOP = new RegExp(`(?<!\\b\\p{Lu}|\\b(?:${NAME_ENDS}))[,.;:]+$`, "u"
 /** "The Russian Defense Ministry" → "Russian Defense Ministry"; the words otherwise as written. */
 export function tidyName(name: string): string {
   // A final full stop ends the sentence, except after an initial ("U.N.", "Robert F.").
-  return name.trim().replace(/^(?:the|The) /, "").replace(FINAL_STOP, "").replace(/[,;:]+$/, "").replace(/ (?:of|the|for|and)$/, "").replace(/ in \p{Lu}[\p{L}’'-]*(?: \p{Lu}[\p{L}’'-]*)*$/u, "");
+  // "NAIROBI – Safaricom": a dateline's place before a dash is not part of the name.
+  return name.trim().replace(/^\p{Lu}{2,}(?:[ -]\p{Lu}{2,})*\s[–—-]\s(?=\p{Lu})/u, "").replace(/^(?:the|The) /, "").replace(FINAL_STOP, "").replace(/[,;:]+$/, "").replace(/ (?:of|the|for|and)$/, "").replace(/ in \p{Lu}[\p{L}’'-]*(?: \p{Lu}[\p{L}’'-]*)*$/u, "");
 }
 
 /** An abbreviation whose brackets were blanked for reading, in its brackets again: "Affairs  OCHA " → "Affairs (OCHA)". */
