@@ -72,6 +72,13 @@ describe("attribution: an attribution that names nobody bounds nothing", () => {
   });
 });
 
+describe("attribution: a comparison with a forecast", () => {
+  it("“better than analysts had expected, X said” is X's figure", () => {
+    const text = "Deliveries fell 6.2 percent for Mazda, which was better than analysts had expected, MotorCount Inc. said Tuesday.";
+    expect(who(text, "6.2 percent")).toEqual(named("MotorCount Inc."));
+  });
+});
+
 describe("attribution: a forecast's source has only the figure it follows", () => {
   it("“268 million expected by analysts” leaves the result to the writer", () => {
     const text = "Quarterly profit fell to 189 million zlotys, against 268 million expected by analysts.";
@@ -157,6 +164,11 @@ describe("attribution: pronouns and descriptions, marked inferred", () => {
   it("“the company” is a business named before by its suffix, though it had not spoken", () => {
     const text = "Canadian miner Northfield Copper Ltd on Wednesday beat estimates for quarterly profit.\n\nThe company now sees full-year output between 90,000 tonnes and 110,000 tonnes.";
     expect(who(text, "90,000")).toEqual(inferred("Northfield Copper Ltd"));
+  });
+
+  it("“On Thursday, it …, but reported that …”: the pronoun after an opening time is the sentence's subject", () => {
+    const text = "The interior ministry said 4,000 people remained.\n\nOn Thursday, it did not give a new count, but reported that 1,210 had applied for asylum.";
+    expect(who(text, "1,210")).toEqual(inferred("interior ministry"));
   });
 
   it("a dateline's place before a dash is not part of the speaker's name", () => {

@@ -208,6 +208,8 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     // "Tinubu was declared the winner", "1,000 were reported dead": a passive's subject is what is spoken of, not who speaks.
     if (!/ing$/.test(verb) && /\b(?:was|were|is|are|been|being) (?:\p{Ll}+ly )?$/u.test(m[0].slice(0, m[0].lastIndexOf(verb))) && verb !== "quoted as saying") continue;
     const subject = subjectBefore(text, m.index, SPEECH.test(verb));
+    // "fell 7.9 percent, better than analysts had expected": a comparison with a forecast gives the forecaster no figure.
+    if (subject && /^(?:expected|forecast|predicted|estimated|projected|anticipated)$/.test(verb) && /\b(?:than|as)\s+$/u.test(text.slice(Math.max(0, subject.start - 6), subject.start)) && endsClause(text, end, false)) continue;
     // "AFP journalists saw some 50 buses": what reporters and witnesses saw they report; "the city saw 50 deaths" is no claim.
     if (/^(?:saw|witnessed)$/.test(verb) && !(subject && /(?:journalists?|reporters?|correspondents?|photographers?|witness(?:es)?)$/i.test(subject.name))) continue;
     if (subject) {

@@ -232,12 +232,14 @@ const KEEPS_STOP = new RegExp(`^(?:${NAME_ENDS})$`, "u");
 const BETWEEN = new RegExp(`${AUXILIARY}$`, "u");
 
 // Verbs a sentence's subject may open with, besides those that attribute: "The CBR cut …", "The bank sees …".
-const OPENING_VERBS = new RegExp(String.raw`^(?:${VERBS}|sees|saw|see|has|have|had|is|was|are|were|will|would|kept|held|left)$`);
+const OPENING_VERBS = new RegExp(String.raw`^(?:${VERBS}|sees|saw|see|has|have|had|is|was|are|were|will|would|kept|held|left|did|does|do)$`);
 
 /** The subject a sentence opens with, before its first verb: "The CBR cut its projection, …" → "The CBR". */
 export function openingSubject(text: string): { name: string; start: number; pronoun: boolean } | null {
   // "Kocharyan's bloc, however, questioned …": an adverb between commas does not end the subject.
-  const plain = text.replace(/, (?:however|meanwhile|though|too|also|in turn),/gu, (m) => " ".repeat(m.length));
+  // "On Thursday, it did not …": a time or place the sentence opens with is not its subject.
+  const plain = text.replace(/, (?:however|meanwhile|though|too|also|in turn),/gu, (m) => " ".repeat(m.length))
+    .replace(/^(?:On|In|At|Last|Earlier|Later|Since|After|Before|During|Meanwhile|However|Separately)\b[^,;:.]{0,40},/u, (m) => " ".repeat(m.length));
   for (const [i, w] of words(plain).entries()) {
     if (i > 9 || /[,;:]/.test(plain.slice(0, w.start))) return null;
     if (capitalised(w.text) || !(OPENING_VERBS.test(w.text) || /\p{Ll}ed$/u.test(w.text))) continue;
