@@ -195,6 +195,14 @@ describe("attribution: pronouns and descriptions, marked inferred", () => {
     expect(who(text, "1,000")).toEqual(inferred("Reuters and AFP"));
   });
 
+  it("a quotation opening the next paragraph goes on with the speaker of the quotation before, until its own speaker is named", () => {
+    const text = "“The search has ended with all 12 bodies found,” Ali Kazmi, the chief inspector of mines, told reporters.\n\n“Two were found at night and the other 10 at dawn.”\n\n“We counted 3 more,” said Sara Lind.";
+    expect(who(text, "Two")).toEqual(inferred("Ali Kazmi, the chief inspector of mines"));
+    expect(who(text, "3")).toEqual(named("Sara Lind"));
+    const writer = "Ali Kazmi, the chief inspector of mines, said 12 bodies were found.\n\n“Two were found at night.”";
+    expect(who(writer, "Two")).toEqual({ claimant: null, inferred: false });
+  });
+
   it("a speaker is not carried past the previous paragraph", () => {
     const text = "Mayor Dana Whitfield said 40 homes burned.\n\nThe fire moved east.\n\nAbout 300 people were evacuated, she said.";
     expect(who(text, "300")).toEqual({ claimant: null, inferred: false });

@@ -115,7 +115,7 @@ export function findCandidates(text: string, context: ArticleContext): Candidate
     return paragraph;
   };
   // The speaker of the sentence before, in this paragraph: "In addition, …" and a quotation that goes on carry on what they said.
-  let before: { who: Attribution; paragraph: number } | null = null;
+  let before: Said | null = null;
   // Whether a quotation is open where the next sentence starts, and the numbers of quoted sentences whose speaker is named later in their paragraph.
   let quoting = false;
   let lastParagraph = 0;
@@ -204,6 +204,7 @@ export function findCandidates(text: string, context: ArticleContext): Candidate
       }
     }
     const here = paragraphOf(sentence.start);
+    const opensParagraph = here !== lastParagraph;
     if (here !== lastParagraph) {
       quoting = false;
       waiting = [];
@@ -214,8 +215,11 @@ export function findCandidates(text: string, context: ArticleContext): Candidate
     const said = attributions(sentence, memory, here).sort((a, b) => a.from - b.from);
     const carries = quoted || CARRIES_ON.test(sentence.text);
     // "The figure included 5,000 cases": a sentence about the figure just given is its speaker's, though a paragraph may lie between.
-    const refers = REFERS_BACK.test(sentence.text) && before !== null && before.paragraph >= here - 1;
-    const carried = said.length === 0 && ((carries && before?.paragraph === here) || refers) ? { ...before!.who, from: 0, to: sentence.text.length, inferred: true } : null;
+    const last = before as Said | null;
+    const refers: boolean = REFERS_BACK.test(sentence.text) && last !== null && last.paragraph >= here - 1;
+    // "“The rescue has ended,” the inspector told AFP. ¶ “Two bodies were recovered …”": a quotation that opens the next paragraph is the same speaker's, until its own speaker is named.
+    const goesOnQuoting: boolean = opensParagraph && /^\s*["“]/u.test(sentence.text) && last?.paragraph === here - 1 && last.quotation;
+    const carried: Attribution | null = last !== null && said.length === 0 && ((carries && last.paragraph === here) || refers || goesOnQuoting) ? { ...last.who, from: 0, to: sentence.text.length, inferred: true } : null;
     if (carried) said.push(carried);
     // "“We have received 300 bodies. So far 250 were taken away,” Kashif said.": the quotation's earlier sentences are the speaker's too.
     const closer = said.find((a) => a.from === 0 && /(?:[,.!?]["”’]|["”’][,.—–])\s*$/u.test(sentence.text.slice(Math.max(0, a.at - 4), a.at)));
@@ -224,7 +228,7 @@ export function findCandidates(text: string, context: ArticleContext): Candidate
       waiting = [];
     }
     const first = found.length;
-    before = said.length > 0 ? { who: said.at(-1)!, paragraph: here } : null;
+    before = said.length > 0 ? { who: said.at(-1)!, paragraph: here, quotation: closer !== undefined || (quoted && said.at(-1) === carried) } : null;
     const counted = new Map<Attribution, number>();
     for (const [c, at] of local) {
       const who = coveringNearest(said, at);
@@ -237,7 +241,7 @@ export function findCandidates(text: string, context: ArticleContext): Candidate
       const claimant = who.respectively?.[k] ?? who.claimant;
       found.push({ ...c, claimant, attribution: who.words, inferred: who.inferred });
     }
-    if (said.length === 0 && quoted) for (let i = first; i < found.length; i++) if (found[i]!.kind !== "date") waiting.push(i);
+    if ((said.length === 0 || (goesOnQuoting && said.length === 1)) && quoted) for (let i = first; i < found.length; i++) if (found[i]!.kind !== "date") waiting.push(i);
   }
   // "the Turkish Interior Minister said" in the lead, "Interior Minister Idris Naim Sahin said" later: the name in full, inferred.
   const claimants = [...new Set(found.map((c) => c.claimant).filter((c): c is string => c !== null))];
@@ -246,6 +250,13 @@ export function findCandidates(text: string, context: ArticleContext): Candidate
     const name = c.claimant === null ? null : fuller.get(c.claimant);
     return name ? { ...c, claimant: name, inferred: true } : c;
   });
+}
+
+/** The last attribution, its paragraph, and whether it named who spoke a quotation. */
+interface Said {
+  who: Attribution;
+  paragraph: number;
+  quotation: boolean;
 }
 
 /** A sentence that goes on with what the sentence before it said: "In addition, …". */
