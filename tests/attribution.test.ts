@@ -32,6 +32,14 @@ describe("attribution: the speaker before the verb", () => {
     ["The Red Crescent listed 1,200 people as missing.", "1,200", "Red Crescent"],
     ["The interior ministry declared 52 people dead on Sunday.", "52", "interior ministry"],
     ["Dana Okafor, sheriff of Lake County, said 40 to 60 homes were destroyed.", "40 to 60", "Dana Okafor, sheriff of Lake County"],
+    ["According to the women's collective #NoMore, the marches brought together 90,000 people.", "90,000", "women's collective #NoMore"],
+    ["Outside the capital, police or prefectures counted 3,300 marchers in Lille.", "3,300", "police or prefectures"],
+    ["The province of Limburg alone currently estimates about 900 missing people.", "900", "province of Limburg"],
+    ["According to official data through June 30, more than 60,000 people crossed the border.", "60,000", "official data"],
+    ["But the director of the NGO Open Doors (Puertas Abiertas), Luis Paz, told reporters that 14 died.", "14", "director of the NGO Open Doors (Puertas Abiertas), Luis Paz"],
+    ["The toll may be higher: the survey of a dozen countries found that three had not reported.", "three", "survey of a dozen countries"],
+    ["The toll exceeds an earlier government count of 7,210.", "7,210", "government"],
+    ["Hiring topped all expectations by analysts surveyed by Reuters, who predicted on average a 12,000 gain.", "12,000", "analysts surveyed by Reuters"],
     ["Maria Lund, an organiser with the group Open Roads, which feeds the marchers, said the column had grown to 9,000 people.", "9,000", "Maria Lund, an organiser with the group Open Roads"],
     ["However, passengers who were pulled from the water said the boat had carried at least 80 people.", "80", "passengers"],
     ["The city police office stated, according to a first report, that 30 people were detained.", "30", "city police office"],
@@ -69,6 +77,15 @@ describe("attribution: an attribution that names nobody bounds nothing", () => {
     const text = "Worldwide, 213 people have been confirmed as cases and 120 have died, the health agency said.";
     expect(who(text, "213")).toEqual(named("health agency"));
     expect(who(text, "120")).toEqual(named("health agency"));
+  });
+});
+
+describe("attribution: acts that are not reports", () => {
+  it.each([
+    ["The economy added 21,400 jobs in May, the statistics office said.", "21,400", "statistics office"],
+    ["Rescuers found 26 bodies in the mud.", "26", null],
+  ])("%s", (text, phrase, claimant) => {
+    expect(who(text, phrase)).toEqual(claimant === null ? { claimant: null, inferred: false } : named(claimant));
   });
 });
 

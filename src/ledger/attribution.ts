@@ -61,7 +61,10 @@ function asideAfter(text: string, from: number): number {
 }
 
 // "according to X", "as per X": X runs to punctuation, a verb, a number, a time or a second count, and keeps an appositive name.
-const ACCORDING = new RegExp(String.raw`\b(?:[Aa]ccording to|[Aa]s per) ((?:the )?[\p{L}\p{N}’'. &-]{1,200}?)(?:, (\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,4}))?(?=[,;:!?—–()]|\.(?:\s|$)|$| (?:was|were|is|are|had|has|stood|reached|rose|fell|totall?ed)\b| \d| (?:on|last|this) (?:${WEEKDAY}|week|month|year)\b| (?:and|or|but|while) (?:between|from|about|around|some|nearly|almost|over|under|more than|less than|at least|up to|\d))`, "gu");
+const ACCORDING = new RegExp(String.raw`\b(?:[Aa]ccording to|[Aa]s per) ((?:the )?[\p{L}\p{N}’'. &#@-]{1,200}?)(?:, (\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,4}))?(?=[,;:!?—–()]|\.(?:\s|$)|$| (?:was|were|is|are|had|has|stood|reached|rose|fell|totall?ed)\b| \d| (?:on|last|this) (?:${WEEKDAY}|week|month|year)\b| (?:and|or|but|while) (?:between|from|about|around|some|nearly|almost|over|under|more than|less than|at least|up to|\d))`, "gu");
+
+// When data runs to, which ends an "according to" name at the day's number: "official data through June (30)".
+const THROUGH_MONTH = new RegExp(String.raw` (?:through|as of|until|up to|to) (?:${MONTH})$`, "u");
 
 // Dates and years, which are no figure an "according to" could close: "On 13 January, according to …".
 const DATES = new RegExp(String.raw`\b(?:1[89]|20)\d{2}\b|\b(?:${MONTH})\.? \d{1,2}\b|\b\d{1,2} (?:${MONTH})\b`, "gu");
@@ -124,7 +127,8 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     // "Biti said, according to votes collated …, that": the speaker's own source; the speaker claims it.
     if (/\b(?:said|says|told \p{L}+|added|adds|indicated|stated|reported|announced|explained|noted|confirmed),\s*$/u.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
     // "according to estimates from march organizers": the organizers claim it, not their estimates.
-    const source = m[1]!.replace(/^(?:the )?(?:latest |official |preliminary |initial )?(?:estimates?|figures?|data|reports?|counts?|a count|a tally|tallies|statistics|numbers|an? (?:accounting|estimate|calculation|analysis|survey|poll|study|count|tally)) (?:from|by|of|compiled by|released by|made by|carried out by) /u, "");
+    // "according to official data through June 30": when the data runs to is no part of its source.
+    const source = m[1]!.replace(THROUGH_MONTH, "").replace(/^(?:the )?(?:latest |official |preliminary |initial )?(?:estimates?|figures?|data|reports?|counts?|a count|a tally|tallies|statistics|numbers|an? (?:accounting|estimate|calculation|analysis|survey|poll|study|count|tally)) (?:from|by|of|compiled by|released by|made by|carried out by) /u, "");
     const claimant = m[2] ? `${source}, ${m[2]}` : source;
     // "the forecast in the March report": the noun before where it appeared is what speaks.
     const owner = source.replace(/^the /i, "").split(/ in (?:the|a|an) /)[0]!.split(" ");
@@ -134,7 +138,8 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     const document = /\b(?:results|list|data|statistics|records?|documents?|figures|tallies|count)$/.test(source) && !/\b(?:said|says|told|stated|announced|added)\b/u.test(text.slice(0, m.index));
     // "according to the syndicate": a body the article named before, described.
     const describedBody = /^the \p{Ll}+$/u.test(source) && !DOCUMENTS.has(base(owner.at(-1)!));
-    if (!m[2] && !owner.some((w) => capitalised(w) && !CALENDAR.test(w)) && !SPEAKERS.has(base(owner.at(-1)!)) && !person && !document && !describedBody) continue;
+    // "#NousToutes", "@UNHCR": a hashtag or a handle names its owner.
+    if (!m[2] && !owner.some((w) => capitalised(w.replace(/^[#@]/u, "")) && !CALENDAR.test(w)) && !SPEAKERS.has(base(owner.at(-1)!)) && !person && !document && !describedBody) continue;
     // A number before it, or a place late in the sentence, makes it close what came before ("38.5% according to the ministry,
     // 75% according to the union"); at the start, or before a verb, it opens what follows ("According to police, 300 …",
     // "voters according to Salib was 19,985,389").
@@ -198,6 +203,8 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     if (NEEDS_TAIL.test(verb) && m[0].trimEnd().endsWith(verb) && !(/^giv|^gave/.test(verb) && POLL.test(text.slice(Math.max(0, m.index - 80), m.index)))) continue;
     // "Pakistan declared a new offensive", "declared a state of emergency": an act; "declared 52 people dead", "declared that …" report.
     if (/^(?:declared|declares)$/.test(verb) && !/^ (?:that\b|(?:[\p{L}.’'-]+ ){1,5}?(?:the )?(?:winner|elected|dead|killed|missing)\b|the (?:death )?(?:toll|figure|number)|(?:(?:about|some|nearly|more than|over|at least|all) )?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b))/u.test(text.slice(end, end + 40))) continue;
+    // "The economy added 34,300 jobs": adding a number of things is an act; "added that 300 …" reports.
+    if (/^(?:added|adds)$/.test(verb) && /^ (?:(?:about|some|nearly|more than|over|at least|a net|an? estimated) )?\d/u.test(text.slice(end, end + 24))) continue;
     // "Madhya Pradesh and Gujarat states, as well as …": "states" is a noun unless something is stated after it.
     if (verb === "states" && !/^ (?:that\b|[:“"]|\d)/u.test(text.slice(end, end + 8))) continue;
     // "army denies militants killed 13 soldiers": what is denied is somebody else's figure.
@@ -212,6 +219,8 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     if (subject && /^(?:expected|forecast|predicted|estimated|projected|anticipated)$/.test(verb) && /\b(?:than|as)\s+$/u.test(text.slice(Math.max(0, subject.start - 6), subject.start)) && endsClause(text, end, false)) continue;
     // "AFP journalists saw some 50 buses": what reporters and witnesses saw they report; "the city saw 50 deaths" is no claim.
     if (/^(?:saw|witnessed)$/.test(verb) && !(subject && /(?:journalists?|reporters?|correspondents?|photographers?|witness(?:es)?)$/i.test(subject.name))) continue;
+    // "the survey of a dozen countries found that two …": a study reports what it found; "rescuers found 26 bodies" is an act.
+    if (/^(?:found|finds)$/.test(verb) && !(subject && /\b(?:survey|study|report|analysis|review|poll|investigation|audit|census|assessment|research|researchers|scientists)\b/i.test(subject.name))) continue;
     if (subject) {
       // "“…,” Ortega told reporters after …": a quotation closing just before the speaker is what was said, however long what follows.
       const afterQuote = /(?:[,!?]["”’]|["”’][,—–])\s*$/u.test(text.slice(Math.max(0, subject.start - 4), subject.start));
@@ -262,6 +271,12 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     const owner = m[1]!.replace(/^.*?\b(?:the|a|an) (?=(?:(?!\b(?:the|a|an) ).)*$)/iu, "the ");
     if (taken(m.index, end) || CALENDAR.test(owner.split(" ").at(-1)!) || !(capitalised(owner.replace(/^the /, "")) || SPEAKERS.has(base(owner.split(" ").at(-1)!)))) continue;
     add(owner, m[0], false, false, [m.index, end]);
+  }
+  // "an earlier government count of 11,435", "the police estimate of 8,000": a body's count named by the noun before it.
+  for (const m of text.matchAll(/\b(?:an? |the )(?:(?:earlier|previous|latest|initial|official|new|first|final) )?((?:government|police|army|military|ministry|UN|U\.N\.|official|organi[sz]ers['’]?|union|hospital) )(?:count|estimate|tally|toll|figure)s? of\b/gu)) {
+    const end = m.index + m[0].length;
+    if (taken(m.index, end)) continue;
+    add(tidyName(m[1]!.replace(/['’]$/u, "")), m[0], false, false, [m.index, end]);
   }
   // "the 802 figure given by emergency authorities": a passive source.
   for (const m of text.matchAll(/\b(?:given|provided|released|reported|issued|compiled|published|announced|confirmed|cited|put forward|raised|revised|registered|recorded|counted|estimated|logged|tallied|documented|predicted|forecast|projected|expected|quoted|stated|supplied|disclosed) by\b/gu)) {

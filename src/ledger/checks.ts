@@ -192,8 +192,8 @@ function checkStated(entry: Extract<FigureEntry, { kind: "stated" }>, seeds: Map
 // not a ceiling a reader should take as one; "as many as" and "up to" are a ceiling.
 const CUES: [RegExp, Qualifier][] = [
   [/\b(just over|more than|over|above|at least|upwards of|in excess of|exceeding|exceeds|exceed|exceeded|topping|tops|top|topped|surpassing|surpassed|passed|no fewer than|no less than)\s*$/i, "at-least"],
-  [/\b(up to|as many as|fewer than|less than|lower than|slightly lower than|under|below|no more than|just under|at most|a maximum of|within|(?:could|may|might|would) (?:(?:grow|rise|climb|reach|top|hit|increase|go up) to|reach|top|hit|exceed|be as high as)|is expected to (?:reach|rise to|hit))\s*$/i, "at-most"],
-  [/\b(approximately|roughly|about|around|some|nearly|almost|close to|approaching|circa|c\.)\s*$/i, "approximate"],
+  [/\b(up to|as many as|fewer than|less than|lower than|slightly lower than|under|below|no more than|just under|at most|a maximum of|within|(?:could|may|might|would) (?:(?:grow|rise|climb|reach|top|hit|increase|go up) to|reach|top|hit|exceed|be as high as|see)|is expected to (?:reach|rise to|hit))\s*$/i, "at-most"],
+  [/\b(approximately|roughly|about|around|some|nearly|almost|close to|approaching|circa|c\.|nears|nearing)\s*$/i, "approximate"],
   [/\b(estimated|estimates|estimate)\b(?!.*[.;:!?])/i, "estimate"],
 ];
 

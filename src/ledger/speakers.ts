@@ -16,7 +16,7 @@ export const VERBS = [
   "counted", "counts", "tallied", "recorded", "records", "registered", "wrote", "writes", "warned", "warns", "believes", "believed", "calculated",
   "projected", "projects", "showed", "shows", "released", "releases", "published", "issued", "denied", "denies", "put", "puts", "placed", "places",
   "set", "sets", "cut", "lowered", "increased", "identified", "documented", "logged", "expecting", "estimating", "forecasting", "predicting",
-  "projecting", "gave", "gives", "give", "guided", "maintained", "reaffirmed", "reiterated", "pointed to", "points to", "point to", "accused", "accuses", "accuse", "show", "saw", "witnessed", "quoted as saying", "tweeted", "tweets", "posted", "saying", "concluded", "concludes", "indicating", "indicated", "indicates", "Says", "Said", "Say", "Reports", "Estimates", "Confirms", "Claims", "raised", "revised", "updated", "read", "keeps", "keep", "kept", "revealed", "reveals", "suggested", "suggests", "sees",
+  "projecting", "gave", "gives", "give", "guided", "maintained", "reaffirmed", "reiterated", "pointed to", "points to", "point to", "accused", "accuses", "accuse", "show", "saw", "witnessed", "quoted as saying", "tweeted", "tweets", "posted", "saying", "concluded", "concludes", "indicating", "indicated", "indicates", "Says", "Said", "Say", "Reports", "Estimates", "Confirms", "Claims", "raised", "revised", "updated", "read", "keeps", "keep", "kept", "revealed", "reveals", "suggested", "suggests", "sees", "found", "finds",
 ].join("|");
 // After these verbs, the figure's words: "put the death toll at", "put the total death toll from the accident so far at", "raised the figure to", "read aloud".
 export const VERB_TAIL = String.raw`(?:(?<=\bput|\bputs|\bplace|\bplaced|\bplaces|\bset|\bsets|\bestimated|\bestimates|\bestimate) (?:the |its |their )?(?:[\p{Ll}-]+ ){0,8}?(?:at|between)\b|(?<=\braised|\brevised|\bupdated|\bcut|\blowered|\bincreased|\bguided) (?:the |its |their |for )?(?:[\p{L}\p{N}-]+ ){0,7}?(?:to|at|by)\b|(?<=\bmaintained|\breaffirmed|\breiterated|\bkept) (?:the |its |their )?(?:[\p{L}\p{N}-]+ ){0,6}?(?:guidance|forecast|outlook|target|projection)s?(?: range| for (?:[\p{L}\p{N}-]+ ){1,4}?)? ?(?:of|at)\b|(?<=\bread) (?:aloud|out)\b|(?<=\bkeeps|\bkeep|\bkept) (?:a |its |their )?(?:running )?(?:count|tally|record|toll) of\b|(?<=\breported|\breports) (?:tolls?|figures?|totals?) of\b|(?<=\bgave|\bgives|\bgive) (?:an? |the |its |their )?(?:[\p{Ll}-]+ ){0,3}?(?:count|figure|toll|estimate|number|tally|total)s? of\b)?`;
@@ -24,7 +24,7 @@ export const VERB_TAIL = String.raw`(?:(?<=\bput|\bputs|\bplace|\bplaced|\bplace
 export const SPEECH = /^(?:reported|reports|quoted as saying|said|says|say|told|tells|tell|added|adds|noted|notes|insisted|acknowledged|admitted|wrote|writes|tweeted|tweets|posted|warned|warns|stated|states|explained|stressed|announced|announces)$/;
 // Verbs whose use with no figure after them is no attribution ("put forward", "read a statement").
 export const NEEDS_TAIL = /^(?:gave|gives|give|guided|maintained|reaffirmed|reiterated|put|puts|place|placed|places|set|sets|raised|revised|updated|cut|lowered|increased|read|keeps|keep|kept)$/;
-export const AUXILIARY = String.raw`(?:(?:has|have|had|been|will|would|were|was|are|is|already|also|however|meanwhile|though|nonetheless|further|later|earlier|previously|now|again|separately|then|in turn|on average|for (?:his|her|its|their) part|(?:late |early )?on (?:${WEEKDAY})|in (?:a|its|their|his|her) (?:statement|report|interview|tweet|post|release|video|briefing)|(?:last|this|earlier this|late last|early last) (?:week|month|year|weekend|night|morning)|in (?:${MONTH})|in (?:19|20)\d\d|in (?:the )?(?:current|first|second|third|fourth|last|latest) (?:quarter|half|week|month|year)|(?!(?:rally|family|assembly|ally|supply|monopoly|anomaly|tally|bully|fly|reply|italy)\b)\p{Ll}{1,20}ly) ){0,3}`;
+export const AUXILIARY = String.raw`(?:(?:has|have|had|been|will|would|were|was|are|is|already|also|alone|however|meanwhile|though|nonetheless|further|later|earlier|previously|now|again|separately|then|in turn|on average|for (?:his|her|its|their) part|(?:late |early )?on (?:${WEEKDAY})|in (?:a|its|their|his|her) (?:statement|report|interview|tweet|post|release|video|briefing)|(?:last|this|earlier this|late last|early last) (?:week|month|year|weekend|night|morning)|in (?:${MONTH})|in (?:19|20)\d\d|in (?:the )?(?:current|first|second|third|fourth|last|latest) (?:quarter|half|week|month|year)|(?!(?:rally|family|assembly|ally|supply|monopoly|anomaly|tally|bully|fly|reply|italy)\b)\p{Ll}{1,20}ly) ){0,3}`;
 /** How far from its verb a subject, or what follows it, is looked for: a long run of words with many verbs stays linear. */
 export const REACH = 240;
 
@@ -42,12 +42,14 @@ export const SPEAKERS = new Set([
   "commissioner", "director", "head", "chairman", "chairwoman", "chair", "officer", "officers", "staff", "personnel", "workers", "volunteers", "activists",
   "monitors", "pollsters", "poll", "polls", "tally", "records", "record", "militants", "rebels", "fighters", "insurgents", "protesters",
   "demonstrators", "opposition", "movement", "troops", "soldiers", "force", "police's", "sheriff", "inspector", "superintendent", "captain",
-  "commander", "coordinator", "representative", "envoy", "ambassador", "adviser", "advisor", "senator", "lawmaker", "premier", "chancellor", "network", "association", "federation", "alliance", "charity", "relief", "society", "crescent",
+  "prefectures", "ministries", "municipalities", "commander", "coordinator", "representative", "envoy", "ambassador", "adviser", "advisor", "senator", "lawmaker", "premier", "chancellor", "network", "association", "federation", "alliance", "charity", "relief", "society", "crescent",
 ]);
 // The nouns a company or agency is called by once named: "the group", "the company", "the carrier".
 export const GENERIC_BODY = /^(?:company|firm|group|agency|organisation|organization|bank|carrier|retailer|maker|insurer|publisher|operator)$/;
 // A people's adjective: "Dutch", "Franco-Dutch", "Indonesian", "Chinese", "Turkish".
 export const DEMONYM = /^(?:\p{Lu}\p{Ll}+-)?\p{Lu}\p{Ll}+(?:an|ian|ese|ish|ch|ic|i)$/u;
+// Counts in words from two up ("one" opens "One official said"), which can stand for what they count.
+const COUNT_WORD = /^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)$/i;
 // Words that count: a subject holding one is a number's phrase ("half a million Colombians"), not a speaker.
 const NUMBER_WORDS = /^(?:half|dozens?|hundreds?|thousands?|millions?|billions?)$/i;
 // Documents, which speak only for who issued them: "the statement said" is the body's, "it said" is no statement's.
@@ -109,6 +111,9 @@ export function subjectBefore(text: string, end: number, speech = false): { name
   // "Analysts, on average, expected …": a short aside between the subject and its verb.
   const adverbial = /,\s(?:on average|however|meanwhile|in turn|though|too|also|in contrast|for (?:his|her|its|their) part|in (?:a|its|their) (?:statement|report|update)),\s(?:(?:had|has|have|had been|have been|has been|also|had also) )?$/u.exec(within);
   if (adverbial) return subjectBefore(text, reach + adverbial.index, speech);
+  // "analysts surveyed by Reuters, who predicted on average a 10,000 gain": "who" is the noun before its comma.
+  const who = /,\s(?:who|which)\s(?:(?:had|has|have|also|had also) )?$/u.exec(within);
+  if (who) return subjectBefore(text, reach + who.index, speech);
   // "Alex Mensing, an organiser with the group X, which is helping the migrants, said": the relative clause on the appositive is the writer's.
   const clause = /,\s(?:which|who)\s[^,;:"“”]{1,120},\s$/u.exec(within);
   const onAppositive = clause ? subjectBefore(text, reach + clause.index + 2, speech) : null;
@@ -127,7 +132,7 @@ export function subjectBefore(text: string, end: number, speech = false): { name
   // "Sources within the movement, whose fighters hide near the border, said": the relative clause is the writer's.
   const aside = new RegExp(String.raw`(?:^|[.;:"“”]\s|,\s)(?:(?:while|whereas|and|but) )?((?:the )?\p{Lu}[^,;:"“”()]{0,80}?), ((a|an|the|who|whose|which|(?:\p{Ll}+ly )?(?:known|called|dubbed|nicknamed|based|headquartered|owned|led|run|founded|formerly|once)\b|(?:\p{Lu}\p{L}*\s){0,3}\p{L}+['’]s\s|(?:${APPOSITIVE_TITLES})\b)[^,;:"“”]{1,160}), $`, "u").exec(within);
   // "A rebel spokeswoman, Marcella Valiente, said": a title, then the name.
-  const titled = /(?:^|[.;:"“”]\s|,\s)(?:(?:But|And|Yet|So|but|and|while) )?((?:[Aa]n?|[Tt]he|[Aa]nother|\p{Lu}[\p{L}-]*['’]s) [^,;:"“”()]{0,100}?), ((?:the )?\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,4}), $/u.exec(within);
+  const titled = /(?:^|[.;:"“”]\s|,\s)(?:(?:But|And|Yet|So|but|and|while) )?((?:[Aa]n?|[Tt]he|[Aa]nother|\p{Lu}[\p{L}-]*['’]s) (?:[^,;:"“”()]|\([^(),;:"“”]{1,40}\)){0,100}?), ((?:the )?\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,4}), $/u.exec(within);
   // "the UNHCR spokesperson in Egypt, Christine Beshay,": the title's noun may come before where it serves.
   if (titled && speaker(titled[1]!.replace(/ (?:in|for|at|of|from) .*$/u, "").split(" ").at(-1)!)) {
     const start = reach + titled.index + titled[0].indexOf(titled[1]!);
@@ -156,6 +161,8 @@ export function subjectBefore(text: string, end: number, speech = false): { name
     if (taken.length > 0 && (/[,;:()"“”—–]|[!?]\s/u.test(gap) || (/\.\s/u.test(gap) && !stop))) break;
     if (taken.length === 0 && /[,;:()"“”—–]/u.test(gap)) return null;
     // "A Reuters poll of 12 economists projected": the poll's size is part of its name.
+    // "three had not reported": a count in words with no noun after it is what is counted ("the two largest unions said" speak).
+    if (COUNT_WORD.test(w.text) && taken.every((t) => /^(?:had|has|have|were|was|are|is|not|also)$/.test(t.text))) return null;
     if (/^\d/.test(w.text) && !(i > 1 && ws[i - 1]!.text === "of" && /^(?:poll|survey|panel|study)$/i.test(ws[i - 2]!.text))) break;
     // An abbreviation in capitals is a name, never the word it spells: "WHO chief Tedros".
     const lower = /^\p{Lu}{2,}$/u.test(w.text) ? w.text : w.text.toLowerCase();
@@ -170,7 +177,13 @@ export function subjectBefore(text: string, end: number, speech = false): { name
     // "International Organization for Migration", "a spokesperson for the U.N.": "for" inside a name, between nouns that speak.
     // "The IPSOS poll for commercial television channel TVN24": a poll is named with whom it was made for.
     const forInName = lower === "for" && i > 0 && canSpeak(ws[i - 1]!.text) && taken.length > 0 && (capitalised(taken[0]!.text) || DETERMINERS.has(taken[0]!.text.toLowerCase()) || /^(?:poll|survey)$/i.test(ws[i - 1]!.text));
-    if (taken.length > 0 && BOUNDARY.has(lower) && lower !== "and" && !forInName) {
+    // "analysts surveyed by Reuters": who polled them is part of their name.
+    if (lower === "by" && i > 0 && /^(?:polled|surveyed|interviewed|questioned|consulted)$/.test(ws[i - 1]!.text) && taken.length > 0) {
+      taken.unshift(w);
+      continue;
+    }
+    // "police or prefectures counted": "or" joins two that speak, as "and" does.
+    if (taken.length > 0 && BOUNDARY.has(lower) && lower !== "and" && !(lower === "or" && canSpeak(taken[0]!.text) && i > 0 && canSpeak(ws[i - 1]!.text)) && !forInName) {
       // "The report which was released on Friday in Nairobi shows": the subject is before its relative clause.
       if ((lower === "which" || lower === "who") && !taken.some((w) => canSpeak(w.text) && !CALENDAR.test(w.text))) return subjectBefore(text, w.start, speech);
       break;
@@ -221,7 +234,9 @@ export function subjectBefore(text: string, end: number, speech = false): { name
   const start = kept[0]!.start;
   const last = taken.at(-1)!;
   // "An estimated half a million Colombians are expected": a number's words are what is counted, not who speaks.
-  if (taken.some((w) => NUMBER_WORDS.test(w.text))) return null;
+  // "The survey of a dozen countries found": a study's size is part of its name, as "a poll of 12 economists" is.
+  const sized = (i: number) => /^(?:poll|survey|panel|study)$/i.test(taken.slice(0, i).reverse().find((w) => !/^(?:of|a|an)$/.test(w.text))?.text ?? "") && /^(?:of|a|an)$/.test(taken[i - 1]?.text ?? "");
+  if (taken.some((w, i) => NUMBER_WORDS.test(w.text) && !sized(i))) return null;
   // Initials and a company's suffix keep their last full stop: "U.N." and "Travelers Cos. Inc." are names, "U.N" is not.
   const stop = (/^(?:\p{Lu}\.)+\p{Lu}$/u.test(last.text) || KEEPS_STOP.test(last.text)) && text[last.end] === "." ? last.end + 1 : last.end;
   return { name: text.slice(start, stop), start, pronoun: false };
