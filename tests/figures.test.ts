@@ -45,6 +45,14 @@ describe("figures: each kind of number", () => {
     expect(one("It took from two to three weeks.", "from two to three").high).toBe(3);
   });
 
+  it("a scale written once serves both ends of a range, and a scale word alone is no figure", () => {
+    const between = one("Between 2 and 3 million people voted.", "Between 2 and 3 million");
+    expect([between.value, between.high]).toEqual([2_000_000, 3_000_000]);
+    const dash = one("It expects profit of 93-97 billion shillings.", "93-97 billion");
+    expect([dash.value, dash.high, dash.unit]).toEqual([93e9, 97e9, "shillings"]);
+    expect(find("Revenue was 89.6 billion shillings (R12.8 billion).").map((c) => c.value)).toEqual([89_600_000_000]);
+  });
+
   it("percentages and money", () => {
     const pct = one("Turnout fell to about 60% in the north.", "60%");
     expect([pct.kind, pct.value, pct.qualifier]).toEqual(["percent", 60, "approximate"]);

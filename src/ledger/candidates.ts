@@ -89,7 +89,7 @@ const PATTERNS: [CandidateKind | "stated-date" | "month-date" | "month-day" | "d
   // "6% to 7%", "3.5%-4.0%", "between 10 and 15 percent": one range of percentages, not two numbers.
   ["percent-range", new RegExp(String.raw`\bbetween ${DIGITS}(?:\.\d+)?\s?(?:%|percent|per cent)?\s?and\s?${DIGITS}(?:\.\d+)?\s?(?:%|percent\b|per cent\b)|\b(?:from )?${DIGITS}(?:\.\d+)?\s?(?:%|percent|per cent)?\s?(?:to|[-–—])\s?${DIGITS}(?:\.\d+)?\s?(?:%|percent\b|per cent\b)`, "giu")],
   ["percent", new RegExp(String.raw`\b(?:${NUMBER_WORD})\s?(?:%|percent\b|per cent\b)`, "giu")],
-  ["range", new RegExp(String.raw`\bbetween (?:${NUMBER_WORD})${SCALE} and (?:${NUMBER_WORD})${SCALE}\b|\bfrom (?:${NUMBER_WORD})${SCALE} to (?:${NUMBER_WORD})${SCALE}\b|\b${DIGITS}(?:\.\d+)?\s?[-–—]\s?${DIGITS}(?:\.\d+)?\b(?![-–—]\d)|\b(?:${NUMBER_WORD}) (?:to|or) (?:${NUMBER_WORD})${SCALE}\b`, "giu")],
+  ["range", new RegExp(String.raw`\bbetween (?:${NUMBER_WORD})${SCALE} and (?:${NUMBER_WORD})${SCALE}\b|\bfrom (?:${NUMBER_WORD})${SCALE} to (?:${NUMBER_WORD})${SCALE}\b|\b${DIGITS}(?:\.\d+)?\s?[-–—]\s?${DIGITS}(?:\.\d+)?\b(?![-–—]\d)${SCALE}|\b(?:${NUMBER_WORD}) (?:to|or) (?:${NUMBER_WORD})${SCALE}\b`, "giu")],
   ["vague", new RegExp(String.raw`\b(?:${VAGUE_WORDS.filter((w) => w !== "some" && w !== "many").join("|")})(?= \p{L})`, "giu")],
   ["list", new RegExp(String.raw`\b((?:${LIST_ITEM}, ){2,40}(?:and |or )?${LIST_ITEM}) (\p{Ll}+s)\b`, "gu")],
 ];
@@ -187,6 +187,8 @@ export function findCandidates(text: string, context: ArticleContext): Candidate
       // "3.5 million": the numeral and its scale are one number.
       const scale = /^\s(thousand|million|billion|trillion)\b/.exec(sentence.text.slice(mention.end, mention.end + 12));
       if (mention.kind === "numeral" && scale) phrase += scale[0];
+      // "(R12.8 billion)": a scale word with no number of its own before it is no figure (its number was not read).
+      if (/^(?:thousand|million|billion|trillion)$/i.test(phrase)) continue;
       if (!free(start, start + phrase.length)) continue;
       if (notAFigure(sentence.text, mention.start, phrase)) {
         take(start, start + phrase.length);
@@ -375,8 +377,11 @@ function readMoney(phrase: string): { value: number; currency: string; words: st
 function readRange(phrase: string): { low: number; high: number; words: [string, string] } | null {
   const parts = /^(?:between )?(.+?)\s?(?: and | to | or |[-–—])\s?(.+)$/i.exec(phrase.replace(/^from /i, ""));
   if (!parts) return null;
-  const low = parseNumber(parts[1]!);
   const high = parseNumber(parts[2]!);
+  // "between 2 and 3 million", "93-97 billion": a scale written once serves both ends, when the low end is the smaller numeral.
+  const scale = /^(\d[\d,]*(?:\.\d+)?)\s(thousand|million|billion|trillion)$/.exec(parts[2]!);
+  const bare = parseNumber(parts[1]!);
+  const low = scale && bare !== null && /^\d[\d,]*(?:\.\d+)?$/.test(parts[1]!) && bare < parseNumber(scale[1]!)! ? parseNumber(`${parts[1]} ${scale[2]}`) : bare;
   // "one or two" is a range; "10-15" written as a score or an id is not one we can tell apart, so it must rise.
   return low !== null && high !== null && low < high ? { low, high, words: [parts[1]!, parts[2]!] } : null;
 }
