@@ -51,6 +51,7 @@ describe("figures: each kind of number", () => {
     const dash = one("It expects profit of 93-97 billion shillings.", "93-97 billion");
     expect([dash.value, dash.high, dash.unit]).toEqual([93e9, 97e9, "shillings"]);
     expect(find("Revenue was 89.6 billion shillings (R12.8 billion).").map((c) => c.value)).toEqual([89_600_000_000]);
+    expect(one("Over million people marched, organisers said.", "million").value).toBe(1_000_000);
   });
 
   it("percentages and money", () => {

@@ -187,8 +187,8 @@ export function findCandidates(text: string, context: ArticleContext): Candidate
       // "3.5 million": the numeral and its scale are one number.
       const scale = /^\s(thousand|million|billion|trillion)\b/.exec(sentence.text.slice(mention.end, mention.end + 12));
       if (mention.kind === "numeral" && scale) phrase += scale[0];
-      // "(R12.8 billion)": a scale word with no number of its own before it is no figure (its number was not read).
-      if (/^(?:thousand|million|billion|trillion)$/i.test(phrase)) continue;
+      // "(R12.8 billion)": a scale word after a number that was not read ("R12.8") is that number's, not a billion of its own.
+      if (/^(?:thousand|million|billion|trillion)$/i.test(phrase) && /\d\s$/u.test(sentence.text.slice(Math.max(0, mention.start - 2), mention.start))) continue;
       if (!free(start, start + phrase.length)) continue;
       if (notAFigure(sentence.text, mention.start, phrase)) {
         take(start, start + phrase.length);
