@@ -33,6 +33,8 @@ describe("attribution: the speaker before the verb", () => {
     ["The interior ministry declared 52 people dead on Sunday.", "52", "interior ministry"],
     ["Dana Okafor, sheriff of Lake County, said 40 to 60 homes were destroyed.", "40 to 60", "Dana Okafor, sheriff of Lake County"],
     ["According to the women's collective #NoMore, the marches brought together 90,000 people.", "90,000", "women's collective #NoMore"],
+    ["Reform candidates won at least 212 of 300 seats counted so far, official results showed.", "212", "official results"],
+    ["The General Workers' Union (GWU), the largest federation and organiser of the strike, which is close to the opposition, calculated that 800,000 people stopped work.", "800,000", "General Workers' Union (GWU), the largest federation and organiser of the strike"],
     ["Outside the capital, police or prefectures counted 3,300 marchers in Lille.", "3,300", "police or prefectures"],
     ["The province of Limburg alone currently estimates about 900 missing people.", "900", "province of Limburg"],
     ["According to official data through June 30, more than 60,000 people crossed the border.", "60,000", "official data"],
@@ -218,6 +220,11 @@ describe("attribution: pronouns and descriptions, marked inferred", () => {
     expect(who(text, "3")).toEqual(named("Sara Lind"));
     const writer = "Ali Kazmi, the chief inspector of mines, said 12 bodies were found.\n\n“Two were found at night.”";
     expect(who(writer, "Two")).toEqual({ claimant: null, inferred: false });
+  });
+
+  it("a quotation after a speaker's sentence is the speaker the quotation's close names, not the one before", () => {
+    const text = "The rebels said in a statement they had repelled an attack. “The army launched an offensive with 40 tanks. It lost 12 of them,” rebel spokesman Ravi Nair said.";
+    expect(who(text, "40")).toEqual(inferred("rebel spokesman Ravi Nair"));
   });
 
   it("a speaker is not carried past the previous paragraph", () => {

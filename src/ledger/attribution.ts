@@ -135,7 +135,10 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     // People are sources ("military sources and fishermen", "local residents"); a document is not.
     const person = /\p{L}{2,}(?:man|men|ers|ists?|ians?|ants?|ents?)$/u.test(owner.at(-1)!);
     // "According to official results, Tinubu won 37%": a document is the source unless a speaker cites it ("Güven said that according to …").
-    const document = /\b(?:results|list|data|statistics|records?|documents?|figures|tallies|count)$/.test(source) && !/\b(?:said|says|told|stated|announced|added)\b/u.test(text.slice(0, m.index));
+    const papers = /\b(?:results|list|data|statistics|records?|documents?|figures|tallies|count)$/.test(source);
+    const cites = papers && /\b(?:said|says|told|stated|announced|added)\b/u.test(text.slice(0, m.index));
+    if (cites) continue;
+    const document = papers;
     // "according to the syndicate": a body the article named before, described.
     const describedBody = /^the \p{Ll}+$/u.test(source) && !DOCUMENTS.has(base(owner.at(-1)!));
     // "#NousToutes", "@UNHCR": a hashtag or a handle names its owner.

@@ -243,7 +243,8 @@ export function findCandidates(text: string, context: ArticleContext): Candidate
       const claimant = who.respectively?.[k] ?? who.claimant;
       found.push({ ...c, claimant, attribution: who.words, inferred: who.inferred });
     }
-    if ((said.length === 0 || (goesOnQuoting && said.length === 1)) && quoted) for (let i = first; i < found.length; i++) if (found[i]!.kind !== "date") waiting.push(i);
+    // A quotation's sentence, whoever it was carried from, waits for the speaker its closing names.
+    if ((said.length === 0 || (carried !== null && said.length === 1)) && quoted) for (let i = first; i < found.length; i++) if (found[i]!.kind !== "date") waiting.push(i);
   }
   // "the Turkish Interior Minister said" in the lead, "Interior Minister Idris Naim Sahin said" later: the name in full, inferred.
   const claimants = [...new Set(found.map((c) => c.claimant).filter((c): c is string => c !== null))];

@@ -42,7 +42,7 @@ export const SPEAKERS = new Set([
   "commissioner", "director", "head", "chairman", "chairwoman", "chair", "officer", "officers", "staff", "personnel", "workers", "volunteers", "activists",
   "monitors", "pollsters", "poll", "polls", "tally", "records", "record", "militants", "rebels", "fighters", "insurgents", "protesters",
   "demonstrators", "opposition", "movement", "troops", "soldiers", "force", "police's", "sheriff", "inspector", "superintendent", "captain",
-  "prefectures", "ministries", "municipalities", "commander", "coordinator", "representative", "envoy", "ambassador", "adviser", "advisor", "senator", "lawmaker", "premier", "chancellor", "network", "association", "federation", "alliance", "charity", "relief", "society", "crescent",
+  "prefectures", "ministries", "municipalities", "results", "commander", "coordinator", "representative", "envoy", "ambassador", "adviser", "advisor", "senator", "lawmaker", "premier", "chancellor", "network", "association", "federation", "alliance", "charity", "relief", "society", "crescent",
 ]);
 // The nouns a company or agency is called by once named: "the group", "the company", "the carrier".
 export const GENERIC_BODY = /^(?:company|firm|group|agency|organisation|organization|bank|carrier|retailer|maker|insurer|publisher|operator)$/;
@@ -141,7 +141,7 @@ export function subjectBefore(text: string, end: number, speech = false): { name
   // An appositive holding a number is the writer's description, except a relative clause ("which sells for $1");
   // an ordinal names a unit ("spokesman for the 4th Infantry Division").
   if (aside && (!/\d(?!\d*(?:st|nd|rd|th)\b)/u.test(aside[2]!) || /^(?:who|whose|which)$/.test(aside[3]!))) {
-    const ws = aside[1]!.split(" ");
+    const ws = aside[1]!.trim().split(/\s+/);
     // "Dr Ihab al-Tahir": a surname with a particle is still a name.
     if (ws.some((w) => SPEAKERS.has(base(w))) || /^(?:\p{Ll}{1,3}-)?\p{Lu}/u.test(ws.at(-1)!)) {
       const start = reach + aside.index + aside[0].indexOf(aside[1]!);
