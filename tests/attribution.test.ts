@@ -34,6 +34,14 @@ describe("attribution: the speaker before the verb", () => {
     ["Dana Okafor, sheriff of Lake County, said 40 to 60 homes were destroyed.", "40 to 60", "Dana Okafor, sheriff of Lake County"],
     ["According to the women's collective #NoMore, the marches brought together 90,000 people.", "90,000", "women's collective #NoMore"],
     ["Reform candidates won at least 212 of 300 seats counted so far, official results showed.", "212", "official results"],
+    ["The new survey, published in The Lancet, estimates more than 3,100 people died.", "3,100", "new survey"],
+    ["“A third of the deaths were never counted,” Ana Ruiz, lead author of the study, said.", "A third", "Ana Ruiz, lead author of the study"],
+    ["The fourth-largest U.S. lender by assets said profit rose to 2.1 billion dollars.", "2.1 billion dollars", "fourth-largest U.S. lender by assets"],
+    ["Three fishermen are still missing, the coastguard said..", "Three", "coastguard"],
+    ["In 2010, the unions that organised the march estimated the crowd at 90,000, while the police put it at roughly 40,000.", "90,000", "unions"],
+    ["At least 30 farmers were hurt, the paper quoted local police as saying.", "30", "local police"],
+    ["Early reports had suggested 15 deaths.", "15", "Early reports"],
+    ["Rival Lidl did best, according to Kantar, increasing its share from 6% to 6.4%.", "6% to 6.4%", "Kantar"],
     ["The General Workers' Union (GWU), the largest federation and organiser of the strike, which is close to the opposition, calculated that 800,000 people stopped work.", "800,000", "General Workers' Union (GWU), the largest federation and organiser of the strike"],
     ["Outside the capital, police or prefectures counted 3,300 marchers in Lille.", "3,300", "police or prefectures"],
     ["The province of Limburg alone currently estimates about 900 missing people.", "900", "province of Limburg"],
@@ -84,6 +92,9 @@ describe("attribution: an attribution that names nobody bounds nothing", () => {
 
 describe("attribution: acts that are not reports", () => {
   it.each([
+    ["Landmines claimed the lives of 19 people last year.", "19", null],
+    ["Previous counts were discredited after disputes among the three largest groups.", "three", null],
+    ["ANALYSIS: Why 40,000 marchers is the likelier count", "40,000", null],
     ["The economy added 21,400 jobs in May, the statistics office said.", "21,400", "statistics office"],
     ["Rescuers found 26 bodies in the mud.", "26", null],
   ])("%s", (text, phrase, claimant) => {
@@ -192,6 +203,21 @@ describe("attribution: pronouns and descriptions, marked inferred", () => {
 
   it("a dateline's place before a dash is not part of the speaker's name", () => {
     expect(who("LUSAKA – Zamtel, the state telecoms operator, said on Friday its revenue rose 12 percent.", "12 percent")).toEqual(named("Zamtel, the state telecoms operator"));
+  });
+
+  it("“the firm” is the last business named that spoke, though it has no suffix", () => {
+    const text = "Fenwick said sales rose 4%.\n\nShares fell.\n\nAnalysts were unmoved.\n\nMore than 2 million orders were delivered, the firm said.";
+    expect(who(text, "2 million")).toEqual(inferred("Fenwick"));
+    const person = "Anna Fenwick said sales rose 4%. Fenwick said they would rise.\n\nShares fell.\n\nAnalysts were unmoved.\n\nMore than 2 million orders were delivered, the firm said.";
+    expect(who(person, "2 million")).toEqual(named("firm"));
+  });
+
+  it("“The agency, citing government figures, noted that …”: the one cited claims it", () => {
+    expect(who("The agency, citing government figures, also noted that more than 9,000 homes were destroyed.", "9,000")).toEqual(named("government figures"));
+  });
+
+  it("a full stop with its space lost still ends the sentence: “said.Minister”", () => {
+    expect(who("A fire killed at least 23 people, the health minister said.Minister Ravi Das gave the toll on television.", "23")).toEqual(named("health minister"));
   });
 
   it("“the company” is the business the sentence opens on, or the one named before", () => {

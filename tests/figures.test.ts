@@ -103,6 +103,10 @@ describe("figures: each kind of number", () => {
       ["Some 40,000 marched.", "40,000", "approximate"], ["Nearly 300 were hurt.", "300", "approximate"], ["Almost 12 percent voted.", "12 percent", "approximate"],
       ["As many as 14,000 were injured.", "14,000", "at-most"], ["Up to 50,000 may attend.", "50,000", "at-most"], ["About 20 or so remained.", "20", "approximate"],
       ["The wind was approaching 100 mph.", "100", "approximate"], ["It came to 8.3 percent or slightly lower than 8.3 percent.", "8.3 percent", "exact"],
+      ["Turnout was not less than 15,000.", "15,000", "at-least"], ["A share not higher than 46 percent.", "46 percent", "at-most"],
+      ["It burned just under 9,000 hectares.", "9,000", "approximate"], ["The union said it was more like 2,000.", "2,000", "approximate"],
+      ["Damage was more than an estimated $100 billion.", "$100 billion", "at-least"], ["The toll nears 130.", "130", "approximate"],
+      ["The camp may see 400,000 this year.", "400,000", "at-most"], ["It fell short of the 50 percent plus-one-vote threshold.", "50 percent", "exact"],
     ] as const) expect(one(text, phrase).qualifier, text).toBe(qualifier);
     expect(one("Zelenskyy estimated that 50,000 soldiers are massed.", "50,000").qualifier).toBe("estimate");
     expect(one("The drones destroyed 41 aircraft.", "41").qualifier).toBe("exact");

@@ -96,7 +96,7 @@ function endsClause(text: string, from: number, told: boolean): boolean {
   if (/^\s*,\s*according to [^.;:!?]*?(?:,|\s[-—–])\s*(?:that\b|\p{Ll}+ed\b|\d|\p{Lu})/u.test(rest)) return false;
   // "told PAP, quoting the city's data, that around a million …": what was said follows.
   if (/^\s*,\s*that\b/u.test(rest)) return false;
-  return /^\s*[,;:—–]/u.test(rest) || (!cut && /^\s*[.!?]?["”’]?\s*$/u.test(rest));
+  return /^\s*[,;:—–]/u.test(rest) || (!cut && /^\s*[.!?]*["”’]?\s*$/u.test(rest));
 }
 
 /**
@@ -156,7 +156,8 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
   const tail = /(?::| [-–—]) ((?:the )?[\p{L}’'.&-]+(?: [\p{L}’'.&-]+){0,3})$/u.exec(text.trimEnd());
   for (const [m, trailing] of [[lead, false], [tail, true]] as const) {
     // "KUALA LUMPUR: A total of …": words all in capitals before a colon are a dateline's place, not a source.
-    if (!m || !speaks(m[1]!) || (!trailing && /^\p{Lu}+(?: \p{Lu}+)+$/u.test(m[1]!))) continue;
+    // "ANALYSIS: Busting the myth …": a rubric in capitals before a colon is no source either.
+    if (!m || !speaks(m[1]!) || (!trailing && (/^\p{Lu}+(?: \p{Lu}+)+$/u.test(m[1]!) || RUBRIC.test(m[1]!)))) continue;
     const start = trailing ? m.index : 0;
     add(tidyName(m[1]!), m[0].trim(), false, trailing, [start, start + m[0].length]);
   }
@@ -165,6 +166,12 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     const ws = m[1]!.split(" ");
     if (taken(m.index, m.index + m[0].length) || !ws.some((w) => capitalised(w) && !CALENDAR.test(w))) continue;
     add(m[1]!, m[0], false, m.index >= text.length / 3, [m.index, m.index + m[0].length]);
+  }
+  // "…, the paper quoted local police as saying": the one quoted speaks, not who quotes.
+  for (const m of text.matchAll(/\bquoted (?!by )((?:the |a |an )?[^,;:.!?"“”]{1,60}?) as saying\b/gu)) {
+    const end = m.index + m[0].length;
+    if (taken(m.index, end) || PRONOUNS.has(m[1]!.toLowerCase())) continue;
+    add(tidyName(m[1]!), m[0], false, endsClause(text, end, false), [m.index, end]);
   }
   // "Sysuyev was quoted by Russian media as saying …": the one quoted speaks.
   for (const m of text.matchAll(/\b(?:was|were) quoted by [^,;.!?]{1,60}? as saying\b/gu)) {
@@ -208,6 +215,10 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     if (/^(?:declared|declares)$/.test(verb) && !/^ (?:that\b|(?:[\p{L}.’'-]+ ){1,5}?(?:the )?(?:winner|elected|dead|killed|missing)\b|the (?:death )?(?:toll|figure|number)|(?:(?:about|some|nearly|more than|over|at least|all) )?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b))/u.test(text.slice(end, end + 40))) continue;
     // "The economy added 34,300 jobs": adding a number of things is an act; "added that 300 …" reports.
     if (/^(?:added|adds)$/.test(verb) && /^ (?:(?:about|some|nearly|more than|over|at least|a net|an? estimated) )?\d/u.test(text.slice(end, end + 24))) continue;
+    // "Previous counts were discredited": a plural noun before its own verb, not a verb of speech.
+    if (/s$/.test(verb) && /^ (?:were|are|have|had|was|is|will|would|show|showed|suggest|put)\b/u.test(text.slice(end, end + 10))) continue;
+    // "UXO claimed the lives of 22 people": a killing, not a claim.
+    if (/^(?:claimed|claims|claim)$/.test(verb) && /^ (?:the )?(?:(?:\d[\d,]*|[\p{Ll}-]+) )?lives\b/u.test(text.slice(end, end + 24))) continue;
     // "Madhya Pradesh and Gujarat states, as well as …": "states" is a noun unless something is stated after it.
     if (verb === "states" && !/^ (?:that\b|[:“"]|\d)/u.test(text.slice(end, end + 8))) continue;
     // "army denies militants killed 13 soldiers": what is denied is somebody else's figure.
@@ -217,6 +228,12 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     if (taken(m.index, end)) continue;
     // "Tinubu was declared the winner", "1,000 were reported dead": a passive's subject is what is spoken of, not who speaks.
     if (!/ing$/.test(verb) && /\b(?:was|were|is|are|been|being) (?:\p{Ll}+ly )?$/u.test(m[0].slice(0, m[0].lastIndexOf(verb))) && verb !== "quoted as saying") continue;
+    // "The OCHA, citing government figures, also noted that 9,000 …": the one cited claims it.
+    const citing = /,\s(?:citing|quoting)\s((?:the )?[^,;:"“”]{1,60}),\s(?:(?:also|further|had|has) )?$/u.exec(text.slice(Math.max(0, m.index - 90), m.index));
+    if (citing && !taken(m.index, end)) {
+      add(tidyName(citing[1]!), `${citing[0].replace(/^,\s/u, "")}${verb}`, false, endsClause(text, end, false), [m.index - citing[0].length + 2, end]);
+      continue;
+    }
     const subject = subjectBefore(text, m.index, SPEECH.test(verb));
     // "fell 7.9 percent, better than analysts had expected": a comparison with a forecast gives the forecaster no figure.
     if (subject && /^(?:expected|forecast|predicted|estimated|projected|anticipated)$/.test(verb) && /\b(?:than|as)\s+$/u.test(text.slice(Math.max(0, subject.start - 6), subject.start)) && endsClause(text, end, false)) continue;
@@ -321,7 +338,7 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     const at = f.span[1];
     // ", taking the total to 710,000", ", of whom 49,000 arrived": what the speaker's figure goes on to.
     // "Amiri told Efe news, adding that eight …": the audience of "told" may stand between.
-    const adding = f.trailing && (/^(?:(?: [\p{L}’'-]+){1,3}?)?(?: on \p{L}+)?,? (?:adding|saying|noting|estimating|explaining|taking|bringing|pushing|raising|of whom|of which|including)\b(?: that\b)?/u.exec(text.slice(at, at + 40)) ?? (/\b(?:said|says|told|added|reported)$/.test(f.words) ? /^(?: (?:on|late|early) \p{L}+)?, (?:and|but) /u.exec(text.slice(at, at + 40)) : null));
+    const adding = f.trailing && (/^(?:(?: [\p{L}’'-]+){1,3}?)?(?: on \p{L}+)?,? (?:adding|saying|noting|estimating|explaining|taking|bringing|pushing|raising|increasing|lifting|cutting|reducing|putting|giving|leaving|of whom|of which|including)\b(?: that\b)?/u.exec(text.slice(at, at + 40)) ?? (/\b(?:said|says|told|added|reported)$/.test(f.words) ? /^(?: (?:on|late|early) \p{L}+)?, (?:and|but) /u.exec(text.slice(at, at + 40)) : null));
     if (adding) found.push({ ...f, trailing: false, span: [at, at + adding[0].length] });
   }
   // "“… the unofficial figures show around 150 dead,” said Giammattei": inside a quotation, its speaker claims it all.
@@ -421,7 +438,9 @@ function resolve(name: string, pronoun: boolean, memory: SpeakerMemory, paragrap
         ?? [...memory.named].reverse().find((n) => COMPANY.test(n.claimant));
       if (body) return recall(body.claimant, memory, paragraph);
       // "Canadian miner Turquoise Hill Resources Ltd beat estimates … The company now sees": a business named, though it said nothing yet.
-      const firm = FIRM.test(name) ? memory.firms.at(-1) : undefined;
+      // "Tesco said …", later "the firm said": the last speaker named by one word that no person of the article has for a surname.
+      const surname = (w: string) => memory.named.some((n) => n.claimant.endsWith(` ${w}`));
+      const firm = FIRM.test(name) ? memory.firms.at(-1) ?? [...memory.named].reverse().find((n) => /^\p{Lu}[\p{L}&-]+$/u.test(n.claimant) && !SPEAKERS.has(base(n.claimant)) && !surname(n.claimant))?.claimant : undefined;
       if (firm) return recall(firm, memory, paragraph);
     }
   }
@@ -448,6 +467,9 @@ function quoteDepths(text: string): Uint8Array {
 
 // A business's name with its suffix: "Turquoise Hill Resources Ltd", "Dollar Tree Stores Inc".
 const FIRM_NAME = new RegExp(String.raw`\b(\p{Lu}[\p{L}&'’-]*(?: (?:\p{Lu}[\p{L}&'’-]*|&))* (?:${COMPANY_SUFFIX})\b\.?)`, "gu");
+
+// Rubrics a page sets before a headline: "ANALYSIS:", "UPDATE:", "EXCLUSIVE:".
+const RUBRIC = /^(?:ANALYSIS|OPINION|UPDATE|EXCLUSIVE|BREAKING|WATCH|FACTBOX|EXPLAINER|COMMENT|EDITORIAL|REVIEW|INTERVIEW)$/u;
 
 // A poll, a count or a projection, which "gives" its shares: "An exit poll gave the ruling party 38.2%".
 const POLL = /\b(?:poll|polls|survey|projection|projections|count|tally|results)\b(?: (?:by|for|of|from) [^,;:.!?]{1,60})?\s*$/iu;

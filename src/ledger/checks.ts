@@ -191,9 +191,9 @@ function checkStated(entry: Extract<FigureEntry, { kind: "stated" }>, seeds: Map
 // The words before a number that qualify it, as wire copy writes them. "Nearly" and "almost" say the number is close,
 // not a ceiling a reader should take as one; "as many as" and "up to" are a ceiling.
 const CUES: [RegExp, Qualifier][] = [
-  [/\b(just over|more than|over|above|at least|upwards of|in excess of|exceeding|exceeds|exceed|exceeded|topping|tops|top|topped|surpassing|surpassed|passed|no fewer than|no less than)\s*$/i, "at-least"],
-  [/\b(up to|as many as|fewer than|less than|lower than|slightly lower than|under|below|no more than|just under|at most|a maximum of|within|(?:could|may|might|would) (?:(?:grow|rise|climb|reach|top|hit|increase|go up) to|reach|top|hit|exceed|be as high as|see)|is expected to (?:reach|rise to|hit))\s*$/i, "at-most"],
-  [/\b(approximately|roughly|about|around|some|nearly|almost|close to|approaching|circa|c\.|nears|nearing)\s*$/i, "approximate"],
+  [/\b(not less than|not fewer than|just over|more than|over|above|at least|upwards of|in excess of|exceeding|exceeds|exceed|exceeded|topping|tops|top|topped|surpassing|surpassed|passed|no fewer than|no less than)\s*$/i, "at-least"],
+  [/\b(up to|as many as|not more than|not higher than|fewer than|less than|lower than|slightly lower than|(?<!just )under|below|no more than|at most|a maximum of|within|(?:could|may|might|would) (?:(?:grow|rise|climb|reach|top|hit|increase|go up) to|reach|top|hit|exceed|be as high as|see)|is expected to (?:reach|rise to|hit))\s*$/i, "at-most"],
+  [/\b(approximately|roughly|about|around|some|nearly|almost|close to|approaching|circa|c\.|nears|nearing|just under|more like)\s*$/i, "approximate"],
   [/\b(estimated|estimates|estimate)\b(?!.*[.;:!?])/i, "estimate"],
 ];
 
@@ -202,10 +202,12 @@ export function qualifierCue(quote: string, offset: number, phrase: string): { w
   // Look only within the number's own clause: a dash or a full stop ends it.
   const before = quote.slice(0, offset).replace(/[\u2014\u2013]/g, " ");
   // "300 or more", "39 people, perhaps more", "300-plus"; not "50 percent plus one vote", which is exact.
-  const after = /^(?:\s+\p{L}+)?,?[\s-]*(or more|or so|or fewer|or less|perhaps more|possibly more|if not more|plus(?!\s+(?:one|two|\d)))\b/iu.exec(quote.slice(offset + phrase.length, offset + phrase.length + 24));
+  const after = /^(?:\s+\p{L}+)?,?[\s-]*(or more|or so|or fewer|or less|perhaps more|possibly more|if not more|plus(?![\s-]+(?:one|two|\d)))\b/iu.exec(quote.slice(offset + phrase.length, offset + phrase.length + 24));
   if (after) return { words: after[1]!, qualifier: /more|plus/i.test(after[1]!) ? "at-least" : /so/i.test(after[1]!) ? "approximate" : "at-most" };
+  // "more than an estimated $100 billion": the bound, said before the estimate, is what qualifies it.
+  const estimated = /\s+an?\s+estimated\s*$/i.exec(before);
   for (const [pattern, qualifier] of CUES) {
-    const m = pattern.exec(before);
+    const m = pattern.exec(estimated && qualifier !== "estimate" ? before.slice(0, estimated.index) : before);
     if (m) return { words: m[1]!, qualifier };
   }
   return null;

@@ -36,7 +36,8 @@ export function sentences(text: string): Sentence[] {
     let end = i + 1;
     // Closing quotation marks and brackets belong to the sentence they close.
     while (end < text.length && /["”’')\]]/.test(text[end]!)) end++;
-    if (end < text.length && !/\s/.test(text[end]!)) continue; // "3.5", "U.N.", "example.com"
+    // "3.5", "U.N.", "example.com" go on; "minister said.Minister Nadda": a word, its full stop and a capitalised word with no space is a lost space.
+    if (end < text.length && !/\s/.test(text[end]!) && !(c === "." && end === i + 1 && /\p{Ll}{3}$/u.test(text.slice(Math.max(0, i - 3), i)) && /^\p{Lu}\p{Ll}{2,}\b/u.test(text.slice(end)))) continue;
     if (c === "." && isAbbreviation(text, i)) continue;
     push(end);
     i = end - 1;

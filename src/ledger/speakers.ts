@@ -94,7 +94,7 @@ export const canSpeak = (w: string) => capitalised(w) || SPEAKERS.has(base(w));
 export const stem = (w: string) => base(w).replace(/ies$/, "y").replace(/s$/, "");
 
 // The titles an appositive opens with, no article before them: "Joe Shepard, sheriff of Gibson County, said".
-const APPOSITIVE_TITLES = "[Ss]ecretary|[Hh]ead|[Cc]hief|[Dd]irector|[Dd]eputy|[Mm]inister|[Ss]pokes(?:man|woman|person)|[Cc]hair(?:man|woman)?|[Mm]ember|[Pp]resident|[Cc]ommander|[Gg]overnor|[Mm]ayor|[Ss]heriff|[Ii]nspector|[Ss]uperintendent|[Cc]aptain|[Cc]oordinator|[Rr]epresentative|[Ee]nvoy|[Aa]mbassador|[Aa]dvis[eo]r|[Ss]enator|[Pp]remier|[Cc]hancellor|[Cc]ommissioner|[Mm]anager|[Aa]dministrator|[Pp]rosecutor";
+const APPOSITIVE_TITLES = "[Ss]ecretary|[Hh]ead|[Cc]hief|[Dd]irector|[Dd]eputy|[Mm]inister|[Ss]pokes(?:man|woman|person)|[Cc]hair(?:man|woman)?|[Mm]ember|[Pp]resident|[Cc]ommander|[Gg]overnor|[Mm]ayor|[Ss]heriff|[Ii]nspector|[Ss]uperintendent|[Cc]aptain|[Cc]oordinator|[Rr]epresentative|[Ee]nvoy|[Aa]mbassador|[Aa]dvis[eo]r|[Ss]enator|[Pp]remier|[Cc]hancellor|[Cc]ommissioner|[Mm]anager|[Aa]dministrator|[Pp]rosecutor|[Ll]ead author|[Aa]uthor|[Cc]o-author|[Rr]esearcher|[Ee]conomist|[Aa]nalyst|[Pp]rofessor|[Ff]ounder|[Ee]ditor";
 const APPOSITIVE_TITLE = new RegExp(`^(?:${APPOSITIVE_TITLES})`, "u");
 
 /**
@@ -123,14 +123,14 @@ export function subjectBefore(text: string, end: number, speech = false): { name
   if (unpunctuated) return { name: unpunctuated[1]!, start: reach + unpunctuated.index + unpunctuated[0].indexOf(unpunctuated[1]!), pronoun: false };
   // "The report which was released on Friday in Nairobi shows": a subject with a relative clause of its own.
   // "survivors who were rescued by local boatmen said": a plural noun that speaks needs no article.
-  const relative = /(?:^|[,;:]\s|[.!?]\s|\b(?:However|But|And),?\s)((?:[Tt]he |[Aa]n? )?[\p{L}’' -]{1,60}?) (?:which|that|who) (?:was|were|is|are|has been|have been|had been) [^,;:"“”]{1,80}$/u.exec(within);
+  const relative = /(?:^|[,;:]\s|[.!?]\s|\b(?:However|But|And),?\s)((?:[Tt]he |[Aa]n? )?[\p{L}’' -]{1,60}?) (?:which|that|who) (?:was|were|is|are|has been|have been|had been|\p{Ll}+ed) [^,;:"“”]{1,80}$/u.exec(within);
   if (relative && speaker(relative[1]!.split(" ").at(-1)!)) return { name: relative[1]!, start: reach + relative.index + relative[0].indexOf(relative[1]!), pronoun: false };
   // "Germany -- itself under fire from its neighbours -- warned": an aside between dashes.
   const dashed = /(?:^|[.;:"“”]\s|,\s)((?:the )?\p{Lu}[\p{L}’'.&-]*(?: \p{Lu}[\p{L}’'.&-]*){0,4}) (?:--|—|–) [^"“”]{1,160}? (?:--|—|–) $/u.exec(within);
   if (dashed) return { name: dashed[1]!, start: reach + dashed.index + dashed[0].indexOf(dashed[1]!), pronoun: false };
   // "Muslim Khan, a spokesman for the militants, said": a name and the appositive that says who it is, kept together;
   // "Sources within the movement, whose fighters hide near the border, said": the relative clause is the writer's.
-  const aside = new RegExp(String.raw`(?:^|[.;:"“”]\s|,\s)(?:(?:while|whereas|and|but) )?((?:the )?\p{Lu}[^,;:"“”()]{0,80}?), ((a|an|the|who|whose|which|(?:\p{Ll}+ly )?(?:known|called|dubbed|nicknamed|based|headquartered|owned|led|run|founded|formerly|once)\b|(?:\p{Lu}\p{L}*\s){0,3}\p{L}+['’]s\s|(?:${APPOSITIVE_TITLES})\b)[^,;:"“”]{1,160}), $`, "u").exec(within);
+  const aside = new RegExp(String.raw`(?:^|[.;:"“”]\s|,\s)(?:(?:while|whereas|and|but) )?((?:the )?\p{Lu}[^,;:"“”()]{0,80}?), ((a|an|the|who|whose|which|(?:\p{Ll}+ly )?(?:known|called|dubbed|nicknamed|based|headquartered|owned|led|run|founded|formerly|once|published|released|conducted|carried out|commissioned)\b|(?:\p{Lu}\p{L}*\s){0,3}\p{L}+['’]s\s|(?:${APPOSITIVE_TITLES})\b)[^,;:"“”]{1,160}), $`, "u").exec(within);
   // "A rebel spokeswoman, Marcella Valiente, said": a title, then the name.
   const titled = /(?:^|[.;:"“”]\s|,\s)(?:(?:But|And|Yet|So|but|and|while) )?((?:[Aa]n?|[Tt]he|[Aa]nother|\p{Lu}[\p{L}-]*['’]s) (?:[^,;:"“”()]|\([^(),;:"“”]{1,40}\)){0,100}?), ((?:the )?\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,4}), $/u.exec(within);
   // "the UNHCR spokesperson in Egypt, Christine Beshay,": the title's noun may come before where it serves.
@@ -177,6 +177,11 @@ export function subjectBefore(text: string, end: number, speech = false): { name
     // "International Organization for Migration", "a spokesperson for the U.N.": "for" inside a name, between nouns that speak.
     // "The IPSOS poll for commercial television channel TVN24": a poll is named with whom it was made for.
     const forInName = lower === "for" && i > 0 && canSpeak(ws[i - 1]!.text) && taken.length > 0 && (capitalised(taken[0]!.text) || DETERMINERS.has(taken[0]!.text.toLowerCase()) || /^(?:poll|survey)$/i.test(ws[i - 1]!.text));
+    // "the third-largest U.S. bank by assets": a ranking's measure is part of the name.
+    if (lower === "by" && taken.length > 0 && /^(?:assets|sales|revenue|revenues|volume|capacity|deposits|output)$/.test(taken[0]!.text)) {
+      taken.unshift(w);
+      continue;
+    }
     // "analysts surveyed by Reuters": who polled them is part of their name.
     if (lower === "by" && i > 0 && /^(?:polled|surveyed|interviewed|questioned|consulted)$/.test(ws[i - 1]!.text) && taken.length > 0) {
       taken.unshift(w);
@@ -226,6 +231,8 @@ export function subjectBefore(text: string, end: number, speech = false): { name
   let from = 0;
   for (let i = 0; i < taken.length - 1; i++) {
     if (!/^(?:On|In|By|At|Late|Early|Last)$/.test(taken[i]!.text)) continue;
+    // "Early reports had suggested": an adjective of the noun that speaks, not a time.
+    if (i + 2 === taken.length && SPEAKERS.has(base(taken[i + 1]!.text))) continue;
     // "In both cases union leaders announced": the opener is its preposition, determiner and noun.
     from = DETERMINERS.has(taken[i + 1]!.text.toLowerCase()) && i + 3 < taken.length ? i + 3 : i + 2;
   }
