@@ -34,6 +34,7 @@ describe("attribution: the speaker before the verb", () => {
     ["Dana Okafor, sheriff of Lake County, said 40 to 60 homes were destroyed.", "40 to 60", "Dana Okafor, sheriff of Lake County"],
     ["According to the women's collective #NoMore, the marches brought together 90,000 people.", "90,000", "women's collective #NoMore"],
     ["Reform candidates won at least 212 of 300 seats counted so far, official results showed.", "212", "official results"],
+    ["The toll from the fire has risen to 48, according to the official media here, the state agency reported.", "48", "official media"],
     ["The new survey, published in The Lancet, estimates more than 3,100 people died.", "3,100", "new survey"],
     ["“A third of the deaths were never counted,” Ana Ruiz, lead author of the study, said.", "A third", "Ana Ruiz, lead author of the study"],
     ["The fourth-largest U.S. lender by assets said profit rose to 2.1 billion dollars.", "2.1 billion dollars", "fourth-largest U.S. lender by assets"],
@@ -92,6 +93,7 @@ describe("attribution: an attribution that names nobody bounds nothing", () => {
 
 describe("attribution: acts that are not reports", () => {
   it.each([
+    ["The death toll from the floods in the south has increased to more than 90, with dozens missing.", "90", null],
     ["Landmines claimed the lives of 19 people last year.", "19", null],
     ["Previous counts were discredited after disputes among the three largest groups.", "three", null],
     ["ANALYSIS: Why 40,000 marchers is the likelier count", "40,000", null],
@@ -199,6 +201,11 @@ describe("attribution: pronouns and descriptions, marked inferred", () => {
   it("“On Thursday, it …, but reported that …”: the pronoun after an opening time is the sentence's subject", () => {
     const text = "The interior ministry said 4,000 people remained.\n\nOn Thursday, it did not give a new count, but reported that 1,210 had applied for asylum.";
     expect(who(text, "1,210")).toEqual(inferred("interior ministry"));
+  });
+
+  it("“the third-largest U.S. bank by assets” is the bank named before", () => {
+    const text = "NEW YORK (Reuters) - Northgate Financial Inc reported higher quarterly profit on Friday.\n\nThe third-largest U.S. bank by assets said net income rose to 3.9 billion dollars.";
+    expect(who(text, "3.9 billion dollars")).toEqual(inferred("Northgate Financial Inc"));
   });
 
   it("a dateline's place before a dash is not part of the speaker's name", () => {

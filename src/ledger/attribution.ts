@@ -128,7 +128,8 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     if (/\b(?:said|says|told \p{L}+|added|adds|indicated|stated|reported|announced|explained|noted|confirmed),\s*$/u.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
     // "according to estimates from march organizers": the organizers claim it, not their estimates.
     // "according to official data through June 30": when the data runs to is no part of its source.
-    const source = m[1]!.replace(THROUGH_MONTH, "").replace(/^(?:the )?(?:latest |official |preliminary |initial )?(?:estimates?|figures?|data|reports?|counts?|a count|a tally|tallies|statistics|numbers|an? (?:accounting|estimate|calculation|analysis|survey|poll|study|count|tally)) (?:from|by|of|compiled by|released by|made by|carried out by) /u, "");
+    // "according to the official media here": where the writer is is no part of the source.
+    const source = m[1]!.replace(THROUGH_MONTH, "").replace(/ (?:here|there)$/u, "").replace(/^(?:the )?(?:latest |official |preliminary |initial )?(?:estimates?|figures?|data|reports?|counts?|a count|a tally|tallies|statistics|numbers|an? (?:accounting|estimate|calculation|analysis|survey|poll|study|count|tally)) (?:from|by|of|compiled by|released by|made by|carried out by) /u, "");
     const claimant = m[2] ? `${source}, ${m[2]}` : source;
     // "the forecast in the March report": the noun before where it appeared is what speaks.
     const owner = source.replace(/^the /i, "").split(/ in (?:the|a|an) /)[0]!.split(" ");
@@ -215,6 +216,8 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     if (/^(?:declared|declares)$/.test(verb) && !/^ (?:that\b|(?:[\p{L}.’'-]+ ){1,5}?(?:the )?(?:winner|elected|dead|killed|missing)\b|the (?:death )?(?:toll|figure|number)|(?:(?:about|some|nearly|more than|over|at least|all) )?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b))/u.test(text.slice(end, end + 40))) continue;
     // "The economy added 34,300 jobs": adding a number of things is an act; "added that 300 …" reports.
     if (/^(?:added|adds)$/.test(verb) && /^ (?:(?:about|some|nearly|more than|over|at least|a net|an? estimated) )?\d/u.test(text.slice(end, end + 24))) continue;
+    // "the death toll has increased to 60": a figure that rose; "raised the toll to 60" is someone's report.
+    if (/^(?:increased|raised|revised|updated|cut|lowered)$/.test(verb) && /^(?:to|at|by)$/.test(m[0].slice(m[0].lastIndexOf(verb) + verb.length).trim())) continue;
     // "Previous counts were discredited": a plural noun before its own verb, not a verb of speech.
     if (/s$/.test(verb) && /^ (?:were|are|have|had|was|is|will|would|show|showed|suggest|put)\b/u.test(text.slice(end, end + 10))) continue;
     // "UXO claimed the lives of 22 people": a killing, not a claim.
@@ -382,7 +385,8 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
 function resolve(name: string, pronoun: boolean, memory: SpeakerMemory, paragraph: number): { claimant: string; inferred: boolean } | null {
   // The speakers of this and the previous paragraph, the latest first.
   const latest = memory.named.filter((n) => n.paragraph >= paragraph - 1).reverse();
-  const ws = name.split(/\s+/);
+  // "the third-largest U.S. bank by assets": a bank described, whatever it is ranked by.
+  const ws = name.replace(BY_MEASURE, "").split(/\s+/);
   if (pronoun) {
     const person = /^(?:he|she|i)$/i.test(name);
     // "it said" three paragraphs after the company was named, with only its statement between: the company.
@@ -475,7 +479,9 @@ const RUBRIC = /^(?:ANALYSIS|OPINION|UPDATE|EXCLUSIVE|BREAKING|WATCH|FACTBOX|EXP
 const POLL = /\b(?:poll|polls|survey|projection|projections|count|tally|results)\b(?: (?:by|for|of|from) [^,;:.!?]{1,60})?\s*$/iu;
 
 // "the company", "the carrier": a description of the business a sentence may open on.
-const FIRM = /^the (?:company|firm|group|carrier|airline|insurer|lender|retailer|miner|operator|maker|automaker|carmaker|producer|manufacturer|utility|conglomerate)$/i;
+const FIRM = /^the (?:[\p{L}\d.’'-]+ ){0,3}?(?:company|firm|group|carrier|airline|insurer|lender|bank|retailer|miner|operator|maker|automaker|carmaker|producer|manufacturer|utility|conglomerate)(?: by \p{Ll}+)?$/iu;
+// What a ranking is by: "the third-largest U.S. bank by assets".
+const BY_MEASURE = / by (?:assets|sales|revenue|revenues|volume|capacity|deposits|output)$/u;
 
 /** A business's name as a sentence opens on it: two or more capitalised words ("Coal India"), an abbreviation ("TPSA"), or a company's suffix. */
 function isFirmName(name: string): boolean {
