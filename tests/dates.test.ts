@@ -15,6 +15,13 @@ describe("dates", () => {
     expect(readImpliedDate("8 June", "2025-06-10")).toEqual({ date: "2025-06-08", precision: "day" });
     expect(readImpliedDate("February 30", "2025-06-10")).toBeNull();
     expect(readImpliedDate("Smarch 3", "2025-06-10")).toBeNull();
+    // 2025-06-10 is a Tuesday: "on Tuesday" in that day's paper is the same day, "last Tuesday" the week before.
+    expect(readImpliedDate("on Tuesday", "2025-06-10")?.date).toBe("2025-06-10");
+    expect(readImpliedDate("Tuesday", "2025-06-10")?.date).toBe("2025-06-10");
+    expect(readImpliedDate("last Tuesday", "2025-06-10")?.date).toBe("2025-06-03");
+    expect(readImpliedDate("Monday", "2025-06-10")?.date).toBe("2025-06-09");
+    const days = findCandidates("Police said last Tuesday that 5 died; on Tuesday 3 more died.", { published: "2025-06-10" }).filter((c) => c.kind === "date");
+    expect(days.map((c) => [c.phrase, c.date?.iso])).toEqual([["last Tuesday", "2025-06-03"], ["Tuesday", "2025-06-10"]]);
     // What figures proposes is what check reads back.
     for (const c of findCandidates("Rain fell on Jan. 25 and 3 March.", { published: "2025-06-10" }).filter((x) => x.kind === "date")) {
       expect(readImpliedDate(c.phrase, "2025-06-10")?.date).toBe(c.date?.iso);

@@ -84,7 +84,7 @@ const PATTERNS: [CandidateKind | "stated-date" | "month-date" | "month-day" | "d
   ["month-date", new RegExp(String.raw`\b(?:${MONTH}) \d{4}\b`, "gu")],
   // A month and day with no year ("June 8", "Jan. 25", "8 June"): a date, not the numbers 8 and 25.
   ["month-day", new RegExp(String.raw`\b(?:(?:${MONTH}|${SHORT_MONTH}|Sept\.|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?=\s\d{1,2}\b)) \d{1,2}(?![\d,.:]\d| \d{4})|\d{1,2} (?:${MONTH})(?! \d{4}))\b`, "gu")],
-  ["weekday", new RegExp(String.raw`\b(?:${WEEKDAYS.join("|")}|today)\b`, "gu")],
+  ["weekday", new RegExp(String.raw`\b(?:(?:[Ll]ast )?(?:${WEEKDAYS.join("|")})|today)\b`, "gu")],
   ["money", new RegExp(String.raw`(?:US\$|[$€£¥])\s?${DIGITS}(?:\.\d+)?(?:\s?(?:thousand|million|billion|trillion|bn|m|k)\b)?|\b(?:${NUMBER_WORD})${SCALE}\s(?:${Object.keys(CURRENCY_WORDS).join("|")})\b`, "giu")],
   // "6% to 7%", "3.5%-4.0%", "between 10 and 15 percent": one range of percentages, not two numbers.
   ["percent-range", new RegExp(String.raw`\bbetween ${DIGITS}(?:\.\d+)?\s?(?:%|percent|per cent)?\s?and\s?${DIGITS}(?:\.\d+)?\s?(?:%|percent\b|per cent\b)|\b(?:from )?${DIGITS}(?:\.\d+)?\s?(?:%|percent|per cent)?\s?(?:to|[-–—])\s?${DIGITS}(?:\.\d+)?\s?(?:%|percent\b|per cent\b)`, "giu")],

@@ -308,7 +308,8 @@ export function readImpliedDate(phrase: string, published: string): { date: stri
   const named = /^(?:on |last )?(\p{L}+)$/iu.exec(phrase.trim());
   const weekday = named ? WEEKDAYS.findIndex((d) => d.toLowerCase() === named[1]!.toLowerCase()) : -1;
   if (weekday === -1) return null;
-  const back = (p.getUTCDay() - weekday + 7) % 7 || 7;
+  // "on Tuesday" in Tuesday's paper is that day; "last Tuesday" is the week before.
+  const back = (p.getUTCDay() - weekday + 7) % 7 || (/^last /i.test(phrase.trim()) ? 7 : 0);
   const d = new Date(p.getTime() - back * 86_400_000);
   return { date: d.toISOString().slice(0, 10), precision: "day" };
 }
