@@ -76,7 +76,9 @@ export function newStory(o: NewOptions, report: Reporter): number {
 
   const candidates = findCandidates(text, { published: date });
   const dated = lineSpan(text, meta.published.dateline);
-  const lead = candidates.find((c) => c.kind === "number" && c.value !== null && !within(c.start, dated));
+  // The first number that says what it counts ("nine workers", not a headline's bare "Nine"): a figure check accepts as it is.
+  const numbers = candidates.filter((c) => c.kind === "number" && c.value !== null && !within(c.start, dated));
+  const lead = numbers.find((c) => c.unit !== null) ?? numbers[0];
   if (!lead) return fail(`${o.seedFile}: the article gives no number to start a chart from. storycharts charts sourced numbers; start from an article that has some`);
 
   const notebook = scaffold(o.slug, meta, text, lead);
@@ -112,7 +114,9 @@ function within(offset: number, span: [number, number] | null): boolean {
 /** The notebook for a new story: the lead number as its one figure, and every other number as not reviewed yet. */
 function scaffold(slug: string, meta: SeedMeta, text: string, lead: Candidate): { source: string; unreviewed: number } {
   const id = idMaker();
+  // A number that names nothing it counts still needs a unit for check: "count", which the note asks the writer to confirm.
   const entry = entrySource(lead, { seed: "SEED", article: "ARTICLE" }, id)[0]!
+    .replace(/unit: "",/, 'unit: "count",')
     .replace(`subject: "", measure: "", // fill in: what the number is about, and what is said of it`,
       `subject: ${stringLiteral(lead.unit ?? "figure")}, measure: "as the article states it",\n  note: "Drafted by storycharts new from the article’s first number: check the claimant, and say what the number is about in the subject and measure.",`);
   const figureId = /id: "([^"]+)"/.exec(entry)![1]!;
