@@ -38,10 +38,12 @@ describe("storycharts build, list and check", () => {
     for (const id of CHART_IDS) expect(r.stdout).toMatch(new RegExp(`^written   ${id} \\(\\d+ ms\\)$`, "m"));
     expect(lastLine(r.stdout)).toMatch(/^build: 10 charts \(10 written, 0 unchanged, 0 failed\), 13 tables, 1 notebook built in \d+\.\d s$/);
     const charts = readdirSync(join(project.dir, "charts")).sort();
-    expect(charts.length).toBe(10 * 4 + 2);
+    // Each chart's artboards, PNG, embed code and data; the story's figures; the manifest and the gallery.
+    expect(charts.length).toBe(10 * 5 + 1 + 2);
     for (const id of CHART_IDS) {
-      for (const suffix of [".svg", ".mobile.svg", ".png", ".html"]) expect(charts).toContain(`${id}${suffix}`);
+      for (const suffix of [".svg", ".mobile.svg", ".png", ".html", ".csv"]) expect(charts).toContain(`${id}${suffix}`);
     }
+    expect(charts).toContain("istanbul-talks-figures.csv");
     // What a fresh copy builds is what is committed.
     for (const name of charts) {
       expect(readFileSync(join(project.dir, "charts", name)).equals(readFileSync(join(root, "charts", name))), `charts/${name}`).toBe(true);
@@ -88,18 +90,20 @@ describe("storycharts build, list and check", () => {
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout) as BuildReport;
     expect(report.charts.map((c) => [c.id, c.status, c.files])).toEqual([
-      ["aircraft-hit-by-type", "unchanged", ["aircraft-hit-by-type.svg", "aircraft-hit-by-type.mobile.svg", "aircraft-hit-by-type.png", "aircraft-hit-by-type.html"]],
+      ["aircraft-hit-by-type", "unchanged", ["aircraft-hit-by-type.svg", "aircraft-hit-by-type.mobile.svg", "aircraft-hit-by-type.png", "aircraft-hit-by-type.html", "aircraft-hit-by-type.csv", "istanbul-talks-figures.csv"]],
     ]);
     expect(report.exitCode).toBe(0);
     expect(report.summary).toMatch(/^build: 1 chart/);
   });
 
-  it("build --out DIR writes the charts elsewhere, linking the data from there", () => {
+  it("build --out DIR writes the charts elsewhere, each chart's data beside it so the folder can be published on its own", () => {
     const r = project.run("build", "--out", "public/graphics", "--format", "svg", "--quiet");
     expect(r.status).toBe(0);
     expect(r.stdout.trim().split("\n").length).toBe(1);
     const manifest = JSON.parse(readFileSync(join(project.dir, "public", "graphics", "manifest.json"), "utf8")) as { charts: { data: string; files: { png: string | null } }[] };
-    expect(manifest.charts[0]!.data).toBe("../../data/aircraft-hit-by-type.csv");
+    expect(manifest.charts[0]!.data).toBe("aircraft-hit-by-type.csv");
+    expect(readFileSync(join(project.dir, "public", "graphics", "aircraft-hit-by-type.csv"), "utf8")).toBe(readFileSync(join(project.dir, "data", "aircraft-hit-by-type.csv"), "utf8"));
+    expect(readFileSync(join(project.dir, "public", "graphics", "aircraft-hit-by-type.html"), "utf8")).toContain('<a href="aircraft-hit-by-type.csv">Get the data</a>');
     expect(manifest.charts[0]!.files.png).toBeNull();
     expect(existsSync(join(project.dir, "public", "graphics", "aircraft-hit-by-type.png"))).toBe(false);
   });

@@ -1,12 +1,14 @@
 // What a desk publishes is safe to open: CSV cells a spreadsheet would run as
 // formulas are escaped, and the manifest, snippet and gallery carry the words
-// as the SVG does, without characters XML cannot hold.
+// as the SVG does, without characters XML cannot hold. Several stories publish
+// from one charts/ folder, each chart's data beside it.
 import * as aq from "arquero";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toCsv } from "../src/tables/index.ts";
-import { writeFixture } from "./helpers/fixture.ts";
+import type { ManifestEntry } from "../src/publish/index.ts";
+import { FIXTURE_SEED, writeFixture } from "./helpers/fixture.ts";
 import { tempProject, type TempProject } from "./helpers/temp-project.ts";
 
 describe("published CSV", () => {
@@ -37,6 +39,33 @@ describe("manifest, snippet and gallery", () => {
       const text = readFileSync(join(project.dir, "charts", file), "utf8");
       expect(text, file).not.toMatch(/[\u0007\u001b]|\\u0007|\\u001b/);
     }
+  });
+
+  it("group the charts by story, newest first, each with its articles and fact-check data, and link data that is beside them", () => {
+    const r = project.run("build", "--format", "svg", "--quiet");
+    expect(r.status, r.stderr).toBe(0);
+    const dir = join(project.dir, "charts");
+    const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as { charts: ManifestEntry[] };
+    const fixture = manifest.charts.find((c) => c.id === "fixture-drones")!;
+    expect(fixture.story).toEqual({
+      notebook: "fixture", title: "Drones over the border", figures: "fixture-figures.csv",
+      articles: [{ seed: FIXTURE_SEED, headline: expect.any(String), publisher: expect.any(String), date: "2025-01-01" }],
+    });
+    expect(manifest.charts.find((c) => c.id === "sumy-advance")!.story.notebook).toBe("istanbul-talks");
+    // Every link the gallery and the snippets give is a file in charts/ itself.
+    for (const c of manifest.charts) {
+      for (const file of [c.data, c.story.figures!, c.files.desktop, c.files.mobile, c.files.embed]) expect(existsSync(join(dir, file)), file).toBe(true);
+      expect(readFileSync(join(dir, c.files.embed), "utf8")).toContain(`<a href="${c.data}">Get the data</a>`);
+    }
+    const gallery = readFileSync(join(dir, "index.html"), "utf8");
+    const sections = [...gallery.matchAll(/<section class="story" id="story-([a-z-]+)"/g)].map((m) => m[1]);
+    expect(sections).toEqual(["istanbul-talks", "fixture"]);
+    const fixtureSection = gallery.slice(gallery.indexOf('id="story-fixture"'));
+    expect(fixtureSection).toContain('<time datetime="2025-01-01">1 January 2025</time>');
+    expect(fixtureSection).toContain('<a href="fixture-figures.csv">Fact-check data');
+    expect(fixtureSection).toContain('id="fixture-drones"');
+    expect(fixtureSection).not.toContain('id="sumy-advance"');
+    expect(gallery).toMatch(/charts in 2 stories/);
   });
 });
 

@@ -68,11 +68,11 @@ describe("the build owns charts/ and data/", () => {
     writeFileSync(join(project.dir, "charts", ".gitkeep"), "");
     const r = project.run("build", "--format", "svg");
     expect(r.status, r.stderr).toBe(0);
-    for (const gone of ["charts/evil.svg", "charts/fixture-drones.svg", "charts/fixture-drones.mobile.svg", "charts/fixture-drones.html", "data/stale.csv"]) {
+    for (const gone of ["charts/evil.svg", "charts/fixture-drones.svg", "charts/fixture-drones.mobile.svg", "charts/fixture-drones.html", "charts/fixture-drones.csv", "data/stale.csv"]) {
       expect(r.stdout).toMatch(new RegExp(`^removed   ${gone.replace(/\./g, "\\.")}: no notebook makes it \\(moved to \\.cache/orphans/[^/]+/${gone.replace(/\./g, "\\.")}\\)$`, "m"));
       expect(existsSync(join(project.dir, gone)), gone).toBe(false);
     }
-    expect(r.stdout.trim().split("\n").at(-1)).toMatch(/, 5 files no notebook makes removed in /);
+    expect(r.stdout.trim().split("\n").at(-1)).toMatch(/, 6 files no notebook makes removed in /);
     expect(existsSync(join(project.dir, "charts", "fixture-drones-renamed.svg"))).toBe(true);
     expect(existsSync(join(project.dir, "charts", ".gitkeep"))).toBe(true);
     // Nothing is lost: the files are on the shelf.

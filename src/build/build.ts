@@ -10,7 +10,7 @@ import { buildCharts, type ChartOutput } from "./draw-charts.ts";
 import { dataReadme } from "../tables/index.ts";
 import {
   contentHash, embedSnippet, galleryHtml, loadPng, manifestJson, mergeManifest, parseManifest, removeStaleTemporaries,
-  writeAllIfChanged, writeIfChanged, writeTables, type Manifest, type ManifestEntry, type WriteOutcome,
+  writeAllIfChanged, writeIfChanged, writeTables, type Manifest, type ManifestEntry, type StoryInfo, type WriteOutcome,
 } from "../publish/index.ts";
 import { xmlSafe } from "../chart/index.ts";
 import { heartbeat } from "./heartbeat.ts";
@@ -188,12 +188,12 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
       }
       const chart = charts[0]!;
       for (const notice of chart.notices) report.problem(`${file}: chart ${id}: ${notice}`);
-      const entry = manifestEntry(chart, run, outDir, options);
-      const outputs = chartFiles(chart, entry, png);
+      const entry = manifestEntry(chart, run, options);
+      const outputs = chartFiles(chart, entry, run, png);
       const kept = keptPng(outDir, chart, options.formats);
       if (kept) entry.files.png = `${chart.id}.png`;
       const contents = new Map([...outputs, ...(kept ? [[entry.files.png!, kept] as const] : [])]);
-      entry.hash = contentHash([entry.files.desktop, entry.files.mobile, entry.files.png, entry.files.embed].flatMap((f) => (f ? [contents.get(f)!] : [])));
+      entry.hash = contentHash([entry.files.desktop, entry.files.mobile, entry.files.png, entry.files.embed, entry.files.data].flatMap((f) => (f ? [contents.get(f)!] : [])));
       let outcomes: WriteOutcome[];
       try {
         outcomes = writeAllIfChanged([...outputs].map(([name, content]) => [join(outDir, name), content]));
@@ -238,7 +238,7 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
   const complete = !options.shard && options.names.length === 0 && !result.interrupted && result.failedNotebooks.length === 0 &&
     result.charts.every((c) => c.status !== "failed") && !unwritable && previous.problem === null;
   if (complete) {
-    const made = new Set([...manifest.charts.flatMap((e) => [e.files.desktop, e.files.mobile, e.files.embed, ...(e.files.png ? [e.files.png] : [])]), "manifest.json", "index.html"]);
+    const made = new Set([...manifest.charts.flatMap((e) => [e.files.desktop, e.files.mobile, e.files.embed, ...(e.files.data ? [e.files.data] : []), ...(e.files.png ? [e.files.png] : []), ...(e.story?.figures ? [e.story.figures] : [])]), "manifest.json", "index.html"]);
     const tables = new Set([...result.tables.map((t) => t.path.replace(/^data\//, ""))]);
     for (const [dir, keep] of [[outDir, made], [join(options.root, "data"), tables]] as const) {
       for (const moved of sweep(options.root, dir, keep)) {
@@ -332,34 +332,55 @@ function select(loaded: LoadedNotebook[], names: string[]): Map<string, "all" | 
   return selection;
 }
 
-function manifestEntry(chart: ChartOutput, run: NotebookRun, outDir: string, options: BuildOptions): ManifestEntry {
+function manifestEntry(chart: ChartOutput, run: NotebookRun, options: BuildOptions): ManifestEntry {
   // The words as the SVG carries them: what XML cannot hold is gone from the manifest, snippet and gallery too.
   return {
     id: chart.id,
     notebook: run.notebook.id,
+    story: storyInfo(run),
     headline: xmlSafe(chart.headline),
     subtitle: chart.subtitle === null ? null : xmlSafe(chart.subtitle),
     alt: xmlSafe(chart.alt),
     source: xmlSafe(chart.source),
     claimants: chart.claimants.map(xmlSafe),
     stated: chart.stated,
-    data: relative(outDir, join(options.root, "data", `${chart.spec.table}.csv`)).split("\\").join("/"),
+    data: `${chart.id}.csv`,
+    table: chart.spec.table,
     files: {
       desktop: `${chart.id}.svg`,
       mobile: `${chart.id}.mobile.svg`,
       png: options.formats.has("png") ? `${chart.id}.png` : null,
       embed: `${chart.id}.html`,
+      data: `${chart.id}.csv`,
     },
     sizes: chart.sizes,
     hash: "",
   };
 }
 
-function chartFiles(chart: ChartOutput, entry: ManifestEntry, png: ((svg: string, scale: number) => Buffer) | null): Map<string, string | Buffer> {
+/** A chart's published files: its artboards, PNG, embed snippet, its table's CSV, and its story's figures beside them. */
+function chartFiles(chart: ChartOutput, entry: ManifestEntry, run: NotebookRun, png: ((svg: string, scale: number) => Buffer) | null): Map<string, string | Buffer> {
   const files = new Map<string, string | Buffer>(chart.files);
   if (png) files.set(entry.files.png!, png(chart.files.get(entry.files.desktop)!, 2));
   files.set(entry.files.embed, embedSnippet(entry));
+  const csv = (name: string) => run.tables.find((t) => t.name === name)?.csv;
+  files.set(entry.files.data, csv(entry.table) ?? "");
+  if (entry.story.figures) files.set(entry.story.figures, csv(figuresTable(run)) ?? "");
   return files;
+}
+
+/** The ledger table every notebook publishes: each figure with its quote. */
+function figuresTable(run: NotebookRun): string {
+  return `${run.notebook.id}-figures`;
+}
+
+function storyInfo(run: NotebookRun): StoryInfo {
+  const articles = run.notebook.seeds.flatMap((name) => {
+    const seed = run.seeds.get(name);
+    return seed ? [{ seed: name, headline: xmlSafe(seed.meta.headline), publisher: xmlSafe(seed.meta.publisher), date: seed.meta.published.date }] : [];
+  });
+  const figures = run.tables.some((t) => t.name === figuresTable(run)) ? `${figuresTable(run)}.csv` : null;
+  return { notebook: run.notebook.id, title: xmlSafe(run.notebook.title), articles, figures };
 }
 
 /**

@@ -1,25 +1,46 @@
-// charts/index.html: every chart with its alt text, its data and its embed
-// code, for the desk and the editors. Plain HTML and CSS: no script, no
-// reference outside the project.
+// charts/index.html: every chart, grouped by story, with its alt text, its
+// data and its embed code, for the desk and the editors. Plain HTML and CSS:
+// no script, no reference outside the project.
 
+import { formatDate } from "../chart/index.ts";
 import { escapeHtml } from "./html.ts";
 import type { Manifest } from "./manifest.ts";
 import { embedSnippet } from "./embed.ts";
+import type { ManifestEntry, StoryInfo } from "./manifest.ts";
+
+function chartSection(c: ManifestEntry): string {
+  return `
+    <section class="chart" id="${escapeHtml(c.id)}" aria-labelledby="${escapeHtml(c.id)}-heading">
+      <h3 id="${escapeHtml(c.id)}-heading">${escapeHtml(c.headline)}</h3>
+      <p class="meta"><code>${escapeHtml(c.id)}</code> · ${c.sizes.desktop.width}×${c.sizes.desktop.height} and ${c.sizes.mobile.width}×${c.sizes.mobile.height}</p>
+      <div class="artboards">
+        <img src="${escapeHtml(c.files.desktop)}" width="${c.sizes.desktop.width}" height="${c.sizes.desktop.height}" alt="${escapeHtml(c.alt)}">
+        <img src="${escapeHtml(c.files.mobile)}" width="${c.sizes.mobile.width}" height="${c.sizes.mobile.height}" alt="${escapeHtml(c.alt)}">
+      </div>
+      <h4>Alt text</h4>
+      <p>${escapeHtml(c.alt)}</p>
+      <p class="links"><a href="${escapeHtml(c.data)}">Data (CSV)</a>${c.files.png ? ` · <a href="${escapeHtml(c.files.png)}">PNG for social media</a>` : ""} · <a href="${escapeHtml(c.files.desktop)}">SVG</a> · <a href="${escapeHtml(c.files.mobile)}">Mobile SVG</a></p>
+      <h4>Embed code</h4>
+      <pre tabindex="0" aria-label="Embed code for ${escapeHtml(c.id)}"><code>${escapeHtml(embedSnippet(c))}</code></pre>
+    </section>`;
+}
 
 export function galleryHtml(manifest: Manifest): string {
-  const items = manifest.charts.map((c) => `
-  <section class="chart" id="${escapeHtml(c.id)}" aria-labelledby="${escapeHtml(c.id)}-heading">
-    <h2 id="${escapeHtml(c.id)}-heading">${escapeHtml(c.headline)}</h2>
-    <p class="meta"><code>${escapeHtml(c.id)}</code> · notebook <code>${escapeHtml(c.notebook)}</code> · ${c.sizes.desktop.width}×${c.sizes.desktop.height} and ${c.sizes.mobile.width}×${c.sizes.mobile.height}</p>
-    <div class="artboards">
-      <img src="${escapeHtml(c.files.desktop)}" width="${c.sizes.desktop.width}" height="${c.sizes.desktop.height}" alt="${escapeHtml(c.alt)}">
-      <img src="${escapeHtml(c.files.mobile)}" width="${c.sizes.mobile.width}" height="${c.sizes.mobile.height}" alt="${escapeHtml(c.alt)}">
-    </div>
-    <h3>Alt text</h3>
-    <p>${escapeHtml(c.alt)}</p>
-    <p class="links"><a href="${escapeHtml(c.data)}">Data (CSV)</a>${c.files.png ? ` · <a href="${escapeHtml(c.files.png)}">PNG for social media</a>` : ""} · <a href="${escapeHtml(c.files.desktop)}">SVG</a> · <a href="${escapeHtml(c.files.mobile)}">Mobile SVG</a></p>
-    <h3>Embed code</h3>
-    <pre tabindex="0" aria-label="Embed code for ${escapeHtml(c.id)}"><code>${escapeHtml(embedSnippet(c))}</code></pre>
+  // One section a story, the newest article first; a manifest written before stories were recorded groups by notebook.
+  const stories = new Map<string, { story: StoryInfo; charts: ManifestEntry[] }>();
+  for (const c of manifest.charts) {
+    const story = c.story ?? { notebook: c.notebook, title: c.notebook, articles: [], figures: null };
+    const group = stories.get(story.notebook) ?? { story, charts: [] };
+    group.charts.push(c);
+    stories.set(story.notebook, group);
+  }
+  const newest = (s: StoryInfo) => s.articles.map((a) => a.date).sort().at(-1) ?? "";
+  const ordered = [...stories.values()].sort((a, b) => newest(b.story).localeCompare(newest(a.story)) || a.story.notebook.localeCompare(b.story.notebook));
+  const items = ordered.map(({ story, charts }) => `
+  <section class="story" id="story-${escapeHtml(story.notebook)}" aria-labelledby="story-${escapeHtml(story.notebook)}-heading">
+    <h2 id="story-${escapeHtml(story.notebook)}-heading">${escapeHtml(story.articles[0]?.headline ?? story.title)}</h2>
+    <p class="meta">${story.articles.map((a) => `${escapeHtml(a.publisher)}, <time datetime="${escapeHtml(a.date)}">${escapeHtml(formatDate(a.date, "day"))}</time>`).join("; ")}${story.articles.length > 0 ? " · " : ""}notebook <code>${escapeHtml(story.notebook)}</code> · ${charts.length} chart${charts.length === 1 ? "" : "s"}${story.figures ? ` · <a href="${escapeHtml(story.figures)}">Fact-check data: every figure with its quote and who claims it (CSV)</a>` : ""}</p>
+${charts.map(chartSection).join("\n")}
   </section>`).join("\n");
   return `<!DOCTYPE html>
 <html lang="en">
@@ -31,9 +52,11 @@ export function galleryHtml(manifest: Manifest): string {
 <style>
   body { font: 16px/1.5 "Source Sans 3", "Helvetica Neue", Arial, sans-serif; margin: 0; color: #1a1a1a; background: #fff; }
   header, main { max-width: 1040px; margin: 0 auto; padding: 0 16px; }
+  .story { border-top: 3px solid #1a1a1a; padding: 16px 0 8px; }
   .chart { border-top: 1px solid #ccc; padding: 16px 0 24px; }
-  h2 { font-size: 1.3em; margin: 0 0 4px; }
-  h3 { font-size: 1em; margin: 16px 0 4px; }
+  h2 { font-size: 1.5em; margin: 0 0 4px; }
+  h3 { font-size: 1.3em; margin: 0 0 4px; }
+  h4 { font-size: 1em; margin: 16px 0 4px; }
   .meta { color: #595959; margin: 0 0 12px; }
   .artboards { display: flex; flex-wrap: wrap; gap: 24px; align-items: flex-start; }
   .artboards img { max-width: 100%; height: auto; border: 1px solid #e5e5e5; }
@@ -50,7 +73,7 @@ export function galleryHtml(manifest: Manifest): string {
 <body>
 <header>
   <h1>storycharts gallery</h1>
-  <p>${manifest.charts.length} chart${manifest.charts.length === 1 ? "" : "s"}, each at 640 px (desktop) and 320 px (mobile). Generated by <code>npm run charts</code>; do not edit.</p>
+  <p>${manifest.charts.length} chart${manifest.charts.length === 1 ? "" : "s"} in ${stories.size} ${stories.size === 1 ? "story" : "stories"}, each at 640 px (desktop) and 320 px (mobile). Generated by <code>npm run charts</code>; do not edit.</p>
 </header>
 <main>${items}
 </main>

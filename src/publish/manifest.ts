@@ -4,9 +4,20 @@
 import { createHash } from "node:crypto";
 import type { ArtboardName } from "../chart/index.ts";
 
+/** The story a chart belongs to: its notebook, the articles it draws on, and its fact-check data. */
+export interface StoryInfo {
+  notebook: string;
+  title: string;
+  articles: { seed: string; headline: string; publisher: string; date: string }[];
+  /** Every figure of the story with its quote, claimant and qualifier, as CSV beside the charts; null when it has none. */
+  figures: string | null;
+}
+
 export interface ManifestEntry {
   id: string;
+  /** The notebook, which is the story: `story` says more of it. */
   notebook: string;
+  story: StoryInfo;
   headline: string;
   subtitle: string | null;
   alt: string;
@@ -14,9 +25,11 @@ export interface ManifestEntry {
   claimants: string[];
   /** The figures the headline, subtitle and each note state by name (t\`…\` words), by id. */
   stated: { headline: string[]; subtitle: string[]; notes: string[][] };
-  /** The table the chart draws, relative to the manifest. */
+  /** The table the chart draws, as CSV beside the manifest, so that "Get the data" works wherever charts/ is published. */
   data: string;
-  files: { desktop: string; mobile: string; png: string | null; embed: string };
+  /** The table's name: data/<table>.csv in the project. */
+  table: string;
+  files: { desktop: string; mobile: string; png: string | null; embed: string; data: string };
   sizes: Record<ArtboardName, { width: number; height: number }>;
   /** sha256 of the chart's files, in the order listed: changes when any of them does. */
   hash: string;
