@@ -363,10 +363,10 @@ export function attributions(sentence: Sentence, memory: SpeakerMemory = newSpea
     if (resolved === null) continue;
     // "Analysts expected 72 cents, according to Reuters Estimates": the analysts' figure, which the second source only relays.
     // "The CGT claimed 50,000, while they were 21,000 according to Occurrence": after a new clause it is the new count's own source.
-    const turn = /.*(?:,\s(?:while|whereas|but)\s|;\s)/su.exec(text.slice(kept, span[0]));
+    const turn = lastTurn(text.slice(kept, span[0]));
     const relays = trailing && i > 0 && !turn && !order[i - 1]!.trailing && /^according to/i.test(f.words) && !/^according to/i.test(order[i - 1]!.words);
     // An opening attribution covers what follows its words: "A poll of 12 economists projected 12.13%" gives the poll 12.13%, not 12.
-    const from = f.only !== undefined ? f.only : trailing || f.both ? (relays ? span[0] : turn && /^according to/i.test(f.words) ? kept + turn[0].length : kept) : /^according to|^as per/i.test(f.words) ? span[0] : (f.opens ?? span[1]);
+    const from = f.only !== undefined ? f.only : trailing || f.both ? (relays ? span[0] : turn && /^according to/i.test(f.words) ? kept + turn.end : kept) : /^according to|^as per/i.test(f.words) ? span[0] : (f.opens ?? span[1]);
     const to = trailing ? span[0] : i + 1 < order.length ? order[i + 1]!.span[0] : asideAfter(text, span[1]);
     // Only speakers named together ("X and Y reported …, respectively") share out numbers; places can be "respectively" too.
     const parts = !f.inferred && / and /.test(f.claimant) && /\brespectively\b/.test(text.slice(span[1], span[1] + REACH)) ? resolved.claimant.split(/,? and |, /) : [];
@@ -469,8 +469,16 @@ function quoteDepths(text: string): Uint8Array {
   return depth;
 }
 
+/** Where the last new clause (", while", ", but", ";") of a stretch ends, or null: one pass, however long the stretch. */
+function lastTurn(stretch: string): { end: number } | null {
+  let last: { end: number } | null = null;
+  for (const m of stretch.matchAll(/,\s(?:while|whereas|but)\s|;\s/gu)) last = { end: m.index + m[0].length };
+  return last;
+}
+
 // A business's name with its suffix: "Turquoise Hill Resources Ltd", "Dollar Tree Stores Inc".
-const FIRM_NAME = new RegExp(String.raw`\b(\p{Lu}[\p{L}&'’-]*(?: (?:\p{Lu}[\p{L}&'’-]*|&))* (?:${COMPANY_SUFFIX})\b\.?)`, "gu");
+// At most six words before the suffix: a run of capitals with none is read once, not once a word.
+const FIRM_NAME = new RegExp(String.raw`\b(\p{Lu}[\p{L}&'’-]*(?: (?:\p{Lu}[\p{L}&'’-]*|&)){0,5} (?:${COMPANY_SUFFIX})\b\.?)`, "gu");
 
 // Rubrics a page sets before a headline: "ANALYSIS:", "UPDATE:", "EXCLUSIVE:".
 const RUBRIC = /^(?:ANALYSIS|OPINION|UPDATE|EXCLUSIVE|BREAKING|WATCH|FACTBOX|EXPLAINER|COMMENT|EDITORIAL|REVIEW|INTERVIEW)$/u;
