@@ -3,7 +3,7 @@
 // as the SVG does, without characters XML cannot hold. Several stories publish
 // from one charts/ folder, each chart's data beside it.
 import * as aq from "arquero";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toCsv } from "../src/tables/index.ts";
@@ -66,6 +66,27 @@ describe("manifest, snippet and gallery", () => {
     expect(fixtureSection).toContain('id="fixture-drones"');
     expect(fixtureSection).not.toContain('id="sumy-advance"');
     expect(gallery).toMatch(/charts in 2 stories/);
+  });
+
+  it("print a story's publisher and title as text, whatever markup they hold", () => {
+    const metaFile = join(project.dir, "seeds", `${FIXTURE_SEED}.meta.json`);
+    const meta = readFileSync(metaFile, "utf8");
+    writeFileSync(metaFile, JSON.stringify({ ...JSON.parse(meta), publisher: "\"><script>alert(2)</script>" }));
+    const notebookFile = join(project.dir, "notebooks", "fixture.ts");
+    const notebook = readFileSync(notebookFile, "utf8");
+    writeFileSync(notebookFile, notebook.replace('title: "Drones over the border"', 'title: "<img src=x onerror=alert(1)>"'));
+    try {
+      const r = project.run("build", "fixture", "--format", "svg", "--quiet");
+      expect(r.status, r.stderr).toBe(0);
+      const gallery = readFileSync(join(project.dir, "charts", "index.html"), "utf8");
+      expect(gallery).toContain("&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;");
+      expect(gallery).not.toMatch(/<img src=x|<script>alert/);
+      const manifest = JSON.parse(readFileSync(join(project.dir, "charts", "manifest.json"), "utf8")) as { charts: ManifestEntry[] };
+      expect(manifest.charts.find((c) => c.id === "fixture-drones")!.story.title).toBe("<img src=x onerror=alert(1)>");
+    } finally {
+      writeFileSync(metaFile, meta);
+      writeFileSync(notebookFile, notebook);
+    }
   });
 });
 
