@@ -30,8 +30,30 @@ describe("place", () => {
     expect(() => place("Kiev", { country: "UA" })).toThrow(/^place "Kiev" in UA: the gazetteer has no such place\. The nearest names it has: .*Kyiv, Kyiv City \(50\.45466, 30\.5238\).*\. Spell the name as GeoNames does, or check the country and region$/);
   });
 
+  it("reads letters that do not come apart into a letter and an accent, and an exact spelling picks among names that fold alike", () => {
+    expect(place("lodz", { country: "PL" })).toMatchObject({ id: "lodz", name: "Łódź" });
+    expect(place("Tromsø", { country: "NO" }).id).toBe("tromso");
+  });
+
+  it("asks for an id when the name gives none in Latin letters", () => {
+    expect(() => place("Октябрьский", { country: "BY" })).toThrow(/its name gives no id in Latin letters\. Give one: place\("Октябрьский", \{"country":"BY"\}, "an-id"\)$/);
+    expect(place("Октябрьский", { country: "BY" }, "oktyabrsky")).toMatchObject({ id: "oktyabrsky", lat: 54.04059, lon: 28.19813 });
+  });
+
+  it("says when a region holds the name twice, instead of asking for the region it was given", () => {
+    expect(() => place("Shëngjin", { country: "AL", region: "Lezhë County" })).toThrow(/has 2 places of that name in that region: .*\. Write this place as a ledger place with the coordinates you mean and this gazetteer as its source$/);
+  });
+
+  it("refuses what is not a name or a place to look in, at once and in one line", () => {
+    const started = performance.now();
+    expect(() => place("x".repeat(100_000), { country: "US" })).toThrow(/^place: the name must be the place's name as text, of 1 to 200 characters$/);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(() => place("Sumy", null as never)).toThrow(GazetteerError);
+    expect(() => place("Springfield", { country: "US", region: "a\nb" })).toThrow(/^[^\n]*$/);
+  });
+
   it("refuses a country that is not a two-letter code, and never puts what it was given into a pattern", () => {
-    for (const country of ["XX", "Ukraine", ".*", "U"]) {
+    for (const country of ["XX", "Ukraine", ".*", "U", "ß", "ıt"]) {
       expect(() => place("Sumy", { country }), country).toThrow(/the gazetteer has no country .*Give its two-letter ISO code/);
     }
   });

@@ -95,6 +95,7 @@ describe("figures on text that is not news takes time in proportion to its lengt
     ["one sentence of participles, gaps and passives", (scale: number) => Array.from({ length: 300 * scale }, (_, i) => `the unions counted ${i} and the prefecture ${i + 1}, projecting ${i}%, quoted the bank as saying ${i + 2} was reported to be ${i + 3} and ${i + 4} for the Interior Ministry`).join(", according to the CGT, ")],
     ["one sentence of capitalised words and no company suffix", (scale: number) => `${"Alpha Beta & ".repeat(1_500 * scale)}said 5 died, the company said.`],
     ["one long described speaker and no new clause", (scale: number) => `The ${"big ".repeat(2_000 * scale)}company said 5 died, according to the ministry.`],
+    ["one sentence of relative clauses a thousand deep", (scale: number) => `The official, ${"who said that the man who, ".repeat(250 * scale)}said 5 people died.`],
   ])("%s: 8× the text takes less than 20× the time", (_, text) => {
     const inputs = new Map([1, SCALE].map((s) => [s, text(s)]));
     expect(growth((s) => passes(inputs.get(s)!))).toBeLessThan(LINEAR);

