@@ -146,6 +146,7 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
       continue;
     }
     runs.push(run);
+    const story = storyInfo(run);
     try {
       for (const w of writeTables(options.root, run)) result.tables.push({ path: w.path, outcome: w.outcome });
     } catch (error) {
@@ -188,7 +189,7 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
       }
       const chart = charts[0]!;
       for (const notice of chart.notices) report.problem(`${file}: chart ${id}: ${notice}`);
-      const entry = manifestEntry(chart, run, options);
+      const entry = manifestEntry(chart, run, story, options);
       const outputs = chartFiles(chart, entry, run, png);
       const kept = keptPng(outDir, chart, options.formats);
       if (kept) entry.files.png = `${chart.id}.png`;
@@ -238,7 +239,8 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
   const complete = !options.shard && options.names.length === 0 && !result.interrupted && result.failedNotebooks.length === 0 &&
     result.charts.every((c) => c.status !== "failed") && !unwritable && previous.problem === null;
   if (complete) {
-    const made = new Set([...manifest.charts.flatMap((e) => [e.files.desktop, e.files.mobile, e.files.embed, ...(e.files.data ? [e.files.data] : []), ...(e.files.png ? [e.files.png] : []), ...(e.story?.figures ? [e.story.figures] : [])]), "manifest.json", "index.html"]);
+    // Every file an entry lists, whatever it lists (an entry kept from an older build lists fewer), and its story's figures.
+    const made = new Set([...manifest.charts.flatMap((e) => [...Object.values(e.files), e.story?.figures].filter((f): f is string => typeof f === "string")), "manifest.json", "index.html"]);
     const tables = new Set([...result.tables.map((t) => t.path.replace(/^data\//, ""))]);
     for (const [dir, keep] of [[outDir, made], [join(options.root, "data"), tables]] as const) {
       for (const moved of sweep(options.root, dir, keep)) {
@@ -332,12 +334,12 @@ function select(loaded: LoadedNotebook[], names: string[]): Map<string, "all" | 
   return selection;
 }
 
-function manifestEntry(chart: ChartOutput, run: NotebookRun, options: BuildOptions): ManifestEntry {
+function manifestEntry(chart: ChartOutput, run: NotebookRun, story: StoryInfo, options: BuildOptions): ManifestEntry {
   // The words as the SVG carries them: what XML cannot hold is gone from the manifest, snippet and gallery too.
   return {
     id: chart.id,
     notebook: run.notebook.id,
-    story: storyInfo(run),
+    story,
     headline: xmlSafe(chart.headline),
     subtitle: chart.subtitle === null ? null : xmlSafe(chart.subtitle),
     alt: xmlSafe(chart.alt),

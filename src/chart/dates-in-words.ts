@@ -5,6 +5,7 @@
 // a date no quote supports stops the build with the event to name instead.
 
 import { isCalendarDate, MONTHS, WEEKDAYS, type Ledger } from "../ledger/index.ts";
+import { formatDate } from "./format.ts";
 
 const MONTH = MONTHS.join("|");
 const WEEKDAY = WEEKDAYS.join("|");
@@ -80,12 +81,6 @@ export function weekdayOf(iso: string): number {
   return new Date(`${iso}T00:00:00Z`).getUTCDay();
 }
 
-/** "2025-06-01" → "1 June 2025"; a month-precision date → "June 2025". */
-export function formatDay(iso: string, precision: "day" | "month" = "day"): string {
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  return precision === "month" ? `${MONTHS[m - 1]} ${y}` : `${d} ${MONTHS[m - 1]} ${y}`;
-}
-
 /** What is wrong with one date the words state, or null when the ledger holds it. */
 function problemWith(date: WordDate, days: LedgerDay[]): string | null {
   const { written } = date;
@@ -99,12 +94,12 @@ function problemWith(date: WordDate, days: LedgerDay[]): string | null {
   const same = days.filter((d) => d.precision === "day" && d.iso.slice(5) === monthDay && (date.year === null || d.iso.startsWith(`${date.year}-`)));
   if (same.length === 0) {
     const month = days.find((d) => d.precision === "month" && d.iso.slice(5, 7) === pad(date.month) && (date.year === null || d.iso.startsWith(`${date.year}-`)));
-    if (month) return `"${written}", a day the ledger knows only to the month (${month.what}: ${formatDay(month.iso, "month")})`;
+    if (month) return `"${written}", a day the ledger knows only to the month (${month.what}: ${formatDate(month.iso, "month")})`;
     return `"${written}", a date no event or figure of the ledger holds`;
   }
   if (date.weekday !== null && !same.some((d) => weekdayOf(d.iso) === date.weekday)) {
     const iso = same[0]!.iso;
-    return `"${written}", but ${formatDay(iso)} was a ${WEEKDAYS[weekdayOf(iso)]}`;
+    return `"${written}", but ${formatDate(iso, "day")} was a ${WEEKDAYS[weekdayOf(iso)]}`;
   }
   return null;
 }
@@ -131,5 +126,5 @@ export function nearestEvents(date: WordDate, ledger: Ledger): { id: string; tex
     const [y, m, day] = d.iso.split("-").map(Number) as [number, number, number];
     return Math.abs(Date.UTC(y, m - 1, day) - Date.UTC(date.year ?? y, date.month - 1, date.day ?? 1));
   };
-  return days.sort((a, b) => away(a) - away(b)).slice(0, 3).map((d) => ({ id: d.event!, text: `${formatDay(d.iso, d.precision)} (${d.what})` }));
+  return days.sort((a, b) => away(a) - away(b)).slice(0, 3).map((d) => ({ id: d.event!, text: `${formatDate(d.iso, d.precision)} (${d.what})` }));
 }

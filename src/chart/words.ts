@@ -7,8 +7,8 @@
 import { closest, distance } from "fastest-levenshtein";
 import { qualifierCue, WEEKDAYS, type Figure, type Ledger } from "../ledger/index.ts";
 import { ChartError } from "./render.ts";
-import { formatNumber, formatQualified } from "./format.ts";
-import { formatDay, weekdayOf } from "./dates-in-words.ts";
+import { formatDate, formatNumber, formatQualified } from "./format.ts";
+import { weekdayOf } from "./dates-in-words.ts";
 
 /**
  * How a figure is printed: "words" as the article says it ("approximately
@@ -110,8 +110,8 @@ function printEvent(ref: EventRef, ledger: Ledger, place: string): string {
       near ? `Did you mean "${near}"? Name an event by its id in the notebook's events` : "Name an event by its id in the notebook's events",
     );
   }
-  if (event.precision === "month") return formatDay(event.date, "month");
-  const full = formatDay(event.date);
+  if (event.precision === "month") return formatDate(event.date, "month");
+  const full = formatDate(event.date, "day");
   if (ref.as === "short") return full.replace(/ \d{4}$/, "");
   if (ref.as === "weekday") return `${WEEKDAYS[weekdayOf(event.date)]} ${full}`;
   return full;

@@ -4,9 +4,8 @@
 
 import { formatDate } from "../chart/index.ts";
 import { escapeHtml } from "./html.ts";
-import type { Manifest } from "./manifest.ts";
 import { embedSnippet } from "./embed.ts";
-import type { ManifestEntry, StoryInfo } from "./manifest.ts";
+import type { Manifest, ManifestEntry, StoryInfo } from "./manifest.ts";
 
 function chartSection(c: ManifestEntry): string {
   return `
