@@ -6,7 +6,7 @@
 
 import * as aq from "arquero";
 import { op } from "arquero";
-import { gazetteerSource, notebook, place, runIfMain, type Ledger } from "../src/index.ts";
+import { figureTable, gazetteerSource, notebook, place, runIfMain, type Ledger } from "../src/index.ts";
 import { charts } from "./istanbul-talks/charts.ts";
 
 const SEED = "2025-06-02-telesur-no-lull-in-fighting-istanbul-talks";
@@ -55,7 +55,7 @@ const istanbulTalks = notebook({
   seeds: [SEED],
   // Each claimant keeps one colour on every chart, so a reader learns it once.
   claimants: {
-    [ARTICLE]: { color: "#0072B2" },
+    [ARTICLE]: { color: "#0072B2", short: "The article (teleSUR/EFE)" },
     [RYBAR]: { color: "#D55E00", short: "Rybar" },
     [ZELENSKYY]: { color: "#009E73", short: "Zelenskyy" },
     [DEFENSE_MINISTRY]: { color: "#CC79A7", short: "Russian Defense Ministry" },
@@ -264,44 +264,21 @@ const istanbulTalks = notebook({
   charts,
 
   tables: {
-    "aircraft-hit-by-type": {
+    "aircraft-hit-by-type": figureTable({
       title: "Aircraft hit, by type, according to Rybar",
       description: "Rybar’s count of the aircraft hit on 1 June 2025, by type. The article calls all 13 “bombers”; the An-12 is a transport aircraft.",
+      figures: (f) => f.subject === "aircraft-hit-by-type" && f.kind === "stated", value: ["aircraft", "Aircraft of this type hit (count)"], descending: true,
       columns: {
-        type: "Aircraft type as the article writes it",
-        role: "bomber or transport (not from the article; see role_source)",
-        role_source: "What the type is, from its manufacturer’s designation",
-        aircraft: "Aircraft of this type hit (count)",
-        claimant: "Who gives the count",
-        figure_id: "The ledger figure the count comes from",
+        type: ["Aircraft type as the article writes it", (f) => aircraftType(f).type],
+        role: ["bomber or transport (not from the article; see role_source)", (f) => aircraftType(f).role],
+        role_source: ["What the type is, from its manufacturer’s designation", (f) => aircraftType(f).role_source],
       },
-      traces: [{ figure: "figure_id", value: "aircraft" }],
-      build: (ledger: Ledger) =>
-        aq.from(ledger.figures.filter((f) => f.subject === "aircraft-hit-by-type" && f.kind === "stated"))
-          .derive({ type: aq.escape((d: { measure: string }) => d.measure.replace(/ hit$/, "")) })
-          .join(aq.from(AIRCRAFT_TYPES), "type")
-          .select({ type: "type", role: "role", role_source: "role_source", value: "aircraft", claimant: "claimant", id: "figure_id" })
-          .orderby(aq.desc("aircraft")),
-    },
-    "aircraft-loss-claims": {
+    }),
+    "aircraft-loss-claims": figureTable({
       title: "Competing claims about Russia’s aircraft losses",
       description: "Each claim stays its own row: they count different things (destroyed, hit, lost) and come from different sides.",
-      columns: {
-        claimant: "Who makes the claim",
-        measure: "What is claimed: destroyed, hit or lost",
-        aircraft: "Number of aircraft; empty when the claimant gives no number",
-        qualifier: "exact, or unquantified when no number is given",
-        stated_as: "The claim’s own words for the number",
-        figure_id: "The ledger figure the claim comes from",
-        quote: "The article’s words, verbatim",
-      },
-      traces: [{ figure: "figure_id", value: "aircraft" }],
-      build: (ledger: Ledger) =>
-        aq.from(ledger.figures.filter((f) => f.subject === "aircraft-losses"))
-          .derive({ stated_as: aq.escape((d: { phrase: string | null }) => d.phrase) })
-          .select({ claimant: "claimant", measure: "measure", value: "aircraft", qualifier: "qualifier", stated_as: "stated_as", id: "figure_id", quote: "quote" })
-          .orderby(aq.desc("aircraft")),
-    },
+      figures: "aircraft-losses", value: ["aircraft", "Number of aircraft; empty when the claimant gives no number"], descending: true,
+    }),
     "bomber-fleet": {
       title: "Russia’s bomber fleet, as “roughly one-third” implies it",
       description: "The 41 aircraft destroyed and the rest of the fleet that “41 aircraft—roughly one-third of Russia’s bomber fleet” implies. The article gives no fleet size: the second row is derived and approximate.",
@@ -369,28 +346,15 @@ const istanbulTalks = notebook({
           .derive({ location: () => "north of Sumy" })
           .select({ location: "location", value: "soldiers", qualifier: "qualifier", claimant: "claimant", as_of: "as_of", id: "figure_id" }),
     },
-    distances: {
+    distances: figureTable({
       title: "Distances from Kyiv",
       description: "The article’s “just over 300 kilometers” to Sumy beside great-circle distances computed with d3.geoDistance from GeoNames coordinates.",
+      figures: (f) => f.subject.startsWith("distance-"), value: ["km", "Kilometres; for the stated row, the least the article’s words allow"],
       columns: {
-        from: "Start",
-        to: "End",
-        km: "Kilometres; for the stated row, the least the article’s words allow",
-        qualifier: "at-least for the article’s “just over”; exact for a computed distance",
-        method: "stated by the article, or great-circle (computed)",
-        claimant: "Who states it, or where the coordinates come from",
-        figure_id: "The ledger figure",
+        to: ["From Kyiv to", (f, ledger) => ledger.place(f.subject.replace(/^distance-kyiv-/, "")).name],
+        method: ["stated by the article, or great-circle (computed)", (f) => (f.kind === "stated" ? "stated by the article" : "great-circle")],
       },
-      traces: [{ figure: "figure_id", value: "km" }],
-      build: (ledger: Ledger) =>
-        aq.from(ledger.figures.filter((f) => f.subject.startsWith("distance-")))
-          .derive({
-            from: () => "Kyiv",
-            to: aq.escape((d: { subject: string }) => placeName(ledger, d.subject.replace(/^distance-kyiv-/, ""))),
-            method: aq.escape((d: { kind: string }) => (d.kind === "stated" ? "stated by the article" : "great-circle")),
-          })
-          .select({ from: "from", to: "to", value: "km", qualifier: "qualifier", method: "method", claimant: "claimant", id: "figure_id" }),
-    },
+    }),
     timeline: {
       title: "Timeline of the dated events",
       description: "Every event the article dates or implies a date for, from the full-scale invasion to the second Istanbul round.",
@@ -452,8 +416,9 @@ const istanbulTalks = notebook({
   },
 });
 
-function placeName(ledger: Ledger, id: string): string {
-  return ledger.place(id).name;
+/** What Rybar's type is: the article names it and says no more. */
+function aircraftType(f: { measure: string }) {
+  return AIRCRAFT_TYPES.find((t) => `${t.type} hit` === f.measure)!;
 }
 
 export default istanbulTalks;

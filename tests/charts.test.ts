@@ -140,7 +140,7 @@ describe("charts that must fail", () => {
     const spec: ChartSpec = { ...base, plot: (data) => ({ marks: [Plot.barX(data, { x: "count", y: "type" })] }) };
     expect(drawOne("missing-column", spec).problems.map(formatProblem)).toEqual([
       "notebooks/istanbul-talks.ts: chart missing-column: the chart uses the column \"count\", which table aircraft-hit-by-type does not have " +
-        "(it has type, role, role_source, aircraft, claimant, figure_id). Use one of the table's columns, or add the column to the table",
+        "(it has claimant, measure, aircraft, qualifier, stated_as, type, role, role_source, figure_id, quote). Use one of the table's columns, or add the column to the table",
     ]);
   });
 
@@ -175,7 +175,7 @@ describe("a chart that gives no height", () => {
       table: "distances", kind: "Bar chart", headline: "Distances",
       plot: (data, ctx) => {
         expect(ctx.height).toBeUndefined();
-        const b = labelledBars(data, { label: (d) => String(d.to), value: (d) => Number(d.km), valueText: (d) => String(d.km), color: () => "#0072B2", height: ctx.height, fontSize: ctx.artboard.body.size });
+        const b = labelledBars(data, { label: (d) => String(d.to), value: (d) => Number(d.km), valueText: (d) => String(d.km), color: () => "#0072B2", width: ctx.width, fontSize: ctx.artboard.body.size });
         return { ...b.options, marks: b.marks };
       },
     };

@@ -317,7 +317,7 @@ describe("storycharts watch and preview", () => {
       expect(page).toContain("<title>storycharts gallery</title>");
       expect(page).toContain('new EventSource("/__storycharts/events")');
       expect(await fetchText(`${url}aircraft-loss-claims.svg`)).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-      expect(await fetchText(`${url}../data/distances.csv`)).toMatch(/^from,to,km/);
+      expect(await fetchText(`${url}../data/distances.csv`)).toMatch(/^claimant,measure,km,/);
 
       const events = listen(new URL("/__storycharts/events", url).href);
       await events.connected;

@@ -91,7 +91,7 @@ function draw(c: Case) {
     plot: (rows, ctx) => {
       const bars = labelledBars(rows, {
         label: (d) => String(d.label), value: (d) => Number(d.value), valueText: (d) => formatNumber(Number(d.value)),
-        color: () => ctx.color(c.claimant), height: ctx.height, fontSize: ctx.artboard.body.size,
+        color: () => ctx.color(c.claimant), width: ctx.width, fontSize: ctx.artboard.body.size,
       });
       return { ...bars.options, marks: bars.marks };
     },

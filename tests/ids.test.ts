@@ -61,7 +61,7 @@ describe("prefixIds", () => {
     const spec: ChartSpec = {
       table: "t", kind: "Bar chart", headline: "Sales by region", height: { desktop: 120, mobile: 120 },
       plot: (rows, ctx) => {
-        const bars = labelledBars(rows, { label: (d) => String(d.label), value: (d) => Number(d.value), valueText: (d) => String(d.value), color: () => ctx.color("Officials"), height: ctx.height, fontSize: ctx.artboard.body.size });
+        const bars = labelledBars(rows, { label: (d) => String(d.label), value: (d) => Number(d.value), valueText: (d) => String(d.value), color: () => ctx.color("Officials"), width: ctx.width, fontSize: ctx.artboard.body.size });
         return { ...bars.options, marks: bars.marks };
       },
       describeRow: (d) => String(d.label),

@@ -137,7 +137,7 @@ describe("a new story, from article to published chart", () => {
     plot: (data, ctx) => {
       const bars = labelledBars(data, {
         label: (d) => String(d.claimant), value: (d) => Number(d.homes), valueText: (d) => formatQualified(Number(d.homes), d.qualifier as Qualifier),
-        color: (d) => ctx.color(String(d.claimant)), height: ctx.height, fontSize: ctx.artboard.body.size,
+        color: (d) => ctx.color(String(d.claimant)), width: ctx.width, fontSize: ctx.artboard.body.size,
       });
       return { ...bars.options, marks: bars.marks };
     },

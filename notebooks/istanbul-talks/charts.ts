@@ -3,10 +3,9 @@
 // notes name their figures (t`… ${"figure-id"} …`), so each number is printed
 // from the ledger with the article's own qualifier and cannot be mistyped.
 
-import * as Plot from "@observablehq/plot";
 import {
-  COMPUTED_COLOR, formatDate, formatNumber, formatQualified, INK, labelledBars, locatorMap, t, timeline, unitRows, units,
-  type ChartContext, type ChartSpec, type Qualifier, type Row,
+  barChart, claimsChart, COMPUTED_COLOR, formatDate, formatNumber, formatQualified, locatorMap, regionMap, t, timeline, unitRows, units,
+  type ChartSpec, type Qualifier, type Row,
 } from "../../src/index.ts";
 
 const str = (v: unknown) => String(v);
@@ -26,50 +25,28 @@ function unitHeight(total: number, width: number, desktop: boolean, desktopColum
 
 const inner = (artboard: { width: number; padding: number }) => artboard.width - 2 * artboard.padding;
 
-/** A bar chart with labels above bars, drawn from a table with one value per row. */
-function bars(data: Row[], ctx: ChartContext, o: Parameters<typeof labelledBars>[1] extends infer T ? Omit<T, "height" | "fontSize"> : never) {
-  const b = labelledBars(data, { ...o, height: ctx.height, fontSize: ctx.artboard.body.size });
-  return { ...b.options, marks: b.marks };
-}
-
 export const charts: Record<string, ChartSpec> = {
-  "aircraft-hit-by-type": {
-    table: "aircraft-hit-by-type",
-    kind: "Bar chart",
+  "aircraft-hit-by-type": barChart({
+    table: "aircraft-hit-by-type", value: "aircraft",
     headline: t`Rybar counts ${"aircraft-hit-rybar"} Russian aircraft hit, ${"bombers-hit-rybar"} of them bombers`,
     subtitle: "Aircraft hit in Ukraine’s drone attacks on 1 June 2025, by type, according to the Russian military blogger Rybar",
-    height: { desktop: 150, mobile: 156 },
-    plot: (data, ctx) => bars(data, ctx, {
-      label: (d) => `${str(d.type)}, ${d.role === "transport" ? "transport aircraft" : str(d.role_source).split(": ")[1]}`,
-      value: (d) => num(d.aircraft),
-      valueText: (d) => formatNumber(num(d.aircraft)!),
-      color: (d) => ctx.color(str(d.claimant)),
-      shape: (d) => (d.role === "transport" ? "faint" : "solid"),
-    }),
+    label: (d) => `${str(d.type)}, ${d.role === "transport" ? "transport aircraft" : str(d.role_source).split(": ")[1]}`,
+    shape: (d) => (d.role === "transport" ? "faint" : "solid"),
     legend: (data, ctx) => [
       { label: "Bomber", color: ctx.color(str(data[0]!.claimant)) },
       { label: "Transport", color: ctx.color(str(data[0]!.claimant)), shape: "faint" },
     ],
-    notes: () => [t`The article calls all ${"aircraft-hit-rybar"} aircraft “bombers”; the An-12 is a military transport.`],
-    describeRow: (d) => `${str(d.type)}: ${str(d.role)} (${str(d.role_source)})`,
-  },
+    notes: [t`The article calls all ${"aircraft-hit-rybar"} aircraft “bombers”; the An-12 is a military transport.`],
+  }),
 
-  "aircraft-loss-claims": {
-    table: "aircraft-loss-claims",
-    kind: "Bar chart",
+  "aircraft-loss-claims": claimsChart({
+    table: "aircraft-loss-claims", value: "aircraft",
     headline: t`${"aircraft-destroyed"} aircraft destroyed, ${"aircraft-hit-rybar"} hit, or ${"aircraft-lost-defense-ministry"} lost: the claims differ`,
     subtitle: "Russian aircraft lost to Ukraine’s drone attacks on 1 June 2025, by who makes the claim",
-    height: { desktop: 150, mobile: 170 },
-    plot: (data, ctx) => bars(data, ctx, {
-      label: (d) => `${claimantLabel(str(d.claimant))}: ${str(d.measure)}`,
-      value: (d) => num(d.aircraft),
-      valueText: (d) => (d.aircraft === null ? `“${str(d.stated_as)}”, no number given` : formatNumber(num(d.aircraft)!)),
-      color: (d) => ctx.color(str(d.claimant)),
-    }),
-    notes: () => [
+    notes: [
       t`The article states ${"aircraft-destroyed"} in its own voice and names no source. Rybar counts aircraft hit, not destroyed. The Russian Defense Ministry gives no number for its losses in Irkutsk and Murmansk.`,
     ],
-  },
+  }),
 
   "bomber-fleet": {
     table: "bomber-fleet",
@@ -130,26 +107,18 @@ export const charts: Record<string, ChartSpec> = {
     describeRow: (d) => `${str(d.place)}: ${str(d.role)}`,
   },
 
-  distances: {
-    table: "distances",
-    kind: "Bar chart",
+  distances: barChart({
+    table: "distances", value: "km", unit: "km", digits: 0,
     headline: t`Kyiv to Sumy: “${"kyiv-sumy-distance-stated"} kilometers”. To Irkutsk: ${{ figure: "kyiv-irkutsk-distance-great-circle", digits: 0 }} km`,
     subtitle: "Distances from Kyiv: the article’s figure, and straight-line distances between city centres",
-    height: { desktop: 196, mobile: 216 },
-    plot: (data, ctx) => bars(data, ctx, {
-      label: (d) => (d.method === "great-circle" ? `${str(d.to)}, in a straight line` : `${str(d.to)}, as the article puts it`),
-      value: (d) => num(d.km),
-      // Whole kilometres: a decimal would claim more precision than city-centre coordinates have.
-      valueText: (d) => `${formatQualified(Math.round(num(d.km)!), str(d.qualifier) as Qualifier)} km`,
-      color: (d) => (d.method === "great-circle" ? COMPUTED_COLOR : ctx.color(str(d.claimant))),
-      shape: (d) => (d.qualifier === "at-least" ? "outline" : "solid"),
-    }),
+    label: (d) => (d.method === "great-circle" ? `${str(d.to)}, in a straight line` : `${str(d.to)}, as the article puts it`),
+    color: (d, ctx) => (d.method === "great-circle" ? COMPUTED_COLOR : ctx.color(str(d.claimant))),
     legend: (_data, ctx) => [
       { label: "The article (a minimum: “just over”)", color: ctx.color(ARTICLE), shape: "outline" },
       { label: "Computed from coordinates", color: COMPUTED_COLOR },
     ],
-    notes: () => ["The article does not say whether it means by road or in a straight line. + marks a minimum."],
-  },
+    notes: ["The article does not say whether it means by road or in a straight line. Whole kilometres: city-centre coordinates are no more precise."],
+  }),
 
   timeline: {
     table: "timeline",
@@ -165,16 +134,13 @@ export const charts: Record<string, ChartSpec> = {
     notes: () => [t`The article says the rounds were ${"weeks-between-rounds"} weeks apart; their dates put them ${"days-between-rounds"} days apart.`],
   },
 
-  "buffer-zone-regions": {
+  "buffer-zone-regions": regionMap({
     table: "buffer-zone-regions",
-    kind: "Chart",
     headline: t`Russia’s planned buffer zone would take in ${"buffer-zone-regions"} border regions`,
-    subtitle: "The regions the article says the security buffer zone announced by Vladimir Putin would encompass, by country",
-    height: { desktop: 120, mobile: 190 },
-    plot: (data, ctx) => regionTiles(data, ctx),
-    notes: () => ["Reports of Putin’s announcement on 22 May 2025 say he did not name the regions; the list is the article’s."],
-    describeRow: (d) => `${str(d.region)}: ${str(d.country)}`,
-  },
+    subtitle: "The regions the article says the security buffer zone announced by Vladimir Putin would encompass, in Russia and Ukraine",
+    color: "#0072B2", key: "Named by the article as part of the zone",
+    notes: ["Reports of Putin’s announcement on 22 May 2025 say he did not name the regions; the list is the article’s."],
+  }),
 
   "sumy-advance": {
     table: "sumy-advance",
@@ -220,46 +186,10 @@ function sum(data: Row[], column: string): number {
   return data.reduce((s, d) => s + (num(d[column]) ?? 0), 0);
 }
 
-function claimantLabel(claimant: string): string {
-  return claimant === ARTICLE ? "The article (teleSUR/EFE)" : claimant;
-}
-
 function timelineItem(d: Row) {
   return {
     date: formatDate(str(d.date), d.precision === "month" ? "month" : "day"),
     label: str(d.event),
     external: d.basis === "external",
-  };
-}
-
-/** The regions as tiles, grouped by country: three in Russia, two in Ukraine. */
-function regionTiles(data: Row[], ctx: ChartContext): Plot.PlotOptions {
-  const desktop = ctx.artboard.name === "desktop";
-  const countries = [...new Set(data.map((d) => str(d.country)))];
-  const tiles = data.map((d) => {
-    const group = countries.indexOf(str(d.country));
-    const index = data.filter((e) => e.country === d.country).indexOf(d);
-    return desktop
-      ? { x: data.indexOf(d) + group * 0.25, y: 0, region: str(d.region), country: str(d.country), group }
-      : { x: index, y: group, region: str(d.region), country: str(d.country), group };
-  });
-  // Neutral greys: the palette's colours belong to claimants.
-  const colors = ["#d6d6d6", "#bcbcbc"];
-  const heading = countries.map((c, group) => ({
-    country: c, group,
-    x: desktop ? Math.min(...tiles.filter((t) => t.group === group).map((t) => t.x)) : 0,
-    y: desktop ? 0 : group,
-  }));
-  const columns = desktop ? data.length + 0.25 * (countries.length - 1) : Math.max(...countries.map((c) => data.filter((d) => d.country === c).length));
-  const rows = desktop ? 1 : countries.length;
-  return {
-    height: ctx.height, margin: 0, marginTop: 0,
-    x: { axis: null, grid: false, domain: [0, columns] },
-    y: { axis: null, domain: [0, rows], reverse: true },
-    marks: [
-      Plot.rect(tiles, { x1: "x", x2: (t: { x: number }) => t.x + 1, y1: (t: { y: number }) => t.y + 0.42, y2: (t: { y: number }) => t.y + 1, inset: 3, fill: (t: { group: number }) => colors[t.group % colors.length]!, fillOpacity: 0.9 }),
-      Plot.text(tiles, { x: (t: { x: number }) => t.x + 0.5, y: (t: { y: number }) => t.y + 0.71, text: "region", fill: INK.text, fontWeight: 600 }),
-      Plot.text(heading, { x: "x", y: (t: { y: number }) => t.y + 0.08, text: "country", textAnchor: "start", lineAnchor: "top", dx: 3, fill: INK.muted, className: "sc-muted" }),
-    ],
   };
 }

@@ -79,7 +79,7 @@ export function drawChart(input: DrawInput, artboard: Artboard): Drawn {
   const { headline, subtitle, notes: printedNotes } = checkChartWords(spec, notesWords, legend.map((l) => l.label), input.ledger);
   const notes = printedNotes.map((n) => n.text);
   const p = provenance(input.rows, input.ledger);
-  const source = sourceLine(p, input.article);
+  const source = sourceLine(p, input.article, spec.sources);
   const alt = altText(spec.kind, headline.text, p, spec.describeRow ? input.rows.map((r) => spec.describeRow!(r, context)) : [], spec.alt);
   const finished = finishChart({
     options: own,

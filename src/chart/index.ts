@@ -5,6 +5,9 @@ export { isBound, printWords, t, wordsOutline, type BoundWords, type EventRef, t
 export { font, fontFiles, FONT_FAMILY } from "./fonts.ts";
 export { formatDate, formatFigure, formatNumber, formatQualified, qualifierWords } from "./format.ts";
 export { drawLegends, swatchLegend, type LegendOptions, type LegendRequest } from "./legends.ts";
+export { barChart, claimsChart, type BarsOptions, type ClaimsOptions } from "./kinds/bars.ts";
+export { regionMap, type RegionMapOptions } from "./kinds/region-map.ts";
+export { findRegion, regionsOf, regionsSource, type Region } from "./regions.ts";
 export { labelledBars, type BarShape, type LabelledBars, type LabelledBarsOptions } from "./marks/labelled-bars.ts";
 export { locatorMap, worldCountries, type LocatorOptions } from "./marks/locator-map.ts";
 export { timeline, type TimelineItem, type TimelineOptions } from "./marks/timeline.ts";

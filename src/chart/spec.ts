@@ -46,4 +46,6 @@ export interface ChartSpec {
   scales?: number[];
   /** Added to the generated alt text. */
   alt?: string;
+  /** Where what the chart draws besides the ledger's figures comes from ("boundaries: Natural Earth …"): added to its source line. */
+  sources?: string[];
 }

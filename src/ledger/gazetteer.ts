@@ -69,7 +69,7 @@ export function gazetteerSource(): string {
 const LETTERS: Record<string, string> = { ł: "l", ø: "o", ß: "ss", ı: "i", đ: "d", þ: "th", ð: "d", æ: "ae", œ: "oe", ə: "e", ħ: "h", ŀ: "l", ŧ: "t" };
 
 /** A name as people write it with and without accents: "Sant Julià" and "sant julia" are one, as are "Łódź" and "lodz". */
-const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[łøßıđþðæœəħŀŧ]/gu, (c) => LETTERS[c]!).trim();
+export const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[łøßıđþðæœəħŀŧ]/gu, (c) => LETTERS[c]!).trim();
 
 // Longer than any place's name: a longer one is refused before it is compared with every name of a country.
 const LONGEST = 200;

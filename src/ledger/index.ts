@@ -10,7 +10,7 @@ export {
   type Unreviewed,
 } from "./entries.ts";
 export { entrySource, idMaker, quoteFor } from "./entry-source.ts";
-export { GazetteerError, gazetteerSource, place, type Where } from "./gazetteer.ts";
+export { fold as foldName, GazetteerError, gazetteerSource, place, type Where } from "./gazetteer.ts";
 export { articleTooBig, MAX_ARTICLE_BYTES, MAX_ARTICLE_NUMBERS, MAX_QUOTE_CHARS, quoteTooLong, tooManyNumbers } from "./limits.ts";
 export { findMentions } from "./numbers.ts";
 export { formatProblem, ProblemError, type Problem } from "./problems.ts";

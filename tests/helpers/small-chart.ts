@@ -16,7 +16,7 @@ const spec: ChartSpec = {
   plot: (rows, ctx) => {
     const bars = labelledBars(rows, {
       label: (d) => String(d.label), value: (d) => Number(d.value), valueText: (d) => String(d.value),
-      color: () => ctx.color("Officials"), height: ctx.height, fontSize: ctx.artboard.body.size,
+      color: () => ctx.color("Officials"), width: ctx.width, fontSize: ctx.artboard.body.size,
     });
     return { ...bars.options, marks: bars.marks };
   },

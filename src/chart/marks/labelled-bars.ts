@@ -1,26 +1,27 @@
 // Horizontal bars with each bar's label above it and its value at its end:
 // the pattern that stays legible at 320 px, where a y-axis of long labels
-// would leave no room for the bars.
+// would leave no room for the bars. Labels wrap to the width; a row with no
+// number (a claim in words only) prints its words where the bar would be and
+// takes no room from the bars.
 
 import * as Plot from "@observablehq/plot";
 import type { Row } from "../../tables/index.ts";
-import { FALLBACK_ALLOWANCE, textWidth } from "../text-metrics.ts";
+import { FALLBACK_ALLOWANCE, textWidth, wrap } from "../text-metrics.ts";
 
 export type BarShape = "solid" | "faint" | "outline" | "none";
 
 export interface LabelledBarsOptions {
-  /** The row's label, drawn above its bar. */
+  /** The row's label, drawn above its bar and wrapped to the width. */
   label: (row: Row) => string;
   /** The bar's length; null draws no bar (a claim with no number). */
   value: (row: Row) => number | null;
-  /** The text at the bar's end, qualifier and all: "≈500", "300+ km". */
+  /** The text at the bar's end, qualifier and all: "≈500", "300+ km"; for a row with no bar, its words. */
   valueText: (row: Row) => string;
   color: (row: Row) => string;
   shape?: (row: Row) => BarShape;
-  /** Plot height and body font size, to place labels within each row; without a height, each row takes what its label and bar need. */
-  height?: number;
+  /** The width Plot draws in: labels wrap to it. */
+  width: number;
   fontSize: number;
-  marginBottom?: number;
   /** The domain's upper end; by default the largest value. */
   max?: number;
 }
@@ -28,49 +29,92 @@ export interface LabelledBarsOptions {
 export interface LabelledBars {
   marks: Plot.Markish[];
   options: Plot.PlotOptions;
+  /** What the rows need, labels wrapped: the chart's height. */
+  height: number;
+}
+
+interface Laid {
+  label: string;
+  value: number | null;
+  text: string;
+  color: string;
+  shape: BarShape;
+  /** Top of the label, middle of the bar, top of a no-number row's words: px from the top. */
+  labelTop: number;
+  barMiddle: number;
+}
+
+/** Room (px) each part of a row takes at this font size. */
+function rhythm(fontSize: number) {
+  return { line: fontSize * 1.25, bar: Math.round(fontSize * 1.15), gap: 3, row: Math.round(fontSize * 0.8) };
 }
 
 export function labelledBars(rows: Row[], o: LabelledBarsOptions): LabelledBars {
-  const marginBottom = o.marginBottom ?? 4;
-  const height = o.height ?? Math.ceil(rows.length * o.fontSize * 2.6) + marginBottom;
-  const rowHeight = (height - marginBottom) / Math.max(1, rows.length);
-  const labelSpace = o.fontSize * 1.35;
-  const barTop = labelSpace + 2;
-  const barBottom = Math.max(4, rowHeight * 0.18);
-  const barCenter = (barTop - barBottom) / 2;
-  const data = rows.map((row, i) => ({
-    i, label: o.label(row), value: o.value(row), text: o.valueText(row),
-    color: o.color(row), shape: o.shape?.(row) ?? (o.value(row) === null ? "none" : "solid"),
-  }));
-  const drawn = data.filter((d) => d.value !== null && d.shape !== "none");
-  const max = o.max ?? Math.max(1, ...data.map((d) => d.value ?? 0));
+  const r = rhythm(o.fontSize);
+  const style = { size: o.fontSize, weight: "regular" as const };
+  const bold = { size: o.fontSize, weight: "semibold" as const };
+  // Measured with the fallback allowance: the label must fit in Arial-metric fonts too.
+  // A label that fits is printed as given, spaces and all; only a longer one is broken into lines.
+  const fit = (text: string, s: typeof style | typeof bold) =>
+    text.split("\n").every((line) => textWidth(line, s) * FALLBACK_ALLOWANCE <= o.width) ? text : wrap(text, o.width / FALLBACK_ALLOWANCE, s).join("\n");
+  const base = rows.map((row) => {
+    const value = o.value(row);
+    const shape = o.shape?.(row) ?? (value === null ? "none" : "solid");
+    return { row, value, shape: value === null ? "none" as const : shape, color: o.color(row), label: o.label(row), text: o.valueText(row) };
+  });
+  const barred = base.filter((d) => d.shape !== "none");
+  // Only rows with a bar take room at the right for their value: a row in words wraps under its label.
+  const valueRoom = Math.ceil(Math.max(0, ...barred.map((d) => textWidth(d.text, style) * FALLBACK_ALLOWANCE))) + (barred.length > 0 ? 8 : 0);
+  let y = 0;
+  const laid: Laid[] = base.map((d, i) => {
+    const label = fit(d.label, bold);
+    const labelTop = y + (i === 0 ? 0 : r.row);
+    const afterLabel = labelTop + lines(label) * r.line + r.gap;
+    if (d.shape === "none") {
+      const text = fit(d.text, style);
+      y = afterLabel + lines(text) * r.line;
+      return { ...d, label, text, labelTop, barMiddle: afterLabel };
+    }
+    y = afterLabel + r.bar;
+    return { ...d, label, labelTop, barMiddle: afterLabel + r.bar / 2 };
+  });
+  const height = Math.ceil(y) + 2;
+  const max = o.max ?? Math.max(1, ...barred.map((d) => d.value ?? 0));
+  const bars = laid.filter((d) => d.shape !== "none");
+  const band = (d: Laid) => ({ y1: d.barMiddle - r.bar / 2, y2: d.barMiddle + r.bar / 2 });
+  const solid = bars.filter((d) => d.shape !== "outline").map((d) => ({ ...d, ...band(d) }));
+  const outline = bars.filter((d) => d.shape === "outline").map((d) => ({ ...d, ...band(d) }));
   return {
+    height,
     options: {
-      height,
-      marginTop: 0, marginBottom, marginLeft: 0,
-      // Room for the widest value label beyond the longest bar.
-      marginRight: Math.ceil(Math.max(...data.map((d) => textWidth(d.text, { size: o.fontSize, weight: "regular" }) * FALLBACK_ALLOWANCE), 0)) + 10,
+      height, width: o.width,
+      marginTop: 0, marginBottom: 0, marginLeft: 0, marginRight: valueRoom,
       x: { axis: null, grid: false, domain: [0, max] },
-      y: { axis: null, domain: data.map((d) => d.i), padding: 0 },
+      // Rows are laid out in pixels from the top.
+      y: { axis: null, grid: false, domain: [height, 0] },
     },
     marks: [
-      Plot.barX(drawn.filter((d) => d.shape !== "outline"), {
-        y: "i", x: "value", fill: "color", fillOpacity: (d: { shape: string }) => (d.shape === "faint" ? 0.4 : 1),
-        insetTop: barTop, insetBottom: barBottom,
+      Plot.rectX(solid, {
+        x1: 0, x2: "value", y1: "y1", y2: "y2", fill: "color",
+        fillOpacity: (d: Laid) => (d.shape === "faint" ? 0.4 : 1),
       }),
       // An outline is for a length the words only bound ("just over 300").
-      Plot.barX(drawn.filter((d) => d.shape === "outline"), {
-        y: "i", x: "value", fill: "none", stroke: "color", strokeWidth: 1.5, strokeDasharray: "4,3",
-        insetTop: barTop + 1, insetBottom: barBottom + 1,
+      Plot.rectX(outline, {
+        x1: 0, x2: "value", y1: (d: { y1: number }) => d.y1 + 0.75, y2: (d: { y2: number }) => d.y2 - 0.75,
+        fill: "none", stroke: "color", strokeWidth: 1.5, strokeDasharray: "4,3",
       }),
-      Plot.text(data, {
-        y: "i", x: 0, text: "label", textAnchor: "start", lineAnchor: "top",
-        dy: -rowHeight / 2 + 1, fontWeight: 600,
+      Plot.text(laid, {
+        x: 0, y: "labelTop", text: "label", textAnchor: "start", lineAnchor: "top", lineHeight: 1.25, fontWeight: 600,
       }),
-      Plot.text(data, {
-        y: "i", x: (d) => d.value ?? 0, text: "text", textAnchor: "start", dx: 6, dy: barCenter,
+      Plot.text(bars, {
+        x: (d: Laid) => d.value ?? 0, y: "barMiddle", text: "text", textAnchor: "start", lineAnchor: "middle", dx: 6,
         fontVariant: "tabular-nums",
+      }),
+      Plot.text(laid.filter((d) => d.shape === "none"), {
+        x: 0, y: "barMiddle", text: "text", textAnchor: "start", lineAnchor: "top", lineHeight: 1.25,
       }),
     ],
   };
 }
+
+const lines = (text: string) => text.split("\n").length;

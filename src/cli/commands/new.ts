@@ -163,7 +163,7 @@ const charts: Record<string, ChartSpec> = {
         // ≈, + or est. when the article qualifies the number.
         valueText: (d) => formatQualified(Number(d.value), d.qualifier as Qualifier),
         color: (d) => ctx.color(String(d.claimant)),
-        height: ctx.height,
+        width: ctx.width,
         fontSize: ctx.artboard.body.size,
       });
       return { ...bars.options, marks: bars.marks };

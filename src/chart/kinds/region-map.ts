@@ -1,0 +1,152 @@
+// A map of first-level regions (oblasts, states, provinces): the table's
+// regions filled, in one colour or in bins of a number with a key, over their
+// countries' other regions and the neighbouring countries, each labelled as
+// the article names it. Boundaries are Natural Earth's (regions.ts).
+
+import * as Plot from "@observablehq/plot";
+import * as d3 from "d3";
+import type { Feature, FeatureCollection, Geometry } from "geojson";
+import { worldCountries } from "../marks/locator-map.ts";
+import { findRegion, regionsOf, regionsSource, type Region } from "../regions.ts";
+import type { ChartContext, ChartSpec } from "../spec.ts";
+import { INK } from "../theme.ts";
+import type { Row } from "../../tables/index.ts";
+import type { Words } from "../words.ts";
+import { formatNumber } from "../format.ts";
+import { capitalize, claimantColor, notesWith, number, read, text, valueWords, type Column } from "./rows.ts";
+
+export interface RegionMapOptions {
+  table: string;
+  headline: Words;
+  subtitle?: Words;
+  notes?: Words[];
+  /** The region as the article names it, printed on the map: a column, by default `region`. */
+  region?: Column<string>;
+  /** What the region is looked up by when the dataset spells it otherwise ("Kiev" for Kyiv) or by its code ("UA.KV"): by default the region. */
+  match?: Column<string>;
+  /** The region's country, ISO 3166-1 alpha-2: by default the `country_code` column, or the start of an `iso_3166_2` code. */
+  country?: Column<string>;
+  /** A number to colour the regions by, in bins with a key. Without it the regions are filled in one colour. */
+  value?: Column<number | null>;
+  unit?: string;
+  /** The one colour (without a value): by default the colour of the first row's claimant. */
+  color?: string;
+  /** What the one colour means, for the key: "Named in the article". */
+  key?: string;
+  kind?: string;
+  alt?: string;
+}
+
+interface Drawn {
+  row: Row;
+  label: string;
+  region: Region;
+  value: number | null;
+}
+
+const countryName = (code: string) => new Intl.DisplayNames(["en"], { type: "region" }).of(code) ?? code;
+
+export function regionMap(o: RegionMapOptions): ChartSpec {
+  const regionsIn = (data: Row[], ctx: ChartContext): Drawn[] => data.map((row) => {
+    const label = read(o.region ?? "region", row, ctx, text);
+    const country = o.country ? read(o.country, row, ctx, text)
+      : "iso_3166_2" in row && !("country_code" in row) ? text(row.iso_3166_2).slice(0, 2) : text(row.country_code);
+    const value = o.value ? read(o.value, row, ctx, number) : null;
+    return { row, label, value, region: findRegion(o.match ? read(o.match, row, ctx, text) : label, country) };
+  });
+  const binsOf = (drawn: Drawn[]) => bins(drawn.map((d) => d.value).filter((v): v is number => v !== null));
+  return {
+    table: o.table, kind: o.kind ?? "Map", headline: o.headline, subtitle: o.subtitle, alt: o.alt,
+    sources: [regionsSource()],
+    plot: (data, ctx) => draw(regionsIn(data, ctx), ctx, o, o.value ? binsOf(regionsIn(data, ctx)) : null),
+    // A number's bins are keyed by Plot's threshold legend (drawn from the colour scale); swatches say the rest.
+    legend: (data, ctx) => {
+      const drawn = regionsIn(data, ctx);
+      if (!o.value) return o.key ? [{ label: o.key, color: o.color ?? claimantColor(data[0], ctx) }] : [];
+      return drawn.some((d) => d.value === null) ? [{ label: "No number given", color: INK.rule, shape: "outline" }] : [];
+    },
+    notes: (data) => notesWith(data, o.notes),
+    describeRow: (row, ctx) => {
+      const [d] = regionsIn([row], ctx);
+      const where = `${d!.label} (${countryName(d!.region.country)})`;
+      return o.value ? `${where}: ${valueWords(d!.value, row, o.unit)}` : where;
+    },
+  };
+}
+
+interface Bins {
+  thresholds: number[];
+  colors: string[];
+}
+
+/** Up to five bins with round edges, never more bins than regions with a number. */
+function bins(values: number[]): Bins {
+  const max = Math.max(0, ...values);
+  const count = Math.max(1, Math.min(5, new Set(values).size));
+  const thresholds = d3.ticks(0, max, count).filter((t) => t > 0 && t < max);
+  // The palest two blues of a scheme are lost against the grey of the regions around: start darker.
+  const colors = [...d3.schemeBlues[Math.max(3, thresholds.length + 3)]!].slice(-(thresholds.length + 1));
+  return { thresholds, colors };
+}
+
+function draw(drawn: Drawn[], ctx: ChartContext, o: RegionMapOptions, b: Bins | null): Plot.PlotOptions {
+  const countries = [...new Set(drawn.map((d) => d.region.country))];
+  const all = countries.flatMap(regionsOf);
+  const filled = new Set(drawn.map((d) => d.region.code + d.region.name));
+  const shapes: FeatureCollection = { type: "FeatureCollection", features: drawn.map((d) => d.region.shape) };
+  const [[w, s], [e, n]] = d3.geoBounds(shapes);
+  const centre = (w + e) / 2;
+  const one = o.color ?? claimantColor(drawn[0]?.row, ctx);
+  const size = ctx.artboard.body.size;
+  const halo = { stroke: "white", strokeWidth: 3, paintOrder: "stroke" } as const;
+  const labels = drawn.map((d) => ({ label: d.label, at: d3.geoCentroid(d.region.shape) }));
+  // Wider than tall on a desktop, so that a tall group of regions shows its neighbours beside it rather than filling the page.
+  const aspect = ctx.artboard.name === "desktop" ? 0.68 : 1.05;
+  return {
+    margin: 0, height: Math.round(ctx.width * aspect),
+    color: b ? { type: "threshold", domain: b.thresholds, range: b.colors, legend: true, label: o.unit ? capitalize(o.unit) : undefined, tickFormat: formatNumber } : undefined,
+    projection: {
+      type: "conic-equal-area", parallels: [s, n], rotate: [-centre, 0],
+      domain: shapes, inset: size * 2.5,
+    },
+    marks: [
+      Plot.geo(worldCountries("50m"), { fill: "#efefef", stroke: "white", strokeWidth: 0.75 }),
+      Plot.geo(all.filter((r) => !filled.has(r.code + r.name)).map((r) => r.shape), { fill: "#e2e2e2", stroke: "white", strokeWidth: 0.75 }),
+      b
+        ? Plot.geo(drawn.filter((d) => d.value !== null).map((d) => ({ ...d.region.shape, properties: { value: d.value } })), {
+          fill: (f: Feature<Geometry, { value: number }>) => f.properties.value, stroke: "white", strokeWidth: 1,
+        })
+        : Plot.geo(drawn.map((d) => d.region.shape), { fill: one, stroke: "white", strokeWidth: 1 }),
+      // A region with no number: outlined, not coloured as if it had one.
+      Plot.geo(drawn.filter((d) => b && d.value === null).map((d) => d.region.shape), { fill: "none", stroke: INK.rule, strokeDasharray: "3,2" }),
+      // International borders over the regions' own.
+      Plot.geo(worldCountries("50m"), { fill: "none", stroke: INK.rule, strokeWidth: 1 }),
+      Plot.text(countryLabels(countries, all, filled, [[w, s], [e, n]]), {
+        x: (d: { at: number[] }) => d.at[0], y: (d: { at: number[] }) => d.at[1], text: "name",
+        fill: INK.muted, fontSize: size - 1, fontWeight: 600, ...halo, stroke: "#e2e2e2",
+      }),
+      Plot.text(labels, {
+        x: (d: { at: number[] }) => d.at[0], y: (d: { at: number[] }) => d.at[1], text: "label",
+        fill: INK.text, fontWeight: 600, ...halo,
+      }),
+    ],
+  };
+}
+
+/**
+ * Each country's name, in capitals, on its largest region in view that the
+ * table does not fill: on the country, off the regions being shown.
+ */
+function countryLabels(countries: string[], all: Region[], filled: Set<string>, box: [[number, number], [number, number]]) {
+  const [[w, s], [e, n]] = box;
+  // Within the shown regions' bounds, which the map always shows whatever its shape.
+  const inView = ([x, y]: number[]) => x! > w && x! < e && y! > s && y! < n;
+  return countries.flatMap((country) => {
+    const candidates = all.filter((r) => r.country === country && !filled.has(r.code + r.name))
+      .map((r) => ({ r, at: d3.geoCentroid(r.shape), area: d3.geoArea(r.shape) }))
+      .filter((c) => inView(c.at))
+      .sort((a, b) => b.area - a.area);
+    const best = candidates[0];
+    return best ? [{ name: countryName(country).toUpperCase(), at: best.at }] : [];
+  });
+}

@@ -1,0 +1,76 @@
+// What every chart kind reads from a table's row the same way: a column or a
+// function of the row, a number with its qualifier, the words a claim gave
+// when it gave no number, and the marks' meaning in one note.
+
+import { formatQualified } from "../format.ts";
+import { COMPUTED_COLOR } from "../theme.ts";
+import type { Qualifier } from "../../ledger/index.ts";
+import type { Row } from "../../tables/index.ts";
+import type { ChartContext } from "../spec.ts";
+import type { Words } from "../words.ts";
+
+/** A column's name, or what to read from the row. */
+export type Column<T> = string | ((row: Row, context: ChartContext) => T);
+
+const QUALIFIERS = new Set<Qualifier>(["exact", "approximate", "at-least", "at-most", "estimate", "unquantified"]);
+
+export function read<T>(column: Column<T>, row: Row, context: ChartContext, as: (v: unknown) => T): T {
+  return typeof column === "function" ? column(row, context) : as(row[column]);
+}
+
+export const text = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
+export const number = (v: unknown): number | null => (v === null || v === undefined || v === "" ? null : Number(v));
+
+/** A column a kind reads when the table has it: asking a drawn row for a missing column is an error. */
+export const optional = (row: Row, column: string): unknown => (column in row ? row[column] : undefined);
+
+/** The row's qualifier (its `qualifier` column), exact when it has none. */
+export function qualifierOf(row: Row): Qualifier {
+  const q = optional(row, "qualifier");
+  return typeof q === "string" && QUALIFIERS.has(q as Qualifier) ? (q as Qualifier) : "exact";
+}
+
+/** The words a claim gave instead of a number ("several"): a `stated_as` or `phrase` column. */
+export function statedAs(row: Row): string | null {
+  const s = optional(row, "stated_as") ?? optional(row, "phrase");
+  return typeof s === "string" && s !== "" ? s : null;
+}
+
+/** "≈500 drones", "300+ km"; for a claim without a number, "“several”, no number given". */
+export function valueWords(value: number | null, row: Row, unit?: string, digits?: number): string {
+  if (value === null) {
+    const said = statedAs(row);
+    return said ? `“${said}”, no number given` : "no number given";
+  }
+  const printed = formatQualified(digits === undefined ? value : Number(value.toFixed(digits)), qualifierOf(row));
+  return unit ? `${printed} ${unit}` : printed;
+}
+
+/** A bound ("just over", "up to") is drawn in outline: the words fix one end only. */
+export const isBound = (row: Row) => ["at-least", "at-most"].includes(qualifierOf(row));
+
+/** What the marks beside the numbers mean, for the qualifiers the rows use. */
+export function qualifierNote(rows: Row[]): string | null {
+  const used = new Set(rows.map(qualifierOf));
+  const parts: string[] = [];
+  if (used.has("approximate")) parts.push("≈ marks an approximate number");
+  if (used.has("estimate")) parts.push("“est.” marks an estimate");
+  if (used.has("at-least")) parts.push("+ marks a minimum (“just over”, “at least”), drawn in outline");
+  if (used.has("at-most")) parts.push("≤ marks a maximum (“up to”), drawn in outline");
+  if (parts.length === 0) return null;
+  const s = parts.join("; ");
+  return `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
+}
+
+/** A kind's notes: the notebook's, then the qualifier note when the rows need one. */
+export function notesWith(rows: Row[], own: Words[] | undefined, more: (string | null)[] = []): Words[] {
+  return [...(own ?? []), ...more.filter((m): m is string => m !== null), ...[qualifierNote(rows)].filter((m): m is string => m !== null)];
+}
+
+/** The colour of the row's claimant; the house's colour for what no claimant states. */
+export function claimantColor(row: Row | undefined, context: ChartContext): string {
+  const claimant = row ? optional(row, "claimant") : undefined;
+  return typeof claimant === "string" ? context.color(claimant) : COMPUTED_COLOR;
+}
+
+export const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

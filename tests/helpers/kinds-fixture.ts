@@ -1,0 +1,39 @@
+// A made-up story for the chart kinds' tests (an earthquake with competing
+// death tolls, counted by province): its own ledger and tables, so that the
+// kinds are tested on nothing of a real story's and no story can break them.
+import { drawChart, type Drawn } from "../../src/chart/draw-chart.ts";
+import type { ChartSpec } from "../../src/chart/spec.ts";
+import { ARTBOARDS, type ArtboardName } from "../../src/chart/theme.ts";
+import { resolveLedger } from "../../src/ledger/entries.ts";
+import type { FigureEntry, Qualifier } from "../../src/ledger/index.ts";
+import type { TableSpec } from "../../src/tables/index.ts";
+import { rows } from "../../src/tables/index.ts";
+
+const Q = "Made-up quote for a test.";
+const stated = (id: string, value: number | null, qualifier: Qualifier, claimant: string, subject: string, measure: string, phrase?: string): FigureEntry =>
+  ({ kind: "stated", id, seed: "none", quote: Q, phrase, value, qualifier, unit: "deaths", claimant, subject, measure });
+
+export const KINDS_LEDGER = resolveLedger({
+  figures: [
+    stated("deaths-ministry", 1200, "approximate", "Interior Ministry", "deaths", "killed"),
+    stated("deaths-red-cross", 1500, "at-least", "Turkish Red Crescent", "deaths", "killed"),
+    stated("deaths-local", null, "unquantified", "Local officials in the affected provinces, speaking to reporters", "deaths", "killed", "hundreds"),
+    stated("deaths-hatay", 640, "exact", "Interior Ministry", "deaths-by-province", "killed in Hatay"),
+    stated("deaths-maras", 410, "exact", "Interior Ministry", "deaths-by-province", "killed in Kahramanmaraş"),
+    stated("deaths-gaziantep", 150, "exact", "Interior Ministry", "deaths-by-province", "killed in Gaziantep"),
+    stated("deaths-malatya", null, "unquantified", "Interior Ministry", "deaths-by-province", "killed in Malatya", "dozens"),
+  ],
+  events: [], places: [],
+});
+
+/** The rows a table spec builds from the fixture's ledger. */
+export function tableRows(spec: TableSpec) {
+  const table = spec.build(KINDS_LEDGER);
+  return { rows: rows(table), columns: table.columnNames() };
+}
+
+/** A kind's chart drawn on one artboard, as the build draws it. */
+export function drawKind(id: string, spec: ChartSpec, table: TableSpec, artboard: ArtboardName): Drawn {
+  const { rows: r, columns } = tableRows(table);
+  return drawChart({ id, spec, rows: r, columns, ledger: KINDS_LEDGER, article: { credit: "Example Wire", date: "6 February 2023" } }, ARTBOARDS[artboard]);
+}

@@ -1,0 +1,137 @@
+// The chart kinds a notebook writes in a few lines, on a made-up story of
+// their own: each drawn on both artboards without clipping, compared byte for
+// byte with tests/output/kinds/ (a mismatch writes <name>-changed.svg beside
+// it), and checked for what the kind promises.
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { JSDOM } from "jsdom";
+import { describe, expect, it } from "vitest";
+import { barChart, claimsChart, regionMap } from "../src/chart/index.ts";
+import { findRegion, regionsOf, regionsSource } from "../src/chart/regions.ts";
+import type { ChartSpec } from "../src/chart/spec.ts";
+import type { ArtboardName } from "../src/chart/theme.ts";
+import { figureTable, type TableSpec } from "../src/tables/index.ts";
+import { drawKind, tableRows } from "./helpers/kinds-fixture.ts";
+import { root } from "./helpers/project.ts";
+
+const output = join(root, "tests", "output", "kinds");
+const ARTBOARDS: ArtboardName[] = ["desktop", "mobile"];
+
+const tolls = figureTable({ title: "Death tolls", description: "Each count of the dead, by who gives it.", figures: "deaths", value: ["deaths", "Deaths"], descending: true });
+const provinces = figureTable({
+  title: "Deaths by province", description: "The ministry's count by province.", figures: "deaths-by-province", value: ["deaths", "Deaths"],
+  columns: {
+    region: ["The province", (f) => f.measure.replace(/^killed in /, "")],
+    country_code: ["ISO 3166-1 alpha-2", () => "TR"],
+  },
+});
+
+const KINDS: Record<string, { spec: ChartSpec; table: TableSpec }> = {
+  claims: {
+    table: tolls,
+    spec: claimsChart({ table: "tolls", value: "deaths", headline: "The counts of the dead differ", subtitle: "Deaths in the earthquake, by who gives the count" }),
+  },
+  "bars-provinces": {
+    table: provinces,
+    spec: barChart({ table: "provinces", value: "deaths", label: "region", unit: "deaths", headline: "Deaths by province", subtitle: "The Interior Ministry’s count" }),
+  },
+  "region-map-values": {
+    table: provinces,
+    spec: regionMap({ table: "provinces", value: "deaths", unit: "deaths", match: (d) => (d.region === "Kahramanmaraş" ? "TR.KM" : String(d.region)), headline: "Deaths by province", subtitle: "The Interior Ministry’s count" }),
+  },
+};
+
+const drawn = Object.entries(KINDS).flatMap(([name, k]) => ARTBOARDS.map((artboard) => {
+  const d = drawKind(name, k.spec, k.table, artboard);
+  return { name: artboard === "desktop" ? `${name}.svg` : `${name}.mobile.svg`, artboard, kind: name, drawn: d };
+}));
+
+const doc = (svg: string) => new JSDOM(svg, { contentType: "image/svg+xml" }).window.document;
+const texts = (svg: string) => [...doc(svg).querySelectorAll("text")].map((t) => t.textContent ?? "");
+
+describe("chart kinds", () => {
+  it.each(drawn.map((d) => [d.name]))("%s matches its committed snapshot", (name) => {
+    const svg = drawn.find((d) => d.name === name)!.drawn.svg;
+    const path = join(output, name);
+    const changed = path.replace(/\.svg$/, "-changed.svg");
+    const committed = existsSync(path) ? readFileSync(path, "utf8") : null;
+    if (committed === svg) {
+      rmSync(changed, { force: true });
+      return;
+    }
+    if (committed === null && process.env.CI !== "true") {
+      writeFileSync(path, svg);
+      return;
+    }
+    writeFileSync(changed, svg);
+    expect.fail(`tests/output/kinds/${name} differs from what the code draws; see ${changed.slice(root.length)}. If the change is intended, delete the snapshot and run the test again`);
+  });
+
+  it("claims: one bar a number, the number-less claim in its own words, each labelled with who claims what", () => {
+    for (const { drawn: d } of drawn.filter((x) => x.kind === "claims")) {
+      const t = texts(d.svg).join(" | ");
+      expect(t).toContain("Interior Ministry: killed");
+      expect(t).toContain("Turkish Red Crescent: killed");
+      expect(t).toContain("≈1,200");
+      expect(t).toContain("1,500+");
+      expect(t).toContain("“hundreds”, no number given");
+      expect(t).toContain("≈ marks an approximate number");
+      // Two bars: the claim in words has none.
+      expect(doc(d.svg).querySelectorAll("rect:not(.sc-bg)").length).toBe(2);
+    }
+  });
+
+  it("a long label wraps to the width, and a claim in words takes no room from the bars", () => {
+    const mobile = drawn.find((x) => x.name === "claims.mobile.svg")!.drawn.svg;
+    // The local officials' label is too long for 296 px: it is set on more than one line.
+    const label = [...doc(mobile).querySelectorAll("text")].find((t) => (t.textContent ?? "").startsWith("Local officials"))!;
+    expect(label.querySelectorAll("tspan").length).toBeGreaterThan(1);
+    // The longest bar reaches most of the width: only the bars' own numbers are kept room for at the right.
+    for (const { drawn: d, artboard } of drawn.filter((x) => x.kind === "claims")) {
+      const widths = [...doc(d.svg).querySelectorAll("rect:not(.sc-bg)")].map((r) => Number(r.getAttribute("width")));
+      const inner = artboard === "desktop" ? 600 : 296;
+      expect(Math.max(...widths) / inner, artboard).toBeGreaterThan(0.75);
+    }
+  });
+
+  it("the alt text says what each label says", () => {
+    const alt = drawn.find((x) => x.name === "bars-provinces.svg")!.drawn.alt;
+    for (const province of ["Hatay: 640 deaths", "Kahramanmaraş: 410 deaths", "Gaziantep: 150 deaths", "Malatya: “dozens”, no number given"]) expect(alt).toContain(province);
+  });
+
+  it("region map: the provinces in bins with a key, the province with no number outlined and keyed, the boundaries' source in the source line", () => {
+    for (const { drawn: d } of drawn.filter((x) => x.kind === "region-map-values")) {
+      const t = texts(d.svg).join(" | ");
+      for (const province of ["Hatay", "Kahramanmaraş", "Gaziantep", "Malatya", "No number given"]) expect(t).toContain(province);
+      expect(d.source).toContain(regionsSource());
+      expect(d.alt).toContain("Hatay (Türkiye): 640 deaths");
+    }
+  });
+
+  it("figureTable: a row a figure in the order asked, or largest first, every number traced", () => {
+    const { rows, columns } = tableRows(tolls);
+    expect(columns).toEqual(["claimant", "measure", "deaths", "qualifier", "stated_as", "figure_id", "quote"]);
+    expect(rows.map((r) => r.figure_id)).toEqual(["deaths-red-cross", "deaths-ministry", "deaths-local"]);
+    expect(tolls.traces).toEqual([{ figure: "figure_id", value: "deaths" }]);
+  });
+});
+
+describe("regions", () => {
+  it("finds a region as articles write it: with its kind, without accents or apostrophes, or by code", () => {
+    expect(findRegion("Sumy", "UA").code).toBe("UA.SM");
+    expect(findRegion("Sumy Oblast", "UA").code).toBe("UA.SM");
+    expect(findRegion("the Kharkiv region", "UA").code).toBe("UA.KK");
+    expect(findRegion("Lviv", "UA").name).toBe("L'viv");
+    expect(findRegion("Texas", "US").code).toBe("TX");
+    expect(findRegion("TR.KM", "TR").name).toBe("K. Maras");
+    expect(regionsOf("RU").length).toBeGreaterThan(80);
+  });
+
+  it("an unknown region lists the nearest names with their codes; an unknown country or a bad code says so", () => {
+    expect(() => findRegion("Kyiv", "UA")).toThrow(/no region "Kyiv" in UA; the nearest names are Kiev \(UA\.KV\)/);
+    expect(() => findRegion("Bavaria", "DE")).toThrow(/Bayern \(DE\.BY\)/);
+    expect(() => regionsOf("SS")).toThrow(/no regions for the country "SS"/);
+    expect(() => regionsOf("Ukraine")).toThrow(/not an ISO 3166-1 alpha-2 code/);
+    expect(() => findRegion("", "UA")).toThrow(/not a region's name/);
+  });
+});
