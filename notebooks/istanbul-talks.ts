@@ -279,22 +279,12 @@ const istanbulTalks = notebook({
       description: "Each claim stays its own row: they count different things (destroyed, hit, lost) and come from different sides.",
       figures: "aircraft-losses", value: ["aircraft", "Number of aircraft; empty when the claimant gives no number"], descending: true,
     }),
-    "bomber-fleet": {
+    "bomber-fleet": figureTable({
       title: "Russia’s bomber fleet, as “roughly one-third” implies it",
       description: "The 41 aircraft destroyed and the rest of the fleet that “41 aircraft—roughly one-third of Russia’s bomber fleet” implies. The article gives no fleet size: the second row is derived and approximate.",
-      columns: {
-        part: "destroyed, or the rest of the fleet (implied)",
-        aircraft: "Aircraft",
-        qualifier: "exact for the article’s 41; approximate for what “roughly one-third” implies",
-        kind: "stated by the article, or derived from its figures",
-        figure_id: "The ledger figure",
-      },
-      traces: [{ figure: "figure_id", value: "aircraft" }],
-      build: (ledger: Ledger) =>
-        aq.from([ledger.figure("aircraft-destroyed"), ledger.figure("bomber-fleet-rest-implied")])
-          .derive({ part: aq.escape((d: { kind: string }) => (d.kind === "derived" ? "rest of the fleet (implied)" : "destroyed")) })
-          .select({ part: "part", value: "aircraft", qualifier: "qualifier", kind: "kind", id: "figure_id" }),
-    },
+      figures: ["aircraft-destroyed", "bomber-fleet-rest-implied"], value: ["aircraft", "Aircraft"],
+      columns: { kind: ["stated by the article, or derived from its figures", (f) => f.kind] },
+    }),
     "locator-places": {
       title: "The places on the locator map",
       description: "Kyiv, Sumy, and the two cities where the Russian Defense Ministry says aircraft were lost, with their great-circle distance from Kyiv.",
@@ -313,39 +303,18 @@ const istanbulTalks = notebook({
           return { place: p.name, role: PLACE_ROLES[p.id] ?? null, lat: p.lat, lon: p.lon, km_from_kyiv: figure?.value ?? null, figure_id: figure?.id ?? null };
         })),
     },
-    "russian-drones-overnight": {
+    "russian-drones-overnight": figureTable({
       title: "Drones Russia launched at Ukraine, night of 31 May to 1 June 2025",
       description: "The article’s approximate count; it names no source.",
-      columns: {
-        night_of: "The night, as the first and second dates",
-        drones: "Drones launched (approximate)",
-        qualifier: "approximate: the article says “approximately”",
-        claimant: "Who gives the count",
-        figure_id: "The ledger figure",
-      },
-      traces: [{ figure: "figure_id", value: "drones" }],
-      build: (ledger: Ledger) =>
-        aq.from([ledger.figure("russian-drones-launched")])
-          .derive({ night_of: () => "2025-05-31/2025-06-01" })
-          .select({ night_of: "night_of", value: "drones", qualifier: "qualifier", claimant: "claimant", id: "figure_id" }),
-    },
-    "troop-estimates": {
+      figures: ["russian-drones-launched"], value: ["drones", "Drones launched (approximate)"],
+      columns: { night_of: ["The night, as the first and second dates", () => "2025-05-31/2025-06-01"] },
+    }),
+    "troop-estimates": figureTable({
       title: "Russian troops massed north of Sumy",
       description: "Zelenskyy’s estimate, the only troop figure in the article.",
-      columns: {
-        location: "Where the troops are",
-        soldiers: "Russian soldiers (an estimate)",
-        qualifier: "estimate: Zelenskyy “estimated”",
-        claimant: "Who gives the estimate",
-        as_of: "Date of the article",
-        figure_id: "The ledger figure",
-      },
-      traces: [{ figure: "figure_id", value: "soldiers" }],
-      build: (ledger: Ledger) =>
-        aq.from([ledger.figure("russian-troops-north-of-sumy")])
-          .derive({ location: () => "north of Sumy" })
-          .select({ location: "location", value: "soldiers", qualifier: "qualifier", claimant: "claimant", as_of: "as_of", id: "figure_id" }),
-    },
+      figures: ["russian-troops-north-of-sumy"], value: ["soldiers", "Russian soldiers (an estimate)"],
+      columns: { location: ["Where the troops are", () => "north of Sumy"], as_of: ["Date of the article", (f) => f.as_of] },
+    }),
     distances: figureTable({
       title: "Distances from Kyiv",
       description: "The article’s “just over 300 kilometers” to Sumy beside great-circle distances computed with d3.geoDistance from GeoNames coordinates.",

@@ -6,11 +6,12 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
-import { barChart, claimsChart, regionMap } from "../src/chart/index.ts";
+import { barChart, claimsChart, locator, regionMap, timelineChart, unitChart } from "../src/chart/index.ts";
 import { findRegion, regionsOf, regionsSource } from "../src/chart/regions.ts";
 import type { ChartSpec } from "../src/chart/spec.ts";
 import type { ArtboardName } from "../src/chart/theme.ts";
-import { figureTable, type TableSpec } from "../src/tables/index.ts";
+import { figureTable, placesTable, type TableSpec } from "../src/tables/index.ts";
+import { fromRows } from "../src/tables/tables.ts";
 import { drawKind, tableRows } from "./helpers/kinds-fixture.ts";
 import { root } from "./helpers/project.ts";
 
@@ -26,7 +27,25 @@ const provinces = figureTable({
   },
 });
 
+const events: TableSpec = {
+  title: "Events", description: "The dated events.",
+  columns: { date: "ISO date", precision: "day or month", event: "What happened", basis: "How the date is known", event_id: "The ledger event" },
+  build: (ledger) => fromRows(ledger.events.map((e) => ({ ...e, event: e.label, event_id: e.id })), ["date", "precision", "event", "basis", "event_id"]),
+};
+
 const KINDS: Record<string, { spec: ChartSpec; table: TableSpec }> = {
+  units: {
+    table: tolls,
+    spec: unitChart({ table: "tolls", value: "deaths", unit: "deaths", label: "claimant", headline: "The counts of the dead, in squares" }),
+  },
+  timeline: {
+    table: events,
+    spec: timelineChart({ table: "events", headline: "The earthquakes and the days after", subtitle: "Events as the wire dates them" }),
+  },
+  locator: {
+    table: placesTable(),
+    spec: locator({ table: "places", label: "name", headline: "Where the earthquakes struck", subtitle: "The cities the wire names" }),
+  },
   claims: {
     table: tolls,
     spec: claimsChart({ table: "tolls", value: "deaths", headline: "The counts of the dead differ", subtitle: "Deaths in the earthquake, by who gives the count" }),
@@ -113,6 +132,34 @@ describe("chart kinds", () => {
     expect(columns).toEqual(["claimant", "measure", "deaths", "qualifier", "stated_as", "figure_id", "quote"]);
     expect(rows.map((r) => r.figure_id)).toEqual(["deaths-red-cross", "deaths-ministry", "deaths-local"]);
     expect(tolls.traces).toEqual([{ figure: "figure_id", value: "deaths" }]);
+  });
+});
+
+describe("chart kinds, each with its defaults", () => {
+  it("units: each square a round number of the unit, keyed, the scale said in a note; a number-less claim draws nothing", () => {
+    for (const { drawn: d } of drawn.filter((x) => x.kind === "units")) {
+      const t = texts(d.svg).join(" | ");
+      expect(t).toContain("Turkish Red Crescent: 1,500+ deaths");
+      expect(t).toContain("Interior Ministry: ≈1,200 deaths");
+      expect(t).toContain("Each square is 10 deaths.");
+      // 150 + 120 squares, no more: "hundreds" has no number to draw.
+      expect(doc(d.svg).querySelectorAll("rect:not(.sc-bg)").length - 2).toBe(270);
+    }
+  });
+
+  it("timeline: every event with its date, the one dated outside the article keyed as such", () => {
+    const d = drawn.find((x) => x.name === "timeline.mobile.svg")!.drawn;
+    const t = texts(d.svg).join(" | ");
+    for (const words of ["6 February 2023", "7 February 2023", "Date stated or implied by the article", "Date from another source"]) expect(t).toContain(words);
+    expect(d.alt).toContain("dated by Official Gazette");
+  });
+
+  it("locator: a dot and a label a place, the map's source in the source line", () => {
+    for (const { drawn: d } of drawn.filter((x) => x.kind === "locator")) {
+      const t = texts(d.svg).join(" | ");
+      for (const city of ["Antakya", "Gaziantep", "Malatya"]) expect(t).toContain(city);
+      expect(d.source).toContain("Natural Earth");
+    }
   });
 });
 

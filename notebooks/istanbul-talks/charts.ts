@@ -4,26 +4,12 @@
 // from the ledger with the article's own qualifier and cannot be mistyped.
 
 import {
-  barChart, claimsChart, COMPUTED_COLOR, formatDate, formatNumber, formatQualified, locatorMap, regionMap, t, timeline, unitRows, units,
-  type ChartSpec, type Qualifier, type Row,
+  barChart, claimsChart, COMPUTED_COLOR, formatNumber, locator, regionMap, t, timelineChart, unitChart, type ChartSpec,
 } from "../../src/index.ts";
 
 const str = (v: unknown) => String(v);
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const ARTICLE = "teleSUR/EFE";
-
-/** Squares per row, and each square's size, for a unit chart of `total` on this artboard. */
-function grid(total: number, ctx: { width: number; artboard: { name: string } }, desktopColumns: number, mobileColumns: number) {
-  const columns = Math.min(total, ctx.artboard.name === "desktop" ? desktopColumns : mobileColumns);
-  return { columns, cell: Math.min(28, Math.floor(ctx.width / columns)) };
-}
-
-function unitHeight(total: number, width: number, desktop: boolean, desktopColumns: number, mobileColumns: number): number {
-  const columns = Math.min(total, desktop ? desktopColumns : mobileColumns);
-  return unitRows(total, columns) * Math.min(28, Math.floor(width / columns));
-}
-
-const inner = (artboard: { width: number; padding: number }) => artboard.width - 2 * artboard.padding;
 
 export const charts: Record<string, ChartSpec> = {
   "aircraft-hit-by-type": barChart({
@@ -48,64 +34,36 @@ export const charts: Record<string, ChartSpec> = {
     ],
   }),
 
-  "bomber-fleet": {
-    table: "bomber-fleet",
-    kind: "Unit chart",
+  "bomber-fleet": unitChart({
+    table: "bomber-fleet", value: "aircraft", unit: "aircraft", per: 1, columns: { desktop: 20, mobile: 10 },
     headline: t`${"aircraft-destroyed"} aircraft: “${"bomber-fleet-share-destroyed"}” of Russia’s bomber fleet`,
     subtitle: t`If ${"aircraft-destroyed"} is ${"bomber-fleet-share-destroyed"}, the fleet was ${"bomber-fleet-implied"} bombers. The article gives no fleet size: the outlined squares are what its words imply`,
-    height: (data, artboard) => unitHeight(sum(data, "aircraft"), inner(artboard), artboard.name === "desktop", 20, 10),
-    plot: (data, ctx) => {
-      const { columns, cell } = grid(sum(data, "aircraft"), ctx, 20, 10);
-      const u = units(data.map((d) => ({
-        count: num(d.aircraft)!,
-        color: ctx.color(ARTICLE),
-        shape: d.kind === "derived" ? "outline" as const : "solid" as const,
-      })), columns, cell);
-      return { ...u.options, marks: u.marks };
-    },
-    legend: (data, ctx) => data.map((d) => ({
-      label: `${d.kind === "derived" ? "Rest of the fleet, implied" : "Destroyed"}: ${formatQualified(num(d.aircraft), str(d.qualifier) as Qualifier)}`,
-      color: ctx.color(ARTICLE),
-      shape: d.kind === "derived" ? "outline" as const : "solid" as const,
-    })),
-    notes: () => ["Each square is one aircraft. ≈ marks a number the article implies but does not state."],
-  },
+    label: (d) => (d.kind === "derived" ? "Rest of the fleet, implied" : "Destroyed"),
+  }),
 
-  "russian-drones-overnight": {
-    table: "russian-drones-overnight",
-    kind: "Unit chart",
+  "russian-drones-overnight": unitChart({
+    table: "russian-drones-overnight", value: "drones", unit: "drones", per: 10, label: () => "Drones",
     headline: t`Russia launched ${"russian-drones-launched"} drones at Ukraine in one night`,
     subtitle: "Drones launched overnight from Saturday 31 May to Sunday 1 June 2025, the night before Ukraine’s strike on Russian airfields",
-    ...countInSquares({ column: "drones", per: 10, noun: "drones", label: "Drones" }),
-    notes: () => [t`The article says “${"russian-drones-launched"}” and names no source for the count; ≈ marks an approximate number.`],
-  },
+    notes: [t`The article says “${"russian-drones-launched"}” and names no source for the count.`],
+  }),
 
-  "troops-north-of-sumy": {
-    table: "troop-estimates",
-    kind: "Unit chart",
+  "troops-north-of-sumy": unitChart({
+    table: "troop-estimates", value: "soldiers", unit: "soldiers", per: 1000, label: () => "Soldiers",
     headline: t`Zelenskyy estimates ${{ figure: "russian-troops-north-of-sumy", as: "number" }} Russian soldiers are massed north of Sumy`,
     subtitle: "Russian troops near the Ukrainian city of Sumy, by the estimate of Ukraine’s president, Volodymyr Zelenskyy",
-    ...countInSquares({ column: "soldiers", per: 1000, noun: "soldiers", label: "Soldiers" }),
-    notes: () => ["An estimate by one side in the war, which the article does not check. “est.” marks an estimate."],
-  },
+    notes: ["An estimate by one side in the war, which the article does not check."],
+  }),
 
-  "locator-map": {
+  "locator-map": locator({
     table: "locator-places",
-    kind: "Map",
     headline: "Ukraine’s drones struck as far as Siberia",
     subtitle: "Kyiv, Sumy, and the cities where Russia’s Defense Ministry says it lost aircraft, with straight-line distances from Kyiv",
-    height: { desktop: 380, mobile: 270 },
-    plot: (data, ctx) => locatorMap(data, {
-      width: ctx.width, height: ctx.height, fontSize: ctx.artboard.body.size,
-      label: (d) => (d.km_from_kyiv === null ? str(d.place) : `${str(d.place)}, ${formatNumber(Math.round(num(d.km_from_kyiv)!))} km`),
-      origin: (d) => d.km_from_kyiv === null,
-      highlight: ["Ukraine", "Russia"],
-      areas: [{ name: "Russia", lon: 76, lat: 62 }, { name: "Ukraine", lon: 33.6, lat: 47.6 }],
-      color: COMPUTED_COLOR,
-    }),
-    notes: () => ["Distances are great circles between city centres, computed from GeoNames coordinates. The article says the drones were launched from truck trailers parked near the airfields."],
-    describeRow: (d) => `${str(d.place)}: ${str(d.role)}`,
-  },
+    label: (d) => (d.km_from_kyiv === null ? str(d.place) : `${str(d.place)}, ${formatNumber(Math.round(num(d.km_from_kyiv)!))} km`),
+    origin: (d) => d.km_from_kyiv === null, highlight: ["Ukraine", "Russia"],
+    areas: [{ name: "Russia", lon: 76, lat: 62 }, { name: "Ukraine", lon: 33.6, lat: 47.6 }],
+    notes: ["Distances are great circles between city centres, computed from GeoNames coordinates. The article says the drones were launched from truck trailers parked near the airfields."],
+  }),
 
   distances: barChart({
     table: "distances", value: "km", unit: "km", digits: 0,
@@ -120,19 +78,12 @@ export const charts: Record<string, ChartSpec> = {
     notes: ["The article does not say whether it means by road or in a straight line. Whole kilometres: city-centre coordinates are no more precise."],
   }),
 
-  timeline: {
-    table: "timeline",
-    kind: "Timeline",
+  timeline: timelineChart({
+    table: "timeline", color: "#0072B2",
     headline: "From the invasion to the second round of talks in Istanbul",
     subtitle: "The events the article dates or that date what it describes, and how each date is known",
-    height: (data, artboard) => timeline.height(data.map(timelineItem), inner(artboard), artboard.body.size),
-    plot: (data, ctx) => timeline(data.map(timelineItem), { width: ctx.width, fontSize: ctx.artboard.body.size, color: ctx.color(ARTICLE) }),
-    legend: (_data, ctx) => [
-      { label: "Date stated or implied by the article", color: ctx.color(ARTICLE), symbol: "circle" },
-      { label: "Date from another source", color: ctx.color(ARTICLE), shape: "outline", symbol: "circle" },
-    ],
-    notes: () => [t`The article says the rounds were ${"weeks-between-rounds"} weeks apart; their dates put them ${"days-between-rounds"} days apart.`],
-  },
+    notes: [t`The article says the rounds were ${"weeks-between-rounds"} weeks apart; their dates put them ${"days-between-rounds"} days apart.`],
+  }),
 
   "buffer-zone-regions": regionMap({
     table: "buffer-zone-regions",
@@ -142,54 +93,10 @@ export const charts: Record<string, ChartSpec> = {
     notes: ["Reports of Putin’s announcement on 22 May 2025 say he did not name the regions; the list is the article’s."],
   }),
 
-  "sumy-advance": {
-    table: "sumy-advance",
-    kind: "Unit chart",
+  "sumy-advance": unitChart({
+    table: "sumy-advance", value: "towns", unit: "towns", per: 1, label: () => "Towns taken",
     headline: t`${"towns-taken-sumy-region"} towns in the Sumy region in ${"towns-taken-period"} days`,
     subtitle: t`Towns Russian troops took in Ukraine’s Sumy region in the ${"towns-taken-period"} days to 2 June 2025, as the article reports it`,
-    height: (data, artboard) => Math.min(40, Math.floor(inner(artboard) / num(data[0]!.towns)!)),
-    plot: (data, ctx) => {
-      const towns = num(data[0]!.towns)!;
-      const cell = Math.min(40, Math.floor(ctx.width / towns));
-      const u = units([{ count: towns, color: ctx.color(str(data[0]!.claimant)), shape: "solid" }], towns, cell);
-      return u.options && { ...u.options, marks: u.marks };
-    },
-    legend: (data, ctx) => [
-      { label: `Towns taken: ${formatNumber(num(data[0]!.towns)!)}`, color: ctx.color(str(data[0]!.claimant)) },
-    ],
-    notes: () => ["Each square is one town. The article uses Russia’s word, “liberated”, and names no source for the count."],
-  },
+    notes: ["The article uses Russia’s word, “liberated”, and names no source for the count."],
+  }),
 };
-
-/**
- * One count as squares of `per` units each, 25 to a row on desktop and 10 on
- * mobile, its qualifier in the legend ("≈500", "est. 50,000").
- */
-function countInSquares(o: { column: string; per: number; noun: string; label: string }): Pick<ChartSpec, "height" | "plot" | "scales" | "legend"> {
-  const squares = (data: Row[]) => Math.round(num(data[0]![o.column])! / o.per);
-  return {
-    height: (data, artboard) => unitHeight(squares(data), inner(artboard), artboard.name === "desktop", 25, 10),
-    plot: (data, ctx) => {
-      const { columns, cell } = grid(squares(data), ctx, 25, 10);
-      const u = units([{ count: squares(data), color: ctx.color(str(data[0]!.claimant)), shape: "solid" }], columns, cell);
-      return { ...u.options, marks: u.marks };
-    },
-    scales: [o.per],
-    legend: (data, ctx) => [{
-      label: `${o.label}: ${formatQualified(num(data[0]![o.column]), str(data[0]!.qualifier) as Qualifier)}; each square is ${formatNumber(o.per)} ${o.noun}`,
-      color: ctx.color(str(data[0]!.claimant)),
-    }],
-  };
-}
-
-function sum(data: Row[], column: string): number {
-  return data.reduce((s, d) => s + (num(d[column]) ?? 0), 0);
-}
-
-function timelineItem(d: Row) {
-  return {
-    date: formatDate(str(d.date), d.precision === "month" ? "month" : "day"),
-    label: str(d.event),
-    external: d.basis === "external",
-  };
-}

@@ -67,7 +67,7 @@ export function checkNotebook(root: string, file: string, nb: NotebookSpec): Not
     // Headlines and subtitles need no rows: check reads them against the ledger too (a swapped or typed number, an unknown figure).
     for (const [id, spec] of Object.entries(nb.charts ?? {})) {
       try {
-        checkChartWords(spec, [], [], run.ledger);
+        checkChartWords({ ...spec, scales: Array.isArray(spec.scales) ? spec.scales : undefined }, [], [], run.ledger);
       } catch (error) {
         if (!(error instanceof ChartError)) throw error;
         run.problems.push({ file, place: `chart ${id}`, message: error.message, fix: error.fix });

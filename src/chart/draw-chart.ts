@@ -76,7 +76,8 @@ export function drawChart(input: DrawInput, artboard: Artboard): Drawn {
   }
   const legend = spec.legend?.(input.rows, context) ?? [];
   const notesWords = spec.notes?.(input.rows, context) ?? [];
-  const { headline, subtitle, notes: printedNotes } = checkChartWords(spec, notesWords, legend.map((l) => l.label), input.ledger);
+  const scales = typeof spec.scales === "function" ? spec.scales(input.rows, context) : spec.scales;
+  const { headline, subtitle, notes: printedNotes } = checkChartWords({ ...spec, scales }, notesWords, legend.map((l) => l.label), input.ledger);
   const notes = printedNotes.map((n) => n.text);
   const p = provenance(input.rows, input.ledger);
   const source = sourceLine(p, input.article, spec.sources);
@@ -122,7 +123,7 @@ function blank(text: string, spans: [number, number][]): string {
  * runs it on the headline and subtitle, which need no rows; the build on
  * every line.
  */
-export function checkChartWords(spec: Pick<ChartSpec, "headline" | "subtitle" | "scales">, notesWords: Words[], legendLabels: string[], ledger: Ledger): {
+export function checkChartWords(spec: Pick<ChartSpec, "headline" | "subtitle"> & { scales?: number[] }, notesWords: Words[], legendLabels: string[], ledger: Ledger): {
   headline: PrintedWords; subtitle: PrintedWords | null; notes: PrintedWords[];
 } {
   const headline = printWords(spec.headline, ledger, "the headline");

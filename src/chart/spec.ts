@@ -43,7 +43,7 @@ export interface ChartSpec {
    * thousand soldiers"): the only numbers its words may state that are not in
    * the ledger.
    */
-  scales?: number[];
+  scales?: number[] | ((data: Row[], context: ChartContext) => number[]);
   /** Added to the generated alt text. */
   alt?: string;
   /** Where what the chart draws besides the ledger's figures comes from ("boundaries: Natural Earth …"): added to its source line. */

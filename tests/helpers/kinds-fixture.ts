@@ -5,7 +5,7 @@ import { drawChart, type Drawn } from "../../src/chart/draw-chart.ts";
 import type { ChartSpec } from "../../src/chart/spec.ts";
 import { ARTBOARDS, type ArtboardName } from "../../src/chart/theme.ts";
 import { resolveLedger } from "../../src/ledger/entries.ts";
-import type { FigureEntry, Qualifier } from "../../src/ledger/index.ts";
+import { place, type FigureEntry, type Qualifier } from "../../src/ledger/index.ts";
 import type { TableSpec } from "../../src/tables/index.ts";
 import { rows } from "../../src/tables/index.ts";
 
@@ -23,7 +23,12 @@ export const KINDS_LEDGER = resolveLedger({
     stated("deaths-gaziantep", 150, "exact", "Interior Ministry", "deaths-by-province", "killed in Gaziantep"),
     stated("deaths-malatya", null, "unquantified", "Interior Ministry", "deaths-by-province", "killed in Malatya", "dozens"),
   ],
-  events: [], places: [],
+  events: [
+    { id: "quake", label: "A magnitude 7.8 earthquake strikes southern Türkiye before dawn", date: "2023-02-06", precision: "day", basis: "stated", seed: "none", quote: Q, phrase: "6 February", claimant: "Example Wire" },
+    { id: "aftershock", label: "A second large earthquake strikes the same region in the afternoon", date: "2023-02-06", precision: "day", basis: "implied", seed: "none", quote: Q, phrase: "Monday", claimant: "Example Wire" },
+    { id: "emergency", label: "A three-month state of emergency is declared in ten provinces", date: "2023-02-07", precision: "day", basis: "external", source: "Official Gazette", claimant: "Government" },
+  ],
+  places: [place("Antakya", { country: "TR" }), place("Gaziantep", { country: "TR" }), place("Malatya", { country: "TR" })],
 });
 
 /** The rows a table spec builds from the fixture's ledger. */

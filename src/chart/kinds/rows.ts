@@ -62,9 +62,10 @@ export function qualifierNote(rows: Row[]): string | null {
   return `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
 }
 
-/** A kind's notes: the notebook's, then the qualifier note when the rows need one. */
+/** A kind's notes: the notebook's, then one line of what the kind adds (its scale, what the qualifiers' marks mean). */
 export function notesWith(rows: Row[], own: Words[] | undefined, more: (string | null)[] = []): Words[] {
-  return [...(own ?? []), ...more.filter((m): m is string => m !== null), ...[qualifierNote(rows)].filter((m): m is string => m !== null)];
+  const added = [...more, qualifierNote(rows)].filter((m): m is string => m !== null);
+  return [...(own ?? []), ...(added.length > 0 ? [added.join(" ")] : [])];
 }
 
 /** The colour of the row's claimant; the house's colour for what no claimant states. */

@@ -9,6 +9,8 @@ import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import type { Row } from "../../tables/index.ts";
+import * as d3 from "d3";
+import { FALLBACK_ALLOWANCE, textWidth } from "../text-metrics.ts";
 import { INK } from "../theme.ts";
 
 const atlases = new Map<string, FeatureCollection<Geometry, { name: string }>>();
@@ -33,7 +35,7 @@ export interface LocatorOptions {
   height?: number;
   fontSize: number;
   label: (row: Row) => string;
-  /** The place every line starts from. */
+  /** The place every line starts from; without one, no lines are drawn. */
   origin: (row: Row) => boolean;
   /** Countries drawn a shade darker, by Natural Earth name. */
   highlight: string[];
@@ -44,21 +46,22 @@ export interface LocatorOptions {
 
 export function locatorMap(rows: Row[], o: LocatorOptions): Plot.PlotOptions {
   const points = rows.map((r) => ({ lon: Number(r.lon), lat: Number(r.lat), label: o.label(r), origin: o.origin(r) }));
-  const origin = points.find((p) => p.origin)!;
-  const meanLon = points.reduce((s, p) => s + p.lon, 0) / points.length;
+  const origin = points.find((p) => p.origin);
   const centre = (Math.min(...points.map((p) => p.lon)) + Math.max(...points.map((p) => p.lon))) / 2;
   // A phone shows no more than 1:110m can draw; the finer map would only make the file heavier.
-  const world = near(worldCountries(o.width < 400 ? "110m" : "50m"), paddedBox(points));
+  const box = paddedBox(points);
+  const world = near(worldCountries(o.width < 400 ? "110m" : "50m"), box);
   const shaded = world.features.filter((f: Feature<Geometry, { name: string }>) => o.highlight.includes(f.properties.name));
-  // East of the middle, labels go to the left of their dot so they stay on the map.
-  const anchor = (p: { lon: number; origin: boolean }) => (p.lon > meanLon ? "end" : "start");
+  const projection = { type: "conic-equal-area" as const, parallels: [50, 65] as [number, number], rotate: [-centre, 0] as [number, number] };
+  const sides = labelSides(points, projection, box, o);
+  const halo = { fill: INK.text, stroke: "white", strokeWidth: 3, paintOrder: "stroke", fontWeight: 600 } as const;
   return {
     height: o.height, margin: 0,
     projection: {
-      type: "conic-equal-area", parallels: [50, 65], rotate: [-centre, 0],
+      ...projection,
       // Fit a box around the places with room for their labels, then let the
       // map fill the whole frame rather than stop at an inset.
-      domain: { type: "MultiPoint", coordinates: paddedBox(points) },
+      domain: { type: "MultiPoint", coordinates: box },
     },
     marks: [
       Plot.geo(world, { fill: "#efefef", stroke: "white", strokeWidth: 0.75 }),
@@ -67,21 +70,62 @@ export function locatorMap(rows: Row[], o: LocatorOptions): Plot.PlotOptions {
         x: "lon", y: "lat", text: (a: { name: string }) => a.name.toUpperCase(), fill: INK.muted, fontSize: o.fontSize - 1,
         fontWeight: 600, stroke: "#dedede", strokeWidth: 2, paintOrder: "stroke",
       }),
-      Plot.link(points.filter((p) => !p.origin), {
+      origin ? Plot.link(points.filter((p) => !p.origin), {
         x1: origin.lon, y1: origin.lat, x2: "lon", y2: "lat", stroke: o.color, strokeWidth: 1.5, strokeDasharray: "4,3",
-      }),
+      }) : null,
       Plot.dot(points, { x: "lon", y: "lat", r: 4, fill: INK.text, stroke: "white", strokeWidth: 1 }),
-      // The origin's label sits above its dot: to its side it would leave the map at the western edge.
-      Plot.text(points.filter((p) => p.origin), {
-        x: "lon", y: "lat", text: "label", textAnchor: "middle", dy: -o.fontSize,
-        fill: INK.text, stroke: "white", strokeWidth: 3, paintOrder: "stroke", fontWeight: 600,
-      }),
-      ...(["start", "end"] as const).map((side) => Plot.text(points.filter((p) => !p.origin && anchor(p) === side), {
-        x: "lon", y: "lat", text: "label", textAnchor: side, dx: side === "end" ? -8 : 8,
-        fill: INK.text, stroke: "white", strokeWidth: 3, paintOrder: "stroke", fontWeight: 600,
+      ...SIDES.map((side) => Plot.text(points.filter((_, i) => sides[i] === side.name), {
+        x: "lon", y: "lat", text: "label", textAnchor: side.anchor, dx: side.dx * 8, dy: side.dy * o.fontSize, ...halo,
       })),
     ],
   };
+}
+
+const SIDES = [
+  { name: "right", anchor: "start", dx: 1, dy: 0 },
+  { name: "left", anchor: "end", dx: -1, dy: 0 },
+  { name: "above", anchor: "middle", dx: 0, dy: -1 },
+  { name: "below", anchor: "middle", dx: 0, dy: 1 },
+] as const;
+
+type Side = (typeof SIDES)[number]["name"];
+
+/**
+ * Each label's side of its dot, chosen place by place so that no label lies
+ * on another or on a dot, and none leaves the frame: the side away from the
+ * map's middle first (the origin's label above its dot), then the others.
+ * Positions come from the projection Plot will draw with, fitted the same way.
+ */
+function labelSides(
+  points: { lon: number; lat: number; label: string; origin: boolean }[],
+  projection: { parallels: [number, number]; rotate: [number, number] },
+  box: [number, number][], o: LocatorOptions,
+): Side[] {
+  const height = o.height ?? o.width;
+  const project = d3.geoConicEqualArea().parallels(projection.parallels).rotate(projection.rotate)
+    .fitExtent([[0, 0], [o.width, height]], { type: "MultiPoint", coordinates: box });
+  const at = points.map((p): [number, number] => project([p.lon, p.lat]) ?? [0, 0]);
+  const style = { size: o.fontSize, weight: "semibold" as const };
+  const meanX = d3.mean(at, (a) => a[0]) ?? o.width / 2;
+  const taken: [number, number, number, number][] = at.map(([x, y]) => [x - 5, y - 5, x + 5, y + 5]);
+  const overlaps = (b: [number, number, number, number]) => taken.some((t) => b[0] < t[2] && b[2] > t[0] && b[1] < t[3] && b[3] > t[1]);
+  return points.map((p, i) => {
+    const [x, y] = at[i]!;
+    const w = textWidth(p.label, style) * FALLBACK_ALLOWANCE;
+    const h = o.fontSize * 1.2;
+    const boxFor = (side: Side): [number, number, number, number] => {
+      if (side === "right") return [x + 8, y - h / 2, x + 8 + w, y + h / 2];
+      if (side === "left") return [x - 8 - w, y - h / 2, x - 8, y + h / 2];
+      if (side === "above") return [x - w / 2, y - o.fontSize - h / 2, x + w / 2, y - o.fontSize + h / 2];
+      return [x - w / 2, y + o.fontSize - h / 2, x + w / 2, y + o.fontSize + h / 2];
+    };
+    const away: Side = x > meanX ? "left" : "right";
+    const order: Side[] = p.origin ? ["above", away, away === "left" ? "right" : "left", "below"] : [away, away === "left" ? "right" : "left", "above", "below"];
+    const inside = (b: number[]) => b[0]! >= 0 && b[2]! <= o.width && b[1]! >= 0 && b[3]! <= height;
+    const side = order.find((s) => inside(boxFor(s)) && !overlaps(boxFor(s))) ?? order.find((s) => inside(boxFor(s))) ?? order[0]!;
+    taken.push(boxFor(side));
+    return side;
+  });
 }
 
 function paddedBox(points: { lon: number; lat: number }[]): [number, number][] {

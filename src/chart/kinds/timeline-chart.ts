@@ -1,0 +1,49 @@
+// A timeline of dated events, from a table of ledger events: each date as
+// precise as the ledger knows it, each label wrapped, events dated outside
+// the article drawn as open dots, with a key saying so.
+
+import { formatDate } from "../format.ts";
+import { timeline, type TimelineItem } from "../marks/timeline.ts";
+import type { ChartContext, ChartSpec } from "../spec.ts";
+import type { Row } from "../../tables/index.ts";
+import type { Words } from "../words.ts";
+import { claimantColor, notesWith, optional, read, text, type Column } from "./rows.ts";
+
+export interface TimelineChartOptions {
+  table: string;
+  headline: Words;
+  subtitle?: Words;
+  notes?: Words[];
+  /** The event's ISO date: a column, by default `date`; a `precision` column of "month" prints the month alone. */
+  date?: Column<string>;
+  /** What happened: a column, by default `event`. */
+  label?: Column<string>;
+  /** Dated by a source outside the article (an open dot): by default a `basis` column of "external". */
+  external?: (row: Row, context: ChartContext) => boolean;
+  /** By default the colour of the first row's claimant, or the house's. */
+  color?: string;
+  kind?: string;
+  alt?: string;
+}
+
+export function timelineChart(o: TimelineChartOptions): ChartSpec {
+  const external = (row: Row, ctx: ChartContext) => o.external?.(row, ctx) ?? optional(row, "basis") === "external";
+  const items = (data: Row[], ctx: ChartContext): TimelineItem[] => data.map((row) => ({
+    date: formatDate(read(o.date ?? "date", row, ctx, text), optional(row, "precision") === "month" ? "month" : "day"),
+    label: read(o.label ?? "event", row, ctx, text),
+    external: external(row, ctx),
+  }));
+  const color = (data: Row[], ctx: ChartContext) => o.color ?? claimantColor(data.find((d) => !external(d, ctx)) ?? data[0], ctx);
+  return {
+    table: o.table, kind: o.kind ?? "Timeline", headline: o.headline, subtitle: o.subtitle, alt: o.alt,
+    plot: (data, ctx) => timeline(items(data, ctx), { width: ctx.width, fontSize: ctx.artboard.body.size, color: color(data, ctx) }),
+    legend: (data, ctx) => {
+      const kinds = new Set(data.map((d) => external(d, ctx)));
+      return [
+        ...(kinds.has(false) ? [{ label: "Date stated or implied by the article", color: color(data, ctx), symbol: "circle" as const }] : []),
+        ...(kinds.has(true) ? [{ label: "Date from another source", color: color(data, ctx), shape: "outline" as const, symbol: "circle" as const }] : []),
+      ];
+    },
+    notes: (data) => notesWith(data, o.notes),
+  };
+}
