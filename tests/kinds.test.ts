@@ -6,7 +6,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
-import { barChart, claimsChart, locator, regionMap, timelineChart, unitChart } from "../src/chart/index.ts";
+import { barChart, claimsChart, locator, regionMap, timelineChart, timeSeries, unitChart } from "../src/chart/index.ts";
 import { findRegion, regionsOf, regionsSource } from "../src/chart/regions.ts";
 import type { ChartSpec } from "../src/chart/spec.ts";
 import type { ArtboardName } from "../src/chart/theme.ts";
@@ -33,7 +33,20 @@ const events: TableSpec = {
   build: (ledger) => fromRows(ledger.events.map((e) => ({ ...e, event: e.label, event_id: e.id })), ["date", "precision", "event", "basis", "event_id"]),
 };
 
+const overTime = figureTable({
+  title: "The toll so far", description: "The ministry's toll, day by day.", figures: "toll-over-time", value: ["deaths", "Deaths so far"],
+  columns: { date: ["The day the toll is for (ISO)", (f) => f.as_of] },
+});
+
 const KINDS: Record<string, { spec: ChartSpec; table: TableSpec }> = {
+  "time-series": {
+    table: overTime,
+    spec: timeSeries({ table: "toll", value: "deaths", unit: "deaths", events: ["aftershock", "emergency"], headline: "The toll rose for days", subtitle: "Deaths so far, by the Interior Ministry’s count" }),
+  },
+  "time-columns": {
+    table: overTime,
+    spec: timeSeries({ table: "toll", value: "deaths", unit: "deaths", mark: "columns", headline: "The toll rose for days", subtitle: "Deaths so far, by the Interior Ministry’s count" }),
+  },
   units: {
     table: tolls,
     spec: unitChart({ table: "tolls", value: "deaths", unit: "deaths", label: "claimant", headline: "The counts of the dead, in squares" }),
@@ -159,6 +172,28 @@ describe("chart kinds, each with its defaults", () => {
       const t = texts(d.svg).join(" | ");
       for (const city of ["Antakya", "Gaziantep", "Malatya"]) expect(t).toContain(city);
       expect(d.source).toContain("Natural Earth");
+    }
+  });
+});
+
+describe("time series", () => {
+  it("a line with its events marked and keyed in a note, rough numbers as open dots, the day with no number said", () => {
+    for (const { drawn: d } of drawn.filter((x) => x.kind === "time-series")) {
+      const t = texts(d.svg).join(" | ");
+      expect(t).toContain("A second large");
+      expect(t).toContain("An open dot marks a number given only roughly.");
+      expect(t).toContain("9 February 2023: “thousands”, no number given.");
+      expect(d.alt).toContain("10 February 2023: est. 21,000 deaths");
+      // Two dots open (approximate, estimate) of four with a number.
+      const dots = [...doc(d.svg).querySelectorAll("circle")];
+      expect(dots.length).toBe(4);
+      expect(dots.filter((c) => c.getAttribute("fill") === "white").length).toBe(2);
+    }
+  });
+
+  it("columns span their day", () => {
+    for (const { drawn: d } of drawn.filter((x) => x.kind === "time-columns")) {
+      expect(doc(d.svg).querySelectorAll("rect:not(.sc-bg)").length).toBe(4);
     }
   });
 });

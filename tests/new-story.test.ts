@@ -50,7 +50,7 @@ describe("a new story, from article to published chart", () => {
     expect(build.status, build.stderr).toBe(0);
     const svg = readFileSync(join(project.dir, "charts", `story-${SLUG}-lead.svg`), "utf8");
     expect(svg).toContain("Roughly 4,200 residents");
-    expect(svg).toContain("county emergency office: residents");
+    expect(svg).toMatch(/County emergency office: as the article states it/i);
     expect(svg).toContain("≈4,200");
     // The scaffold is TypeScript the project's typecheck accepts, strict settings and all.
     const tsc = spawnSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", project.dir], { encoding: "utf8" });
@@ -116,32 +116,20 @@ describe("a new story, from article to published chart", () => {
     nb = nb.replace("  figures: [\n", `  figures: [\n${entries.map((e) => `    ${e.replace(/\n/g, "\n  ")},\n`).join("")}`);
     // Reviewed now: out of the unreviewed list.
     nb = nb.split("\n").filter((l) => !/^\s*\{ seed: SEED, quote: "(Between 30 and 40 homes|Mayor Dana Whitfield said 12)/.test(l)).join("\n");
+    // The table and chart the README's walkthrough writes: a figure table of the claims, and a claims chart of it.
     nb = nb.replace("  tables: {\n", `  tables: {
-    "homes-destroyed": {
+    "homes-destroyed": figureTable({
       title: "Homes destroyed: the claims",
       description: "Each claim of homes destroyed, by who makes it.",
-      columns: { claimant: "Who makes the claim", homes: "Homes destroyed, as claimed", qualifier: "How the claim qualifies it", figure: "The ledger figure" },
-      traces: [{ figure: "figure", value: "homes" }],
-      build: (ledger: Ledger) =>
-        aq.from(ledger.figures.filter((f) => f.subject === "homes-destroyed"))
-          .select({ claimant: "claimant", value: "homes", qualifier: "qualifier", id: "figure" }),
-    },
+      figures: "homes-destroyed", value: ["homes", "Homes destroyed, as claimed"],
+    }),
 `);
-    nb = nb.replace("const charts: Record<string, ChartSpec> = {\n", `const charts: Record<string, ChartSpec> = {
-  "homes-destroyed": {
-    table: "homes-destroyed",
-    kind: "Bar chart",
-    headline: t\`Between \${"homes-30"} and \${"homes-40"} homes destroyed, or \${"homes-12"}: the claims differ\`,
-    subtitle: "Homes destroyed in the Alder Valley floods, by who makes the claim",
-    height: { desktop: 150, mobile: 170 },
-    plot: (data, ctx) => {
-      const bars = labelledBars(data, {
-        label: (d) => String(d.claimant), value: (d) => Number(d.homes), valueText: (d) => formatQualified(Number(d.homes), d.qualifier as Qualifier),
-        color: (d) => ctx.color(String(d.claimant)), width: ctx.width, fontSize: ctx.artboard.body.size,
-      });
-      return { ...bars.options, marks: bars.marks };
-    },
-  },
+    nb = nb.replace("  charts: {\n", `  charts: {
+    "homes-destroyed": claimsChart({
+      table: "homes-destroyed", value: "homes",
+      headline: t\`Between \${"homes-30"} and \${"homes-40"} homes destroyed, or \${"homes-12"}: the claims differ\`,
+      subtitle: "Homes destroyed in the Alder Valley floods, by who makes the claim",
+    }),
 `);
     writeFileSync(file, nb);
 

@@ -9,6 +9,7 @@ export { barChart, claimsChart, type BarsOptions, type ClaimsOptions } from "./k
 export { locator, type LocatorOptions as LocatorChartOptions } from "./kinds/locator.ts";
 export { regionMap, type RegionMapOptions } from "./kinds/region-map.ts";
 export { timelineChart, type TimelineChartOptions } from "./kinds/timeline-chart.ts";
+export { timeSeries, type TimeSeriesOptions } from "./kinds/time-series.ts";
 export { unitChart, type UnitChartOptions } from "./kinds/unit-chart.ts";
 export { findRegion, regionsOf, regionsSource, type Region } from "./regions.ts";
 export { labelledBars, type BarShape, type LabelledBars, type LabelledBarsOptions } from "./marks/labelled-bars.ts";

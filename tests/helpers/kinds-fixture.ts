@@ -22,6 +22,8 @@ export const KINDS_LEDGER = resolveLedger({
     stated("deaths-maras", 410, "exact", "Interior Ministry", "deaths-by-province", "killed in Kahramanmaraş"),
     stated("deaths-gaziantep", 150, "exact", "Interior Ministry", "deaths-by-province", "killed in Gaziantep"),
     stated("deaths-malatya", null, "unquantified", "Interior Ministry", "deaths-by-province", "killed in Malatya", "dozens"),
+    ...([["2023-02-06", 2300, "exact"], ["2023-02-07", 5400, "approximate"], ["2023-02-08", 11200, "exact"], ["2023-02-09", null, "unquantified"], ["2023-02-10", 21000, "estimate"]] as const)
+      .map(([day, value, qualifier]) => ({ ...stated(`toll-${day}`, value, qualifier, "Interior Ministry", "toll-over-time", "killed so far", value === null ? "thousands" : undefined), asOf: day })),
   ],
   events: [
     { id: "quake", label: "A magnitude 7.8 earthquake strikes southern Türkiye before dawn", date: "2023-02-06", precision: "day", basis: "stated", seed: "none", quote: Q, phrase: "6 February", claimant: "Example Wire" },

@@ -139,37 +139,11 @@ function scaffold(slug: string, meta: SeedMeta, text: string, lead: Candidate): 
 //
 // Run alone: npx tsx notebooks/${slug}.ts
 
-import * as aq from "arquero";
-import {
-  formatQualified, labelledBars, notebook, runIfMain, t, type ChartSpec, type Ledger, type Qualifier,
-} from "../src/index.ts";
+import { claimsChart, figureTable, notebook, runIfMain, t } from "../src/index.ts";
 
 const SEED = ${q(slug)};
 /** The article's own voice: numbers it states without naming a source. */
 export const ARTICLE = ${q(meta.credit)};
-
-const charts: Record<string, ChartSpec> = {
-  ${q(table)}: {
-    table: ${q(table)},
-    kind: "Bar chart",
-    // A number in a chart's words names its figure: t\`… \${"figure-id"} …\` prints it from the ledger.
-    headline: ${headline},
-    subtitle: "A first chart of the story’s lead figure: edit its words and its marks in this notebook",
-    height: { desktop: 80, mobile: 96 },
-    plot: (data, ctx) => {
-      const bars = labelledBars(data, {
-        label: (d) => String(d.claimant) + ": " + String(d.label),
-        value: (d) => Number(d.value),
-        // ≈, + or est. when the article qualifies the number.
-        valueText: (d) => formatQualified(Number(d.value), d.qualifier as Qualifier),
-        color: (d) => ctx.color(String(d.claimant)),
-        width: ctx.width,
-        fontSize: ctx.artboard.body.size,
-      });
-      return { ...bars.options, marks: bars.marks };
-    },
-  },
-};
 
 const story = notebook({
   id: ${q(slug)},
@@ -181,25 +155,25 @@ ${indent(entry, 4)}
   ],
 
   tables: {
-    ${q(table)}: {
+    // A row per figure, with who claims it, what, the number and its qualifier: what the chart kinds read.
+    // Competing claims about one thing share a subject: figures: "the-subject" takes them all.
+    ${q(table)}: figureTable({
       title: ${q(tableTitle)},
       description: "The story's first figure, as the article gives it.",
-      columns: {
-        label: "What the number counts",
-        value: ${q(`The number (${lead.unit ?? "as stated"})`)},
-        qualifier: "How the article qualifies it",
-        claimant: "Who gives the number",
-        figure: "The ledger figure",
-      },
-      traces: [{ figure: "figure", value: "value" }],
-      build: (ledger: Ledger) =>
-        aq.from([ledger.figure(${q(figureId)})])
-          .derive({ label: (d: { unit: string }) => d.unit })
-          .select({ label: "label", value: "value", qualifier: "qualifier", claimant: "claimant", id: "figure" }),
-    },
+      figures: [${q(figureId)}],
+    }),
   },
 
-  charts,
+  charts: {
+    // One bar per claim, labelled with who claims what. Other kinds: barChart, unitChart, timeSeries,
+    // timelineChart, locator and regionMap (README, "Chart kinds").
+    ${q(table)}: claimsChart({
+      table: ${q(table)},
+      // A number in a chart's words names its figure: t\`… \${"figure-id"} …\` prints it from the ledger.
+      headline: ${headline},
+      subtitle: "A first chart of the story’s lead figure: edit its words in this notebook",
+    }),
+  },
 
   // Numbers the article gives that nobody has reviewed yet.
   unreviewed: [

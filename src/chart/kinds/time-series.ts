@@ -1,0 +1,144 @@
+// Numbers over time as lines or columns, with the ledger's dated events
+// marked on the time axis: a rule at each event's date and its label, so a
+// reader sees what happened when. A number given only roughly is drawn as an
+// open dot; a claim with no number is said in a note, not dropped.
+
+import * as Plot from "@observablehq/plot";
+import { formatDate, formatNumber } from "../format.ts";
+import type { LegendItem } from "../legends.ts";
+import { PALETTE } from "../palette.ts";
+import type { ChartContext, ChartSpec } from "../spec.ts";
+import { ChartError } from "../render.ts";
+import { FALLBACK_ALLOWANCE, wrap } from "../text-metrics.ts";
+import { INK } from "../theme.ts";
+import type { Row } from "../../tables/index.ts";
+import type { Words } from "../words.ts";
+import { notesWith, number, optional, qualifierOf, read, text, valueWords, type Column } from "./rows.ts";
+
+export interface TimeSeriesOptions {
+  table: string;
+  headline: Words;
+  subtitle?: Words;
+  notes?: Words[];
+  /** The ISO date each number is for: a column, by default `date` (or `as_of`, as figureTable gives it). */
+  date?: Column<string>;
+  /** The number: a column, by default `value`. */
+  value?: Column<number | null>;
+  /** Lines (the default), or columns for counts in periods. */
+  mark?: "line" | "columns";
+  /** One line (or colour of column) per series: a column, such as `claimant`. */
+  series?: Column<string>;
+  /** What the numbers count, for the axis and the alt text: "deaths". */
+  unit?: string;
+  /** Events of the ledger to mark on the time axis, by id. */
+  events?: string[];
+  kind?: string;
+  alt?: string;
+}
+
+interface Point {
+  row: Row;
+  date: Date;
+  iso: string;
+  value: number;
+  series: string;
+  rough: boolean;
+}
+
+const day = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+/** Ticks on whole days, weeks, months or years, written the house's way: "6 Feb", "Feb 2023", "2023". */
+function timeTicks([from, to]: Date[]): { ticks: "day" | "week" | "month" | "year"; tickFormat: (d: Date) => string } {
+  const days = (+to! - +from!) / 864e5;
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  if (days <= 16) return { ticks: "day", tickFormat: (d) => formatDate(iso(d), "day", true).replace(/ \d{4}$/, "") };
+  if (days <= 120) return { ticks: "week", tickFormat: (d) => formatDate(iso(d), "day", true).replace(/ \d{4}$/, "") };
+  if (days <= 1100) return { ticks: "month", tickFormat: (d) => formatDate(iso(d), "month", true) };
+  return { ticks: "year", tickFormat: (d) => String(d.getUTCFullYear()) };
+}
+
+const ms = (interval: "day" | "week" | "month") => (interval === "month" ? 31 : interval === "week" ? 7 : 1) * 864e5;
+
+export function timeSeries(o: TimeSeriesOptions): ChartSpec {
+  const dateOf = (row: Row, ctx: ChartContext) => {
+    const date = o.date ? read(o.date, row, ctx, text) : text(optional(row, "date") ?? optional(row, "as_of"));
+    if (!/^\d{4}-\d{2}-\d{2}/.test(date)) {
+      throw new ChartError(`a row's date is "${date.slice(0, 40)}", not an ISO date (YYYY-MM-DD)`, "Give every row a date column of ISO dates (for a figure, its asOf), or name the column with date:");
+    }
+    return date;
+  };
+  const value = (row: Row, ctx: ChartContext) => read(o.value ?? "value", row, ctx, number);
+  const seriesOf = (row: Row, ctx: ChartContext) => (o.series ? read(o.series, row, ctx, text) : "");
+  const points = (data: Row[], ctx: ChartContext): Point[] => data.filter((d) => value(d, ctx) !== null).map((row) => ({
+    row, iso: dateOf(row, ctx), date: day(dateOf(row, ctx)), value: value(row, ctx)!, series: seriesOf(row, ctx),
+    rough: qualifierOf(row) !== "exact",
+  }));
+  const colors = (data: Row[], ctx: ChartContext) => {
+    const names = [...new Set(data.map((d) => seriesOf(d, ctx)))];
+    // A series named for a claimant takes the claimant's colour, the same on every chart.
+    const claimants = new Set(ctx.ledger.figures.map((f) => f.claimant));
+    return new Map(names.map((n, i) => [n, claimants.has(n) ? ctx.color(n) : PALETTE[i % PALETTE.length]!]));
+  };
+  const label = (row: Row, ctx: ChartContext) => `${o.series ? `${seriesOf(row, ctx)}, ` : ""}${formatDate(dateOf(row, ctx), "day")}`;
+  return {
+    table: o.table, kind: o.kind ?? (o.mark === "columns" ? "Column chart" : "Line chart"), headline: o.headline, subtitle: o.subtitle,
+    alt: o.alt,
+    plot: (data, ctx) => draw(points(data, ctx), colors(data, ctx), ctx, o),
+    legend: (data, ctx): LegendItem[] => (o.series ? [...colors(data, ctx)].map(([name, color]) => ({ label: name, color })) : []),
+    notes: (data, ctx) => {
+      const unsaid = data.filter((d) => value(d, ctx) === null).map((d) => `${label(d, ctx)}: ${valueWords(null, d)}.`);
+      const rough = !points(data, ctx).some((p) => p.rough) ? []
+        : [o.mark === "columns" ? "A lighter column marks a number given only roughly." : "An open dot marks a number given only roughly."];
+      return notesWith(data, o.notes, [...rough, ...unsaid]);
+    },
+    describeRow: (row, ctx) => `${label(row, ctx)}: ${valueWords(value(row, ctx), row, o.unit)}`,
+  };
+}
+
+function draw(points: Point[], colors: Map<string, string>, ctx: ChartContext, o: TimeSeriesOptions): Plot.PlotOptions {
+  const size = ctx.artboard.body.size;
+  const events = (o.events ?? []).map((id) => ctx.ledger.event(id)).map((e) => ({ date: day(e.date), label: e.label }));
+  const dates = [...points.map((p) => p.date), ...events.map((e) => e.date)];
+  // Event labels hang from the top, one below another, each from its rule into the room beside it.
+  const marginRight = size * 3;
+  const plotWidth = ctx.width - marginRight;
+  const [first, last] = [Math.min(...dates.map(Number)), Math.max(...dates.map(Number))];
+  const lineHeight = (size - 1) * 1.2;
+  let below = 0;
+  const labels = events.map((e) => {
+    const x = last === first ? 0 : ((+e.date - first) / (last - first)) * plotWidth;
+    const leftward = x > plotWidth * 0.6;
+    const room = Math.max(90, leftward ? x - 10 : ctx.width - x - 10);
+    const text = wrap(e.label, room / FALLBACK_ALLOWANCE, { size: size - 1, weight: "regular" }).join("\n");
+    const at = below;
+    below += text.split("\n").length * lineHeight + 4;
+    return { ...e, text, at, leftward };
+  });
+  const top = Math.ceil(below);
+  const color = (p: { series: string }) => colors.get(p.series) ?? PALETTE[0];
+  const columns = o.mark === "columns";
+  // Columns span their period: a day, a week or a month, read from the closest two dates.
+  const times = [...new Set(points.map((p) => +p.date))].sort((a, b) => a - b);
+  const gapDays = Math.min(Infinity, ...times.slice(1).map((t, i) => t - times[i]!)) / 864e5;
+  const interval = gapDays >= 28 ? "month" : gapDays >= 7 ? "week" : "day";
+  const domain = [new Date(Math.min(...dates.map(Number))), new Date(Math.max(...dates.map(Number)) + (columns ? ms(interval) : 0))];
+  return {
+    height: Math.round(ctx.width * (ctx.artboard.name === "desktop" ? 0.5 : 0.8)) + top,
+    marginTop: top + size, marginLeft: 0, marginRight,
+    x: { type: "utc", label: null, domain, ...timeTicks(domain) },
+    y: { grid: true, label: o.unit ?? null, nice: true, tickFormat: formatNumber, zero: true, axis: "right" },
+    marks: [
+      ...events.map((e) => Plot.ruleX([e.date], { stroke: INK.muted, strokeDasharray: "3,3" })),
+      ...labels.map((l) => Plot.text([l], {
+        x: "date", frameAnchor: "top", text: "text", textAnchor: l.leftward ? "end" : "start", lineAnchor: "top", dx: l.leftward ? -4 : 4, dy: l.at - top - size + 2,
+        fill: INK.muted, fontSize: size - 1, lineHeight: 1.2,
+      })),
+      ...(columns
+        ? [Plot.rectY(points, { x: "date", y: "value", interval, fill: color, fillOpacity: (p: Point) => (p.rough ? 0.55 : 1), insetLeft: 1, insetRight: 1 })]
+        : [
+          Plot.lineY(points, { x: "date", y: "value", z: "series", stroke: color, strokeWidth: 2.5 }),
+          Plot.dot(points, { x: "date", y: "value", r: 3.5, stroke: color, strokeWidth: 1.5, fill: (p: Point) => (p.rough ? "white" : color(p)) }),
+        ]),
+      Plot.ruleY([0], { stroke: INK.rule }),
+    ],
+  };
+}
