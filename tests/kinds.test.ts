@@ -6,7 +6,8 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
-import { barChart, claimsChart, locator, regionMap, timelineChart, timeSeries, unitChart } from "../src/chart/index.ts";
+import { t } from "../src/chart/words.ts";
+import { barChart, claimsChart, locator, pointMap, regionMap, smallTable, timelineChart, timeSeries, unitChart } from "../src/chart/index.ts";
 import { findRegion, regionsOf, regionsSource } from "../src/chart/regions.ts";
 import type { ChartSpec } from "../src/chart/spec.ts";
 import type { ArtboardName } from "../src/chart/theme.ts";
@@ -16,6 +17,12 @@ import { drawKind, tableRows } from "./helpers/kinds-fixture.ts";
 import { root } from "./helpers/project.ts";
 
 const output = join(root, "tests", "output", "kinds");
+
+/** The place of the fixture's ledger a province's count is drawn at (Kahramanmaraş has none: it is looked up by its province's city). */
+function cityOf(f: { measure: string }, ledger: { places: { name: string; lat: number; lon: number }[] }) {
+  const province = f.measure.replace(/^killed in /, "");
+  return ledger.places.find((p) => p.name === ({ Hatay: "Antakya" } as Record<string, string>)[province] || p.name === province);
+}
 const ARTBOARDS: ArtboardName[] = ["desktop", "mobile"];
 
 const tolls = figureTable({ title: "Death tolls", description: "Each count of the dead, by who gives it.", figures: "deaths", value: ["deaths", "Deaths"], descending: true });
@@ -38,7 +45,38 @@ const overTime = figureTable({
   columns: { date: ["The day the toll is for (ISO)", (f) => f.as_of] },
 });
 
+const byCity = figureTable({
+  title: "Deaths by city", description: "The ministry's count in three cities.", figures: "deaths-by-province", value: ["deaths", "Deaths"],
+  columns: {
+    place: ["The city", (f) => ({ Hatay: "Antakya", Kahramanmaraş: "Kahramanmaraş", Gaziantep: "Gaziantep", Malatya: "Malatya" })[f.measure.replace(/^killed in /, "")]],
+    lat: ["Latitude (GeoNames)", (f, ledger) => cityOf(f, ledger)?.lat ?? null],
+    lon: ["Longitude (GeoNames)", (f, ledger) => cityOf(f, ledger)?.lon ?? null],
+  },
+});
+
+const crowds: TableSpec = {
+  title: "Crowds", description: "Two counts of each march.",
+  columns: { city: "City", counter: "Who counts", people: "People", qualifier: "Qualifier" },
+  build: () => fromRows([
+    { city: "Paris", counter: "Police", people: 20000, qualifier: "exact" }, { city: "Paris", counter: "Organisers", people: 150000, qualifier: "approximate" },
+    { city: "Lyon, where the march crossed the river twice before the rain", counter: "Police", people: 8500, qualifier: "exact" },
+    { city: "Lyon, where the march crossed the river twice before the rain", counter: "Organisers", people: null, qualifier: "unquantified" },
+  ], ["city", "counter", "people", "qualifier"]),
+};
+
 const KINDS: Record<string, { spec: ChartSpec; table: TableSpec }> = {
+  "bars-grouped": {
+    table: crowds,
+    spec: barChart({ table: "crowds", label: "city", value: "people", series: "counter", headline: "Police and organisers count the marchers differently", scales: [20000, 150000, 8500] }),
+  },
+  "point-map": {
+    table: byCity,
+    spec: pointMap({ table: "cities", value: "deaths", unit: "deaths", headline: "Deaths by city", subtitle: "The Interior Ministry’s count" }),
+  },
+  "small-table": {
+    table: tolls,
+    spec: smallTable({ table: "tolls", columns: { claimant: "Who", measure: "Claim", deaths: "Deaths" }, headline: "The counts of the dead differ" }),
+  },
   "time-series": {
     table: overTime,
     spec: timeSeries({ table: "toll", value: "deaths", unit: "deaths", events: ["aftershock", "emergency"], headline: "The toll rose for days", subtitle: "Deaths so far, by the Interior Ministry’s count" }),
@@ -176,6 +214,19 @@ describe("chart kinds, each with its defaults", () => {
   });
 });
 
+describe("grouped bars", () => {
+  it("a label a group, a bar a series named beside its number, in the series' colours", () => {
+    for (const { drawn: d } of drawn.filter((x) => x.kind === "bars-grouped")) {
+      const t = texts(d.svg);
+      expect(t.filter((x) => x === "Paris").length).toBe(1);
+      expect(t).toEqual(expect.arrayContaining(["Police: 20,000", "Organisers: ≈150,000", "Police: 8,500"]));
+      const fills = new Set([...doc(d.svg).querySelectorAll("rect:not(.sc-bg)")].map((r) => r.getAttribute("fill")));
+      expect(fills.size).toBe(2);
+      expect(d.alt).toContain("Paris, Organisers: ≈150,000");
+    }
+  });
+});
+
 describe("time series", () => {
   it("a line with its events marked and keyed in a note, rough numbers as open dots, the day with no number said", () => {
     for (const { drawn: d } of drawn.filter((x) => x.kind === "time-series")) {
@@ -195,6 +246,15 @@ describe("time series", () => {
     for (const { drawn: d } of drawn.filter((x) => x.kind === "time-columns")) {
       expect(doc(d.svg).querySelectorAll("rect:not(.sc-bg)").length).toBe(4);
     }
+  });
+});
+
+describe("words a kind is given", () => {
+  it("a qualifier typed before a figure that prints its own is refused, naming both", () => {
+    const spec = claimsChart({ table: "tolls", value: "deaths", headline: t`At least ${"deaths-red-cross"} killed`, subtitle: t`Roughly ${"deaths-ministry"}, the ministry says` });
+    expect(() => drawKind("doubled", spec, tolls, "desktop")).toThrow(/the headline types "At least" before a figure that prints "at least 1,500"; the subtitle types "Roughly" before a figure that prints "about 1,200": the figure prints its own qualifier/);
+    // The words the figure does not print are the notebook's to type.
+    expect(() => drawKind("fine", claimsChart({ table: "tolls", value: "deaths", headline: t`Killed: ${"deaths-red-cross"}, or ${"deaths-ministry"}` }), tolls, "desktop")).not.toThrow();
   });
 });
 

@@ -86,6 +86,27 @@ describe("resolveLedger", () => {
   });
 });
 
+describe("a derived entry's arithmetic, checked before it is read", () => {
+  const base = { kind: "stated", id: "a", seed: "s", quote: "q", value: 3, qualifier: "exact", unit: "u", claimant: "c", subject: "s", measure: "m" } as const;
+  const derived = (from: unknown) => ({ kind: "derived", id: "d", unit: "u", claimant: "c", subject: "s", measure: "m", from }) as unknown as FigureEntry;
+  const resolve = (from: unknown) => () => resolveLedger({ figures: [base, derived(from)], events: [], places: [] });
+
+  it("an operation written without from, or with an op it does not know, says what to write", () => {
+    expect(resolve(undefined)).toThrow(LedgerError);
+    expect(resolve(undefined)).toThrow(/is derived, but its from is missing: give from: \{ op: "sum", of: \["figure-id", "figure-id"\] \}, with op one of divide, multiply/);
+    expect(resolve({ op: "add", of: ["a"] })).toThrow(/not an operation \(op "add"\)/);
+    expect(resolve("sum")).toThrow(/not an operation \(op missing\)/);
+  });
+
+  it("an operation missing what it works on names the key and what it needs", () => {
+    expect(resolve({ op: "sum" })).toThrow(/is derived by sum, which needs of: a list of figure ids/);
+    expect(resolve({ op: "sum", of: [] })).toThrow(/needs of: a list of figure ids/);
+    expect(resolve({ op: "divide", of: "a" })).toThrow(/is derived by divide, which needs by: an id/);
+    expect(resolve({ op: "multiply", of: "a", by: Infinity })).toThrow(/needs by: a figure id or a number/);
+    expect(resolveLedger({ figures: [base, derived({ op: "multiply", of: "a", by: 1000 })], events: [], places: [] }).value("d")).toBe(3000);
+  });
+});
+
 describe("formatPlain", () => {
   it("formatPlain(number) writes integers, simple fractions and rounded decimals", () => {
     expect(formatPlain(41)).toBe("41");

@@ -108,6 +108,20 @@ export function drawChart(input: DrawInput, artboard: Artboard): Drawn {
   };
 }
 
+const QUALIFYING = /^(at least|at most|more than|fewer than|less than|just over|just under|over|under|about|approximately|roughly|around|nearly|almost|some|up to|as many as|an estimated|estimated|≈|~)\b/i;
+
+/** Where the typed words end in qualifying words and the figure after them begins with its own. */
+function doubledQualifiers(words: PrintedWords, place: string): string[] {
+  const found: string[] = [];
+  for (const [from, to] of words.spans) {
+    const own = QUALIFYING.exec(words.text.slice(from, to));
+    if (!own) continue;
+    const typed = /(?:^|\s)((?:at least|at most|more than|fewer than|less than|just over|just under|over|under|about|approximately|roughly|around|nearly|almost|some|up to|as many as|an estimated|estimated))\s*$/i.exec(words.text.slice(0, from));
+    if (typed) found.push(`${place} types "${typed[1]}" before a figure that prints "${words.text.slice(from, to)}"`);
+  }
+  return found;
+}
+
 /** The text with the figures' own numbers blanked: what is left is what the notebook typed. */
 function blank(text: string, spans: [number, number][]): string {
   let out = text;
@@ -141,6 +155,11 @@ export function checkChartWords(spec: Pick<ChartSpec, "headline" | "subtitle"> &
       `${hidden.join("; ")}: it changes what a reader sees without showing itself, so the numbers in the words cannot be checked as read`,
       "Retype the words without it, or paste them as plain text",
     );
+  }
+  // A qualifier typed before a figure that prints its own: "At least ${"toll"}" would read "At least at least 40,000".
+  const doubled = [headline, subtitle, ...notes].flatMap((w, i) => (w ? doubledQualifiers(w, ["the headline", "the subtitle", ...notes.map((_, n) => `note ${n + 1}`)][i]!) : []));
+  if (doubled.length > 0) {
+    throw new ChartError(`${doubled.join("; ")}: the figure prints its own qualifier`, "Delete the typed words before the figure; the ledger prints the article's own (\"at least\", \"about\")");
   }
   // A number a figure holds, typed into the headline, subtitle or a note: the figure must be named, so the ledger prints it.
   const places = ["the headline", "the subtitle", ...notes.map((_, i) => `note ${i + 1}`)];

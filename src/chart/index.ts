@@ -7,7 +7,9 @@ export { formatDate, formatFigure, formatNumber, formatQualified, qualifierWords
 export { drawLegends, swatchLegend, type LegendOptions, type LegendRequest } from "./legends.ts";
 export { barChart, claimsChart, type BarsOptions, type ClaimsOptions } from "./kinds/bars.ts";
 export { locator, type LocatorOptions as LocatorChartOptions } from "./kinds/locator.ts";
+export { pointMap, type PointMapOptions } from "./kinds/point-map.ts";
 export { regionMap, type RegionMapOptions } from "./kinds/region-map.ts";
+export { smallTable, type SmallTableOptions } from "./kinds/small-table.ts";
 export { timelineChart, type TimelineChartOptions } from "./kinds/timeline-chart.ts";
 export { timeSeries, type TimeSeriesOptions } from "./kinds/time-series.ts";
 export { unitChart, type UnitChartOptions } from "./kinds/unit-chart.ts";

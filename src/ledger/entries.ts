@@ -10,6 +10,7 @@ export const QUALIFIERS = ["exact", "approximate", "at-least", "at-most", "estim
 export type Qualifier = (typeof QUALIFIERS)[number];
 
 interface Common {
+  /** The figure's id, which tables, charts and words name it by: "aircraft-destroyed". */
   id: string;
   /** What is counted or measured: "aircraft", "drones", "km", "weeks". */
   unit: string;
@@ -27,6 +28,7 @@ interface Common {
 /** A number the article states, in the words of its quote. */
 export interface StatedEntry extends Common {
   kind: "stated";
+  /** The article the quote comes from: seeds/<seed>.txt. */
   seed: string;
   /** Verbatim from the seed, typographic marks and all. */
   quote: string;
@@ -34,13 +36,16 @@ export interface StatedEntry extends Common {
   phrase?: string;
   /** The number the phrase states; null only for a vague quantity ("several"). */
   value: number | null;
+  /** How the words qualify the number: exact, approximate, at-least, at-most, estimate, or unquantified (no number). */
   qualifier: Qualifier;
 }
 
 /** A number the article implies by listing things: five regions named in one sentence. */
 export interface CountedEntry extends Common {
   kind: "counted";
+  /** The article the quote comes from: seeds/<seed>.txt. */
   seed: string;
+  /** The sentence that lists the things, verbatim from the seed. */
   quote: string;
   /** The things listed, each verbatim in the quote, in order. */
   items: string[];
@@ -62,6 +67,7 @@ export type Operation =
 /** A number computed from other entries of the ledger. */
 export interface DerivedEntry extends Common {
   kind: "derived";
+  /** The arithmetic: { op: "sum", of: [ids] }, "subtract", "divide", "multiply", "percent", "percent-change", "distance" (between places) or "days-between" (events). */
   from: Operation;
   /** Decimal places kept, so that output is the same on every machine. */
   round?: number;
@@ -265,6 +271,8 @@ function compute(
   places: Map<string, Place>,
   events: Map<string, EventEntry>,
 ): Computed {
+  const wrong = operationProblem(entry.from);
+  if (wrong) throw new LedgerError(entry.id, wrong);
   const op = entry.from;
   const number = (id: string): Figure => {
     const f = get(id);
@@ -347,6 +355,33 @@ function compute(
       return { value: days, qualifier: "exact", from: [a.id, b.id], formula: `${b.date} − ${a.date} in days` };
     }
   }
+}
+
+/** What each operation needs, by its keys: an id, a list of ids, or an id or a number. */
+const OPERANDS: Record<Operation["op"], Record<string, "id" | "ids" | "id-or-number">> = {
+  divide: { of: "id", by: "id" }, multiply: { of: "id", by: "id-or-number" }, percent: { of: "id", by: "id" },
+  "percent-change": { from: "id", to: "id" }, sum: { of: "ids" }, subtract: { from: "id", less: "id" },
+  distance: { from: "id", to: "id" }, "days-between": { from: "id", to: "id" },
+};
+
+/**
+ * Why a derived entry's `from` cannot be computed, in words a notebook's
+ * author can act on; null when it can. A notebook is untrusted input: its
+ * arithmetic is checked before it is read, not left to throw a TypeError.
+ */
+function operationProblem(from: unknown): string | null {
+  const example = 'from: { op: "sum", of: ["figure-id", "figure-id"] }';
+  const op = typeof from === "object" && from !== null ? (from as Record<string, unknown>).op : undefined;
+  if (typeof op !== "string" || !(op in OPERANDS)) {
+    return `is derived, but its from is ${from === undefined ? "missing" : `not an operation (op ${JSON.stringify(op) ?? "missing"})`}: give ${example}, with op one of ${Object.keys(OPERANDS).join(", ")}`;
+  }
+  for (const [key, wants] of Object.entries(OPERANDS[op as Operation["op"]])) {
+    const v = (from as Record<string, unknown>)[key];
+    const ok = wants === "ids" ? Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "string")
+      : typeof v === "string" || (wants === "id-or-number" && typeof v === "number" && Number.isFinite(v));
+    if (!ok) return `is derived by ${op}, which needs ${key}: ${wants === "ids" ? "a list of figure ids" : wants === "id-or-number" ? "a figure id or a number" : "an id"}`;
+  }
+  return null;
 }
 
 function leastCertain(figures: Figure[]): Qualifier {

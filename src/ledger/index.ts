@@ -5,7 +5,7 @@ export { findCandidates, findDateline, type Candidate } from "./candidates.ts";
 export { checkAgreements, checkEntries, MONTHS, qualifierCue, WEEKDAYS } from "./checks.ts";
 export { coverage, coverageTotals, type CoverageRow } from "./coverage.ts";
 export {
-  LedgerError, resolveLedger,
+  LedgerError, QUALIFIERS, resolveLedger,
   type Agreement, type DateBasis, type EventEntry, type Figure, type FigureEntry, type Ledger, type Place, type Qualifier, type Skip,
   type Unreviewed,
 } from "./entries.ts";

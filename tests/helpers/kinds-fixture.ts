@@ -30,7 +30,7 @@ export const KINDS_LEDGER = resolveLedger({
     { id: "aftershock", label: "A second large earthquake strikes the same region in the afternoon", date: "2023-02-06", precision: "day", basis: "implied", seed: "none", quote: Q, phrase: "Monday", claimant: "Example Wire" },
     { id: "emergency", label: "A three-month state of emergency is declared in ten provinces", date: "2023-02-07", precision: "day", basis: "external", source: "Official Gazette", claimant: "Government" },
   ],
-  places: [place("Antakya", { country: "TR" }), place("Gaziantep", { country: "TR" }), place("Malatya", { country: "TR" })],
+  places: [place("Antakya", { country: "TR" }), place("Gaziantep", { country: "TR" }), place("Malatya", { country: "TR" }), place("Kahramanmaraş", { country: "TR" })],
 });
 
 /** The rows a table spec builds from the fixture's ledger. */

@@ -4,17 +4,13 @@
 // alt text says each label with its number.
 
 import { labelledBars, type BarShape } from "../marks/labelled-bars.ts";
+import { PALETTE } from "../palette.ts";
 import type { LegendItem } from "../legends.ts";
 import type { ChartContext, ChartSpec } from "../spec.ts";
 import type { Row } from "../../tables/index.ts";
-import type { Words } from "../words.ts";
-import { capitalize, claimantColor, isBound, notesWith, number, read, text, valueWords, type Column } from "./rows.ts";
+import { capitalize, claimantColor, type Column, isBound, type KindBase, notesWith, number, read, text, valueWords } from "./rows.ts";
 
-export interface BarsOptions {
-  /** The notebook table the chart draws. */
-  table: string;
-  headline: Words;
-  subtitle?: Words;
+export interface BarsOptions extends KindBase {
   /** The text above each bar. */
   label: Column<string>;
   /** The bar's number: a column (by default `value`); empty for a claim with no number. */
@@ -29,27 +25,39 @@ export interface BarsOptions {
   shape?: (row: Row, context: ChartContext) => BarShape;
   /** Swatches for what colours or shapes mean, when the labels do not say it. */
   legend?: LegendItem[] | ((data: Row[], context: ChartContext) => LegendItem[]);
-  notes?: Words[];
-  /** "Bar chart" unless given: starts the alt text. */
-  kind?: string;
-  /** A sentence added to the alt text. */
-  alt?: string;
   /** Numbers the chart's words use as a drawing scale. */
   scales?: number[];
+  /**
+   * Grouped bars: rows with the same label in a row of the table are one group under one label, a bar
+   * each, coloured and named by this column ("police", "organisers"): a claimant's own colour when it
+   * is a claimant, the house palette's otherwise.
+   */
+  series?: Column<string>;
 }
 
 /** Labelled horizontal bars, one a row, in the table's order. */
 export function barChart(o: BarsOptions): ChartSpec {
   const value = (row: Row, ctx: ChartContext) => read(o.value ?? "value", row, ctx, number);
   const label = (row: Row, ctx: ChartContext) => read(o.label, row, ctx, text);
-  const draw = (data: Row[], ctx: ChartContext) => labelledBars(data, {
-    label: (d) => label(d, ctx),
-    value: (d) => value(d, ctx),
-    valueText: (d) => valueWords(value(d, ctx), d, o.unit, o.digits),
-    color: (d) => (o.color ? read(o.color, d, ctx, text) : claimantColor(d, ctx)),
-    shape: (d) => o.shape?.(d, ctx) ?? (isBound(d) ? "outline" : "solid"),
-    width: ctx.width, fontSize: ctx.artboard.body.size,
-  });
+  const series = (row: Row, ctx: ChartContext) => (o.series ? read(o.series, row, ctx, text) : "");
+  const seriesColor = (data: Row[], ctx: ChartContext) => {
+    const names = [...new Set(data.map((d) => series(d, ctx)))];
+    const claimants = new Set(ctx.ledger.figures.map((f) => f.claimant));
+    return (name: string) => (claimants.has(name) ? ctx.color(name) : PALETTE[names.indexOf(name) % PALETTE.length]!);
+  };
+  const draw = (data: Row[], ctx: ChartContext) => {
+    // In a group, the label once, over its first bar; each bar says its series beside its number.
+    const labels = new Map(data.map((d, i) => [d, o.series && i > 0 && label(data[i - 1]!, ctx) === label(d, ctx) ? "" : label(d, ctx)]));
+    const colorOf = seriesColor(data, ctx);
+    return labelledBars(data, {
+      label: (d) => labels.get(d) ?? label(d, ctx),
+      value: (d) => value(d, ctx),
+      valueText: (d) => `${o.series ? `${series(d, ctx)}: ` : ""}${valueWords(value(d, ctx), d, o.unit, o.digits)}`,
+      color: (d) => (o.color ? read(o.color, d, ctx, text) : o.series ? colorOf(series(d, ctx)) : claimantColor(d, ctx)),
+      shape: (d) => o.shape?.(d, ctx) ?? (isBound(d) ? "outline" : "solid"),
+      width: ctx.width, fontSize: ctx.artboard.body.size,
+    });
+  };
   return {
     table: o.table, kind: o.kind ?? "Bar chart", headline: o.headline, subtitle: o.subtitle, alt: o.alt, scales: o.scales,
     plot: (data, ctx) => {
@@ -57,8 +65,9 @@ export function barChart(o: BarsOptions): ChartSpec {
       return { ...b.options, marks: b.marks };
     },
     legend: o.legend === undefined ? undefined : (data, ctx) => (typeof o.legend === "function" ? o.legend(data, ctx) : o.legend!),
-    notes: (data) => notesWith(data, o.notes),
-    describeRow: (row, ctx) => `${label(row, ctx)}: ${valueWords(value(row, ctx), row, o.unit, o.digits)}`,
+    // A bound is drawn in outline only while the bars keep the default shapes.
+    notes: (data) => notesWith(data, o.notes, [], o.shape === undefined),
+    describeRow: (row, ctx) => `${label(row, ctx)}${o.series ? `, ${series(row, ctx)}` : ""}: ${valueWords(value(row, ctx), row, o.unit, o.digits)}`,
   };
 }
 

@@ -6,14 +6,9 @@ import { locatorMap } from "../marks/locator-map.ts";
 import type { ChartContext, ChartSpec } from "../spec.ts";
 import { COMPUTED_COLOR } from "../theme.ts";
 import type { Row } from "../../tables/index.ts";
-import type { Words } from "../words.ts";
-import { notesWith, optional, read, text, type Column } from "./rows.ts";
+import { type Column, type KindBase, notesWith, optional, read, text } from "./rows.ts";
 
-export interface LocatorOptions {
-  table: string;
-  headline: Words;
-  subtitle?: Words;
-  notes?: Words[];
+export interface LocatorOptions extends KindBase {
   /** The place's label: a column, by default `place`. */
   label?: Column<string>;
   /** The place lines are drawn from to each of the others (distances); without it, no lines. */
@@ -22,8 +17,6 @@ export interface LocatorOptions {
   highlight?: string[];
   /** Names written across the map where the chart says: countries, seas. */
   areas?: { name: string; lon: number; lat: number }[];
-  kind?: string;
-  alt?: string;
 }
 
 export function locator(o: LocatorOptions): ChartSpec {

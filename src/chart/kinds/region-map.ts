@@ -9,17 +9,13 @@ import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { worldCountries } from "../marks/locator-map.ts";
 import { findRegion, regionsOf, regionsSource, type Region } from "../regions.ts";
 import type { ChartContext, ChartSpec } from "../spec.ts";
+import { FALLBACK_ALLOWANCE, textWidth } from "../text-metrics.ts";
 import { INK } from "../theme.ts";
 import type { Row } from "../../tables/index.ts";
-import type { Words } from "../words.ts";
 import { formatNumber } from "../format.ts";
-import { capitalize, claimantColor, notesWith, number, read, text, valueWords, type Column } from "./rows.ts";
+import { capitalize, claimantColor, type Column, type KindBase, notesWith, number, read, text, valueWords } from "./rows.ts";
 
-export interface RegionMapOptions {
-  table: string;
-  headline: Words;
-  subtitle?: Words;
-  notes?: Words[];
+export interface RegionMapOptions extends KindBase {
   /** The region as the article names it, printed on the map: a column, by default `region`. */
   region?: Column<string>;
   /** What the region is looked up by when the dataset spells it otherwise ("Kiev" for Kyiv) or by its code ("UA.KV"): by default the region. */
@@ -28,13 +24,12 @@ export interface RegionMapOptions {
   country?: Column<string>;
   /** A number to colour the regions by, in bins with a key. Without it the regions are filled in one colour. */
   value?: Column<number | null>;
+  /** What the numbers count, for the key and the alt text: "deaths". */
   unit?: string;
   /** The one colour (without a value): by default the colour of the first row's claimant. */
   color?: string;
   /** What the one colour means, for the key: "Named in the article". */
   key?: string;
-  kind?: string;
-  alt?: string;
 }
 
 interface Drawn {
@@ -99,15 +94,22 @@ function draw(drawn: Drawn[], ctx: ChartContext, o: RegionMapOptions, b: Bins | 
   const one = o.color ?? claimantColor(drawn[0]?.row, ctx);
   const size = ctx.artboard.body.size;
   const halo = { stroke: "white", strokeWidth: 3, paintOrder: "stroke" } as const;
-  const labels = drawn.map((d) => ({ label: d.label, at: d3.geoCentroid(d.region.shape) }));
   // Wider than tall on a desktop, so that a tall group of regions shows its neighbours beside it rather than filling the page.
   const aspect = ctx.artboard.name === "desktop" ? 0.68 : 1.05;
+  const height = Math.round(ctx.width * aspect);
+  const inset = size * 2.5;
+  // Where Plot will put each centroid: the same projection, fitted the same way.
+  const project = d3.geoConicEqualArea().parallels([s, n]).rotate([-centre, 0]).fitExtent([[inset, inset], [ctx.width - inset, height - inset]], shapes);
+  const labels = placeLabels(drawn.map((d) => ({
+    text: b ? `${d.label}\n${valueWords(d.value, d.row, undefined)}` : d.label,
+    at: d3.geoCentroid(d.region.shape),
+  })), (at) => project(at as [number, number]) ?? [0, 0], size);
   return {
-    margin: 0, height: Math.round(ctx.width * aspect),
+    margin: 0, height,
     color: b ? { type: "threshold", domain: b.thresholds, range: b.colors, legend: true, label: o.unit ? capitalize(o.unit) : undefined, tickFormat: formatNumber } : undefined,
     projection: {
       type: "conic-equal-area", parallels: [s, n], rotate: [-centre, 0],
-      domain: shapes, inset: size * 2.5,
+      domain: shapes, inset,
     },
     marks: [
       Plot.geo(worldCountries("50m"), { fill: "#efefef", stroke: "white", strokeWidth: 0.75 }),
@@ -125,12 +127,33 @@ function draw(drawn: Drawn[], ctx: ChartContext, o: RegionMapOptions, b: Bins | 
         x: (d: { at: number[] }) => d.at[0], y: (d: { at: number[] }) => d.at[1], text: "name",
         fill: INK.muted, fontSize: size - 1, fontWeight: 600, ...halo, stroke: "#e2e2e2",
       }),
-      Plot.text(labels, {
-        x: (d: { at: number[] }) => d.at[0], y: (d: { at: number[] }) => d.at[1], text: "label",
+      ...labels.map((l) => Plot.text([l], {
+        x: (d: { at: number[] }) => d.at[0], y: (d: { at: number[] }) => d.at[1], text: "text", dy: l.dy, lineHeight: 1.2,
         fill: INK.text, fontWeight: 600, ...halo,
-      }),
+      })),
     ],
   };
+}
+
+/**
+ * Each region's label at its centroid, moved down or up by its own height
+ * when it would lie on a label placed before it: small neighbouring regions
+ * otherwise print their names on top of each other.
+ */
+function placeLabels(labels: { text: string; at: number[] }[], project: (at: number[]) => number[], size: number) {
+  const taken: [number, number, number, number][] = [];
+  const style = { size, weight: "semibold" as const };
+  return labels.map((l) => {
+    const [x, y] = project(l.at) as [number, number];
+    const lines = l.text.split("\n");
+    const w = Math.max(...lines.map((t) => textWidth(t, style))) * FALLBACK_ALLOWANCE;
+    const h = lines.length * size * 1.2;
+    const box = (dy: number): [number, number, number, number] => [x - w / 2, y + dy - h / 2, x + w / 2, y + dy + h / 2];
+    const clear = (b: [number, number, number, number]) => !taken.some((t) => b[0] < t[2] && b[2] > t[0] && b[1] < t[3] && b[3] > t[1]);
+    const dy = [0, h, -h, 2 * h, -2 * h].find((d) => clear(box(d))) ?? 0;
+    taken.push(box(dy));
+    return { ...l, dy };
+  });
 }
 
 /**

@@ -9,6 +9,22 @@ import type { Row } from "../../tables/index.ts";
 import type { ChartContext } from "../spec.ts";
 import type { Words } from "../words.ts";
 
+/** What every kind is given besides its own options. */
+export interface KindBase {
+  /** The notebook table the chart draws. */
+  table: string;
+  /** The headline: plain words, or t`…` words whose numbers are figures of the ledger. */
+  headline: Words;
+  /** The line under the headline, words as the headline's. */
+  subtitle?: Words;
+  /** Notes under the chart; the kind adds one line after them (its scale, what ≈, + and est. mean). */
+  notes?: Words[];
+  /** What a reader calls the chart ("Bar chart", "Map"): starts the alt text. Each kind has its own default. */
+  kind?: string;
+  /** A sentence added to the alt text. */
+  alt?: string;
+}
+
 /** A column's name, or what to read from the row. */
 export type Column<T> = string | ((row: Row, context: ChartContext) => T);
 
@@ -50,21 +66,22 @@ export function valueWords(value: number | null, row: Row, unit?: string, digits
 export const isBound = (row: Row) => ["at-least", "at-most"].includes(qualifierOf(row));
 
 /** What the marks beside the numbers mean, for the qualifiers the rows use. */
-export function qualifierNote(rows: Row[]): string | null {
+export function qualifierNote(rows: Row[], outlined = false): string | null {
   const used = new Set(rows.map(qualifierOf));
   const parts: string[] = [];
   if (used.has("approximate")) parts.push("≈ marks an approximate number");
   if (used.has("estimate")) parts.push("“est.” marks an estimate");
-  if (used.has("at-least")) parts.push("+ marks a minimum (“just over”, “at least”), drawn in outline");
-  if (used.has("at-most")) parts.push("≤ marks a maximum (“up to”), drawn in outline");
+  const outline = outlined ? ", drawn in outline" : "";
+  if (used.has("at-least")) parts.push(`+ marks a minimum (“just over”, “at least”)${outline}`);
+  if (used.has("at-most")) parts.push(`≤ marks a maximum (“up to”)${outline}`);
   if (parts.length === 0) return null;
   const s = parts.join("; ");
   return `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
 }
 
 /** A kind's notes: the notebook's, then one line of what the kind adds (its scale, what the qualifiers' marks mean). */
-export function notesWith(rows: Row[], own: Words[] | undefined, more: (string | null)[] = []): Words[] {
-  const added = [...more, qualifierNote(rows)].filter((m): m is string => m !== null);
+export function notesWith(rows: Row[], own: Words[] | undefined, more: (string | null)[] = [], outlined = false): Words[] {
+  const added = [...more, qualifierNote(rows, outlined)].filter((m): m is string => m !== null);
   return [...(own ?? []), ...(added.length > 0 ? [added.join(" ")] : [])];
 }
 

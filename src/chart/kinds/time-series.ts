@@ -12,14 +12,9 @@ import { ChartError } from "../render.ts";
 import { FALLBACK_ALLOWANCE, wrap } from "../text-metrics.ts";
 import { INK } from "../theme.ts";
 import type { Row } from "../../tables/index.ts";
-import type { Words } from "../words.ts";
-import { notesWith, number, optional, qualifierOf, read, text, valueWords, type Column } from "./rows.ts";
+import { type Column, type KindBase, notesWith, number, optional, qualifierOf, read, text, valueWords } from "./rows.ts";
 
-export interface TimeSeriesOptions {
-  table: string;
-  headline: Words;
-  subtitle?: Words;
-  notes?: Words[];
+export interface TimeSeriesOptions extends KindBase {
   /** The ISO date each number is for: a column, by default `date` (or `as_of`, as figureTable gives it). */
   date?: Column<string>;
   /** The number: a column, by default `value`. */
@@ -32,8 +27,6 @@ export interface TimeSeriesOptions {
   unit?: string;
   /** Events of the ledger to mark on the time axis, by id. */
   events?: string[];
-  kind?: string;
-  alt?: string;
 }
 
 interface Point {

@@ -6,14 +6,9 @@ import { formatDate } from "../format.ts";
 import { timeline, type TimelineItem } from "../marks/timeline.ts";
 import type { ChartContext, ChartSpec } from "../spec.ts";
 import type { Row } from "../../tables/index.ts";
-import type { Words } from "../words.ts";
-import { claimantColor, notesWith, optional, read, text, type Column } from "./rows.ts";
+import { claimantColor, type Column, type KindBase, notesWith, optional, read, text } from "./rows.ts";
 
-export interface TimelineChartOptions {
-  table: string;
-  headline: Words;
-  subtitle?: Words;
-  notes?: Words[];
+export interface TimelineChartOptions extends KindBase {
   /** The event's ISO date: a column, by default `date`; a `precision` column of "month" prints the month alone. */
   date?: Column<string>;
   /** What happened: a column, by default `event`. */
@@ -22,8 +17,6 @@ export interface TimelineChartOptions {
   external?: (row: Row, context: ChartContext) => boolean;
   /** By default the colour of the first row's claimant, or the house's. */
   color?: string;
-  kind?: string;
-  alt?: string;
 }
 
 export function timelineChart(o: TimelineChartOptions): ChartSpec {

@@ -7,14 +7,9 @@ import type { LegendItem } from "../legends.ts";
 import { units, type UnitGroup } from "../marks/units.ts";
 import type { ChartContext, ChartSpec } from "../spec.ts";
 import type { Row } from "../../tables/index.ts";
-import type { Words } from "../words.ts";
-import { capitalize, claimantColor, notesWith, number, optional, read, text, valueWords, type Column } from "./rows.ts";
+import { capitalize, claimantColor, type Column, type KindBase, notesWith, number, optional, read, text, valueWords } from "./rows.ts";
 
-export interface UnitChartOptions {
-  table: string;
-  headline: Words;
-  subtitle?: Words;
-  notes?: Words[];
+export interface UnitChartOptions extends KindBase {
   /** The number drawn as squares: a column, by default `value`. */
   value?: Column<number | null>;
   /** What the number counts, plural: "aircraft", "soldiers". */
@@ -29,8 +24,6 @@ export interface UnitChartOptions {
   shape?: (row: Row, context: ChartContext) => UnitGroup["shape"];
   /** Squares to a row: by default 25 on a desktop and 10 on a phone, never more than there are squares. */
   columns?: { desktop: number; mobile: number };
-  kind?: string;
-  alt?: string;
 }
 
 /** Few enough squares to count and to draw: 1, 2, 5, 10, 20, 50 … so that the total stays at most 500. */

@@ -11,7 +11,7 @@ import { FALLBACK_ALLOWANCE, textWidth, wrap } from "../text-metrics.ts";
 export type BarShape = "solid" | "faint" | "outline" | "none";
 
 export interface LabelledBarsOptions {
-  /** The row's label, drawn above its bar and wrapped to the width. */
+  /** The row's label, drawn above its bar and wrapped to the width; "" puts the bar under the one before, as one group. */
   label: (row: Row) => string;
   /** The bar's length; null draws no bar (a claim with no number). */
   value: (row: Row) => number | null;
@@ -67,9 +67,10 @@ export function labelledBars(rows: Row[], o: LabelledBarsOptions): LabelledBars 
   const valueRoom = Math.ceil(Math.max(0, ...barred.map((d) => textWidth(d.text, style) * FALLBACK_ALLOWANCE))) + (barred.length > 0 ? 8 : 0);
   let y = 0;
   const laid: Laid[] = base.map((d, i) => {
-    const label = fit(d.label, bold);
-    const labelTop = y + (i === 0 ? 0 : r.row);
-    const afterLabel = labelTop + lines(label) * r.line + r.gap;
+    // A row with no label is one more bar of the group above it: it sits close under that bar.
+    const label = d.label === "" ? "" : fit(d.label, bold);
+    const labelTop = y + (i === 0 ? 0 : label === "" ? r.gap : r.row);
+    const afterLabel = label === "" ? labelTop : labelTop + lines(label) * r.line + r.gap;
     if (d.shape === "none") {
       const text = fit(d.text, style);
       y = afterLabel + lines(text) * r.line;
@@ -103,7 +104,7 @@ export function labelledBars(rows: Row[], o: LabelledBarsOptions): LabelledBars 
         x1: 0, x2: "value", y1: (d: { y1: number }) => d.y1 + 0.75, y2: (d: { y2: number }) => d.y2 - 0.75,
         fill: "none", stroke: "color", strokeWidth: 1.5, strokeDasharray: "4,3",
       }),
-      Plot.text(laid, {
+      Plot.text(laid.filter((d) => d.label !== ""), {
         x: 0, y: "labelTop", text: "label", textAnchor: "start", lineAnchor: "top", lineHeight: 1.25, fontWeight: 600,
       }),
       Plot.text(bars, {

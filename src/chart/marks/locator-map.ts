@@ -42,10 +42,19 @@ export interface LocatorOptions {
   color: string;
   /** Names written across areas, such as countries: placed by the chart, in capitals. */
   areas?: { name: string; lon: number; lat: number }[];
+  /** A circle's radius in pixels for each place, for a number drawn at it; without it, a dot. */
+  radius?: (row: Row) => number;
+  /** The circle's colour, by default the ink's. */
+  fill?: (row: Row) => string;
+  /** More marks drawn over the map, such as a key. */
+  marks?: Plot.Markish[];
+  marginBottom?: number;
 }
 
 export function locatorMap(rows: Row[], o: LocatorOptions): Plot.PlotOptions {
-  const points = rows.map((r) => ({ lon: Number(r.lon), lat: Number(r.lat), label: o.label(r), origin: o.origin(r) }));
+  const points = rows.map((r) => ({
+    lon: Number(r.lon), lat: Number(r.lat), label: o.label(r), origin: o.origin(r), r: o.radius?.(r) ?? 4, fill: o.fill?.(r) ?? INK.text,
+  }));
   const origin = points.find((p) => p.origin);
   const centre = (Math.min(...points.map((p) => p.lon)) + Math.max(...points.map((p) => p.lon))) / 2;
   // A phone shows no more than 1:110m can draw; the finer map would only make the file heavier.
@@ -56,7 +65,8 @@ export function locatorMap(rows: Row[], o: LocatorOptions): Plot.PlotOptions {
   const sides = labelSides(points, projection, box, o);
   const halo = { fill: INK.text, stroke: "white", strokeWidth: 3, paintOrder: "stroke", fontWeight: 600 } as const;
   return {
-    height: o.height, margin: 0,
+    height: o.height, margin: 0, marginBottom: o.marginBottom ?? 0,
+    r: { type: "identity" },
     projection: {
       ...projection,
       // Fit a box around the places with room for their labels, then let the
@@ -73,10 +83,17 @@ export function locatorMap(rows: Row[], o: LocatorOptions): Plot.PlotOptions {
       origin ? Plot.link(points.filter((p) => !p.origin), {
         x1: origin.lon, y1: origin.lat, x2: "lon", y2: "lat", stroke: o.color, strokeWidth: 1.5, strokeDasharray: "4,3",
       }) : null,
-      Plot.dot(points, { x: "lon", y: "lat", r: 4, fill: INK.text, stroke: "white", strokeWidth: 1 }),
-      ...SIDES.map((side) => Plot.text(points.filter((_, i) => sides[i] === side.name), {
-        x: "lon", y: "lat", text: "label", textAnchor: side.anchor, dx: side.dx * 8, dy: side.dy * o.fontSize, ...halo,
-      })),
+      // The largest circles first, so that a small one is never hidden under a large one.
+      o.radius
+        ? Plot.dot([...points].sort((a, b) => b.r - a.r), { x: "lon", y: "lat", r: "r", fill: "fill", fillOpacity: 0.55, stroke: "fill", strokeWidth: 1.2 })
+        : Plot.dot(points, { x: "lon", y: "lat", r: 4, fill: INK.text, stroke: "white", strokeWidth: 1 }),
+      ...points.map((p, i) => {
+        const side = SIDES.find((s) => s.name === sides[i])!;
+        return Plot.text([p], {
+          x: "lon", y: "lat", text: "label", textAnchor: side.anchor, dx: side.dx * (p.r + 4), dy: side.dy * (p.r + o.fontSize * 0.6), ...halo,
+        });
+      }),
+      ...(o.marks ?? []),
     ],
   };
 }
@@ -97,27 +114,28 @@ type Side = (typeof SIDES)[number]["name"];
  * Positions come from the projection Plot will draw with, fitted the same way.
  */
 function labelSides(
-  points: { lon: number; lat: number; label: string; origin: boolean }[],
+  points: { lon: number; lat: number; label: string; origin: boolean; r: number }[],
   projection: { parallels: [number, number]; rotate: [number, number] },
   box: [number, number][], o: LocatorOptions,
 ): Side[] {
-  const height = o.height ?? o.width;
+  const height = (o.height ?? o.width) - (o.marginBottom ?? 0);
   const project = d3.geoConicEqualArea().parallels(projection.parallels).rotate(projection.rotate)
     .fitExtent([[0, 0], [o.width, height]], { type: "MultiPoint", coordinates: box });
   const at = points.map((p): [number, number] => project([p.lon, p.lat]) ?? [0, 0]);
   const style = { size: o.fontSize, weight: "semibold" as const };
   const meanX = d3.mean(at, (a) => a[0]) ?? o.width / 2;
-  const taken: [number, number, number, number][] = at.map(([x, y]) => [x - 5, y - 5, x + 5, y + 5]);
+  const taken: [number, number, number, number][] = at.map(([x, y], i) => [x - points[i]!.r - 1, y - points[i]!.r - 1, x + points[i]!.r + 1, y + points[i]!.r + 1]);
   const overlaps = (b: [number, number, number, number]) => taken.some((t) => b[0] < t[2] && b[2] > t[0] && b[1] < t[3] && b[3] > t[1]);
   return points.map((p, i) => {
     const [x, y] = at[i]!;
     const w = textWidth(p.label, style) * FALLBACK_ALLOWANCE;
     const h = o.fontSize * 1.2;
+    const [gap, lift] = [p.r + 4, p.r + o.fontSize * 0.6];
     const boxFor = (side: Side): [number, number, number, number] => {
-      if (side === "right") return [x + 8, y - h / 2, x + 8 + w, y + h / 2];
-      if (side === "left") return [x - 8 - w, y - h / 2, x - 8, y + h / 2];
-      if (side === "above") return [x - w / 2, y - o.fontSize - h / 2, x + w / 2, y - o.fontSize + h / 2];
-      return [x - w / 2, y + o.fontSize - h / 2, x + w / 2, y + o.fontSize + h / 2];
+      if (side === "right") return [x + gap, y - h / 2, x + gap + w, y + h / 2];
+      if (side === "left") return [x - gap - w, y - h / 2, x - gap, y + h / 2];
+      if (side === "above") return [x - w / 2, y - lift - h / 2, x + w / 2, y - lift + h / 2];
+      return [x - w / 2, y + lift - h / 2, x + w / 2, y + lift + h / 2];
     };
     const away: Side = x > meanX ? "left" : "right";
     const order: Side[] = p.origin ? ["above", away, away === "left" ? "right" : "left", "below"] : [away, away === "left" ? "right" : "left", "above", "below"];

@@ -166,7 +166,7 @@ ${indent(entry, 4)}
 
   charts: {
     // One bar per claim, labelled with who claims what. Other kinds: barChart, unitChart, timeSeries,
-    // timelineChart, locator and regionMap (README, "Chart kinds").
+    // timelineChart, locator, pointMap, regionMap and smallTable (docs/README.md).
     ${q(table)}: claimsChart({
       table: ${q(table)},
       // A number in a chart's words names its figure: t\`… \${"figure-id"} …\` prints it from the ledger.

@@ -1,0 +1,71 @@
+// Numbers at places: a circle at each place of a table (`lat`, `lon`), its
+// area in proportion to the number, labelled with the place and its number,
+// and a key of two circles below the map. A place with no number gets a dot
+// and its words ("dozens").
+
+import * as Plot from "@observablehq/plot";
+import * as d3 from "d3";
+import { formatNumber } from "../format.ts";
+import { locatorMap } from "../marks/locator-map.ts";
+import type { ChartContext, ChartSpec } from "../spec.ts";
+import { FALLBACK_ALLOWANCE, textWidth } from "../text-metrics.ts";
+import { INK } from "../theme.ts";
+import type { Row } from "../../tables/index.ts";
+import { claimantColor, type Column, type KindBase, notesWith, number, read, text, valueWords } from "./rows.ts";
+
+export interface PointMapOptions extends KindBase {
+  /** The place's name: a column, by default `place`. */
+  label?: Column<string>;
+  /** The number each circle stands for: a column, by default `value`. */
+  value?: Column<number | null>;
+  /** What the numbers count: "deaths". */
+  unit?: string;
+  /** By default the colour of the row's claimant. */
+  color?: Column<string>;
+  /** Countries shaded a little darker, by Natural Earth name. */
+  highlight?: string[];
+}
+
+export function pointMap(o: PointMapOptions): ChartSpec {
+  const label = (row: Row, ctx: ChartContext) => read(o.label ?? "place", row, ctx, text);
+  const value = (row: Row, ctx: ChartContext) => read(o.value ?? "value", row, ctx, number);
+  return {
+    table: o.table, kind: o.kind ?? "Map", headline: o.headline, subtitle: o.subtitle, alt: o.alt,
+    sources: ["map: Natural Earth (public domain), via the world-atlas npm package"],
+    plot: (data, ctx) => {
+      const desktop = ctx.artboard.name === "desktop";
+      const largest = desktop ? 30 : 20;
+      const max = Math.max(1, ...data.map((d) => value(d, ctx) ?? 0));
+      // Area, not radius, in proportion to the number.
+      const radius = d3.scaleSqrt().domain([0, max]).range([0, largest]);
+      const keyValues = d3.ticks(0, max, 4).filter((t) => t > 0).slice(-2);
+      const size = ctx.artboard.body.size;
+      const keyHeight = largest * 2 + 12;
+      let x = 0;
+      const key = keyValues.reverse().map((v) => {
+        const at = { v, r: radius(v), x: x + radius(v) };
+        x += radius(v) * 2 + 4 + textWidth(`${formatNumber(v)}${o.unit ? ` ${o.unit}` : ""}`, { size, weight: "regular" }) * FALLBACK_ALLOWANCE + 16;
+        return at;
+      });
+      const color = (d: Row) => (o.color ? read(o.color, d, ctx, text) : claimantColor(d, ctx));
+      return locatorMap(data, {
+        width: ctx.width, fontSize: size,
+        height: Math.round(ctx.width * (desktop ? 0.63 : 0.92)) + keyHeight, marginBottom: keyHeight,
+        label: (d) => `${label(d, ctx)}, ${valueWords(value(d, ctx), d)}`,
+        origin: () => false, highlight: o.highlight ?? [], color: INK.muted,
+        radius: (d) => (value(d, ctx) === null ? 3 : Math.max(2, radius(value(d, ctx)!))),
+        fill: (d) => (value(d, ctx) === null ? INK.muted : color(d)),
+        // The key: circles of round numbers side by side on one baseline below the map, each with its number.
+        marks: key.flatMap((k) => [
+          Plot.dot([k], { frameAnchor: "bottom-left", r: k.r, dx: k.x, dy: 6 + 2 * largest - k.r, fill: "none", stroke: INK.muted }),
+          Plot.text([k], {
+            frameAnchor: "bottom-left", dx: k.x + k.r + 4, dy: 6 + 2 * largest - k.r, textAnchor: "start", fill: INK.muted,
+            text: () => `${formatNumber(k.v)}${o.unit ? ` ${o.unit}` : ""}`,
+          }),
+        ]),
+      });
+    },
+    notes: (data) => notesWith(data, o.notes, ["A circle’s area is in proportion to its number."]),
+    describeRow: (row, ctx) => `${label(row, ctx)}: ${valueWords(value(row, ctx), row, o.unit)}`,
+  };
+}

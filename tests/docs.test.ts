@@ -1,0 +1,55 @@
+// The reference docs/ is written from the code (src/publish/docs.ts): every
+// chart kind the public entry exports has a page, every option of every kind
+// says what it is, and every picture a page shows is a file. Whether the
+// committed docs/ is what the code writes is CI's to check, as for charts/.
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import * as api from "../src/index.ts";
+import { kinds, renderDocs } from "../src/publish/docs.ts";
+import { root } from "./helpers/project.ts";
+
+const all = kinds(root);
+const pages = renderDocs(root);
+
+describe("the reference", () => {
+  it("has a page for every chart kind the public entry exports, and an index linking each", () => {
+    const exported = ["barChart", "claimsChart", "locator", "pointMap", "regionMap", "smallTable", "timelineChart", "timeSeries", "unitChart"];
+    for (const name of exported) expect(typeof (api as Record<string, unknown>)[name], name).toBe("function");
+    expect(all.map((k) => k.name).sort()).toEqual([...exported].sort());
+    for (const name of exported) {
+      expect(pages.has(`docs/kinds/${name}.md`), name).toBe(true);
+      expect(pages.get("docs/README.md")).toContain(`(kinds/${name}.md)`);
+    }
+  });
+
+  it("says what every option of every kind is, the shared ones included", () => {
+    for (const k of all) {
+      expect(k.options.map((o) => o.name), k.name).toEqual(expect.arrayContaining(["table", "headline", "subtitle", "notes", "kind", "alt"]));
+      for (const o of k.options) expect(o.doc, `${k.name}.${o.name}`).not.toBe("");
+    }
+  });
+
+  it("shows each kind drawn by the tests, with the lines that draw it", () => {
+    for (const k of all) {
+      expect(k.example, k.name).not.toBeNull();
+      expect(k.example!.code, k.name).toMatch(new RegExp(`^${k.name}\\(\\{`));
+    }
+  });
+
+  it("links only pictures that exist once the charts are built and the tests have drawn the kinds", () => {
+    for (const [path, text] of pages) {
+      for (const m of text.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)) {
+        const target = join(root, dirname(path), m[1]!);
+        expect(existsSync(target), `${path} → ${m[1]}`).toBe(true);
+      }
+    }
+  });
+
+  it("lists the ledger's entry fields and prints every qualifier as a chart does", () => {
+    const index = pages.get("docs/README.md")!;
+    for (const words of ["`claimant` (required)", "`quote` (required)", "`items` (required)", "`from` (required)", "| `approximate` | approximately | ≈500 |", "| `at-least` | at least | 500+ |", "`plot` (required)"]) {
+      expect(index).toContain(words);
+    }
+  });
+});
