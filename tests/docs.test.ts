@@ -2,7 +2,8 @@
 // chart kind the public entry exports has a page, every option of every kind
 // says what it is, and every picture a page shows is a file. Whether the
 // committed docs/ is what the code writes is CI's to check, as for charts/.
-import { existsSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as api from "../src/index.ts";
@@ -50,6 +51,21 @@ describe("the reference", () => {
     const index = pages.get("docs/README.md")!;
     for (const words of ["`claimant` (required)", "`quote` (required)", "`items` (required)", "`from` (required)", "| `approximate` | approximately | ≈500 |", "| `at-least` | at least | 500+ |", "`plot` (required)"]) {
       expect(index).toContain(words);
+    }
+  });
+
+  it("reads no example from a notebook whose call does not close, and still writes every page", () => {
+    const dir = mkdtempSync(join(tmpdir(), "storycharts-docs-"));
+    try {
+      for (const part of ["src/chart/kinds", "src/ledger", "src/chart/spec.ts"]) cpSync(join(root, part), join(dir, part), { recursive: true });
+      mkdirSync(join(dir, "notebooks"));
+      // 200,000 calls left open: each is read no further than its bound, and the file no further than the first.
+      writeFileSync(join(dir, "notebooks", "broken.ts"), '\n  "a": barChart(({['.repeat(200_000) + '\n  "b": barChart({ table: "t" }),\n');
+      const written = renderDocs(dir);
+      expect(written.size).toBe(pages.size);
+      expect(written.get("docs/kinds/barChart.md")).toContain("No story uses it yet.");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

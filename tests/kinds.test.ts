@@ -258,6 +258,42 @@ describe("words a kind is given", () => {
   });
 });
 
+describe("bad input to a kind: one clear error, never NaN, a hang or a number dropped", () => {
+  const rowsTable = (rows: Record<string, unknown>[]): TableSpec => ({
+    title: "t", description: "d", columns: Object.fromEntries(Object.keys(rows[0]!).map((c) => [c, c])),
+    build: () => fromRows(rows, Object.keys(rows[0]!)),
+  });
+  const draws = (spec: ChartSpec, rows: Record<string, unknown>[]) => () => drawKind("bad", spec, rowsTable(rows), "mobile");
+
+  it("a number written with a comma or as words, or a misspelt qualifier, is refused", () => {
+    expect(draws(barChart({ table: "t", label: "l", headline: "h" }), [{ l: "Paris", value: "1,200" }])).toThrow(/a row's number is "1,200", not a finite number/);
+    expect(draws(barChart({ table: "t", label: "l", headline: "h", value: () => Number.NaN }), [{ l: "Paris" }])).toThrow(/not a finite number/);
+    expect(draws(barChart({ table: "t", label: "l", headline: "h" }), [{ l: "Paris", value: 3, qualifier: "EXACT" }])).toThrow(/a row's qualifier is "EXACT", not one of exact, approximate/);
+  });
+
+  it("units: a per of 0, a count below half a square, a negative count or too many squares are refused", () => {
+    expect(() => unitChart({ table: "t", unit: "u", per: 0, headline: "h" })).toThrow(/per is 0, not a positive number/);
+    expect(draws(unitChart({ table: "t", unit: "people", per: 50, headline: "h" }), [{ value: 4 }, { value: 500 }])).toThrow(/4 is less than half a square of 50/);
+    expect(draws(unitChart({ table: "t", unit: "people", headline: "h" }), [{ value: -3 }])).toThrow(/none below zero/);
+    expect(draws(unitChart({ table: "t", unit: "people", per: 1, headline: "h" }), [{ value: 1e9 }])).toThrow(/would draw 1,000,000,000 squares/);
+  });
+
+  it("time: a day not on the calendar, two numbers for one day, or columns of several series are refused", () => {
+    const spec = timeSeries({ table: "t", headline: "h" });
+    expect(draws(spec, [{ date: "2023-13-01", value: 1 }])).toThrow(/"2023-13-01", not a day of the calendar/);
+    expect(draws(spec, [{ date: "2023-02-30", value: 1 }])).toThrow(/"2023-02-30", not a day of the calendar/);
+    expect(draws(spec, [{ date: "2023-02-01", value: 1 }, { date: "2023-02-01", value: 2 }])).toThrow(/two rows give a number for 2023-02-01/);
+    expect(draws(timeSeries({ table: "t", headline: "h", mark: "columns", series: "s" }), [{ date: "2023-02-01", value: 5, s: "Police" }, { date: "2023-02-01", value: 9, s: "Organisers" }]))
+      .toThrow(/would stack into sums nobody claimed/);
+    expect(draws(timelineChart({ table: "t", headline: "h" }), [{ date: "2023-02-45", event: "e" }])).toThrow(/an event's date is "2023-02-45"/);
+  });
+
+  it("a place off the globe is refused by name rather than dropped or drawn at 0,0", () => {
+    expect(draws(locator({ table: "t", headline: "h" }), [{ place: "Nowhere", lat: 95, lon: 10 }])).toThrow(/the place "Nowhere" has latitude 95/);
+    expect(draws(pointMap({ table: "t", headline: "h" }), [{ place: "Null Island", lat: null, lon: 0, value: 3 }])).toThrow(/the place "Null Island, 3" has latitude null/);
+  });
+});
+
 describe("regions", () => {
   it("finds a region as articles write it: with its kind, without accents or apostrophes, or by code", () => {
     expect(findRegion("Sumy", "UA").code).toBe("UA.SM");

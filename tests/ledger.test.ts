@@ -96,6 +96,7 @@ describe("a derived entry's arithmetic, checked before it is read", () => {
     expect(resolve(undefined)).toThrow(/is derived, but its from is missing: give from: \{ op: "sum", of: \["figure-id", "figure-id"\] \}, with op one of divide, multiply/);
     expect(resolve({ op: "add", of: ["a"] })).toThrow(/not an operation \(op "add"\)/);
     expect(resolve("sum")).toThrow(/not an operation \(op missing\)/);
+    expect(resolve({ op: "constructor", of: ["a"] })).toThrow(/not an operation \(op "constructor"\)/);
   });
 
   it("an operation missing what it works on names the key and what it needs", () => {
@@ -104,6 +105,10 @@ describe("a derived entry's arithmetic, checked before it is read", () => {
     expect(resolve({ op: "divide", of: "a" })).toThrow(/is derived by divide, which needs by: an id/);
     expect(resolve({ op: "multiply", of: "a", by: Infinity })).toThrow(/needs by: a figure id or a number/);
     expect(resolveLedger({ figures: [base, derived({ op: "multiply", of: "a", by: 1000 })], events: [], places: [] }).value("d")).toBe(3000);
+    expect(resolve({ op: "multiply", of: "a", by: 1e308 })).toThrow(/works out to Infinity/);
+    const rounded = (round: number) => () => resolveLedger({ figures: [base, { ...derived({ op: "sum", of: ["a"] }), round } as FigureEntry], events: [], places: [] });
+    expect(rounded(500)).toThrow(/is rounded to 500 decimal places: give round a whole number from 0 to 12/);
+    expect(rounded(Number.NaN)).toThrow(/is rounded to NaN decimal places/);
   });
 });
 

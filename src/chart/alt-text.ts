@@ -45,5 +45,10 @@ function describeEvent(e: EventEntry): string {
   return `${formatDate(e.date, e.precision)}: ${e.label} (${how})`;
 }
 
-const stripEnd = (s: string) => s.replace(/[.\s]+$/, "");
+/** The text without its closing full stops and spaces, trimmed from the end by hand: /[.\s]+$/ is quadratic on a long run of spaces inside. */
+function stripEnd(s: string): string {
+  let end = s.length;
+  while (end > 0 && (s[end - 1] === "." || /\s/.test(s[end - 1]!))) end--;
+  return s.slice(0, end);
+}
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

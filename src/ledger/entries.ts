@@ -245,7 +245,11 @@ function toFigure(
         derived_from: null, formula: `count of ${entry.items.join(", ")}`,
       };
     case "derived": {
+      if (entry.round !== undefined && !(Number.isInteger(entry.round) && entry.round >= 0 && entry.round <= 12)) {
+        throw new LedgerError(entry.id, `is rounded to ${String(entry.round)} decimal places: give round a whole number from 0 to 12`);
+      }
       const { value, qualifier, from, formula } = compute(entry, get, places, events);
+      if (!Number.isFinite(value)) throw new LedgerError(entry.id, `works out to ${String(value)} (${formula}), not a number a chart can print`);
       const rounded = entry.round === undefined ? value : roundTo(value, entry.round);
       return {
         ...base, kind: "derived", seed: null, quote: null, phrase: null,
@@ -372,7 +376,7 @@ const OPERANDS: Record<Operation["op"], Record<string, "id" | "ids" | "id-or-num
 function operationProblem(from: unknown): string | null {
   const example = 'from: { op: "sum", of: ["figure-id", "figure-id"] }';
   const op = typeof from === "object" && from !== null ? (from as Record<string, unknown>).op : undefined;
-  if (typeof op !== "string" || !(op in OPERANDS)) {
+  if (typeof op !== "string" || !Object.hasOwn(OPERANDS, op)) {
     return `is derived, but its from is ${from === undefined ? "missing" : `not an operation (op ${JSON.stringify(op) ?? "missing"})`}: give ${example}, with op one of ${Object.keys(OPERANDS).join(", ")}`;
   }
   for (const [key, wants] of Object.entries(OPERANDS[op as Operation["op"]])) {

@@ -75,18 +75,36 @@ function fieldsOf(source: string, name: string, sources: string[]): Field[] {
   return fields;
 }
 
-/** The text from `start` to its matching close bracket, counting brackets. */
-function balanced(text: string, start: number): string {
+/** Past this a call is not read as an example: a notebook's chart spec is a few dozen lines. */
+const LONGEST_CALL = 20_000;
+
+/**
+ * The text from `start` to its matching close bracket, counting brackets
+ * outside strings and comments, or null when none closes it within
+ * LONGEST_CALL characters: an unclosed call must not make every later one
+ * read to the end of the file.
+ */
+function balanced(text: string, start: number): string | null {
   let depth = 0;
-  for (let i = start; i < text.length; i++) {
-    const c = text[i];
+  const end = Math.min(text.length, start + LONGEST_CALL);
+  for (let i = start; i < end; i++) {
+    const c = text[i]!;
+    if (c === '"' || c === "'" || c === "`") {
+      // A string: skip to its closing quote (a template's ${…} may hold brackets of its own, which balance).
+      for (i++; i < end && text[i] !== c; i++) if (text[i] === "\\") i++;
+      continue;
+    }
+    if (c === "/" && text[i + 1] === "/") {
+      while (i < end && text[i] !== "\n") i++;
+      continue;
+    }
     if (c === "(" || c === "{" || c === "[") depth++;
     if (c === ")" || c === "}" || c === "]") {
       depth--;
       if (depth === 0) return text.slice(start, i + 1);
     }
   }
-  return text.slice(start);
+  return null;
 }
 
 /** Every call `key: fn({ … })` in these files: the key (a chart's id) and the call's lines, unindented. */
@@ -95,7 +113,10 @@ function callsOf(fn: string, files: { path: string; text: string }[]): { path: s
   for (const { path, text } of files) {
     for (const m of text.matchAll(new RegExp(`\\n([ \\t]*)(?:"([\\w-]+)"|([\\w-]+)):\\s*${fn}\\(`, "g"))) {
       const indent = m[1]!;
-      const call = `${fn}${balanced(text, m.index! + m[0].length - 1)}`;
+      const inner = balanced(text, m.index! + m[0].length - 1);
+      // A call that does not close is a notebook that does not build either: the rest of the file is not read for examples.
+      if (inner === null) break;
+      const call = `${fn}${inner}`;
       found.push({ path, id: m[2] ?? m[3]!, code: call.split("\n").map((l) => (l.startsWith(indent) ? l.slice(indent.length) : l)).join("\n") });
     }
   }
@@ -108,7 +129,7 @@ function exampleIn(files: { path: string; text: string }[], key: string, fn: str
     const at = text.search(new RegExp(`\\n\\s*"?${key}"?: \\{\\n`));
     if (at === -1) continue;
     const entry = balanced(text, text.indexOf("{", at));
-    return callsOf(fn, [{ path: "", text: entry }]).find((c) => c.id === "spec");
+    return entry === null ? undefined : callsOf(fn, [{ path: "", text: entry }]).find((c) => c.id === "spec");
   }
   return undefined;
 }
@@ -148,6 +169,13 @@ export function kinds(root: string): Kind[] {
   return out;
 }
 
+/** Code in a fence longer than any run of backticks inside it, so a template string cannot close it. */
+function fenced(code: string): string[] {
+  const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  return [`${fence}ts`, code, fence];
+}
+
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\s+/g, " ").trim();
 
 function kindPage(k: Kind): string {
@@ -163,14 +191,14 @@ function kindPage(k: Kind): string {
   if (k.uses.length > 0) {
     lines.push("## In the stories", "");
     for (const u of k.uses) {
-      lines.push(`### \`${u.id}\` (${u.notebook})`, "", `![${u.id}](../../charts/${u.id}.svg)`, "", "```ts", `"${u.id}": ${u.code},`, "```", "");
+      lines.push(`### \`${u.id}\` (${u.notebook})`, "", `![${u.id}](../../charts/${u.id}.svg)`, "", ...fenced(`"${u.id}": ${u.code},`), "");
     }
   } else {
     lines.push("## In the stories", "", "No story uses it yet.", "");
   }
   if (k.example) {
     lines.push("## The tests' example", "", "Drawn on a made-up story of the tests' own (tests/helpers/kinds-fixture.ts):", "",
-      `![${k.name}](../../${k.example.picture})`, "", "```ts", k.example.code, "```", "");
+      `![${k.name}](../../${k.example.picture})`, "", ...fenced(k.example.code), "");
   }
   return lines.join("\n");
 }

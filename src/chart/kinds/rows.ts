@@ -3,6 +3,7 @@
 // when it gave no number, and the marks' meaning in one note.
 
 import { formatQualified } from "../format.ts";
+import { ChartError } from "../render.ts";
 import { COMPUTED_COLOR } from "../theme.ts";
 import type { Qualifier } from "../../ledger/index.ts";
 import type { Row } from "../../tables/index.ts";
@@ -31,11 +32,20 @@ export type Column<T> = string | ((row: Row, context: ChartContext) => T);
 const QUALIFIERS = new Set<Qualifier>(["exact", "approximate", "at-least", "at-most", "estimate", "unquantified"]);
 
 export function read<T>(column: Column<T>, row: Row, context: ChartContext, as: (v: unknown) => T): T {
-  return typeof column === "function" ? column(row, context) : as(row[column]);
+  // What a function gives is read as a column's cell would be: a NaN from it is refused the same way.
+  return as(typeof column === "function" ? column(row, context) : row[column]);
 }
 
 export const text = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
-export const number = (v: unknown): number | null => (v === null || v === undefined || v === "" ? null : Number(v));
+/** A cell as a number, or null when empty; a cell that is not a finite number ("1,200", "n/a") is refused, never drawn as NaN. */
+export function number(v: unknown): number | null {
+  if (v === null || v === undefined || v === "") return null;
+  const n = typeof v === "number" ? v : typeof v === "string" && /^\s*-?\d+(\.\d+)?(e[+-]?\d+)?\s*$/i.test(v) ? Number(v) : NaN;
+  if (!Number.isFinite(n)) {
+    throw new ChartError(`a row's number is ${JSON.stringify(String(v).slice(0, 40))}, not a finite number`, "Give the column plain numbers (1200, not \"1,200\"), or leave the cell empty for a claim with no number");
+  }
+  return n;
+}
 
 /** A column a kind reads when the table has it: asking a drawn row for a missing column is an error. */
 export const optional = (row: Row, column: string): unknown => (column in row ? row[column] : undefined);
@@ -43,8 +53,13 @@ export const optional = (row: Row, column: string): unknown => (column in row ? 
 /** The row's qualifier (its `qualifier` column), exact when it has none. */
 export function qualifierOf(row: Row): Qualifier {
   const q = optional(row, "qualifier");
-  return typeof q === "string" && QUALIFIERS.has(q as Qualifier) ? (q as Qualifier) : "exact";
+  if (q === undefined || q === null || q === "") return "exact";
+  if (typeof q === "string" && QUALIFIERS.has(q as Qualifier)) return q as Qualifier;
+  // A misspelt qualifier read as exact would drop the "+" or "≈" the words gave.
+  throw new ChartError(`a row's qualifier is ${JSON.stringify(String(q).slice(0, 40))}, not one of ${[...QUALIFIERS].join(", ")}`, "Write the qualifier as the ledger does, or leave the cell empty for an exact number");
 }
+
+
 
 /** The words a claim gave instead of a number ("several"): a `stated_as` or `phrase` column. */
 export function statedAs(row: Row): string | null {

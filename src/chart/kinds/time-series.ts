@@ -8,6 +8,7 @@ import { formatDate, formatNumber } from "../format.ts";
 import type { LegendItem } from "../legends.ts";
 import { PALETTE } from "../palette.ts";
 import type { ChartContext, ChartSpec } from "../spec.ts";
+import { isCalendarDate } from "../../ledger/index.ts";
 import { ChartError } from "../render.ts";
 import { FALLBACK_ALLOWANCE, wrap } from "../text-metrics.ts";
 import { INK } from "../theme.ts";
@@ -54,17 +55,30 @@ const ms = (interval: "day" | "week" | "month") => (interval === "month" ? 31 : 
 export function timeSeries(o: TimeSeriesOptions): ChartSpec {
   const dateOf = (row: Row, ctx: ChartContext) => {
     const date = o.date ? read(o.date, row, ctx, text) : text(optional(row, "date") ?? optional(row, "as_of"));
-    if (!/^\d{4}-\d{2}-\d{2}/.test(date)) {
-      throw new ChartError(`a row's date is "${date.slice(0, 40)}", not an ISO date (YYYY-MM-DD)`, "Give every row a date column of ISO dates (for a figure, its asOf), or name the column with date:");
+    if (!/^\d{4}-\d{2}-\d{2}/.test(date) || !isCalendarDate(date.slice(0, 10))) {
+      throw new ChartError(`a row's date is "${date.slice(0, 40)}", not a day of the calendar as YYYY-MM-DD`, "Give every row a date column of ISO dates (for a figure, its asOf), or name the column with date:");
     }
     return date;
   };
   const value = (row: Row, ctx: ChartContext) => read(o.value ?? "value", row, ctx, number);
   const seriesOf = (row: Row, ctx: ChartContext) => (o.series ? read(o.series, row, ctx, text) : "");
-  const points = (data: Row[], ctx: ChartContext): Point[] => data.filter((d) => value(d, ctx) !== null).map((row) => ({
-    row, iso: dateOf(row, ctx), date: day(dateOf(row, ctx)), value: value(row, ctx)!, series: seriesOf(row, ctx),
-    rough: qualifierOf(row) !== "exact",
-  }));
+  const points = (data: Row[], ctx: ChartContext): Point[] => {
+    const all = data.filter((d) => value(d, ctx) !== null).map((row) => ({
+      row, iso: dateOf(row, ctx), date: day(dateOf(row, ctx)), value: value(row, ctx)!, series: seriesOf(row, ctx),
+      rough: qualifierOf(row) !== "exact",
+    }));
+    // Two numbers for one day of one series would be drawn as one line through both, or one column of their sum: a number nobody claimed.
+    const seen = new Set<string>();
+    for (const p of all) {
+      const key = `${p.series}\u0000${p.iso.slice(0, 10)}`;
+      if (seen.has(key)) throw new ChartError(`two rows give a number for ${p.iso.slice(0, 10)}${p.series ? ` in the series "${p.series}"` : ""}`, "Give each day one row, or tell the rows apart with series");
+      seen.add(key);
+    }
+    if (o.mark === "columns" && new Set(all.map((p) => p.series)).size > 1) {
+      throw new ChartError("a column chart over time draws one series: columns of several would stack into sums nobody claimed", "Draw the series as lines (the default), or one column chart each");
+    }
+    return all;
+  };
   const colors = (data: Row[], ctx: ChartContext) => {
     const names = [...new Set(data.map((d) => seriesOf(d, ctx)))];
     // A series named for a claimant takes the claimant's colour, the same on every chart.

@@ -2,7 +2,9 @@
 // precise as the ledger knows it, each label wrapped, events dated outside
 // the article drawn as open dots, with a key saying so.
 
+import { isCalendarDate } from "../../ledger/index.ts";
 import { formatDate } from "../format.ts";
+import { ChartError } from "../render.ts";
 import { timeline, type TimelineItem } from "../marks/timeline.ts";
 import type { ChartContext, ChartSpec } from "../spec.ts";
 import type { Row } from "../../tables/index.ts";
@@ -21,8 +23,13 @@ export interface TimelineChartOptions extends KindBase {
 
 export function timelineChart(o: TimelineChartOptions): ChartSpec {
   const external = (row: Row, ctx: ChartContext) => o.external?.(row, ctx) ?? optional(row, "basis") === "external";
+  const dateOf = (row: Row, ctx: ChartContext) => {
+    const date = read(o.date ?? "date", row, ctx, text);
+    if (!isCalendarDate(date)) throw new ChartError(`an event's date is "${date.slice(0, 40)}", not a day of the calendar as YYYY-MM-DD`, "Give the date column ISO dates (the first of the month for an event known to its month)");
+    return date;
+  };
   const items = (data: Row[], ctx: ChartContext): TimelineItem[] => data.map((row) => ({
-    date: formatDate(read(o.date ?? "date", row, ctx, text), optional(row, "precision") === "month" ? "month" : "day"),
+    date: formatDate(dateOf(row, ctx), optional(row, "precision") === "month" ? "month" : "day"),
     label: read(o.label ?? "event", row, ctx, text),
     external: external(row, ctx),
   }));
@@ -38,5 +45,6 @@ export function timelineChart(o: TimelineChartOptions): ChartSpec {
       ];
     },
     notes: (data) => notesWith(data, o.notes),
+    describeRow: (row, ctx) => `${formatDate(dateOf(row, ctx), optional(row, "precision") === "month" ? "month" : "day")}: ${read(o.label ?? "event", row, ctx, text)}${external(row, ctx) ? " (dated by another source)" : ""}`,
   };
 }

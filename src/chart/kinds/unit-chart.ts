@@ -3,6 +3,7 @@
 // number the words only imply (a derived figure) is drawn in outline.
 
 import { formatNumber } from "../format.ts";
+import { ChartError } from "../render.ts";
 import type { LegendItem } from "../legends.ts";
 import { units, type UnitGroup } from "../marks/units.ts";
 import type { ChartContext, ChartSpec } from "../spec.ts";
@@ -28,19 +29,39 @@ export interface UnitChartOptions extends KindBase {
 
 /** Few enough squares to count and to draw: 1, 2, 5, 10, 20, 50 … so that the total stays at most 500. */
 function perSquare(total: number): number {
-  for (let scale = 1; ; scale *= 10) for (const step of [1, 2, 5]) if (total / (step * scale) <= 500) return step * scale;
+  if (!Number.isFinite(total)) throw new ChartError(`the numbers add up to ${String(total)}`, "Give the value column finite numbers");
+  for (let scale = 1; scale < 1e300; scale *= 10) for (const step of [1, 2, 5]) if (total / (step * scale) <= 500) return step * scale;
+  return 1e300;
 }
 
+/** More squares than anyone counts, or than a page draws quickly. */
+const MOST_SQUARES = 5000;
+
 export function unitChart(o: UnitChartOptions): ChartSpec {
+  if (o.per !== undefined && !(Number.isFinite(o.per) && o.per > 0)) {
+    throw new ChartError(`unitChart's per is ${String(o.per)}, not a positive number`, "Give per as how many each square stands for (1, 10, 1000), or leave it out");
+  }
   const value = (row: Row, ctx: ChartContext) => read(o.value ?? "value", row, ctx, number);
   const per = (data: Row[], ctx: ChartContext) => o.per ?? perSquare(data.reduce((s, d) => s + (value(d, ctx) ?? 0), 0));
   const label = (row: Row, ctx: ChartContext) => (o.label ? read(o.label, row, ctx, text) : capitalize(text(optional(row, "measure") ?? "")));
-  const groups = (data: Row[], ctx: ChartContext) => data.filter((d) => value(d, ctx) !== null).map((d) => ({
+  const groups = (data: Row[], ctx: ChartContext) => {
+    const p = per(data, ctx);
+    const drawn = data.filter((d) => value(d, ctx) !== null);
+    for (const d of drawn) {
+      const v = value(d, ctx)!;
+      if (v < 0) throw new ChartError(`a row's number is ${formatNumber(v)}: a unit chart draws counts, none below zero`, "Draw it with barChart, or correct the number");
+      // A count that rounds to no square would be in the key but not on the chart.
+      if (v > 0 && Math.round(v / p) === 0) throw new ChartError(`${formatNumber(v)} is less than half a square of ${formatNumber(p)}: it would draw no square`, "Give per a smaller number, or draw the counts with barChart");
+    }
+    const total = drawn.reduce((s, d) => s + Math.round(value(d, ctx)! / p), 0);
+    if (total > MOST_SQUARES) throw new ChartError(`the chart would draw ${formatNumber(total)} squares`, `Give per a number that draws at most ${formatNumber(MOST_SQUARES)}`);
+    return drawn.map((d) => ({
     row: d,
-    count: Math.round(value(d, ctx)! / per(data, ctx)),
+    count: Math.round(value(d, ctx)! / p),
     color: o.color ? read(o.color, d, ctx, text) : claimantColor(d, ctx),
     shape: o.shape?.(d, ctx) ?? (optional(d, "kind") === "derived" ? "outline" as const : "solid" as const),
-  }));
+    }));
+  };
   return {
     table: o.table, kind: o.kind ?? "Unit chart", headline: o.headline, subtitle: o.subtitle, alt: o.alt,
     // The squares' own scale is a number the words may state; it is the chart's, not a figure.

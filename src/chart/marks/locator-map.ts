@@ -11,6 +11,7 @@ import type { GeometryCollection, Topology } from "topojson-specification";
 import type { Row } from "../../tables/index.ts";
 import * as d3 from "d3";
 import { FALLBACK_ALLOWANCE, textWidth } from "../text-metrics.ts";
+import { ChartError } from "../render.ts";
 import { INK } from "../theme.ts";
 
 const atlases = new Map<string, FeatureCollection<Geometry, { name: string }>>();
@@ -52,6 +53,13 @@ export interface LocatorOptions {
 }
 
 export function locatorMap(rows: Row[], o: LocatorOptions): Plot.PlotOptions {
+  for (const r of rows) {
+    const [lat, lon] = [r.lat, r.lon];
+    // A place off the globe is dropped by the projection, or drawn at 0,0: either way a reader would not see where it is.
+    if (typeof lat !== "number" || typeof lon !== "number" || !(Math.abs(lat) < 90) || !(Math.abs(lon) <= 180)) {
+      throw new ChartError(`the place "${o.label(r).slice(0, 60)}" has latitude ${String(lat)} and longitude ${String(lon)}, not a point on the map`, "Look the place up with place() from the gazetteer, or give lat within ±90 and lon within ±180");
+    }
+  }
   const points = rows.map((r) => ({
     lon: Number(r.lon), lat: Number(r.lat), label: o.label(r), origin: o.origin(r), r: o.radius?.(r) ?? 4, fill: o.fill?.(r) ?? INK.text,
   }));
