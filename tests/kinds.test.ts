@@ -253,6 +253,10 @@ describe("words a kind is given", () => {
   it("a qualifier typed before a figure that prints its own is refused, naming both", () => {
     const spec = claimsChart({ table: "tolls", value: "deaths", headline: t`At least ${"deaths-red-cross"} killed`, subtitle: t`Roughly ${"deaths-ministry"}, the ministry says` });
     expect(() => drawKind("doubled", spec, tolls, "desktop")).toThrow(/the headline types "At least" before a figure that prints "at least 1,500"; the subtitle types "Roughly" before a figure that prints "about 1,200": the figure prints its own qualifier/);
+    // In a mark, after a comma or a line break, or as "~": still its own qualifier twice.
+    expect(() => drawKind("short", claimsChart({ table: "tolls", value: "deaths", headline: t`At least, ${{ figure: "deaths-red-cross", as: "short" }} killed` }), tolls, "desktop"))
+      .toThrow(/types "At least" before a figure that prints "1,500\+"/);
+    expect(() => drawKind("tilde", claimsChart({ table: "tolls", value: "deaths", headline: t`Killed: ~${"deaths-ministry"}` }), tolls, "desktop")).toThrow(/types "~" before a figure that prints "about 1,200"/);
     // The words the figure does not print are the notebook's to type.
     expect(() => drawKind("fine", claimsChart({ table: "tolls", value: "deaths", headline: t`Killed: ${"deaths-red-cross"}, or ${"deaths-ministry"}` }), tolls, "desktop")).not.toThrow();
   });
@@ -288,6 +292,11 @@ describe("bad input to a kind: one clear error, never NaN, a hang or a number dr
     expect(draws(timelineChart({ table: "t", headline: "h" }), [{ date: "2023-02-45", event: "e" }])).toThrow(/an event's date is "2023-02-45"/);
   });
 
+  it("a label holding a bidi control or an invisible character is refused, as the headline's words are", () => {
+    expect(draws(barChart({ table: "t", label: "l", headline: "h" }), [{ l: "Paris \u202E34\u202C", value: 3 }])).toThrow(/hold U\+202E \(RIGHT-TO-LEFT OVERRIDE\) at character 7/);
+    expect(draws(barChart({ table: "t", label: "l", headline: "h" }), [{ l: "tab\tand\nline", value: 3 }])).not.toThrow();
+  });
+
   it("a place off the globe is refused by name rather than dropped or drawn at 0,0", () => {
     expect(draws(locator({ table: "t", headline: "h" }), [{ place: "Nowhere", lat: 95, lon: 10 }])).toThrow(/the place "Nowhere" has latitude 95/);
     expect(draws(pointMap({ table: "t", headline: "h" }), [{ place: "Null Island", lat: null, lon: 0, value: 3 }])).toThrow(/the place "Null Island, 3" has latitude null/);
@@ -303,6 +312,8 @@ describe("regions", () => {
     expect(findRegion("Texas", "US").code).toBe("TX");
     expect(findRegion("TR.KM", "TR").name).toBe("K. Maras");
     expect(regionsOf("RU").length).toBeGreaterThan(80);
+    // Countries whose regions carry no code of their own, or an old one.
+    for (const country of ["MT", "TL", "XK"]) expect(regionsOf(country).length, country).toBeGreaterThan(4);
   });
 
   it("an unknown region lists the nearest names with their codes; an unknown country or a bad code says so", () => {

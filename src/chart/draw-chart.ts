@@ -114,9 +114,10 @@ const QUALIFYING = /^(at least|at most|more than|fewer than|less than|just over|
 function doubledQualifiers(words: PrintedWords, place: string): string[] {
   const found: string[] = [];
   for (const [from, to] of words.spans) {
-    const own = QUALIFYING.exec(words.text.slice(from, to));
-    if (!own) continue;
-    const typed = /(?:^|\s)((?:at least|at most|more than|fewer than|less than|just over|just under|over|under|about|approximately|roughly|around|nearly|almost|some|up to|as many as|an estimated|estimated))\s*$/i.exec(words.text.slice(0, from));
+    const figure = words.text.slice(from, to);
+    // Its own qualifier in words ("at least 1,500") or in a mark ("1,500+", "≈500", "≤20", "est. 500").
+    if (!QUALIFYING.test(figure) && !/\+$|^(≈|≤|est\.)/.test(figure)) continue;
+    const typed = /(?:^|[\s,;:(])((?:at least|at most|more than|fewer than|less than|just over|just under|over|under|about|approximately|roughly|around|nearly|almost|some|up to|as many as|an estimated|estimated|~|≈))[\s,]*$/i.exec(words.text.slice(0, from));
     if (typed) found.push(`${place} types "${typed[1]}" before a figure that prints "${words.text.slice(from, to)}"`);
   }
   return found;

@@ -73,8 +73,9 @@ function fileIndex(): Map<string, string> {
     const share = count / all + count / 1e6;
     if ((found.get(code)?.share ?? 0) < share) found.set(code, { file, share });
   }
-  // The United States' regions carry bare postal codes.
-  found.set("US", { file: "usa.topo.json", share: 1 });
+  // The United States' regions carry bare postal codes; Malta's its country code alone; Timor-Leste's its
+  // old code (TP); Kosovo's none (-99): these are named here.
+  for (const [code, file] of [["US", "usa"], ["MT", "mlt"], ["TL", "tls"], ["XK", "kos"]]) found.set(code!, { file: `${file}.topo.json`, share: 1 });
   files = new Map([...found].map(([code, f]) => [code, f.file]));
   return files;
 }

@@ -3,6 +3,7 @@
 // when it gave no number, and the marks' meaning in one note.
 
 import { formatQualified } from "../format.ts";
+import { hiddenCharacters } from "../hidden-characters.ts";
 import { ChartError } from "../render.ts";
 import { COMPUTED_COLOR } from "../theme.ts";
 import type { Qualifier } from "../../ledger/index.ts";
@@ -36,7 +37,22 @@ export function read<T>(column: Column<T>, row: Row, context: ChartContext, as: 
   return as(typeof column === "function" ? column(row, context) : row[column]);
 }
 
-export const text = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
+/**
+ * A cell as the words a chart prints. A bidi control or an invisible
+ * character in it ("‮34‬" reads "43") is refused, as in the headline.
+ */
+export function text(v: unknown): string {
+  const s = v === null || v === undefined ? "" : String(v);
+  const hidden = hiddenCharacters(s);
+  if (hidden.length > 0) {
+    const h = hidden[0]!;
+    throw new ChartError(
+      `the words ${JSON.stringify(s.slice(0, 40))} hold ${h.code} (${h.name}) at character ${h.position}: it changes what a reader sees without showing itself`,
+      "Retype the words without it, or paste them as plain text",
+    );
+  }
+  return s;
+}
 /** A cell as a number, or null when empty; a cell that is not a finite number ("1,200", "n/a") is refused, never drawn as NaN. */
 export function number(v: unknown): number | null {
   if (v === null || v === undefined || v === "") return null;
