@@ -2,7 +2,7 @@
 // in words and its claimant, every event with how its date is known. A
 // notebook may add a sentence; it never has to type the numbers.
 
-import { formatDate, formatNumber, qualifierWords } from "./format.ts";
+import { capitalize, formatDate, formatNumber, qualifierWords } from "./format.ts";
 import type { EventEntry, Figure } from "../ledger/index.ts";
 import type { Provenance } from "./sources.ts";
 
@@ -51,4 +51,3 @@ function stripEnd(s: string): string {
   while (end > 0 && (s[end - 1] === "." || /\s/.test(s[end - 1]!))) end--;
   return s.slice(0, end);
 }
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

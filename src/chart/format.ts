@@ -31,6 +31,9 @@ export function formatFigure(figure: Figure): string {
   return figure.value === null || figure.unit.startsWith("share") ? value : `${value} ${figure.unit}`;
 }
 
+/** The words with their first letter in capitals, for a sentence's start. */
+export const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** The qualifier in words, for alt text and notes. */
 export function qualifierWords(qualifier: Qualifier): string {
   switch (qualifier) {

@@ -4,11 +4,11 @@
 // alt text says each label with its number.
 
 import { labelledBars, type BarShape } from "../marks/labelled-bars.ts";
-import { PALETTE } from "../palette.ts";
 import type { LegendItem } from "../legends.ts";
 import type { ChartContext, ChartSpec } from "../spec.ts";
 import type { Row } from "../../tables/index.ts";
-import { capitalize, claimantColor, type Column, isBound, type KindBase, notesWith, number, read, text, valueWords } from "./rows.ts";
+import { capitalize } from "../format.ts";
+import { claimantColor, type Column, isBound, type KindBase, notesWith, number, read, seriesColors, text, valueWords } from "./rows.ts";
 
 export interface BarsOptions extends KindBase {
   /** The text above each bar. */
@@ -40,20 +40,15 @@ export function barChart(o: BarsOptions): ChartSpec {
   const value = (row: Row, ctx: ChartContext) => read(o.value ?? "value", row, ctx, number);
   const label = (row: Row, ctx: ChartContext) => read(o.label, row, ctx, text);
   const series = (row: Row, ctx: ChartContext) => (o.series ? read(o.series, row, ctx, text) : "");
-  const seriesColor = (data: Row[], ctx: ChartContext) => {
-    const names = [...new Set(data.map((d) => series(d, ctx)))];
-    const claimants = new Set(ctx.ledger.figures.map((f) => f.claimant));
-    return (name: string) => (claimants.has(name) ? ctx.color(name) : PALETTE[names.indexOf(name) % PALETTE.length]!);
-  };
   const draw = (data: Row[], ctx: ChartContext) => {
     // In a group, the label once, over its first bar; each bar says its series beside its number.
     const labels = new Map(data.map((d, i) => [d, o.series && i > 0 && label(data[i - 1]!, ctx) === label(d, ctx) ? "" : label(d, ctx)]));
-    const colorOf = seriesColor(data, ctx);
+    const colors = seriesColors(data.map((d) => series(d, ctx)), ctx);
     return labelledBars(data, {
       label: (d) => labels.get(d) ?? label(d, ctx),
       value: (d) => value(d, ctx),
       valueText: (d) => `${o.series ? `${series(d, ctx)}: ` : ""}${valueWords(value(d, ctx), d, o.unit, o.digits)}`,
-      color: (d) => (o.color ? read(o.color, d, ctx, text) : o.series ? colorOf(series(d, ctx)) : claimantColor(d, ctx)),
+      color: (d) => (o.color ? read(o.color, d, ctx, text) : o.series ? colors.get(series(d, ctx))! : claimantColor(d, ctx)),
       shape: (d) => o.shape?.(d, ctx) ?? (isBound(d) ? "outline" : "solid"),
       width: ctx.width, fontSize: ctx.artboard.body.size,
     });

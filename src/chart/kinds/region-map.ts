@@ -12,8 +12,8 @@ import type { ChartContext, ChartSpec } from "../spec.ts";
 import { FALLBACK_ALLOWANCE, textWidth } from "../text-metrics.ts";
 import { INK } from "../theme.ts";
 import type { Row } from "../../tables/index.ts";
-import { formatNumber } from "../format.ts";
-import { capitalize, claimantColor, type Column, type KindBase, notesWith, number, read, text, valueWords } from "./rows.ts";
+import { capitalize, formatNumber } from "../format.ts";
+import { claimantColor, type Column, type KindBase, notesWith, number, read, text, valueWords } from "./rows.ts";
 
 export interface RegionMapOptions extends KindBase {
   /** The region as the article names it, printed on the map: a column, by default `region`. */

@@ -2,11 +2,12 @@
 // function of the row, a number with its qualifier, the words a claim gave
 // when it gave no number, and the marks' meaning in one note.
 
-import { formatQualified } from "../format.ts";
+import { capitalize, formatQualified } from "../format.ts";
 import { hiddenCharacters } from "../hidden-characters.ts";
 import { ChartError } from "../render.ts";
 import { COMPUTED_COLOR } from "../theme.ts";
-import type { Qualifier } from "../../ledger/index.ts";
+import { QUALIFIERS, type Qualifier } from "../../ledger/index.ts";
+import { PALETTE } from "../palette.ts";
 import type { Row } from "../../tables/index.ts";
 import type { ChartContext } from "../spec.ts";
 import type { Words } from "../words.ts";
@@ -30,7 +31,7 @@ export interface KindBase {
 /** A column's name, or what to read from the row. */
 export type Column<T> = string | ((row: Row, context: ChartContext) => T);
 
-const QUALIFIERS = new Set<Qualifier>(["exact", "approximate", "at-least", "at-most", "estimate", "unquantified"]);
+const KNOWN = new Set<string>(QUALIFIERS);
 
 export function read<T>(column: Column<T>, row: Row, context: ChartContext, as: (v: unknown) => T): T {
   // What a function gives is read as a column's cell would be: a NaN from it is refused the same way.
@@ -53,6 +54,7 @@ export function text(v: unknown): string {
   }
   return s;
 }
+
 /** A cell as a number, or null when empty; a cell that is not a finite number ("1,200", "n/a") is refused, never drawn as NaN. */
 export function number(v: unknown): number | null {
   if (v === null || v === undefined || v === "") return null;
@@ -70,12 +72,10 @@ export const optional = (row: Row, column: string): unknown => (column in row ? 
 export function qualifierOf(row: Row): Qualifier {
   const q = optional(row, "qualifier");
   if (q === undefined || q === null || q === "") return "exact";
-  if (typeof q === "string" && QUALIFIERS.has(q as Qualifier)) return q as Qualifier;
+  if (typeof q === "string" && KNOWN.has(q)) return q as Qualifier;
   // A misspelt qualifier read as exact would drop the "+" or "≈" the words gave.
-  throw new ChartError(`a row's qualifier is ${JSON.stringify(String(q).slice(0, 40))}, not one of ${[...QUALIFIERS].join(", ")}`, "Write the qualifier as the ledger does, or leave the cell empty for an exact number");
+  throw new ChartError(`a row's qualifier is ${JSON.stringify(String(q).slice(0, 40))}, not one of ${QUALIFIERS.join(", ")}`, "Write the qualifier as the ledger does, or leave the cell empty for an exact number");
 }
-
-
 
 /** The words a claim gave instead of a number ("several"): a `stated_as` or `phrase` column. */
 export function statedAs(row: Row): string | null {
@@ -106,8 +106,7 @@ export function qualifierNote(rows: Row[], outlined = false): string | null {
   if (used.has("at-least")) parts.push(`+ marks a minimum (“just over”, “at least”)${outline}`);
   if (used.has("at-most")) parts.push(`≤ marks a maximum (“up to”)${outline}`);
   if (parts.length === 0) return null;
-  const s = parts.join("; ");
-  return `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
+  return `${capitalize(parts.join("; "))}.`;
 }
 
 /** A kind's notes: the notebook's, then one line of what the kind adds (its scale, what the qualifiers' marks mean). */
@@ -122,4 +121,12 @@ export function claimantColor(row: Row | undefined, context: ChartContext): stri
   return typeof claimant === "string" ? context.color(claimant) : COMPUTED_COLOR;
 }
 
-export const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/**
+ * Each series' colour: a series named for a claimant takes the claimant's
+ * colour, the same on every chart; any other the house palette's, in order.
+ */
+export function seriesColors(names: string[], context: ChartContext): Map<string, string> {
+  const claimants = new Set(context.ledger.figures.map((f) => f.claimant));
+  const unique = [...new Set(names)];
+  return new Map(unique.map((n, i) => [n, claimants.has(n) ? context.color(n) : PALETTE[i % PALETTE.length]!]));
+}

@@ -13,7 +13,7 @@ import { ChartError } from "../render.ts";
 import { FALLBACK_ALLOWANCE, wrap } from "../text-metrics.ts";
 import { INK } from "../theme.ts";
 import type { Row } from "../../tables/index.ts";
-import { type Column, type KindBase, notesWith, number, optional, qualifierOf, read, text, valueWords } from "./rows.ts";
+import { type Column, type KindBase, notesWith, number, optional, qualifierOf, read, seriesColors, text, valueWords } from "./rows.ts";
 
 export interface TimeSeriesOptions extends KindBase {
   /** The ISO date each number is for: a column, by default `date` (or `as_of`, as figureTable gives it). */
@@ -79,12 +79,7 @@ export function timeSeries(o: TimeSeriesOptions): ChartSpec {
     }
     return all;
   };
-  const colors = (data: Row[], ctx: ChartContext) => {
-    const names = [...new Set(data.map((d) => seriesOf(d, ctx)))];
-    // A series named for a claimant takes the claimant's colour, the same on every chart.
-    const claimants = new Set(ctx.ledger.figures.map((f) => f.claimant));
-    return new Map(names.map((n, i) => [n, claimants.has(n) ? ctx.color(n) : PALETTE[i % PALETTE.length]!]));
-  };
+  const colors = (data: Row[], ctx: ChartContext) => seriesColors(data.map((d) => seriesOf(d, ctx)), ctx);
   const label = (row: Row, ctx: ChartContext) => `${o.series ? `${seriesOf(row, ctx)}, ` : ""}${formatDate(dateOf(row, ctx), "day")}`;
   return {
     table: o.table, kind: o.kind ?? (o.mark === "columns" ? "Column chart" : "Line chart"), headline: o.headline, subtitle: o.subtitle,

@@ -2,13 +2,13 @@
 // squares filling the artboard's width, a key saying what a square is. A
 // number the words only imply (a derived figure) is drawn in outline.
 
-import { formatNumber } from "../format.ts";
+import { capitalize, formatNumber } from "../format.ts";
 import { ChartError } from "../render.ts";
 import type { LegendItem } from "../legends.ts";
 import { units, type UnitGroup } from "../marks/units.ts";
 import type { ChartContext, ChartSpec } from "../spec.ts";
 import type { Row } from "../../tables/index.ts";
-import { capitalize, claimantColor, type Column, type KindBase, notesWith, number, optional, read, text, valueWords } from "./rows.ts";
+import { claimantColor, type Column, type KindBase, notesWith, number, optional, read, text, valueWords } from "./rows.ts";
 
 export interface UnitChartOptions extends KindBase {
   /** The number drawn as squares: a column, by default `value`. */
