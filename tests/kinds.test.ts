@@ -64,7 +64,30 @@ const crowds: TableSpec = {
   ], ["city", "counter", "people", "qualifier"]),
 };
 
+const damage: TableSpec = {
+  title: "Damage", description: "Buildings inspected in each province, by what the inspectors found.",
+  columns: { province: "Province", found: "What the inspectors found", buildings: "Buildings", qualifier: "Qualifier" },
+  build: () => fromRows([
+    { province: "Hatay", found: "Collapsed", buildings: 1200, qualifier: "exact" }, { province: "Hatay", found: "Badly damaged", buildings: 3400, qualifier: "approximate" },
+    { province: "Hatay", found: "Lightly damaged", buildings: 5100, qualifier: "exact" },
+    { province: "Kahramanmaraş, the province where the first earthquake's epicentre lay", found: "Collapsed", buildings: 800, qualifier: "exact" },
+    { province: "Kahramanmaraş, the province where the first earthquake's epicentre lay", found: "Badly damaged", buildings: null, qualifier: "unquantified" },
+    { province: "Gaziantep", found: "Collapsed", buildings: 150, qualifier: "at-least" }, { province: "Gaziantep", found: "Lightly damaged", buildings: 2600, qualifier: "exact" },
+  ], ["province", "found", "buildings", "qualifier"]),
+};
+
+/** A table of these rows, and a function drawing the spec over it on the phone's artboard. */
+const rowsTable = (rows: Record<string, unknown>[]): TableSpec => ({
+  title: "t", description: "d", columns: Object.fromEntries(Object.keys(rows[0]!).map((c) => [c, c])),
+  build: () => fromRows(rows, Object.keys(rows[0]!)),
+});
+const draws = (spec: ChartSpec, rows: Record<string, unknown>[]) => () => drawKind("bad", spec, rowsTable(rows), "mobile");
+
 const KINDS: Record<string, { spec: ChartSpec; table: TableSpec }> = {
+  "bars-stacked": {
+    table: damage,
+    spec: barChart({ table: "damage", label: "province", value: "buildings", series: "found", stack: true, headline: "Most damaged buildings still stand", scales: [1200, 3400, 5100, 800, 150, 2600] }),
+  },
   "bars-grouped": {
     table: crowds,
     spec: barChart({ table: "crowds", label: "city", value: "people", series: "counter", headline: "Police and organisers count the marchers differently", scales: [20000, 150000, 8500] }),
@@ -117,7 +140,11 @@ const drawn = Object.entries(KINDS).flatMap(([name, k]) => ARTBOARDS.map((artboa
 }));
 
 const doc = (svg: string) => new JSDOM(svg, { contentType: "image/svg+xml" }).window.document;
-const texts = (svg: string) => [...doc(svg).querySelectorAll("text")].map((t) => t.textContent ?? "");
+// A wrapped text's lines are tspans: read with a space between them, as a reader does.
+const texts = (svg: string) => [...doc(svg).querySelectorAll("text")].map((t) => {
+  const lines = [...t.querySelectorAll("tspan")];
+  return lines.length > 0 ? lines.map((l) => l.textContent ?? "").join(" ") : t.textContent ?? "";
+});
 
 describe("chart kinds", () => {
   it.each(drawn.map((d) => [d.name]))("%s matches its committed snapshot", (name) => {
@@ -227,6 +254,37 @@ describe("grouped bars", () => {
   });
 });
 
+describe("stacked bars", () => {
+  it("a bar a label, its parts end to end in the series' colours with a key, listed under it by name and number, and no total printed", () => {
+    for (const { drawn: d } of drawn.filter((x) => x.kind === "bars-stacked")) {
+      const t = texts(d.svg);
+      expect(t.filter((x) => x === "Hatay").length).toBe(1);
+      const lists = t.join(" ");
+      for (const part of ["Collapsed: 1,200 · Badly damaged: ≈3,400 · Lightly damaged: 5,100", "Collapsed: 800 · Badly damaged: no number given", "Collapsed: 150+"]) expect(lists).toContain(part);
+      // 9,700 and 3,400 + 1,200 … : the sums are numbers nobody gave.
+      expect(lists).not.toMatch(/9,700|2,750|800\b.*total/);
+      const svg = doc(d.svg);
+      // The parts: Plot's rects with an opacity; the key's swatches have none.
+      const bars = [...svg.querySelectorAll("rect[fill-opacity]")];
+      const hatay = bars.filter((r) => Math.abs(Number(r.getAttribute("y")) - Number(bars[0]!.getAttribute("y"))) < 0.01);
+      expect(hatay.length).toBe(3);
+      // End to end: each part starts where the one before it ends, less the hairline between them.
+      const xs = hatay.map((r) => ({ start: Number(r.getAttribute("x")), end: Number(r.getAttribute("x")) + Number(r.getAttribute("width")) }));
+      for (let i = 1; i < xs.length; i++) expect(xs[i]!.start - xs[i - 1]!.end).toBeCloseTo(1, 1);
+      expect(t).toEqual(expect.arrayContaining(["Collapsed", "Badly damaged", "Lightly damaged"]));
+      expect(d.alt).toContain("Hatay, Badly damaged: ≈3,400");
+    }
+  });
+
+  it("refuses a stack with no series, two parts of one series in a bar, and a negative bar", () => {
+    expect(() => barChart({ table: "t", label: "l", stack: true, headline: "h" })).toThrow(/stack needs series/);
+    expect(draws(barChart({ table: "t", label: "l", series: "s", stack: true, headline: "h" }), [{ l: "A", s: "Police", value: 4 }, { l: "A", s: "Police", value: 5 }]))
+      .toThrow(/the stacked bar "A" has two parts for the series "Police"/);
+    expect(draws(barChart({ table: "t", label: "l", headline: "h" }), [{ l: "A", value: -4 }])).toThrow(/the bar "A" has the number -4: a bar's length cannot be negative/);
+    expect(() => barChart({ table: "t", label: "l", headline: "h", digits: 150 })).toThrow(/digits is 150, not a whole number from 0 to 12/);
+  });
+});
+
 describe("time series", () => {
   it("a line with its events marked and keyed in a note, rough numbers as open dots, the day with no number said", () => {
     for (const { drawn: d } of drawn.filter((x) => x.kind === "time-series")) {
@@ -263,11 +321,6 @@ describe("words a kind is given", () => {
 });
 
 describe("bad input to a kind: one clear error, never NaN, a hang or a number dropped", () => {
-  const rowsTable = (rows: Record<string, unknown>[]): TableSpec => ({
-    title: "t", description: "d", columns: Object.fromEntries(Object.keys(rows[0]!).map((c) => [c, c])),
-    build: () => fromRows(rows, Object.keys(rows[0]!)),
-  });
-  const draws = (spec: ChartSpec, rows: Record<string, unknown>[]) => () => drawKind("bad", spec, rowsTable(rows), "mobile");
 
   it("a number written with a comma or as words, or a misspelt qualifier, is refused", () => {
     expect(draws(barChart({ table: "t", label: "l", headline: "h" }), [{ l: "Paris", value: "1,200" }])).toThrow(/a row's number is "1,200", not a finite number/);

@@ -19,14 +19,14 @@ interface Kind {
   options: Field[];
   /** Charts of the notebooks drawn with it, and the lines that make each. */
   uses: { notebook: string; id: string; code: string }[];
-  /** The tests' example: its snapshot and the lines that make it. */
-  example: { picture: string; code: string } | null;
+  /** The tests' examples: each snapshot and the lines that make it. */
+  examples: { picture: string; code: string }[];
 }
 
 /** The tests' snapshot of each kind (tests/kinds.test.ts), by the kind's function. */
-const TEST_EXAMPLES: Record<string, string> = {
-  claimsChart: "claims", barChart: "bars-provinces", unitChart: "units", timeSeries: "time-series", timelineChart: "timeline",
-  locator: "locator", regionMap: "region-map-values", pointMap: "point-map", smallTable: "small-table",
+const TEST_EXAMPLES: Record<string, string[]> = {
+  claimsChart: ["claims"], barChart: ["bars-provinces", "bars-grouped", "bars-stacked"], unitChart: ["units"], timeSeries: ["time-series"],
+  timelineChart: ["timeline"], locator: ["locator"], regionMap: ["region-map-values"], pointMap: ["point-map"], smallTable: ["small-table"],
 };
 
 /** The file's opening comment, as one paragraph. */
@@ -158,11 +158,13 @@ export function kinds(root: string): Kind[] {
       const doc = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*export function (\w+)/g;
       const own = [...source.matchAll(doc)].find((d) => d[2] === name)?.[1]?.replace(/\n\s*\*\s?/g, " ").trim();
       const uses = callsOf(name, notebooks).map((c) => ({ notebook: relative(root, c.path), id: c.id, code: c.code }));
-      const picture = TEST_EXAMPLES[name];
-      const example = picture ? exampleIn(testSource, picture, name) : undefined;
+      const examples = (TEST_EXAMPLES[name] ?? []).flatMap((picture) => {
+        const example = exampleIn(testSource, picture, name);
+        return example ? [{ picture: `tests/output/kinds/${picture}.svg`, code: example.code }] : [];
+      });
       out.push({
         name, file: `src/chart/kinds/${file}`, summary: own ?? headerOf(source), options: fieldsOf(source, options, lookup), uses,
-        example: picture && example ? { picture: `tests/output/kinds/${picture}.svg`, code: example.code } : null,
+        examples,
       });
     }
   });
@@ -196,9 +198,9 @@ function kindPage(k: Kind): string {
   } else {
     lines.push("## In the stories", "", "No story uses it yet.", "");
   }
-  if (k.example) {
-    lines.push("## The tests' example", "", "Drawn on a made-up story of the tests' own (tests/helpers/kinds-fixture.ts):", "",
-      `![${k.name}](../../${k.example.picture})`, "", ...fenced(k.example.code), "");
+  if (k.examples.length > 0) {
+    lines.push(`## The tests' example${k.examples.length > 1 ? "s" : ""}`, "", "Drawn on a made-up story of the tests' own (tests/helpers/kinds-fixture.ts):", "");
+    for (const e of k.examples) lines.push(`![${k.name}](../../${e.picture})`, "", ...fenced(e.code), "");
   }
   return lines.join("\n");
 }

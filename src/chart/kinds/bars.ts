@@ -8,6 +8,7 @@ import type { LegendItem } from "../legends.ts";
 import type { ChartContext, ChartSpec } from "../spec.ts";
 import type { Row } from "../../tables/index.ts";
 import { capitalize } from "../format.ts";
+import { ChartError } from "../render.ts";
 import { claimantColor, type Column, isBound, type KindBase, notesWith, number, read, seriesColors, text, valueWords } from "./rows.ts";
 
 export interface BarsOptions extends KindBase {
@@ -33,37 +34,69 @@ export interface BarsOptions extends KindBase {
    * is a claimant, the house palette's otherwise.
    */
   series?: Column<string>;
+  /**
+   * Stacked bars: with `series`, a group's rows are parts of one bar, end to end, a part per series,
+   * listed under the bar with their numbers ("Police: 40 · Army: 12"). No total is printed: the sum
+   * of the parts is a number nobody claimed.
+   */
+  stack?: boolean;
 }
 
 /** Labelled horizontal bars, one a row, in the table's order. */
 export function barChart(o: BarsOptions): ChartSpec {
-  const value = (row: Row, ctx: ChartContext) => read(o.value ?? "value", row, ctx, number);
+  if (o.stack && !o.series) throw new ChartError("barChart: stack needs series, the column that names each part of a bar", "Add series: \"<column>\", or leave out stack");
+  if (o.digits !== undefined && !(Number.isInteger(o.digits) && o.digits >= 0 && o.digits <= 12)) {
+    throw new ChartError(`barChart: digits is ${JSON.stringify(o.digits)}, not a whole number from 0 to 12`, "Give the decimals to print, e.g. digits: 0 for whole numbers");
+  }
   const label = (row: Row, ctx: ChartContext) => read(o.label, row, ctx, text);
+  const value = (row: Row, ctx: ChartContext) => {
+    const v = read(o.value ?? "value", row, ctx, number);
+    // A bar is a length from zero: a negative one would be drawn off the chart, or stacked backwards.
+    if (v !== null && v < 0) throw new ChartError(`the bar "${label(row, ctx)}" has the number ${v}: a bar's length cannot be negative`, "Draw signed changes with a chart of Plot's own, or give the size of the change and say its direction in the label");
+    return v;
+  };
   const series = (row: Row, ctx: ChartContext) => (o.series ? read(o.series, row, ctx, text) : "");
   const draw = (data: Row[], ctx: ChartContext) => {
     // In a group, the label once, over its first bar; each bar says its series beside its number.
     const labels = new Map(data.map((d, i) => [d, o.series && i > 0 && label(data[i - 1]!, ctx) === label(d, ctx) ? "" : label(d, ctx)]));
+    if (o.stack) twiceInOneBar(data, (d) => labels.get(d)!, (d) => series(d, ctx), (d) => label(d, ctx));
     const colors = seriesColors(data.map((d) => series(d, ctx)), ctx);
+    const words = (d: Row) => valueWords(value(d, ctx), d, o.unit, o.digits);
     return labelledBars(data, {
       label: (d) => labels.get(d) ?? label(d, ctx),
       value: (d) => value(d, ctx),
-      valueText: (d) => `${o.series ? `${series(d, ctx)}: ` : ""}${valueWords(value(d, ctx), d, o.unit, o.digits)}`,
+      valueText: (d) => `${o.series ? `${series(d, ctx)}: ` : ""}${words(d)}`,
       color: (d) => (o.color ? read(o.color, d, ctx, text) : o.series ? colors.get(series(d, ctx))! : claimantColor(d, ctx)),
       shape: (d) => o.shape?.(d, ctx) ?? (isBound(d) ? "outline" : "solid"),
       width: ctx.width, fontSize: ctx.artboard.body.size,
+      stacked: o.stack === true,
     });
   };
+  // Stacked parts are told apart by colour alone: the key says which is which.
+  const seriesKey = (data: Row[], ctx: ChartContext): LegendItem[] =>
+    [...seriesColors(data.map((d) => series(d, ctx)), ctx)].map(([name, color]) => ({ label: name, color }));
   return {
     table: o.table, kind: o.kind ?? "Bar chart", headline: o.headline, subtitle: o.subtitle, alt: o.alt, scales: o.scales,
     plot: (data, ctx) => {
       const b = draw(data, ctx);
       return { ...b.options, marks: b.marks };
     },
-    legend: o.legend === undefined ? undefined : (data, ctx) => (typeof o.legend === "function" ? o.legend(data, ctx) : o.legend!),
+    legend: o.legend !== undefined ? (data, ctx) => (typeof o.legend === "function" ? o.legend(data, ctx) : o.legend!) : o.stack ? seriesKey : undefined,
     // A bound is drawn in outline only while the bars keep the default shapes.
     notes: (data) => notesWith(data, o.notes, [], o.shape === undefined),
     describeRow: (row, ctx) => `${label(row, ctx)}${o.series ? `, ${series(row, ctx)}` : ""}: ${valueWords(value(row, ctx), row, o.unit, o.digits)}`,
   };
+}
+
+/** Two parts of one series in one stacked bar would be drawn as one length nobody gave. */
+function twiceInOneBar(data: Row[], groupLabel: (d: Row) => string, series: (d: Row) => string, label: (d: Row) => string) {
+  let seen = new Set<string>();
+  for (const d of data) {
+    if (groupLabel(d) !== "") seen = new Set();
+    const s = series(d);
+    if (seen.has(s)) throw new ChartError(`the stacked bar "${label(d)}" has two parts for the series "${s}"`, "Give each bar one row per series, or draw the rows as grouped bars (leave out stack)");
+    seen.add(s);
+  }
 }
 
 export interface ClaimsOptions extends Omit<BarsOptions, "label"> {

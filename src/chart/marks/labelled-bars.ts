@@ -2,7 +2,8 @@
 // the pattern that stays legible at 320 px, where a y-axis of long labels
 // would leave no room for the bars. Labels wrap to the width; a row with no
 // number (a claim in words only) prints its words where the bar would be and
-// takes no room from the bars.
+// takes no room from the bars. Stacked, a bar's parts are listed in words
+// under it, never summed: the total is a number nobody claimed.
 
 import * as Plot from "@observablehq/plot";
 import type { Row } from "../../tables/index.ts";
@@ -24,6 +25,12 @@ export interface LabelledBarsOptions {
   fontSize: number;
   /** The domain's upper end; by default the largest value. */
   max?: number;
+  /**
+   * Rows labelled "" continue the bar above as its next part instead of
+   * drawing a bar of their own; each bar's parts are listed under it, by
+   * their `valueText`, and no total is printed.
+   */
+  stacked?: boolean;
 }
 
 export interface LabelledBars {
@@ -36,6 +43,8 @@ export interface LabelledBars {
 interface Laid {
   label: string;
   value: number | null;
+  /** Where the bar starts: 0, or the end of the part before it in a stack. */
+  x0: number;
   text: string;
   color: string;
   shape: BarShape;
@@ -50,13 +59,10 @@ function rhythm(fontSize: number) {
 }
 
 export function labelledBars(rows: Row[], o: LabelledBarsOptions): LabelledBars {
+  if (o.stacked) return stackedBars(rows, o);
   const r = rhythm(o.fontSize);
-  const style = { size: o.fontSize, weight: "regular" as const };
-  const bold = { size: o.fontSize, weight: "semibold" as const };
-  // Measured with the fallback allowance: the label must fit in Arial-metric fonts too.
-  // A label that fits is printed as given, spaces and all; only a longer one is broken into lines.
-  const fit = (text: string, s: typeof style | typeof bold) =>
-    text.split("\n").every((line) => textWidth(line, s) * FALLBACK_ALLOWANCE <= o.width) ? text : wrap(text, o.width / FALLBACK_ALLOWANCE, s).join("\n");
+  const { style, bold } = fonts(o.fontSize);
+  const fit = fitter(o.width);
   const base = rows.map((row) => {
     const value = o.value(row);
     const shape = o.shape?.(row) ?? (value === null ? "none" : "solid");
@@ -74,10 +80,10 @@ export function labelledBars(rows: Row[], o: LabelledBarsOptions): LabelledBars 
     if (d.shape === "none") {
       const text = fit(d.text, style);
       y = afterLabel + lines(text) * r.line;
-      return { ...d, label, text, labelTop, barMiddle: afterLabel };
+      return { ...d, label, text, x0: 0, labelTop, barMiddle: afterLabel };
     }
     y = afterLabel + r.bar;
-    return { ...d, label, labelTop, barMiddle: afterLabel + r.bar / 2 };
+    return { ...d, label, x0: 0, labelTop, barMiddle: afterLabel + r.bar / 2 };
   });
   const height = Math.ceil(y) + 2;
   const max = o.max ?? Math.max(1, ...barred.map((d) => d.value ?? 0));
@@ -116,6 +122,97 @@ export function labelledBars(rows: Row[], o: LabelledBarsOptions): LabelledBars 
       }),
     ],
   };
+}
+
+/** Stacked: each bar's parts end to end from zero, and their list in words under the bar. */
+function stackedBars(rows: Row[], o: LabelledBarsOptions): LabelledBars {
+  const r = rhythm(o.fontSize);
+  const { style, bold } = fonts(o.fontSize);
+  const fit = fitter(o.width);
+  const groups: { label: string; parts: { row: Row; value: number | null; color: string; shape: BarShape }[] }[] = [];
+  for (const row of rows) {
+    const label = o.label(row);
+    const value = o.value(row);
+    const part = { row, value, color: o.color(row), shape: value === null ? "none" as const : o.shape?.(row) ?? "solid" };
+    if (label === "" && groups.length > 0) groups.at(-1)!.parts.push(part);
+    else groups.push({ label, parts: [part] });
+  }
+  let y = 0;
+  const segments: (Laid & { x1: number; y1: number; y2: number })[] = [];
+  const texts: { text: string; top: number; bold: boolean }[] = [];
+  groups.forEach((g, i) => {
+    const top = y + (i === 0 ? 0 : r.row);
+    const label = fit(g.label, bold);
+    texts.push({ text: label, top, bold: true });
+    const afterLabel = top + lines(label) * r.line + r.gap;
+    let x0 = 0;
+    for (const p of g.parts) {
+      if (p.shape === "none") continue;
+      const x1 = x0 + p.value!;
+      segments.push({ label, value: p.value, x0, x1, text: "", color: p.color, shape: p.shape, labelTop: top, barMiddle: afterLabel + r.bar / 2, y1: afterLabel, y2: afterLabel + r.bar });
+      x0 = x1;
+    }
+    const listTop = segments.at(-1)?.y1 === afterLabel ? afterLabel + r.bar + r.gap : afterLabel;
+    const list = pack(g.parts.map((p) => o.valueText(p.row)), (line) => fit(line, style) === line, (part) => fit(part, style));
+    texts.push({ text: list, top: listTop, bold: false });
+    y = listTop + lines(list) * r.line;
+  });
+  const height = Math.ceil(y) + 2;
+  const max = o.max ?? Math.max(1, ...segments.map((d) => d.x1));
+  return {
+    height,
+    options: {
+      height, width: o.width,
+      marginTop: 0, marginBottom: 0, marginLeft: 0, marginRight: 0,
+      x: { axis: null, grid: false, domain: [0, max] },
+      y: { axis: null, grid: false, domain: [height, 0] },
+    },
+    marks: [
+      // A hairline of the background between parts, so that two parts of one colour read as two.
+      Plot.rectX(segments.filter((d) => d.shape !== "outline"), {
+        x1: "x0", x2: "x1", y1: "y1", y2: "y2", fill: "color", insetRight: 0.5, insetLeft: 0.5,
+        fillOpacity: (d: Laid) => (d.shape === "faint" ? 0.4 : 1),
+      }),
+      Plot.rectX(segments.filter((d) => d.shape === "outline"), {
+        x1: "x0", x2: "x1", y1: (d: { y1: number }) => d.y1 + 0.75, y2: (d: { y2: number }) => d.y2 - 0.75, insetRight: 0.5, insetLeft: 0.5,
+        fill: "none", stroke: "color", strokeWidth: 1.5, strokeDasharray: "4,3",
+      }),
+      Plot.text(texts.filter((d) => d.bold && d.text !== ""), { x: 0, y: "top", text: "text", textAnchor: "start", lineAnchor: "top", lineHeight: 1.25, fontWeight: 600 }),
+      Plot.text(texts.filter((d) => !d.bold), { x: 0, y: "top", text: "text", textAnchor: "start", lineAnchor: "top", lineHeight: 1.25, fontVariant: "tabular-nums" }),
+    ],
+  };
+}
+
+/** Parts joined with " · ", a line broken between parts where it can be, and within a part only when the part alone is too long. */
+function pack(parts: string[], fits: (line: string) => boolean, wrapOne: (part: string) => string): string {
+  const out: string[] = [];
+  let line = "";
+  for (const part of parts) {
+    const joined = line === "" ? part : `${line} · ${part}`;
+    if (fits(joined)) {
+      line = joined;
+      continue;
+    }
+    if (line !== "") out.push(`${line} ·`);
+    const wrapped = wrapOne(part).split("\n");
+    line = wrapped.pop()!;
+    out.push(...wrapped);
+  }
+  return [...out, line].join("\n");
+}
+
+function fonts(size: number) {
+  return { style: { size, weight: "regular" as const }, bold: { size, weight: "semibold" as const } };
+}
+
+/**
+ * Text fitted to the width, measured with the fallback allowance so that it
+ * fits in Arial-metric fonts too: a line that fits is printed as given,
+ * spaces and all; only a longer one is broken into lines.
+ */
+function fitter(width: number) {
+  return (text: string, s: ReturnType<typeof fonts>["style" | "bold"]) =>
+    text.split("\n").every((line) => textWidth(line, s) * FALLBACK_ALLOWANCE <= width) ? text : wrap(text, width / FALLBACK_ALLOWANCE, s).join("\n");
 }
 
 const lines = (text: string) => text.split("\n").length;
