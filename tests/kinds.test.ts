@@ -10,6 +10,7 @@ import { t } from "../src/chart/words.ts";
 import { barChart, claimsChart, locator, pointMap, regionMap, smallTable, timelineChart, timeSeries, unitChart } from "../src/chart/index.ts";
 import { findRegion, regionsOf, regionsSource } from "../src/chart/regions.ts";
 import type { ChartSpec } from "../src/chart/spec.ts";
+import { ChartError } from "../src/chart/render.ts";
 import type { ArtboardName } from "../src/chart/theme.ts";
 import { figureTable, placesTable, type TableSpec } from "../src/tables/index.ts";
 import { fromRows } from "../src/tables/tables.ts";
@@ -321,6 +322,22 @@ describe("words a kind is given", () => {
 });
 
 describe("bad input to a kind: one clear error, never NaN, a hang or a number dropped", () => {
+
+  it("an option a kind does not take is refused by name, with the nearest it does take; table and headline are asked for", () => {
+    const loose = (fn: (o: never) => ChartSpec, o: Record<string, unknown>) => () => fn(o as never);
+    expect(loose(regionMap, { table: "t", headline: "h", country_code: "PK" })).toThrow(/regionMap: there is no option "country_code"; did you mean "country"\?/);
+    expect(loose(claimsChart, { table: "t", headline: "h", vaule: "deaths" })).toThrow(/claimsChart: there is no option "vaule"; did you mean "value"\?/);
+    expect(loose(unitChart, { table: "t", headline: "h", unit: "x", colour: "red" })).toThrow(/unitChart: there is no option "colour"; did you mean "color"\?/);
+    expect(loose(timeSeries, { table: "t", headline: "h", height: 300 })).toThrow(/timeSeries: there is no option "height"$/);
+    expect(loose(barChart, { label: "l", headline: "h" })).toThrow(/barChart: table is missing/);
+    expect(loose(locator, { table: "t" })).toThrow(/locator: headline is missing/);
+    try {
+      loose(pointMap, { table: "t", headline: "h", size: "deaths" })();
+    } catch (e) {
+      expect((e as ChartError).fix).toMatch(/^Write pointMap\(\{ table: "…", headline: "…", … \}\) with its options: table, headline, subtitle, notes, kind, alt, label, value, unit, color, highlight \(docs\/kinds\/pointMap\.md\)$/);
+    }
+    expect.assertions(7);
+  });
 
   it("a number written with a comma or as words, or a misspelt qualifier, is refused", () => {
     expect(draws(barChart({ table: "t", label: "l", headline: "h" }), [{ l: "Paris", value: "1,200" }])).toThrow(/a row's number is "1,200", not a finite number/);

@@ -40,7 +40,12 @@ export async function loadNotebooks(root: string, files = notebookFiles(root), o
     } catch (error) {
       const { place, message, where } = describeLoadError(error, join(root, file), root);
       // A syntax error in a helper file the notebook imports is reported in that file.
-      problems.push({ file: where ?? file, place, message: where && where !== file ? `the notebook ${file} failed to load: ${message}` : `the notebook failed to load: ${message}`, fix: "Fix the error, then run the build again; the notebook's published files are left as they were" });
+      // A chart or table spec's own error says how to mend it; the build adds what it keeps safe.
+      // (Read by its name: importing the chart stage here would load the renderer before a build knows it needs it.)
+      const said = error instanceof Error && error.name === "ChartError" ? (error as Error & { fix?: unknown }).fix : undefined;
+      const own = typeof said === "string" ? said : null;
+      const fix = own ? `${own}. The notebook's published files are left as they were` : "Fix the error, then run the build again; the notebook's published files are left as they were";
+      problems.push({ file: where ?? file, place, message: where && where !== file ? `the notebook ${file} failed to load: ${message}` : `the notebook failed to load: ${message}`, fix });
       continue;
     }
     const nb = module.default;
@@ -115,6 +120,9 @@ export function describeLoadError(error: unknown, path: string, root = ""): { pl
   const dir = path.replace(/\.ts$/, "");
   const frame = stack.split("\n").map((l) => /\((?:file:\/\/)?([^()]+):(\d+):(\d+)\)$|at (?:file:\/\/)?([^\s()]+):(\d+):(\d+)$/.exec(l.trim()))
     .find((m) => m && (m[1] ?? m[4])!.startsWith(dir));
-  const where = frame ? `line ${frame[2] ?? frame[5]}` : "import";
-  return { place: where, message: text.split("\n")[0]! };
+  const place = frame ? `line ${frame[2] ?? frame[5]}` : "import";
+  // The line is in the file that threw: the notebook, or a helper of its own folder (its charts.ts).
+  const thrower = frame ? (frame[1] ?? frame[4])! : "";
+  const where = root && thrower.startsWith(`${root}/`) ? thrower.slice(root.length + 1) : undefined;
+  return { place, message: text.split("\n")[0]!, ...(where ? { where } : {}) };
 }

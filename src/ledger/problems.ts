@@ -13,7 +13,8 @@ export interface Problem {
 }
 
 export function formatProblem(p: Problem): string {
-  return `${p.file}: ${p.place}: ${p.message}. ${p.fix}`;
+  // A message that ends a question or a sentence of its own ("did you mean …?") takes no second stop.
+  return `${p.file}: ${p.place}: ${p.message}${/[.?!]$/.test(p.message) ? "" : "."} ${p.fix}`;
 }
 
 /** Thrown when work cannot go on; carries every problem found so far, not only the first. */

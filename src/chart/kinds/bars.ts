@@ -9,7 +9,7 @@ import type { ChartContext, ChartSpec } from "../spec.ts";
 import type { Row } from "../../tables/index.ts";
 import { capitalize } from "../format.ts";
 import { ChartError } from "../render.ts";
-import { claimantColor, type Column, isBound, type KindBase, notesWith, number, read, seriesColors, text, valueWords } from "./rows.ts";
+import { claimantColor, type Column, isBound, type KindBase, notesWith, number, read, seriesColors, text, valueWords, BASE_OPTIONS, checkOptions, type OptionNames } from "./rows.ts";
 
 export interface BarsOptions extends KindBase {
   /** The text above each bar. */
@@ -42,8 +42,11 @@ export interface BarsOptions extends KindBase {
   stack?: boolean;
 }
 
+const BAR_CHART_OPTIONS: OptionNames<BarsOptions> = { ...BASE_OPTIONS, label: true, value: true, unit: true, digits: true, color: true, shape: true, legend: true, scales: true, series: true, stack: true };
+
 /** Labelled horizontal bars, one a row, in the table's order. */
 export function barChart(o: BarsOptions): ChartSpec {
+  checkOptions("barChart", o, BAR_CHART_OPTIONS);
   if (o.stack && !o.series) throw new ChartError("barChart: stack needs series, the column that names each part of a bar", "Add series: \"<column>\", or leave out stack");
   if (o.digits !== undefined && !(Number.isInteger(o.digits) && o.digits >= 0 && o.digits <= 12)) {
     throw new ChartError(`barChart: digits is ${JSON.stringify(o.digits)}, not a whole number from 0 to 12`, "Give the decimals to print, e.g. digits: 0 for whole numbers");
@@ -112,6 +115,7 @@ export interface ClaimsOptions extends Omit<BarsOptions, "label"> {
  * figureTable makes it.
  */
 export function claimsChart(o: ClaimsOptions): ChartSpec {
+  checkOptions("claimsChart", o, BAR_CHART_OPTIONS);
   const spec = barChart({
     ...o,
     label: o.label ?? ((row, ctx) => `${capitalize(ctx.short(text(row.claimant)))}: ${text(row.measure)}`),

@@ -6,7 +6,7 @@ import { locatorMap } from "../marks/locator-map.ts";
 import type { ChartContext, ChartSpec } from "../spec.ts";
 import { COMPUTED_COLOR } from "../theme.ts";
 import type { Row } from "../../tables/index.ts";
-import { type Column, type KindBase, notesWith, optional, read, text } from "./rows.ts";
+import { type Column, type KindBase, notesWith, optional, read, text, BASE_OPTIONS, checkOptions, type OptionNames } from "./rows.ts";
 
 export interface LocatorOptions extends KindBase {
   /** The place's label: a column, by default `place`. */
@@ -20,6 +20,7 @@ export interface LocatorOptions extends KindBase {
 }
 
 export function locator(o: LocatorOptions): ChartSpec {
+  checkOptions("locator", o, LOCATOR_OPTIONS);
   const label = (row: Row, ctx: ChartContext) => read(o.label ?? "place", row, ctx, text);
   return {
     table: o.table, kind: o.kind ?? "Map", headline: o.headline, subtitle: o.subtitle, alt: o.alt,
@@ -39,3 +40,5 @@ export function locator(o: LocatorOptions): ChartSpec {
     },
   };
 }
+const LOCATOR_OPTIONS: OptionNames<LocatorOptions> = { ...BASE_OPTIONS, label: true, origin: true, highlight: true, areas: true };
+

@@ -11,7 +11,7 @@ import type { ChartContext, ChartSpec } from "../spec.ts";
 import { FALLBACK_ALLOWANCE, textWidth } from "../text-metrics.ts";
 import { INK } from "../theme.ts";
 import type { Row } from "../../tables/index.ts";
-import { claimantColor, type Column, type KindBase, notesWith, number, read, text, valueWords } from "./rows.ts";
+import { claimantColor, type Column, type KindBase, notesWith, number, read, text, valueWords, BASE_OPTIONS, checkOptions, type OptionNames } from "./rows.ts";
 
 export interface PointMapOptions extends KindBase {
   /** The place's name: a column, by default `place`. */
@@ -27,6 +27,7 @@ export interface PointMapOptions extends KindBase {
 }
 
 export function pointMap(o: PointMapOptions): ChartSpec {
+  checkOptions("pointMap", o, POINT_MAP_OPTIONS);
   const label = (row: Row, ctx: ChartContext) => read(o.label ?? "place", row, ctx, text);
   const value = (row: Row, ctx: ChartContext) => read(o.value ?? "value", row, ctx, number);
   return {
@@ -69,3 +70,5 @@ export function pointMap(o: PointMapOptions): ChartSpec {
     describeRow: (row, ctx) => `${label(row, ctx)}: ${valueWords(value(row, ctx), row, o.unit)}`,
   };
 }
+const POINT_MAP_OPTIONS: OptionNames<PointMapOptions> = { ...BASE_OPTIONS, label: true, value: true, unit: true, color: true, highlight: true };
+

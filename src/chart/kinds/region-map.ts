@@ -13,7 +13,7 @@ import { FALLBACK_ALLOWANCE, textWidth } from "../text-metrics.ts";
 import { INK } from "../theme.ts";
 import type { Row } from "../../tables/index.ts";
 import { capitalize, formatNumber } from "../format.ts";
-import { claimantColor, type Column, type KindBase, notesWith, number, read, text, valueWords } from "./rows.ts";
+import { claimantColor, type Column, type KindBase, notesWith, number, read, text, valueWords, BASE_OPTIONS, checkOptions, type OptionNames } from "./rows.ts";
 
 export interface RegionMapOptions extends KindBase {
   /** The region as the article names it, printed on the map: a column, by default `region`. */
@@ -42,6 +42,7 @@ interface Drawn {
 const countryName = (code: string) => new Intl.DisplayNames(["en"], { type: "region" }).of(code) ?? code;
 
 export function regionMap(o: RegionMapOptions): ChartSpec {
+  checkOptions("regionMap", o, REGION_MAP_OPTIONS);
   const regionsIn = (data: Row[], ctx: ChartContext): Drawn[] => data.map((row) => {
     const label = read(o.region ?? "region", row, ctx, text);
     const country = o.country ? read(o.country, row, ctx, text)
@@ -173,3 +174,5 @@ function countryLabels(countries: string[], all: Region[], filled: Set<string>, 
     return best ? [{ name: countryName(country).toUpperCase(), at: best.at }] : [];
   });
 }
+const REGION_MAP_OPTIONS: OptionNames<RegionMapOptions> = { ...BASE_OPTIONS, region: true, match: true, country: true, value: true, unit: true, color: true, key: true };
+

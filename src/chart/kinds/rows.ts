@@ -2,6 +2,7 @@
 // function of the row, a number with its qualifier, the words a claim gave
 // when it gave no number, and the marks' meaning in one note.
 
+import { distance } from "fastest-levenshtein";
 import { capitalize, formatQualified } from "../format.ts";
 import { hiddenCharacters } from "../hidden-characters.ts";
 import { ChartError } from "../render.ts";
@@ -26,6 +27,38 @@ export interface KindBase {
   kind?: string;
   /** A sentence added to the alt text. */
   alt?: string;
+}
+
+/**
+ * Every option a kind takes, named once. A record over the options' keys:
+ * the compiler says when one is missing or extra, so the list cannot drift.
+ */
+export type OptionNames<O> = Record<keyof O, true>;
+
+export const BASE_OPTIONS: OptionNames<KindBase> = { table: true, headline: true, subtitle: true, notes: true, kind: true, alt: true };
+
+/**
+ * A kind's options as a notebook wrote them: an option the kind does not
+ * take (a typo, another kind's option) is refused by name rather than
+ * silently ignored, and the two it cannot draw without are asked for.
+ */
+export function checkOptions<O extends object>(kind: string, o: O, names: OptionNames<O>): void {
+  const known = Object.keys(names);
+  const usage = `Write ${kind}({ table: "…", headline: "…", … }) with its options: ${known.join(", ")} (docs/kinds/${kind}.md)`;
+  if (typeof o !== "object" || o === null || Array.isArray(o)) throw new ChartError(`${kind}: its options must be an object`, usage);
+  for (const key of Object.keys(o)) {
+    if (Object.hasOwn(names, key)) continue;
+    // "country_code" for "country": a name that begins another is the likeliest meant, then the nearest spelling.
+    const lower = key.toLowerCase();
+    const near = known.find((k) => lower.startsWith(k.toLowerCase()) || k.toLowerCase().startsWith(lower)) 
+      // Of equally near spellings, one with the same first letter ("vaule": value, not table).
+      ?? [...known].sort((a, b) => distance(lower, a.toLowerCase()) - distance(lower, b.toLowerCase()) || Number(a[0] !== key[0]) - Number(b[0] !== key[0]))[0]!;
+    const hint = near.length >= 3 && (lower.startsWith(near.toLowerCase()) || distance(key, near) <= Math.max(2, Math.floor(key.length / 3))) ? `; did you mean "${near}"?` : "";
+    throw new ChartError(`${kind}: there is no option "${key.slice(0, 60)}"${hint}`, usage);
+  }
+  const given = o as Partial<KindBase>;
+  if (typeof given.table !== "string" || given.table === "") throw new ChartError(`${kind}: table is missing: the name of the notebook table it draws`, usage);
+  if (given.headline === undefined || given.headline === null || given.headline === "") throw new ChartError(`${kind}: headline is missing`, usage);
 }
 
 /** A column's name, or what to read from the row. */

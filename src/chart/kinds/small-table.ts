@@ -8,7 +8,7 @@ import type { ChartContext, ChartSpec } from "../spec.ts";
 import { FALLBACK_ALLOWANCE, textWidth, wrap } from "../text-metrics.ts";
 import { INK } from "../theme.ts";
 import type { Row } from "../../tables/index.ts";
-import { type KindBase, notesWith, number, text, valueWords } from "./rows.ts";
+import { type KindBase, notesWith, number, text, valueWords, BASE_OPTIONS, checkOptions, type OptionNames } from "./rows.ts";
 
 export interface SmallTableOptions extends KindBase {
   /** The columns shown, in order: column → its header. A number column prints its qualifier ("≈500"). */
@@ -24,6 +24,7 @@ const GAP = 12;
 interface Cell { x: number; y: number; text: string; anchor: "start" | "end"; header: boolean }
 
 export function smallTable(o: SmallTableOptions): ChartSpec {
+  checkOptions("smallTable", o, SMALL_TABLE_OPTIONS);
   const names = Object.keys(o.columns);
   const isNumber = (data: Row[], c: string) => o.numbers?.includes(c)
     ?? data.every((d) => d[c] === null || typeof d[c] === "number");
@@ -87,3 +88,5 @@ function layout(data: Row[], ctx: ChartContext, names: string[], headers: Record
     ],
   };
 }
+const SMALL_TABLE_OPTIONS: OptionNames<SmallTableOptions> = { ...BASE_OPTIONS, columns: true, numbers: true, unit: true };
+

@@ -13,7 +13,7 @@ import { ChartError } from "../render.ts";
 import { FALLBACK_ALLOWANCE, wrap } from "../text-metrics.ts";
 import { INK } from "../theme.ts";
 import type { Row } from "../../tables/index.ts";
-import { type Column, type KindBase, notesWith, number, optional, qualifierOf, read, seriesColors, text, valueWords } from "./rows.ts";
+import { type Column, type KindBase, notesWith, number, optional, qualifierOf, read, seriesColors, text, valueWords, BASE_OPTIONS, checkOptions, type OptionNames } from "./rows.ts";
 
 export interface TimeSeriesOptions extends KindBase {
   /** The ISO date each number is for: a column, by default `date` (or `as_of`, as figureTable gives it). */
@@ -40,6 +40,8 @@ interface Point {
 }
 
 const day = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+const TIME_SERIES_OPTIONS: OptionNames<TimeSeriesOptions> = { ...BASE_OPTIONS, date: true, value: true, mark: true, series: true, unit: true, events: true };
+
 /** Ticks on whole days, weeks, months or years, written the house's way: "6 Feb", "Feb 2023", "2023". */
 function timeTicks([from, to]: Date[]): { ticks: "day" | "week" | "month" | "year"; tickFormat: (d: Date) => string } {
   const days = (+to! - +from!) / 864e5;
@@ -53,6 +55,7 @@ function timeTicks([from, to]: Date[]): { ticks: "day" | "week" | "month" | "yea
 const ms = (interval: "day" | "week" | "month") => (interval === "month" ? 31 : interval === "week" ? 7 : 1) * 864e5;
 
 export function timeSeries(o: TimeSeriesOptions): ChartSpec {
+  checkOptions("timeSeries", o, TIME_SERIES_OPTIONS);
   const dateOf = (row: Row, ctx: ChartContext) => {
     const date = o.date ? read(o.date, row, ctx, text) : text(optional(row, "date") ?? optional(row, "as_of"));
     if (!/^\d{4}-\d{2}-\d{2}/.test(date) || !isCalendarDate(date.slice(0, 10))) {

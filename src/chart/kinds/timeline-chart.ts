@@ -8,7 +8,7 @@ import { ChartError } from "../render.ts";
 import { timeline, type TimelineItem } from "../marks/timeline.ts";
 import type { ChartContext, ChartSpec } from "../spec.ts";
 import type { Row } from "../../tables/index.ts";
-import { claimantColor, type Column, type KindBase, notesWith, optional, read, text } from "./rows.ts";
+import { claimantColor, type Column, type KindBase, notesWith, optional, read, text, BASE_OPTIONS, checkOptions, type OptionNames } from "./rows.ts";
 
 export interface TimelineChartOptions extends KindBase {
   /** The event's ISO date: a column, by default `date`; a `precision` column of "month" prints the month alone. */
@@ -22,6 +22,7 @@ export interface TimelineChartOptions extends KindBase {
 }
 
 export function timelineChart(o: TimelineChartOptions): ChartSpec {
+  checkOptions("timelineChart", o, TIMELINE_CHART_OPTIONS);
   const external = (row: Row, ctx: ChartContext) => o.external?.(row, ctx) ?? optional(row, "basis") === "external";
   const dateOf = (row: Row, ctx: ChartContext) => {
     const date = read(o.date ?? "date", row, ctx, text);
@@ -48,3 +49,5 @@ export function timelineChart(o: TimelineChartOptions): ChartSpec {
     describeRow: (row, ctx) => `${formatDate(dateOf(row, ctx), optional(row, "precision") === "month" ? "month" : "day")}: ${read(o.label ?? "event", row, ctx, text)}${external(row, ctx) ? " (dated by another source)" : ""}`,
   };
 }
+const TIMELINE_CHART_OPTIONS: OptionNames<TimelineChartOptions> = { ...BASE_OPTIONS, date: true, label: true, external: true, color: true };
+

@@ -8,7 +8,7 @@ import type { LegendItem } from "../legends.ts";
 import { units, type UnitGroup } from "../marks/units.ts";
 import type { ChartContext, ChartSpec } from "../spec.ts";
 import type { Row } from "../../tables/index.ts";
-import { claimantColor, type Column, type KindBase, notesWith, number, optional, read, text, valueWords } from "./rows.ts";
+import { claimantColor, type Column, type KindBase, notesWith, number, optional, read, text, valueWords, BASE_OPTIONS, checkOptions, type OptionNames } from "./rows.ts";
 
 export interface UnitChartOptions extends KindBase {
   /** The number drawn as squares: a column, by default `value`. */
@@ -34,10 +34,13 @@ function perSquare(total: number): number {
   return 1e300;
 }
 
+const UNIT_CHART_OPTIONS: OptionNames<UnitChartOptions> = { ...BASE_OPTIONS, value: true, unit: true, per: true, label: true, color: true, shape: true, columns: true };
+
 /** More squares than anyone counts, or than a page draws quickly. */
 const MOST_SQUARES = 5000;
 
 export function unitChart(o: UnitChartOptions): ChartSpec {
+  checkOptions("unitChart", o, UNIT_CHART_OPTIONS);
   if (o.per !== undefined && !(Number.isFinite(o.per) && o.per > 0)) {
     throw new ChartError(`unitChart's per is ${String(o.per)}, not a positive number`, "Give per as how many each square stands for (1, 10, 1000), or leave it out");
   }
