@@ -339,6 +339,13 @@ describe("bad input to a kind: one clear error, never NaN, a hang or a number dr
     expect.assertions(7);
   });
 
+  it("too many rows, or an event the ledger does not hold, say so rather than blame a height or a plot function", () => {
+    const many = Array.from({ length: 1000 }, (_, i) => ({ l: `Row ${i}`, value: i }));
+    expect(draws(barChart({ table: "t", label: "l", headline: "h" }), many)).toThrow(/^the chart's height is \d+ px, past the 20000 px a page can show$/);
+    expect(draws(timeSeries({ table: "t", headline: "h", events: ["quak"] }), [{ date: "2023-02-06", value: 3 }]))
+      .toThrow(/^timeSeries: events names "quak", which is not an event of the ledger$/);
+  });
+
   it("a number written with a comma or as words, or a misspelt qualifier, is refused", () => {
     expect(draws(barChart({ table: "t", label: "l", headline: "h" }), [{ l: "Paris", value: "1,200" }])).toThrow(/a row's number is "1,200", not a finite number/);
     expect(draws(barChart({ table: "t", label: "l", headline: "h", value: () => Number.NaN }), [{ l: "Paris" }])).toThrow(/not a finite number/);

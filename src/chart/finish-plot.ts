@@ -105,6 +105,13 @@ export function finishChart(input: ChartInput): FinishedChart {
   // Sizes past any page, and tick counts past any reader, would take the process down before they could be refused.
   if (ownWidth !== undefined && ownWidth > LARGEST.width) throw new ChartError(`the chart's width is ${ownWidth} px, past the ${LARGEST.width} px any page can show`, "Remove width to fill the artboard, or give a width a page can show");
   const ownHeight = own.height ?? input.height;
+  if (typeof ownHeight === "number" && Number.isFinite(ownHeight) && ownHeight > LARGEST.height) {
+    // Most often no height was given and the chart grew with its rows (a kind lays out a row per table row).
+    throw new ChartError(
+      `the chart's height is ${Math.round(ownHeight)} px, past the ${LARGEST.height} px a page can show`,
+      "Draw the rows a reader needs (the largest, or a total the ledger states) or split them into several charts; a height set in Plot's options, lower it",
+    );
+  }
   if (ownHeight !== undefined && !(typeof ownHeight === "number" && ownHeight > 0 && ownHeight <= LARGEST.height)) {
     throw new ChartError(`the chart's height is ${String(ownHeight)}, not a number of pixels up to ${LARGEST.height}`, "Remove height to let Plot size the chart, or give a positive number of pixels");
   }

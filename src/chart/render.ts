@@ -51,6 +51,11 @@ export function asChartError(error: unknown, table: string, columns: string[]): 
       "Use one of the table's columns, or add the column to the table",
     );
   }
+  // A ledger id the chart's code asked for and the ledger does not hold: say which, as a table's build does.
+  if (error instanceof Error && error.name === "LedgerError") {
+    const id = (error as Error & { id?: unknown }).id;
+    return Object.assign(new ChartError(`uses "${String(id)}", which ${error.message}`, "Use the id of one of the notebook's figures, events or places, as the ledger writes it"), { cause: error });
+  }
   // The cause keeps the stack, so that a caller can name the line of the function that threw.
   return Object.assign(new ChartError(`drawing failed: ${(error as Error).message}`, "Fix the chart's plot function"), { cause: error });
 }

@@ -218,7 +218,7 @@ export function resolveLedger(input: LedgerInput): Ledger {
 }
 
 function missing(kind: string, id: string): never {
-  throw new LedgerError(id, `is not a ${kind} in the ledger`);
+  throw new LedgerError(id, `is not ${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} in the ledger`);
 }
 
 function toFigure(

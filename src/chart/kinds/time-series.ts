@@ -101,7 +101,7 @@ export function timeSeries(o: TimeSeriesOptions): ChartSpec {
 
 function draw(points: Point[], colors: Map<string, string>, ctx: ChartContext, o: TimeSeriesOptions): Plot.PlotOptions {
   const size = ctx.artboard.body.size;
-  const events = (o.events ?? []).map((id) => ctx.ledger.event(id)).map((e) => ({ date: day(e.date), label: e.label }));
+  const events = (o.events ?? []).map((id) => eventOf(id, ctx)).map((e) => ({ date: day(e.date), label: e.label }));
   const dates = [...points.map((p) => p.date), ...events.map((e) => e.date)];
   // Event labels hang from the top, one below another, each from its rule into the room beside it.
   const marginRight = size * 3;
@@ -146,4 +146,15 @@ function draw(points: Point[], colors: Map<string, string>, ctx: ChartContext, o
       Plot.ruleY([0], { stroke: INK.rule }),
     ],
   };
+}
+
+/** A ledger event by id; a mistyped id is named with the ids there are. */
+function eventOf(id: string, ctx: ChartContext) {
+  const e = ctx.ledger.events.find((x) => x.id === id);
+  if (e) return e;
+  const ids = ctx.ledger.events.map((x) => x.id);
+  throw new ChartError(
+    `timeSeries: events names "${String(id).slice(0, 60)}", which is not an event of the ledger`,
+    ids.length > 0 ? `Use the id of one of its events: ${ids.join(", ")}` : "The ledger has no events: add the event to the notebook's events, with its date and quote",
+  );
 }
