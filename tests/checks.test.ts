@@ -6,181 +6,194 @@ import type { NotebookSpec } from "../src/build/notebook.ts";
 import { formatProblem } from "../src/ledger/problems.ts";
 import { checkNotebook, runNotebook } from "../src/build/run.ts";
 import { nearestPassage } from "../src/ledger/seeds.ts";
-import { istanbulTalks, NOTEBOOK_FILE, root, SEED } from "./helpers/project.ts";
+import { NOTEBOOK_FILE, quakeToll, SEED, STORY_ROOT } from "./helpers/story.ts";
 
 type Stated = Extract<FigureEntry, { kind: "stated" }>;
 
-/** The story's notebook with one figure changed. */
+/** The fixture story's notebook with one figure changed. */
 function withFigure(id: string, change: Partial<Stated> | ((f: FigureEntry) => FigureEntry)): NotebookSpec {
   return {
-    ...istanbulTalks,
-    figures: istanbulTalks.figures.map((f) =>
+    ...quakeToll,
+    figures: quakeToll.figures.map((f) =>
       f.id !== id ? f : typeof change === "function" ? change(f) : ({ ...f, ...change } as FigureEntry)),
   };
 }
 
 function problems(nb: NotebookSpec): string[] {
-  return checkNotebook(root, NOTEBOOK_FILE, nb).problems.map(formatProblem);
+  return checkNotebook(STORY_ROOT, NOTEBOOK_FILE, nb).problems.map(formatProblem);
 }
 
 describe("bad ledgers", () => {
-  it("a quote typed with a straight apostrophe is not in the seed, and the message shows the seed's passage", () => {
-    const quote = "The drones destroyed 41 aircraft—roughly one-third of Russia's bomber fleet—at four airfields.";
-    expect(problems(withFigure("aircraft-destroyed", { quote }))).toEqual([
-      `${NOTEBOOK_FILE}: figure aircraft-destroyed: the quote is not in seeds/${SEED}.txt (the seed has ’ where the quote has '); ` +
-        "the nearest passage is \"The drones destroyed 41 aircraft—roughly one-third of Russia’s bomber fleet—at four airfields.\". " +
+  it("the fixture's own ledger passes, so each problem below comes from its one change", () => {
+    expect(problems(quakeToll)).toEqual([]);
+  });
+
+  it("a quote typed in another case is not in the seed, and the message shows the seed's passage", () => {
+    const quote = "The Turkish Red Crescent said at least 1,500 People had died.";
+    expect(problems(withFigure("deaths-red-crescent", { quote }))).toEqual([
+      `${NOTEBOOK_FILE}: figure deaths-red-crescent: the quote is not in seeds/${SEED}.txt (the quote differs from the seed only in case or spacing); ` +
+        "the nearest passage is \"The Turkish Red Crescent said at least 1,500 people had died.\". " +
         `Copy the quote from seeds/${SEED}.txt exactly`,
     ]);
   });
 
   it("a misremembered quote names the nearest passage", () => {
-    const [line] = problems(withFigure("russian-drones-launched", { quote: "Russia launched an attack on Ukraine using about 500 drones." }));
-    expect(line).toContain("figure russian-drones-launched: the quote is not in");
-    expect(line).toContain("the nearest passage is \"Russia launched an attack on Ukrainian territory using approximately 500 drones.\"");
+    const [line] = problems(withFigure("deaths-red-crescent", { quote: "The Turkish Red Crescent said at least 1,500 people were killed." }));
+    expect(line).toContain("figure deaths-red-crescent: the quote is not in");
+    expect(line).toContain("the nearest passage is \"The Turkish Red Crescent said at least 1,500 people had died.\"");
   });
 
   it("a value that disagrees with its quote fails and says what the quote states", () => {
-    expect(problems(withFigure("russian-troops-north-of-sumy", { value: 5000 }))).toEqual([
-      `${NOTEBOOK_FILE}: figure russian-troops-north-of-sumy: the value is 5000 but the quote says "50,000" (50000). ` +
-        "Set the value to 50000, or quote the passage that says 5000",
+    expect(problems(withFigure("buildings-collapsed", { value: 300 }))).toEqual([
+      `${NOTEBOOK_FILE}: figure buildings-collapsed: the value is 300 but the quote says "3,000" (3000). ` +
+        "Set the value to 3000, or quote the passage that says 300",
     ]);
   });
 
   it("a number word read wrong fails", () => {
-    expect(problems(withFigure("tu-95ms-hit-rybar", { value: 9 }))[0]).toContain("the value is 9 but the quote says \"eight\" (8)");
+    // The seed's "three provinces", which the fixture skips, made a figure and misread.
+    const three: FigureEntry = {
+      kind: "stated", id: "provinces-emergency", seed: SEED, quote: "The government declared a state of emergency in the three provinces on Friday.",
+      phrase: "three", value: 4, unit: "provinces", qualifier: "exact", claimant: "Example Wire", subject: "provinces", measure: "under a state of emergency",
+    };
+    const nb: NotebookSpec = { ...quakeToll, figures: [...quakeToll.figures, three], skipped: quakeToll.skipped!.filter((s) => s.phrase !== "three") };
+    expect(problems(nb)[0]).toContain("figure provinces-emergency: the value is 4 but the quote says \"three\" (3)");
   });
 
-  it("a fraction read wrong fails", () => {
-    expect(problems(withFigure("bomber-fleet-share-destroyed", { value: 0.3 }))[0]).toContain("the value is 0.3 but the quote says \"one-third\"");
+  it("a decimal read wrong fails", () => {
+    expect(problems(withFigure("magnitude", { value: 71 }))[0]).toContain("the value is 71 but the quote says \"7.1\" (7.1)");
   });
 
   it("an approximation smoothed into an exact number fails", () => {
-    expect(problems(withFigure("russian-drones-launched", { qualifier: "exact" }))).toEqual([
-      `${NOTEBOOK_FILE}: figure russian-drones-launched: the qualifier is "exact" but the quote says "approximately", which makes it "approximate". ` +
+    expect(problems(withFigure("deaths-ministry", { qualifier: "exact" }))).toEqual([
+      `${NOTEBOOK_FILE}: figure deaths-ministry: the qualifier is "exact" but the quote says "about", which makes it "approximate". ` +
         "Set the qualifier to \"approximate\"",
     ]);
   });
 
-  it("“just over” must stay at-least and “estimated” must stay an estimate", () => {
-    expect(problems(withFigure("kyiv-sumy-distance-stated", { qualifier: "approximate" }))[0]).toContain("the quote says \"just over\", which makes it \"at-least\"");
-    expect(problems(withFigure("russian-troops-north-of-sumy", { qualifier: "exact" }))[0]).toContain("the quote says \"estimated\", which makes it \"estimate\"");
+  it("“at least” and “more than” must stay at-least", () => {
+    expect(problems(withFigure("deaths-red-crescent", { qualifier: "approximate" }))[0]).toContain("the quote says \"at least\", which makes it \"at-least\"");
+    expect(problems(withFigure("buildings-collapsed", { qualifier: "exact" }))[0]).toContain("the quote says \"More than\", which makes it \"at-least\"");
   });
 
   it("a qualifier with no words behind it fails", () => {
-    expect(problems(withFigure("aircraft-destroyed", { qualifier: "approximate" }))[0]).toContain("the qualifier is \"approximate\" but the quote has no word for it");
+    expect(problems(withFigure("deaths-hatay", { qualifier: "approximate" }))[0]).toContain("the qualifier is \"approximate\" but the quote has no word for it");
   });
 
   it("a figure without a claimant fails", () => {
-    expect(problems(withFigure("aircraft-hit-rybar", { claimant: "" }))).toEqual([
-      `${NOTEBOOK_FILE}: figure aircraft-hit-rybar: the figure has no claimant. ` +
+    expect(problems(withFigure("deaths-hatay", { claimant: "" }))).toEqual([
+      `${NOTEBOOK_FILE}: figure deaths-hatay: the figure has no claimant. ` +
         "Name who asserts the number as the article attributes it; a number in the article's own voice is claimed by its publisher",
     ]);
   });
 
   it("a figure without a unit fails", () => {
-    expect(problems(withFigure("aircraft-hit-rybar", { unit: " " }))[0]).toContain("figure aircraft-hit-rybar: the figure has no unit");
+    expect(problems(withFigure("deaths-hatay", { unit: " " }))[0]).toContain("figure deaths-hatay: the figure has no unit");
   });
 
   it("two figures with one id fail", () => {
-    const nb = { ...istanbulTalks, figures: [...istanbulTalks.figures, istanbulTalks.figures[0]!] };
+    const nb = { ...quakeToll, figures: [...quakeToll.figures, quakeToll.figures[0]!] };
     expect(problems(nb)).toEqual([
-      `${NOTEBOOK_FILE}: figure airfields-attacked: the id is already used by a figure. Give each figure, event and place its own id`,
+      `${NOTEBOOK_FILE}: figure deaths-ministry: the id is already used by a figure. Give each figure, event and place its own id`,
     ]);
   });
 
   it("a missing seed file fails, naming the file to create", () => {
-    const nb = { ...istanbulTalks, seeds: ["2025-06-02-no-such-article"] };
+    const nb = { ...quakeToll, seeds: ["2025-03-08-no-such-article"] };
     expect(problems(nb)).toEqual([
-      `${NOTEBOOK_FILE}: seed 2025-06-02-no-such-article: the seed file seeds/2025-06-02-no-such-article.txt does not exist. ` +
-        "Copy the article into seeds/2025-06-02-no-such-article.txt (byte for byte), or correct the seed name",
+      `${NOTEBOOK_FILE}: seed 2025-03-08-no-such-article: the seed file seeds/2025-03-08-no-such-article.txt does not exist. ` +
+        "Copy the article into seeds/2025-03-08-no-such-article.txt (byte for byte), or correct the seed name",
     ]);
   });
 
-  it("a quote with two numbers and no phrase asks which one", () => {
-    expect(problems(withFigure("aircraft-destroyed", (f) => ({ ...(f as Stated), phrase: undefined })))[0])
+  it("a quote with several numbers and no phrase asks which one", () => {
+    expect(problems(withFigure("deaths-hatay", (f) => ({ ...(f as Stated), phrase: undefined })))[0])
       .toContain("the quote states 3 numbers and the figure does not say which is its own");
   });
 
   it("a phrase that is not in the quote fails", () => {
-    expect(problems(withFigure("tu-22m-hit-rybar", { phrase: "fours" }))[0]).toContain("the phrase \"fours\" is not in the quote");
+    expect(problems(withFigure("deaths-hatay", { phrase: "six hundred and forty" }))[0]).toContain("the phrase \"six hundred and forty\" is not in the quote");
   });
 
   it("a vague claim given a number fails", () => {
-    expect(problems(withFigure("aircraft-lost-defense-ministry", { value: 3 }))[0])
+    expect(problems(withFigure("missing-hatay", { value: 300 }))[0])
       .toContain("a figure without a number must have value null and qualifier \"unquantified\"");
   });
 
   it("a counted list that misnames an item fails", () => {
-    const nb = withFigure("buffer-zone-regions", (f) => ({ ...f, items: ["Kursk", "Belgorod", "Bryansk", "Sumy", "Kherson"] }) as FigureEntry);
-    expect(problems(nb)[0]).toContain("figure buffer-zone-regions: \"Kherson\" is not in the quote");
+    const nb = withFigure("provinces-searched", (f) => ({ ...f, items: ["Hatay", "Kahramanmaras", "Adana"] }) as FigureEntry);
+    expect(problems(nb)[0]).toContain("figure provinces-searched: \"Adana\" is not in the quote");
   });
 
   it("an implied date that does not match the publication date fails", () => {
     const nb: NotebookSpec = {
-      ...istanbulTalks,
-      events: istanbulTalks.events!.map((e) => (e.id === "nebenzya-security-council" ? { ...e, date: "2025-05-31" } : e)),
+      ...quakeToll,
+      events: quakeToll.events!.map((e) => (e.id === "aftershock" ? { ...e, date: "2025-03-08" } : e)),
     };
     expect(problems(nb)).toEqual([
-      `${NOTEBOOK_FILE}: event nebenzya-security-council: the date is 2025-05-31 (day) but "Friday" in an article published 2025-06-02 gives 2025-05-30 (day). ` +
-        "Set the date to 2025-05-30 with precision \"day\"",
+      `${NOTEBOOK_FILE}: event aftershock: the date is 2025-03-08 (day) but "Friday" in an article published 2025-03-08 gives 2025-03-07 (day). ` +
+        "Set the date to 2025-03-07 with precision \"day\"",
     ]);
   });
 
   it("an external date without a source fails", () => {
     const nb: NotebookSpec = {
-      ...istanbulTalks,
-      events: istanbulTalks.events!.map((e) => (e.id === "moskva-sunk" ? { ...e, source: "" } : e)),
+      ...quakeToll,
+      events: quakeToll.events!.map((e) => (e.id === "rescue-teams-abroad" ? { ...e, source: "" } : e)),
     };
-    expect(problems(nb)[0]).toContain("event moskva-sunk: an external date has no source");
+    expect(problems(nb)[0]).toContain("event rescue-teams-abroad: an external date has no source");
   });
 
   it("a number the seed mentions that nothing uses fails coverage, with its line and column", () => {
-    const nb = { ...istanbulTalks, skipped: istanbulTalks.skipped!.slice(1) };
+    const nb = { ...quakeToll, skipped: quakeToll.skipped!.slice(1) };
     expect(problems(nb)).toEqual([
-      `${NOTEBOOK_FILE}: coverage seeds/${SEED}.txt:10:156: "two" (…ease the fighting between the two sides. RELATED: Russia Accu…) ` +
+      `${NOTEBOOK_FILE}: coverage seeds/${SEED}.txt:13:68: "6" (…efore dawn on Thursday, March 6, near Kahramanmaras, about 80…) ` +
         "is used by no figure or event and not skipped. Add a figure that uses it, or add it to the notebook's skipped list with the reason",
     ]);
   });
 
   it("a total that its parts do not add up to fails the agreement", () => {
-    const nb = withFigure("aircraft-hit-rybar-by-type-total", (f) => ({ ...f, from: { op: "sum", of: ["tu-95ms-hit-rybar", "tu-22m-hit-rybar"] } }) as FigureEntry);
-    expect(problems(nb)[0]).toContain("agreement aircraft-hit-rybar-by-type-total = aircraft-hit-rybar: aircraft-hit-rybar-by-type-total is 12 but aircraft-hit-rybar is 13");
+    const nb = withFigure("deaths-by-province-total", (f) => ({ ...f, from: { op: "sum", of: ["deaths-hatay", "deaths-kahramanmaras"] } }) as FigureEntry);
+    expect(problems(nb)).toEqual([
+      `${NOTEBOOK_FILE}: agreement deaths-by-province-total = deaths-ministry: deaths-by-province-total is 1050 but deaths-ministry is 1200 (the ministry's provinces add up to its toll). ` +
+        "Check both quotes against the seed: one of the figures is wrong, or the article contradicts itself and the note should say so",
+    ]);
   });
 
   it("a derived figure from a figure that does not exist fails", () => {
-    const nb = withFigure("bomber-fleet-implied", (f) => ({ ...f, from: { op: "divide", of: "aircraft-destroyd", by: "bomber-fleet-share-destroyed" } }) as FigureEntry);
+    const nb = withFigure("deaths-by-province-total", (f) => ({ ...f, from: { op: "sum", of: ["deaths-hatay", "deaths-kahramanmars", "deaths-gaziantep"] } }) as FigureEntry);
     expect(problems(nb)).toContain(
-      `${NOTEBOOK_FILE}: figure bomber-fleet-implied: the figure uses "aircraft-destroyd", which is not a figure in the ledger. Correct the ids the figure is derived from`,
+      `${NOTEBOOK_FILE}: figure deaths-by-province-total: the figure uses "deaths-kahramanmars", which is not a figure in the ledger. Correct the ids the figure is derived from`,
     );
   });
 
   it("a table carrying a number that differs from its figure fails", () => {
-    const spec = istanbulTalks.tables["troop-estimates"]!;
+    const spec = quakeToll.tables["rescue-workers"]!;
     const nb: NotebookSpec = {
-      ...istanbulTalks,
-      tables: { "troop-estimates": { ...spec, build: (ledger) => spec.build(ledger).derive({ soldiers: () => 60000 }) } },
+      ...quakeToll, charts: {},
+      tables: { "rescue-workers": { ...spec, build: (ledger) => spec.build(ledger).derive({ workers: () => 30000 }) } },
     };
-    expect(runNotebook(root, NOTEBOOK_FILE, nb).problems.map(formatProblem)).toEqual([
-      `${NOTEBOOK_FILE}: table troop-estimates row 1 column soldiers: the value 60000 differs from figure russian-troops-north-of-sumy (50000). Take the number from the ledger, never retype it`,
+    expect(runNotebook(STORY_ROOT, NOTEBOOK_FILE, nb).problems.map(formatProblem)).toEqual([
+      `${NOTEBOOK_FILE}: table rescue-workers row 1 column workers: the value 30000 differs from figure rescue-workers (25000). Take the number from the ledger, never retype it`,
     ]);
   });
 
   it("a table missing a documented column fails, naming the column", () => {
-    const spec = istanbulTalks.tables["sumy-advance"]!;
-    const nb: NotebookSpec = { ...istanbulTalks, tables: { "sumy-advance": { ...spec, build: (ledger) => spec.build(ledger).select("region", "towns") } } };
-    expect(runNotebook(root, NOTEBOOK_FILE, nb).problems.map(formatProblem)[0]).toBe(
-      `${NOTEBOOK_FILE}: table sumy-advance: the table lacks the documented columns days, claimant, towns_figure_id, days_figure_id. Build the column, or remove it from the table's columns`,
-    );
+    const spec = quakeToll.tables["places"]!;
+    const nb: NotebookSpec = { ...quakeToll, charts: {}, tables: { places: { ...spec, build: (ledger) => spec.build(ledger).select("place", "km", "figure_id") } } };
+    expect(runNotebook(STORY_ROOT, NOTEBOOK_FILE, nb).problems.map(formatProblem)).toEqual([
+      `${NOTEBOOK_FILE}: table places: the table lacks the documented columns lat, lon. Build the column, or remove it from the table's columns`,
+    ]);
   });
 });
 
 describe("claimant styles", () => {
   it("a claimant the ledger does not name, a colour that is not one, or one too faint, is a problem naming the claimant", () => {
-    const nb: NotebookSpec = { ...istanbulTalks, claimants: { ...istanbulTalks.claimants, "Rybar": { color: "#D55E00" }, "Russian Defense Ministry": { color: "#F0E442" }, "teleSUR/EFE": { color: "bleu" } } };
-    expect(runNotebook(root, NOTEBOOK_FILE, nb).problems.map(formatProblem)).toEqual([
-      `${NOTEBOOK_FILE}: claimant "Rybar": no figure in the ledger has this claimant. Use the name as the figures give it: did you mean "Rybar (Russian military blogger)"?`,
-      `${NOTEBOOK_FILE}: claimant "teleSUR/EFE": the colour "bleu" is not a CSS colour. Use a hex colour such as #0072B2, or leave it out for the next palette colour`,
-      `${NOTEBOOK_FILE}: claimant "Russian Defense Ministry": the colour #F0E442 has 1.32:1 on the light background (#ffffff); a chart's colours need 3:1. Use a darker shade, or one of the house palette: #0072B2, #D55E00, #009E73, #CC79A7, #995BFF, #DC083E, #48753F, #E30CC1`,
+    const nb: NotebookSpec = { ...quakeToll, claimants: { ...quakeToll.claimants, "Ministry": { color: "#D55E00" }, "Disaster agency": { color: "#F0E442" }, "Example Wire": { color: "bleu" } } };
+    expect(runNotebook(STORY_ROOT, NOTEBOOK_FILE, nb).problems.map(formatProblem)).toEqual([
+      `${NOTEBOOK_FILE}: claimant "Ministry": no figure in the ledger has this claimant. Use the name as the figures give it: did you mean "Interior Ministry"?`,
+      `${NOTEBOOK_FILE}: claimant "Disaster agency": the colour #F0E442 has 1.32:1 on the light background (#ffffff); a chart's colours need 3:1. Use a darker shade, or one of the house palette: #0072B2, #D55E00, #009E73, #CC79A7, #995BFF, #DC083E, #48753F, #E30CC1`,
+      `${NOTEBOOK_FILE}: claimant "Example Wire": the colour "bleu" is not a CSS colour. Use a hex colour such as #0072B2, or leave it out for the next palette colour`,
     ]);
   });
 });
