@@ -3,7 +3,7 @@ import { formatDate, formatQualified } from "../src/chart/format.ts";
 import { untracedNumbers } from "../src/chart/text-numbers.ts";
 import { claimantColors, claimantStyleProblems, contrast, PALETTE } from "../src/chart/palette.ts";
 import { DARK_INK, INK } from "../src/chart/theme.ts";
-import { storyRun } from "./helpers/project.ts";
+import { storyRun } from "./helpers/story.ts";
 
 describe("formatQualified", () => {
   it("formatQualified(value, qualifier) keeps the qualifier on the page", () => {
@@ -30,20 +30,23 @@ describe("formatDate", () => {
 });
 
 describe("untracedNumbers", () => {
+  // The fixture story's ledger: 1,200, 1,500, 640, 410, 150, 3,000, 25,000, 7.1, 80, 71 and a count of 3.
   const ledger = storyRun.ledger!;
   it("untracedNumbers(text, ledger) accepts numbers the ledger holds, rounded or in words", () => {
-    expect(untracedNumbers("41 aircraft destroyed, 13 hit, roughly one-third of the fleet", ledger)).toEqual([]);
-    expect(untracedNumbers("Sumy, 306 km from Kyiv; six towns in 10 days", ledger)).toEqual([]);
+    expect(untracedNumbers("about 1,200 dead, at least 1,500, 640 of them in Hatay", ledger)).toEqual([]);
+    expect(untracedNumbers("a magnitude 7 quake, 71 km from the city; three provinces, six hundred and forty dead", ledger)).toEqual([]);
   });
   it("untracedNumbers(text, ledger) ignores dates", () => {
-    expect(untracedNumbers("Overnight from Saturday 31 May to Sunday 1 June 2025; since February 2022", ledger)).toEqual([]);
+    expect(untracedNumbers("Before dawn on Thursday 6 March 2025; the deadliest since February 2023", ledger)).toEqual([]);
   });
   it("untracedNumbers(text, ledger) returns a number no figure holds", () => {
-    expect(untracedNumbers("Russia lost 44 aircraft, or a quarter of 176", ledger)).toEqual(["44", "a quarter", "176"]);
+    expect(untracedNumbers("The toll rose to 1,300, or a quarter of 5,200", ledger)).toEqual(["1,300", "a quarter", "5,200"]);
+    // The sentence accepted above, each number changed: rounding and words accept only what the ledger holds.
+    expect(untracedNumbers("a magnitude 8 quake, 72 km from the city; four provinces, six hundred and fifty dead", ledger)).toEqual(["8", "72", "four", "six hundred and fifty"]);
   });
   it("untracedNumbers(text, ledger, scales) accepts a declared drawing scale", () => {
-    expect(untracedNumbers("each square is 1,000 soldiers", ledger)).toEqual(["1,000"]);
-    expect(untracedNumbers("each square is 1,000 soldiers", ledger, [1000])).toEqual([]);
+    expect(untracedNumbers("each square is 1,000 rescue workers", ledger)).toEqual(["1,000"]);
+    expect(untracedNumbers("each square is 1,000 rescue workers", ledger, [1000])).toEqual([]);
   });
 });
 
