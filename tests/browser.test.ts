@@ -1,6 +1,8 @@
 // The published charts in a real browser: Debian's Chromium, driven by
-// playwright-core (never a downloaded browser). Screenshots for a person to
-// look at are written to .cache/screenshots/.
+// playwright-core (never a downloaded browser). What is published is the
+// fixture story's, built into a temporary folder as `storycharts build` builds
+// it (never the user's charts/). Screenshots for a person to look at are
+// written to .cache/screenshots/.
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -9,15 +11,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Manifest } from "../src/publish/manifest.ts";
 import { serve, type StaticServer } from "../src/cli/preview-server.ts";
 import { root } from "./helpers/project.ts";
+import { buildStory, type BuiltStory } from "./helpers/story-build.ts";
 import { chromiumPath, RUN_BROWSER_TESTS } from "./helpers/chromium.ts";
 
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const shots = join(root, ".cache", "screenshots");
-const manifest = JSON.parse(readFileSync(join(root, "charts", "manifest.json"), "utf8")) as Manifest;
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 let browser: Browser;
 let server: StaticServer;
+let story: BuiltStory;
+let manifest: Manifest;
+/** A published file of the fixture story's build. */
+const published = (file: string) => readFileSync(join(story.dir, "charts", file), "utf8");
 
 /** A page that records console errors and failed requests. */
 async function open(width: number, o: { bypassCSP?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
@@ -44,20 +50,29 @@ async function axe(page: Page): Promise<string[]> {
 }
 
 function inlinePage(): string {
-  const svgs = manifest.charts.flatMap((c) => [c.files.desktop, c.files.mobile].map((f) => readFileSync(join(root, "charts", f), "utf8")));
+  const svgs = manifest.charts.flatMap((c) => [c.files.desktop, c.files.mobile].map(published));
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Every chart inline</title></head>
 <body><main><h1>Every chart inline</h1>${svgs.map((s) => `<figure>${s}</figure>`).join("\n")}</main></body></html>`;
 }
 
 describe.runIf(RUN_BROWSER_TESTS)("in Chromium", () => {
   beforeAll(async () => {
+    story = await buildStory();
+    manifest = JSON.parse(published("manifest.json")) as Manifest;
     browser = await chromium.launch({ executablePath: chromiumPath(), args: ARGS });
-    server = await serve({ root, out: "charts", port: 0, live: false });
+    server = await serve({ root: story.dir, out: "charts", port: 0, live: false });
     mkdirSync(shots, { recursive: true });
   });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    story?.remove();
+  });
+
+  it("the fixture's build published all seven charts", () => {
+    expect(manifest.charts.map((c) => c.id).sort()).toEqual([
+      "death-claims", "deaths-by-province", "distance-by-hand", "locator-map", "province-map", "rescue-workers", "timeline",
+    ]);
   });
 
   it("the gallery loads with no console error or failed request, every chart visible", async () => {
@@ -78,7 +93,7 @@ describe.runIf(RUN_BROWSER_TESTS)("in Chromium", () => {
   });
 
   it("under the preview's content security policy the gallery's live-reload script runs and reloads the page", async () => {
-    const live = await serve({ root, out: "charts", port: 0, live: true });
+    const live = await serve({ root: story.dir, out: "charts", port: 0, live: true });
     const { page, errors } = await open(1280);
     try {
       // Not networkidle: the open event stream keeps the network busy.
@@ -120,7 +135,7 @@ describe.runIf(RUN_BROWSER_TESTS)("in Chromium", () => {
 
   it("an inlined chart switches to its dark colours on a dark page", async () => {
     const page = await browser.newPage({ viewport: { width: 700, height: 900 }, colorScheme: "dark" });
-    const svg = readFileSync(join(root, "charts", "aircraft-loss-claims.svg"), "utf8");
+    const svg = published("death-claims.svg");
     await page.setContent(`<!DOCTYPE html><html lang="en"><head><title>Dark</title></head><body style="background:#161616;margin:0">${svg}</body></html>`);
     const colours = await page.evaluate(() => ({
       background: getComputedStyle(document.querySelector(".sc-bg")!).fill,
@@ -133,8 +148,8 @@ describe.runIf(RUN_BROWSER_TESTS)("in Chromium", () => {
   });
 
   it("an embed snippet shows the mobile artboard at 360 px and the desktop one at 1024 px", async () => {
-    const chart = manifest.charts.find((c) => c.id === "aircraft-loss-claims")!;
-    const snippet = readFileSync(join(root, "charts", chart.files.embed), "utf8");
+    const chart = manifest.charts.find((c) => c.id === "death-claims")!;
+    const snippet = published(chart.files.embed);
     const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><base href="${server.url}"><title>Story</title></head><body><main><h1>Story</h1><p>Text.</p>${snippet}</main></body></html>`;
     for (const [width, shown, hidden] of [[360, chart.files.mobile, chart.files.desktop], [1024, chart.files.desktop, chart.files.mobile]] as const) {
       const { page, errors } = await open(width);
