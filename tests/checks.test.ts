@@ -37,6 +37,16 @@ describe("bad ledgers", () => {
     ]);
   });
 
+  // src bug: the lookalike hints go one way only (the seed typographic, the quote plain). Here no hint is given;
+  // nearestPassage on a passage of the quote's own length says "only in case or spacing".
+  it.fails("a quote typed with a curly apostrophe where the seed has a straight one says so", () => {
+    const quote = "The death toll from Thursday’s earthquake in southern Turkiye rose to about 1,200 on Saturday, the Interior Ministry said";
+    const [line] = problems(withFigure("deaths-ministry", { quote }));
+    expect(line).toContain("figure deaths-ministry: the quote is not in");
+    expect(line).not.toContain("only in case or spacing");
+    expect(line).toMatch(/\(the seed has [^)]*’[^)]*\)/);
+  });
+
   it("a misremembered quote names the nearest passage", () => {
     const [line] = problems(withFigure("deaths-red-crescent", { quote: "The Turkish Red Crescent said at least 1,500 people were killed." }));
     expect(line).toContain("figure deaths-red-crescent: the quote is not in");
@@ -199,11 +209,11 @@ describe("claimant styles", () => {
 });
 
 describe("nearestPassage", () => {
-  const text = "Overnight, Russia launched about 500 drones. Ukraine’s forces struck five airfields.";
+  const text = "Overnight, the rebels launched about 500 drones. The army’s gunners shot down 80.";
   it("nearestPassage(text, quote) finds a passage that differs only by a straight apostrophe", () => {
-    expect(nearestPassage(text, "Ukraine's forces struck")).toEqual({ passage: "Ukraine’s forces struck", hint: "the seed has ’ where the quote has '" });
+    expect(nearestPassage(text, "The army's gunners shot")).toEqual({ passage: "The army’s gunners shot", hint: "the seed has ’ where the quote has '" });
   });
   it("nearestPassage(text, quote) finds a passage with a changed word", () => {
-    expect(nearestPassage(text, "Russia launched around 500 drones.").passage).toBe("Russia launched about 500 drones.");
+    expect(nearestPassage(text, "the rebels launched around 500 drones.").passage).toBe("the rebels launched about 500 drones.");
   });
 });
