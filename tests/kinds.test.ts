@@ -11,7 +11,8 @@ import { barChart, claimsChart, locator, pointMap, regionMap, smallTable, timeli
 import { findRegion, regionsOf, regionsSource } from "../src/chart/regions.ts";
 import type { ChartSpec } from "../src/chart/spec.ts";
 import { ChartError } from "../src/chart/render.ts";
-import type { ArtboardName } from "../src/chart/theme.ts";
+import { FALLBACK_ALLOWANCE, textWidth } from "../src/chart/text-metrics.ts";
+import { ARTBOARDS as THEME_ARTBOARDS, type ArtboardName } from "../src/chart/theme.ts";
 import { figureTable, placesTable, type TableSpec } from "../src/tables/index.ts";
 import { fromRows } from "../src/tables/tables.ts";
 import { drawKind, tableRows } from "./helpers/kinds-fixture.ts";
@@ -82,7 +83,7 @@ const rowsTable = (rows: Record<string, unknown>[]): TableSpec => ({
   title: "t", description: "d", columns: Object.fromEntries(Object.keys(rows[0]!).map((c) => [c, c])),
   build: () => fromRows(rows, Object.keys(rows[0]!)),
 });
-const draws = (spec: ChartSpec, rows: Record<string, unknown>[]) => () => drawKind("bad", spec, rowsTable(rows), "mobile");
+const draws = (spec: ChartSpec, rows: Record<string, unknown>[], artboard: ArtboardName = "mobile") => () => drawKind("bad", spec, rowsTable(rows), artboard);
 
 const KINDS: Record<string, { spec: ChartSpec; table: TableSpec }> = {
   "bars-stacked": {
@@ -287,6 +288,24 @@ describe("stacked bars", () => {
 });
 
 describe("time series", () => {
+  it("the time axis's labels never run into each other, however many weeks, months or years", () => {
+    const spans: [string, number, number][] = [["2023-01-02", 7, 20], ["2023-01-02", 7, 40], ["2023-01-01", 1, 30], ["2020-01-01", 30, 40], ["1990-01-01", 365, 35]];
+    for (const [start, step, count] of spans) {
+      const rows = Array.from({ length: count }, (_, i) => ({ date: new Date(Date.parse(start) + i * step * 864e5).toISOString().slice(0, 10), value: 10 + (i % 5) }));
+      for (const artboard of ["mobile", "desktop"] as const) {
+        const d = draws(timeSeries({ table: "t", headline: "h" }), rows, artboard)();
+        // The time axis's labels: hung below their ticks (y 0.71em), as Plot draws a bottom axis.
+        const ticks = [...doc(d.svg).querySelectorAll('text[y="0.71em"]')].map((t) => {
+          const x = Number(/translate\(([\d.]+)/.exec(t.getAttribute("transform") ?? "")![1]);
+          const half = (textWidth(t.textContent ?? "", { size: THEME_ARTBOARDS[artboard].body.size, weight: "regular" }) * FALLBACK_ALLOWANCE) / 2;
+          return { from: x - half, to: x + half, text: t.textContent };
+        });
+        expect(ticks.length, `${count}×${step} days on ${artboard}`).toBeGreaterThan(1);
+        for (let i = 1; i < ticks.length; i++) expect(ticks[i]!.from, `${ticks[i - 1]!.text} and ${ticks[i]!.text}, ${count}×${step} days on ${artboard}`).toBeGreaterThan(ticks[i - 1]!.to);
+      }
+    }
+  });
+
   it("a line with its events marked and keyed in a note, rough numbers as open dots, the day with no number said", () => {
     for (const { drawn: d } of drawn.filter((x) => x.kind === "time-series")) {
       const t = texts(d.svg).join(" | ");

@@ -10,7 +10,7 @@ import { PALETTE } from "../palette.ts";
 import type { ChartContext, ChartSpec } from "../spec.ts";
 import { isCalendarDate } from "../../ledger/index.ts";
 import { ChartError } from "../render.ts";
-import { FALLBACK_ALLOWANCE, wrap } from "../text-metrics.ts";
+import { FALLBACK_ALLOWANCE, textWidth, wrap } from "../text-metrics.ts";
 import { INK } from "../theme.ts";
 import type { Row } from "../../tables/index.ts";
 import { type Column, type KindBase, notesWith, number, optional, qualifierOf, read, seriesColors, text, valueWords, BASE_OPTIONS, checkOptions, type OptionNames } from "./rows.ts";
@@ -43,13 +43,35 @@ const day = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
 const TIME_SERIES_OPTIONS: OptionNames<TimeSeriesOptions> = { ...BASE_OPTIONS, date: true, value: true, mark: true, series: true, unit: true, events: true };
 
 /** Ticks on whole days, weeks, months or years, written the house's way: "6 Feb", "Feb 2023", "2023". */
-function timeTicks([from, to]: Date[]): { ticks: "day" | "week" | "month" | "year"; tickFormat: (d: Date) => string } {
+// Tick steps from finest to coarsest, with their shortest length in days (February's month: ticks are closest there).
+// Plot reads "2 weeks", "3 months", "5 years".
+const STEPS: [string, number][] = [
+  ["day", 1], ["2 days", 2], ["week", 7], ["2 weeks", 14], ["month", 28], ["3 months", 89], ["6 months", 181],
+  ["year", 365.25], ["2 years", 730.5], ["5 years", 1826], ["10 years", 3652], ["20 years", 7305], ["50 years", 18262], ["100 years", 36525],
+];
+
+/** The finest ticks whose labels fit side by side in the width: a day, a week, a month, a year, or a few of them. */
+function timeTicks([from, to]: Date[], width: number, size: number): { ticks: string; tickFormat: (d: Date) => string } {
   const days = (+to! - +from!) / 864e5;
   const iso = (d: Date) => d.toISOString().slice(0, 10);
-  if (days <= 16) return { ticks: "day", tickFormat: (d) => formatDate(iso(d), "day", true).replace(/ \d{4}$/, "") };
-  if (days <= 120) return { ticks: "week", tickFormat: (d) => formatDate(iso(d), "day", true).replace(/ \d{4}$/, "") };
-  if (days <= 1100) return { ticks: "month", tickFormat: (d) => formatDate(iso(d), "month", true) };
-  return { ticks: "year", tickFormat: (d) => String(d.getUTCFullYear()) };
+  const style = { size, weight: "regular" as const };
+  const dayFormat = (d: Date) => formatDate(iso(d), "day", true).replace(/ \d{4}$/, "");
+  const monthFormat = (d: Date) => formatDate(iso(d), "month", true);
+  const yearFormat = (d: Date) => String(d.getUTCFullYear());
+  // A range past a few months names months; past a few years, years: a label says no more than the step can.
+  const formatFor = (step: number) => (step < 28 && days <= 120 ? dayFormat : step < 365 && days <= 1100 ? monthFormat : yearFormat);
+  // The widest label each format can print, so that the choice does not depend on which dates fall in range.
+  const widest = (format: (d: Date) => string) =>
+    Math.max(...[new Date(Date.UTC(2000, 8, 30)), new Date(Date.UTC(2000, 11, 31)), new Date(Date.UTC(2000, 4, 31))].map((d) => textWidth(format(d), style))) * FALLBACK_ALLOWANCE;
+  for (const [ticks, step] of STEPS) {
+    const format = formatFor(step);
+    if (step < 28 && format !== dayFormat) continue;
+    if (step < 365 && format === yearFormat) continue;
+    // Labels centre on their ticks: n of them need n − 1 gaps, each a label wide and a little more.
+    const count = Math.floor(days / step) + 1;
+    if ((count - 1) * (widest(format) + size / 2) <= width) return { ticks, tickFormat: format };
+  }
+  return { ticks: "100 years", tickFormat: yearFormat };
 }
 
 const ms = (interval: "day" | "week" | "month") => (interval === "month" ? 31 : interval === "week" ? 7 : 1) * 864e5;
@@ -129,7 +151,7 @@ function draw(points: Point[], colors: Map<string, string>, ctx: ChartContext, o
   return {
     height: Math.round(ctx.width * (ctx.artboard.name === "desktop" ? 0.5 : 0.8)) + top,
     marginTop: top + size, marginLeft: 0, marginRight,
-    x: { type: "utc", label: null, domain, ...timeTicks(domain) },
+    x: { type: "utc", label: null, domain, ...timeTicks(domain, plotWidth, size) },
     y: { grid: true, label: o.unit ?? null, nice: true, tickFormat: formatNumber, zero: true, axis: "right" },
     marks: [
       ...events.map((e) => Plot.ruleX([e.date], { stroke: INK.muted, strokeDasharray: "3,3" })),
