@@ -287,6 +287,23 @@ describe("stacked bars", () => {
   });
 });
 
+describe("a region map of every US state", () => {
+  const states = regionsOf("US");
+  const rows = states.map((r, i) => ({ region: r.name, match: r.code, country_code: "US", value: (i * 37) % 100 }));
+  it.each(["desktop", "mobile"] as const)("on %s: each state named once, on the map or in the list under it, no label on another, Alaska and Hawaii beside the rest", (artboard) => {
+    const d = draws(regionMap({ table: "t", value: "value", match: "match", unit: "cases", headline: "Cases by state" }), rows, artboard)();
+    const t = texts(d.svg);
+    const list = t.find((x) => x.startsWith("Not labelled on the map: ")) ?? "";
+    const listed = list.replace("Not labelled on the map: ", "").split(" · ").map((x) => x.replace(/ \d+$/, ""));
+    const onMap = t.filter((x) => /\d+$/.test(x) && states.some((r) => x.startsWith(`${r.name} `))).map((x) => x.replace(/ \d+$/, ""));
+    expect([...listed, ...onMap].sort()).toEqual(states.map((r) => r.name).sort());
+    expect(onMap.length, "most of the big states are labelled on the map").toBeGreaterThan(artboard === "desktop" ? 20 : 5);
+    expect(onMap).toEqual(expect.arrayContaining(["Alaska", "Texas", "California"]));
+    // Albers USA: no neighbour is drawn, so no country is named.
+    expect(t.some((x) => /^(CANADA|MEXICO|RUSSIA)$/.test(x))).toBe(false);
+  });
+});
+
 describe("time series", () => {
   it("the time axis's labels never run into each other, however many weeks, months or years", () => {
     const spans: [string, number, number][] = [["2023-01-02", 7, 20], ["2023-01-02", 7, 40], ["2023-01-01", 1, 30], ["2020-01-01", 30, 40], ["1990-01-01", 365, 35]];

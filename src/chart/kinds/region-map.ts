@@ -9,7 +9,7 @@ import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { worldCountries } from "../marks/locator-map.ts";
 import { findRegion, regionsOf, regionsSource, type Region } from "../regions.ts";
 import type { ChartContext, ChartSpec } from "../spec.ts";
-import { FALLBACK_ALLOWANCE, textWidth } from "../text-metrics.ts";
+import { FALLBACK_ALLOWANCE, textWidth, wrapList } from "../text-metrics.ts";
 import { INK } from "../theme.ts";
 import type { Row } from "../../tables/index.ts";
 import { capitalize, formatNumber } from "../format.ts";
@@ -91,29 +91,47 @@ function draw(drawn: Drawn[], ctx: ChartContext, o: RegionMapOptions, b: Bins | 
   const filled = new Set(drawn.map((d) => d.region.code + d.region.name));
   const shapes: FeatureCollection = { type: "FeatureCollection", features: drawn.map((d) => d.region.shape) };
   const [[w, s], [e, n]] = d3.geoBounds(shapes);
-  const centre = (w + e) / 2;
+  // Bounds across the antimeridian (Alaska's Aleutians, Chukotka, Fiji) run from w east past 180° to e.
+  const centre = w <= e ? (w + e) / 2 : ((w + e + 360) / 2 + 180) % 360 - 180;
+  // Alaska or Hawaii among the states: the United States as its readers know it, the two moved beside the rest.
+  const usa = drawn.every((d) => d.region.country === "US") && drawn.some((d) => ["AK", "HI", "US.AK", "US.HI"].includes(d.region.code));
   const one = o.color ?? claimantColor(drawn[0]?.row, ctx);
   const size = ctx.artboard.body.size;
   const halo = { stroke: "white", strokeWidth: 3, paintOrder: "stroke" } as const;
   // Wider than tall on a desktop, so that a tall group of regions shows its neighbours beside it rather than filling the page.
   const aspect = ctx.artboard.name === "desktop" ? 0.68 : 1.05;
-  const height = Math.round(ctx.width * aspect);
   const inset = size * 2.5;
+  const projection = () => (usa ? d3.geoAlbersUsa() : d3.geoConicEqualArea().parallels([s, n]).rotate([-centre, 0]));
+  // No taller than the regions need at this width (a wide country on a phone leaves no empty band), nor than the aspect allows.
+  const [[, top], [, bottom]] = d3.geoPath(projection().fitWidth(ctx.width - 2 * inset, shapes)).bounds(shapes);
+  const height = Math.round(Math.max(ctx.width * 0.4, Math.min(ctx.width * aspect, bottom - top + 2 * inset)));
   // Where Plot will put each centroid: the same projection, fitted the same way.
-  const project = d3.geoConicEqualArea().parallels([s, n]).rotate([-centre, 0]).fitExtent([[inset, inset], [ctx.width - inset, height - inset]], shapes);
-  const labels = placeLabels(drawn.map((d) => ({
-    text: b ? `${d.label}\n${valueWords(d.value, d.row, undefined)}` : d.label,
-    at: d3.geoCentroid(d.region.shape),
-  })), (at) => project(at as [number, number]) ?? [0, 0], size);
+  const extent: [[number, number], [number, number]] = [[inset, inset], [ctx.width - inset, height - inset]];
+  const project = projection().fitExtent(extent, shapes);
+  const placed = placeLabels(drawn.map((d) => ({
+    name: d.label, number: b ? valueWords(d.value, d.row, undefined) : null,
+    at: d3.geoCentroid(d.region.shape), area: d3.geoArea(d.region.shape),
+    contains: (point: number[]) => {
+      const back = project.invert?.(point as [number, number]);
+      return back !== null && back !== undefined && d3.geoContains(d.region.shape, back);
+    },
+  })), (at) => project(at as [number, number]) ?? null, size, [ctx.width, height]);
+  const labels = placed.filter((l) => l.moved !== null);
+  // A label with no room on the map (small neighbours: Rhode Island, Delaware) is listed under it, never dropped.
+  const unplaced = placed.filter((l) => l.moved === null).map((l) => (l.number === null ? l.name : `${l.name} ${l.number}`));
+  const lineHeight = size * 1.25;
+  const list = unplaced.length > 0 ? wrapList([`Not labelled on the map: ${unplaced[0]}`, ...unplaced.slice(1)], ctx.width / FALLBACK_ALLOWANCE, { size, weight: "regular" }).join("\n") : "";
+  const below = list === "" ? 0 : Math.ceil(list.split("\n").length * lineHeight + size * 0.5);
   return {
-    margin: 0, height,
+    margin: 0, marginBottom: below, height: height + below,
     color: b ? { type: "threshold", domain: b.thresholds, range: b.colors, legend: true, label: o.unit ? capitalize(o.unit) : undefined, tickFormat: formatNumber } : undefined,
-    projection: {
+    projection: usa ? { type: "albers-usa", domain: shapes, inset } : {
       type: "conic-equal-area", parallels: [s, n], rotate: [-centre, 0],
       domain: shapes, inset,
     },
     marks: [
-      Plot.geo(worldCountries("50m"), { fill: "#efefef", stroke: "white", strokeWidth: 0.75 }),
+      // Albers USA has no place for the neighbours: the country alone, as on any map of its states.
+      ...(usa ? [] : [Plot.geo(worldCountries("50m"), { fill: "#efefef", stroke: "white", strokeWidth: 0.75 })]),
       Plot.geo(all.filter((r) => !filled.has(r.code + r.name)).map((r) => r.shape), { fill: "#e2e2e2", stroke: "white", strokeWidth: 0.75 }),
       b
         ? Plot.geo(drawn.filter((d) => d.value !== null).map((d) => ({ ...d.region.shape, properties: { value: d.value } })), {
@@ -123,38 +141,53 @@ function draw(drawn: Drawn[], ctx: ChartContext, o: RegionMapOptions, b: Bins | 
       // A region with no number: outlined, not coloured as if it had one.
       Plot.geo(drawn.filter((d) => b && d.value === null).map((d) => d.region.shape), { fill: "none", stroke: INK.rule, strokeDasharray: "3,2" }),
       // International borders over the regions' own.
-      Plot.geo(worldCountries("50m"), { fill: "none", stroke: INK.rule, strokeWidth: 1 }),
-      Plot.text(countryLabels(countries, all, filled, [[w, s], [e, n]]), {
+      ...(usa ? [] : [Plot.geo(worldCountries("50m"), { fill: "none", stroke: INK.rule, strokeWidth: 1 })]),
+      Plot.text(usa ? [] : countryLabels(countries, all, filled, [[w, s], [e, n]]), {
         x: (d: { at: number[] }) => d.at[0], y: (d: { at: number[] }) => d.at[1], text: "name",
         fill: INK.muted, fontSize: size - 1, fontWeight: 600, ...halo, stroke: "#e2e2e2",
       }),
       ...labels.map((l) => Plot.text([l], {
-        x: (d: { at: number[] }) => d.at[0], y: (d: { at: number[] }) => d.at[1], text: "text", dy: l.dy, lineHeight: 1.2,
+        x: (d: { at: number[] }) => d.at[0], y: (d: { at: number[] }) => d.at[1], text: "text", dx: l.moved!.dx, dy: l.moved!.dy, lineHeight: 1.2,
         fill: INK.text, fontWeight: 600, ...halo,
       })),
+      ...(list === "" ? [] : [Plot.text([list], { frameAnchor: "bottom-left", lineAnchor: "top", textAnchor: "start", dy: size * 0.5, lineHeight: 1.25, fill: INK.text })]),
     ],
   };
 }
 
 /**
- * Each region's label at its centroid, moved down or up by its own height
- * when it would lie on a label placed before it: small neighbouring regions
- * otherwise print their names on top of each other.
+ * Each region's label at its centroid, largest regions first, moved down or
+ * up by its own height when it would lie on a label placed before it or off
+ * the map: small neighbouring regions otherwise print their names on top of
+ * each other. A label with no such place is not moved but left out (null).
  */
-function placeLabels(labels: { text: string; at: number[] }[], project: (at: number[]) => number[], size: number) {
+function placeLabels(labels: { name: string; number: string | null; at: number[]; area: number; contains: (point: number[]) => boolean }[], project: (at: number[]) => number[] | null, size: number, [width, height]: [number, number]) {
   const taken: [number, number, number, number][] = [];
   const style = { size, weight: "semibold" as const };
-  return labels.map((l) => {
-    const [x, y] = project(l.at) as [number, number];
-    const lines = l.text.split("\n");
+  const dys = new Map<number, { dx: number; dy: number } | null>();
+  const order = labels.map((l, i) => ({ l, i })).sort((a, b) => b.l.area - a.l.area);
+  for (const { l, i } of order) {
+    const point = project(l.at);
+    if (!point) {
+      dys.set(i, null);
+      continue;
+    }
+    const [x, y] = point as [number, number];
+    const lines = l.number === null ? [l.name] : [l.name, l.number];
     const w = Math.max(...lines.map((t) => textWidth(t, style))) * FALLBACK_ALLOWANCE;
     const h = lines.length * size * 1.2;
-    const box = (dy: number): [number, number, number, number] => [x - w / 2, y + dy - h / 2, x + w / 2, y + dy + h / 2];
-    const clear = (b: [number, number, number, number]) => !taken.some((t) => b[0] < t[2] && b[2] > t[0] && b[1] < t[3] && b[3] > t[1]);
-    const dy = [0, h, -h, 2 * h, -2 * h].find((d) => clear(box(d))) ?? 0;
-    taken.push(box(dy));
-    return { ...l, dy };
-  });
+    const box = ([dx, dy]: number[]): [number, number, number, number] => [x + dx! - w / 2, y + dy! - h / 2, x + dx! + w / 2, y + dy! + h / 2];
+    const clear = (b: [number, number, number, number]) =>
+      b[0] >= 0 && b[2] <= width && b[1] >= 0 && b[3] <= height && !taken.some((t) => b[0] < t[2] && b[2] > t[0] && b[1] < t[3] && b[3] > t[1]);
+    // Moved, a label must still sit on its own region: one over a neighbour would name the neighbour.
+    const onItsRegion = ([dx, dy]: number[]) => (dx === 0 && dy === 0) || l.contains([x + dx!, y + dy!]);
+    // Nearest first: half a label's height or a third of its width, then a whole height, then both.
+    const moves = [[0, 0], [0, h / 2], [0, -h / 2], [w / 3, 0], [-w / 3, 0], [0, h], [0, -h], [w / 3, h / 2], [-w / 3, h / 2], [w / 3, -h / 2], [-w / 3, -h / 2], [0, 2 * h], [0, -2 * h]];
+    const move = moves.find((m) => onItsRegion(m) && clear(box(m)));
+    if (move) taken.push(box(move));
+    dys.set(i, move ? { dx: move[0]!, dy: move[1]! } : null);
+  }
+  return labels.map((l, i) => ({ ...l, text: l.number === null ? l.name : `${l.name}\n${l.number}`, moved: dys.get(i) ?? null }));
 }
 
 /**

@@ -7,7 +7,7 @@
 
 import * as Plot from "@observablehq/plot";
 import type { Row } from "../../tables/index.ts";
-import { FALLBACK_ALLOWANCE, textWidth, wrap } from "../text-metrics.ts";
+import { FALLBACK_ALLOWANCE, textWidth, wrap, wrapList } from "../text-metrics.ts";
 
 export type BarShape = "solid" | "faint" | "outline" | "none";
 
@@ -153,7 +153,7 @@ function stackedBars(rows: Row[], o: LabelledBarsOptions): LabelledBars {
       x0 = x1;
     }
     const listTop = segments.at(-1)?.y1 === afterLabel ? afterLabel + r.bar + r.gap : afterLabel;
-    const list = pack(g.parts.map((p) => o.valueText(p.row)), (line) => fit(line, style) === line, (part) => fit(part, style));
+    const list = wrapList(g.parts.map((p) => o.valueText(p.row)), o.width / FALLBACK_ALLOWANCE, style).join("\n");
     texts.push({ text: list, top: listTop, bold: false });
     y = listTop + lines(list) * r.line;
   });
@@ -181,24 +181,6 @@ function stackedBars(rows: Row[], o: LabelledBarsOptions): LabelledBars {
       Plot.text(texts.filter((d) => !d.bold), { x: 0, y: "top", text: "text", textAnchor: "start", lineAnchor: "top", lineHeight: 1.25, fontVariant: "tabular-nums" }),
     ],
   };
-}
-
-/** Parts joined with " · ", a line broken between parts where it can be, and within a part only when the part alone is too long. */
-function pack(parts: string[], fits: (line: string) => boolean, wrapOne: (part: string) => string): string {
-  const out: string[] = [];
-  let line = "";
-  for (const part of parts) {
-    const joined = line === "" ? part : `${line} · ${part}`;
-    if (fits(joined)) {
-      line = joined;
-      continue;
-    }
-    if (line !== "") out.push(`${line} ·`);
-    const wrapped = wrapOne(part).split("\n");
-    line = wrapped.pop()!;
-    out.push(...wrapped);
-  }
-  return [...out, line].join("\n");
 }
 
 function fonts(size: number) {
