@@ -14,10 +14,16 @@ export function altText(kind: string, headline: string, p: Provenance, rowSenten
       ? `Computed by storycharts from ${f.claimant}` : f.claimant;
     byClaimant.set(who, [...(byClaimant.get(who) ?? []), f]);
   }
+  // A number the rows' own sentences say (a label and its number) is said once, there; its claimant is still named.
+  const said = rowSentences.join(" ");
+  const inRows = (f: Figure) => f.kind !== "derived" && f.value !== null && saysNumber(said, formatNumber(f.value));
   for (const [claimant, figures] of byClaimant) {
-    sentences.push(`${claimant}: ${figures.map(describeFigure).join("; ")}.`);
+    const rest = figures.filter((f) => !inRows(f));
+    sentences.push(rest.length > 0 ? `${claimant}: ${rest.map(describeFigure).join("; ")}.` : `Figures from ${claimant}.`);
   }
-  if (p.events.length > 0) sentences.push(`${p.events.map(describeEvent).join("; ")}.`);
+  // Likewise an event the rows' sentences tell (a timeline's), with its date.
+  const untold = p.events.filter((e) => !said.includes(`${e.label} (${howDated(e)})`));
+  if (untold.length > 0) sentences.push(`${untold.map(describeEvent).join("; ")}.`);
   sentences.push(...rowSentences.map((s) => `${stripEnd(s)}.`));
   const marks = new Set(p.figures.map((f) => f.qualifier));
   const legend: string[] = [];
@@ -40,9 +46,23 @@ export function describeFigure(f: Figure): string {
   return `${f.measure}: ${words ? `${words} ` : ""}${value} ${unit}${how}`;
 }
 
+/** Whether the text has the number as a number of its own: "8" in "Tu-95MS: 8", not in "18" or "8.5". */
+function saysNumber(text: string, number: string): boolean {
+  for (let at = text.indexOf(number); at !== -1; at = text.indexOf(number, at + 1)) {
+    const before = text[at - 1] ?? " ";
+    const after = text.slice(at + number.length, at + number.length + 2);
+    if (!/[\d.,]/.test(before) && !/^(\d|[.,]\d)/.test(after)) return true;
+  }
+  return false;
+}
+
+/** How an event's date is known: "dated by TASS", "date implied by the article". */
+export function howDated(e: EventEntry): string {
+  return e.basis === "external" ? `dated by ${e.source}` : e.basis === "implied" ? "date implied by the article" : "date stated by the article";
+}
+
 function describeEvent(e: EventEntry): string {
-  const how = e.basis === "external" ? `dated by ${e.source}` : e.basis === "implied" ? "date implied by the article" : "date stated by the article";
-  return `${formatDate(e.date, e.precision)}: ${e.label} (${how})`;
+  return `${formatDate(e.date, e.precision)}: ${e.label} (${howDated(e)})`;
 }
 
 /** The text without its closing full stops and spaces, trimmed from the end by hand: /[.\s]+$/ is quadratic on a long run of spaces inside. */

@@ -3,6 +3,7 @@
 // the article drawn as open dots, with a key saying so.
 
 import { isCalendarDate } from "../../ledger/index.ts";
+import { howDated } from "../alt-text.ts";
 import { formatDate } from "../format.ts";
 import { ChartError } from "../render.ts";
 import { timeline, type TimelineItem } from "../marks/timeline.ts";
@@ -46,7 +47,13 @@ export function timelineChart(o: TimelineChartOptions): ChartSpec {
       ];
     },
     notes: (data) => notesWith(data, o.notes),
-    describeRow: (row, ctx) => `${formatDate(dateOf(row, ctx), optional(row, "precision") === "month" ? "month" : "day")}: ${read(o.label ?? "event", row, ctx, text)}${external(row, ctx) ? " (dated by another source)" : ""}`,
+    describeRow: (row, ctx) => {
+      // How the date is known, from the ledger's event when the row is one: who dated it, or whether the article states or implies it.
+      const id = optional(row, "event_id");
+      const event = typeof id === "string" ? ctx.ledger.events.find((e) => e.id === id) : undefined;
+      const how = event ? ` (${howDated(event)})` : external(row, ctx) ? " (dated by another source)" : "";
+      return `${formatDate(dateOf(row, ctx), optional(row, "precision") === "month" ? "month" : "day")}: ${read(o.label ?? "event", row, ctx, text)}${how}`;
+    },
   };
 }
 const TIMELINE_CHART_OPTIONS: OptionNames<TimelineChartOptions> = { ...BASE_OPTIONS, date: true, label: true, external: true, color: true };
