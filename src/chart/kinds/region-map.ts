@@ -14,6 +14,7 @@ import { INK } from "../theme.ts";
 import type { Row } from "../../tables/index.ts";
 import { capitalize, formatNumber } from "../format.ts";
 import { claimantColor, type Column, type KindBase, notesWith, number, read, text, valueWords, BASE_OPTIONS, checkOptions, type OptionNames } from "./rows.ts";
+import { takeFirstClear, type Box } from "../label-boxes.ts";
 
 export interface RegionMapOptions extends KindBase {
   /** The region as the article names it, printed on the map: a column, by default `region`. */
@@ -162,7 +163,7 @@ function draw(drawn: Drawn[], ctx: ChartContext, o: RegionMapOptions, b: Bins | 
  * each other. A label with no such place is not moved but left out (null).
  */
 function placeLabels(labels: { name: string; number: string | null; at: number[]; area: number; contains: (point: number[]) => boolean }[], project: (at: number[]) => number[] | null, size: number, [width, height]: [number, number]) {
-  const taken: [number, number, number, number][] = [];
+  const taken: Box[] = [];
   const style = { size, weight: "semibold" as const };
   const dys = new Map<number, { dx: number; dy: number } | null>();
   const order = labels.map((l, i) => ({ l, i })).sort((a, b) => b.l.area - a.l.area);
@@ -176,16 +177,13 @@ function placeLabels(labels: { name: string; number: string | null; at: number[]
     const lines = l.number === null ? [l.name] : [l.name, l.number];
     const w = Math.max(...lines.map((t) => textWidth(t, style))) * FALLBACK_ALLOWANCE;
     const h = lines.length * size * 1.2;
-    const box = ([dx, dy]: number[]): [number, number, number, number] => [x + dx! - w / 2, y + dy! - h / 2, x + dx! + w / 2, y + dy! + h / 2];
-    const clear = (b: [number, number, number, number]) =>
-      b[0] >= 0 && b[2] <= width && b[1] >= 0 && b[3] <= height && !taken.some((t) => b[0] < t[2] && b[2] > t[0] && b[1] < t[3] && b[3] > t[1]);
+    const box = ([dx, dy]: number[]): Box => [x + dx! - w / 2, y + dy! - h / 2, x + dx! + w / 2, y + dy! + h / 2];
     // Moved, a label must still sit on its own region: one over a neighbour would name the neighbour.
     const onItsRegion = ([dx, dy]: number[]) => (dx === 0 && dy === 0) || l.contains([x + dx!, y + dy!]);
     // Nearest first: half a label's height or a third of its width, then a whole height, then both.
     const moves = [[0, 0], [0, h / 2], [0, -h / 2], [w / 3, 0], [-w / 3, 0], [0, h], [0, -h], [w / 3, h / 2], [-w / 3, h / 2], [w / 3, -h / 2], [-w / 3, -h / 2], [0, 2 * h], [0, -2 * h]];
-    const move = moves.find((m) => onItsRegion(m) && clear(box(m)));
-    if (move) taken.push(box(move));
-    dys.set(i, move ? { dx: move[0]!, dy: move[1]! } : null);
+    const k = takeFirstClear(moves.map(box), taken, [width, height], (m) => onItsRegion(moves[m]!));
+    dys.set(i, k >= 0 ? { dx: moves[k]![0]!, dy: moves[k]![1]! } : null);
   }
   return labels.map((l, i) => ({ ...l, text: l.number === null ? l.name : `${l.name}\n${l.number}`, moved: dys.get(i) ?? null }));
 }

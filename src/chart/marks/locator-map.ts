@@ -13,6 +13,7 @@ import * as d3 from "d3";
 import { FALLBACK_ALLOWANCE, textWidth } from "../text-metrics.ts";
 import { ChartError } from "../render.ts";
 import { INK } from "../theme.ts";
+import { inside, takeFirstClear, type Box } from "../label-boxes.ts";
 
 const atlases = new Map<string, FeatureCollection<Geometry, { name: string }>>();
 
@@ -132,14 +133,13 @@ function labelSides(
   const at = points.map((p): [number, number] => project([p.lon, p.lat]) ?? [0, 0]);
   const style = { size: o.fontSize, weight: "semibold" as const };
   const meanX = d3.mean(at, (a) => a[0]) ?? o.width / 2;
-  const taken: [number, number, number, number][] = at.map(([x, y], i) => [x - points[i]!.r - 1, y - points[i]!.r - 1, x + points[i]!.r + 1, y + points[i]!.r + 1]);
-  const overlaps = (b: [number, number, number, number]) => taken.some((t) => b[0] < t[2] && b[2] > t[0] && b[1] < t[3] && b[3] > t[1]);
+  const taken: Box[] = at.map(([x, y], i) => [x - points[i]!.r - 1, y - points[i]!.r - 1, x + points[i]!.r + 1, y + points[i]!.r + 1]);
   return points.map((p, i) => {
     const [x, y] = at[i]!;
     const w = textWidth(p.label, style) * FALLBACK_ALLOWANCE;
     const h = o.fontSize * 1.2;
     const [gap, lift] = [p.r + 4, p.r + o.fontSize * 0.6];
-    const boxFor = (side: Side): [number, number, number, number] => {
+    const boxFor = (side: Side): Box => {
       if (side === "right") return [x + gap, y - h / 2, x + gap + w, y + h / 2];
       if (side === "left") return [x - gap - w, y - h / 2, x - gap, y + h / 2];
       if (side === "above") return [x - w / 2, y - lift - h / 2, x + w / 2, y - lift + h / 2];
@@ -147,8 +147,11 @@ function labelSides(
     };
     const away: Side = x > meanX ? "left" : "right";
     const order: Side[] = p.origin ? ["above", away, away === "left" ? "right" : "left", "below"] : [away, away === "left" ? "right" : "left", "above", "below"];
-    const inside = (b: number[]) => b[0]! >= 0 && b[2]! <= o.width && b[1]! >= 0 && b[3]! <= height;
-    const side = order.find((s) => inside(boxFor(s)) && !overlaps(boxFor(s))) ?? order.find((s) => inside(boxFor(s))) ?? order[0]!;
+    const frame: [number, number] = [o.width, height];
+    const clear = takeFirstClear(order.map(boxFor), taken, frame);
+    if (clear >= 0) return order[clear]!;
+    // No clear side: a side on the map, over another label, rather than a label cut off at the edge.
+    const side = order.find((s) => inside(boxFor(s), frame)) ?? order[0]!;
     taken.push(boxFor(side));
     return side;
   });
