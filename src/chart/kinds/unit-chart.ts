@@ -59,10 +59,10 @@ export function unitChart(o: UnitChartOptions): ChartSpec {
     const total = drawn.reduce((s, d) => s + Math.round(value(d, ctx)! / p), 0);
     if (total > MOST_SQUARES) throw new ChartError(`the chart would draw ${formatNumber(total)} squares`, `Give per a number that draws at most ${formatNumber(MOST_SQUARES)}`);
     return drawn.map((d) => ({
-    row: d,
-    count: Math.round(value(d, ctx)! / p),
-    color: o.color ? read(o.color, d, ctx, text) : claimantColor(d, ctx),
-    shape: o.shape?.(d, ctx) ?? (optional(d, "kind") === "derived" ? "outline" as const : "solid" as const),
+      row: d,
+      count: Math.round(value(d, ctx)! / p),
+      color: o.color ? read(o.color, d, ctx, text) : claimantColor(d, ctx),
+      shape: o.shape?.(d, ctx) ?? (optional(d, "kind") === "derived" ? "outline" as const : "solid" as const),
     }));
   };
   return {
