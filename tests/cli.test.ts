@@ -1,17 +1,16 @@
-// The command line, run for real in a temporary copy of the project.
+// The command line, run for real in a temporary copy of the project that
+// holds the tests' own story (tests/fixtures/story/: notebooks/quake-toll.ts,
+// 7 charts, 8 tables, 13 figures), never the user's stories.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { get } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BuildReport } from "../src/build/build.ts";
-import { root, SEED } from "./helpers/project.ts";
+import { SEED } from "./helpers/story.ts";
 import { tempProject, type TempProject } from "./helpers/temp-project.ts";
 
 const lastLine = (s: string) => s.trimEnd().split("\n").at(-1);
-const CHART_IDS = [
-  "aircraft-hit-by-type", "aircraft-loss-claims", "bomber-fleet", "russian-drones-overnight", "troops-north-of-sumy",
-  "locator-map", "distances", "timeline", "buffer-zone-regions", "sumy-advance",
-];
+const CHART_IDS = ["death-claims", "deaths-by-province", "province-map", "rescue-workers", "timeline", "locator-map", "distance-by-hand"];
 
 function snapshot(dir: string, folders = ["data", "charts"]): Map<string, { bytes: string; mtime: number }> {
   const files = new Map<string, { bytes: string; mtime: number }>();
@@ -36,19 +35,28 @@ describe("storycharts build, list and check", () => {
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     for (const id of CHART_IDS) expect(r.stdout).toMatch(new RegExp(`^written   ${id} \\(\\d+ ms\\)$`, "m"));
-    expect(lastLine(r.stdout)).toMatch(/^build: 10 charts \(10 written, 0 unchanged, 0 failed\), 13 tables, 1 notebook built in \d+\.\d s$/);
+    expect(lastLine(r.stdout)).toMatch(/^build: 7 charts \(7 written, 0 unchanged, 0 failed\), 8 tables, 1 notebook built in \d+\.\d s$/);
     const charts = readdirSync(join(project.dir, "charts")).sort();
     // Each chart's artboards, PNG, embed code and data; the story's figures; the manifest and the gallery.
-    expect(charts.length).toBe(10 * 5 + 1 + 2);
+    expect(charts.length).toBe(7 * 5 + 1 + 2);
     for (const id of CHART_IDS) {
       for (const suffix of [".svg", ".mobile.svg", ".png", ".html", ".csv"]) expect(charts).toContain(`${id}${suffix}`);
     }
-    expect(charts).toContain("istanbul-talks-figures.csv");
-    // What a fresh copy builds is what is committed.
-    for (const name of charts) {
-      expect(readFileSync(join(project.dir, "charts", name)).equals(readFileSync(join(root, "charts", name))), `charts/${name}`).toBe(true);
+    expect(charts).toContain("quake-toll-figures.csv");
+    // Another fresh copy, in another folder, builds the same bytes: nothing depends on the path or the moment.
+    const other = tempProject();
+    try {
+      expect(other.run("build", "--quiet").status).toBe(0);
+      for (const folder of ["charts", "data"]) {
+        const names = readdirSync(join(project.dir, folder)).sort();
+        expect(readdirSync(join(other.dir, folder)).sort(), folder).toEqual(names);
+        for (const name of names) {
+          expect(readFileSync(join(project.dir, folder, name)).equals(readFileSync(join(other.dir, folder, name))), `${folder}/${name}`).toBe(true);
+        }
+      }
+    } finally {
+      other.remove();
     }
-    expect(readFileSync(join(project.dir, "data", "README.md"), "utf8")).toBe(readFileSync(join(root, "data", "README.md"), "utf8"));
   });
 
   it("an unchanged rebuild rewrites nothing: same bytes, same modification times", () => {
@@ -56,41 +64,44 @@ describe("storycharts build, list and check", () => {
     const r = project.run("build");
     expect(r.status).toBe(0);
     for (const id of CHART_IDS) expect(r.stdout).toMatch(new RegExp(`^unchanged ${id} \\(\\d+ ms\\)$`, "m"));
-    expect(lastLine(r.stdout)).toMatch(/^build: 10 charts \(0 written, 10 unchanged, 0 failed\), 13 tables, 1 notebook built in/);
+    expect(lastLine(r.stdout)).toMatch(/^build: 7 charts \(0 written, 7 unchanged, 0 failed\), 8 tables, 1 notebook built in/);
     expect(snapshot(project.dir)).toEqual(before);
   });
 
   it("a build with nothing changed says so without loading the renderer; any change to inputs or outputs makes it build", () => {
     const quick = project.run("build");
-    expect(lastLine(quick.stdout)).toMatch(/^build: 10 charts \(0 written, 10 unchanged, 0 failed\), 13 tables, 1 notebook built in \d+\.\d s \(nothing changed since the last build\)$/);
+    expect(lastLine(quick.stdout)).toMatch(/^build: 7 charts \(0 written, 7 unchanged, 0 failed\), 8 tables, 1 notebook built in \d+\.\d s \(nothing changed since the last build\)$/);
     // An edited seed metadata file is an input: the build runs and finds nothing to write.
     const meta = join(project.dir, "seeds", `${SEED}.meta.json`);
     writeFileSync(meta, `${readFileSync(meta, "utf8").trimEnd()}\n\n`);
     const edited = project.run("build");
     expect(lastLine(edited.stdout)).not.toContain("nothing changed");
     writeFileSync(meta, `${readFileSync(meta, "utf8").trimEnd()}\n`);
-    // A published file removed by hand is an output: the build puts it back.
-    rmSync(join(project.dir, "charts", "timeline.mobile.svg"));
+    // A published file removed by hand is an output: the build puts it back, as it was.
+    const mobile = join(project.dir, "charts", "timeline.mobile.svg");
+    const published = readFileSync(mobile, "utf8");
+    rmSync(mobile);
     const restored = project.run("build");
     expect(restored.stdout).toMatch(/^written   timeline \(\d+ ms\)$/m);
-    expect(readFileSync(join(project.dir, "charts", "timeline.mobile.svg"), "utf8")).toBe(readFileSync(join(root, "charts", "timeline.mobile.svg"), "utf8"));
+    expect(readFileSync(mobile, "utf8")).toBe(published);
   });
 
   it("build <chart> builds that chart alone and keeps every other chart in the manifest", () => {
     const manifest = readFileSync(join(project.dir, "charts", "manifest.json"), "utf8");
-    const r = project.run("build", "distances", "--format", "svg");
+    const r = project.run("build", "distance-by-hand", "--format", "svg");
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^unchanged distances \(\d+ ms\)$/m);
+    expect(r.stdout).toMatch(/^unchanged distance-by-hand \(\d+ ms\)$/m);
+    expect(r.stdout).not.toMatch(/^unchanged (?!distance-by-hand )/m);
     expect(lastLine(r.stdout)).toMatch(/^build: 1 chart \(0 written, 1 unchanged, 0 failed\)/);
     expect(readFileSync(join(project.dir, "charts", "manifest.json"), "utf8")).toBe(manifest);
   });
 
   it("build --json prints a machine-readable report and nothing else", () => {
-    const r = project.run("build", "aircraft-hit-by-type", "--json");
+    const r = project.run("build", "death-claims", "--json");
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout) as BuildReport;
     expect(report.charts.map((c) => [c.id, c.status, c.files])).toEqual([
-      ["aircraft-hit-by-type", "unchanged", ["aircraft-hit-by-type.svg", "aircraft-hit-by-type.mobile.svg", "aircraft-hit-by-type.png", "aircraft-hit-by-type.html", "aircraft-hit-by-type.csv", "istanbul-talks-figures.csv"]],
+      ["death-claims", "unchanged", ["death-claims.svg", "death-claims.mobile.svg", "death-claims.png", "death-claims.html", "death-claims.csv", "quake-toll-figures.csv"]],
     ]);
     expect(report.exitCode).toBe(0);
     expect(report.summary).toMatch(/^build: 1 chart/);
@@ -101,11 +112,11 @@ describe("storycharts build, list and check", () => {
     expect(r.status).toBe(0);
     expect(r.stdout.trim().split("\n").length).toBe(1);
     const manifest = JSON.parse(readFileSync(join(project.dir, "public", "graphics", "manifest.json"), "utf8")) as { charts: { data: string; files: { png: string | null } }[] };
-    expect(manifest.charts[0]!.data).toBe("aircraft-hit-by-type.csv");
-    expect(readFileSync(join(project.dir, "public", "graphics", "aircraft-hit-by-type.csv"), "utf8")).toBe(readFileSync(join(project.dir, "data", "aircraft-hit-by-type.csv"), "utf8"));
-    expect(readFileSync(join(project.dir, "public", "graphics", "aircraft-hit-by-type.html"), "utf8")).toContain('<a href="aircraft-hit-by-type.csv">Get the data</a>');
+    expect(manifest.charts[0]!.data).toBe("death-claims.csv");
+    expect(readFileSync(join(project.dir, "public", "graphics", "death-claims.csv"), "utf8")).toBe(readFileSync(join(project.dir, "data", "death-claims.csv"), "utf8"));
+    expect(readFileSync(join(project.dir, "public", "graphics", "death-claims.html"), "utf8")).toContain('<a href="death-claims.csv">Get the data</a>');
     expect(manifest.charts[0]!.files.png).toBeNull();
-    expect(existsSync(join(project.dir, "public", "graphics", "aircraft-hit-by-type.png"))).toBe(false);
+    expect(existsSync(join(project.dir, "public", "graphics", "death-claims.png"))).toBe(false);
   });
 
   it("the shards of build --shard i/n, copied together and merged, are the full build byte for byte", () => {
@@ -125,51 +136,56 @@ describe("storycharts build, list and check", () => {
     expect(built.sort()).toEqual(CHART_IDS.map((id) => `${id}.svg`).sort());
     const m = project.run("merge", "--out", "charts-merged");
     expect(m.status, m.stderr).toBe(0);
-    expect(lastLine(m.stdout)).toBe("merge: 10 charts from 4 shards into charts-merged/manifest.json and charts-merged/index.html");
-    expect(readdirSync(merged).sort()).toEqual(readdirSync(join(root, "charts")).sort());
+    expect(lastLine(m.stdout)).toBe("merge: 7 charts from 4 shards into charts-merged/manifest.json and charts-merged/index.html");
+    const full = join(project.dir, "charts");
+    expect(readdirSync(merged).sort()).toEqual(readdirSync(full).sort());
     for (const name of readdirSync(merged)) {
-      expect(readFileSync(join(merged, name)).equals(readFileSync(join(root, "charts", name))), name).toBe(true);
+      expect(readFileSync(join(merged, name)).equals(readFileSync(join(full, name))), name).toBe(true);
     }
   });
 
   it("list names every chart with its headline and files", () => {
     const r = project.run("list");
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("  aircraft-loss-claims\n    41 aircraft destroyed, 13 hit, or “several” lost: the claims differ\n    charts/aircraft-loss-claims.svg  charts/aircraft-loss-claims.mobile.svg");
-    expect(lastLine(r.stdout)).toBe("list: 10 charts in 1 notebook");
+    expect(r.stdout).toContain("  death-claims\n    About 1,200 dead, at least 1,500, or “hundreds” missing: the counts differ\n    charts/death-claims.svg  charts/death-claims.mobile.svg");
+    expect(r.stdout).toContain("  distance-by-hand\n    About 80 km apart, says the article\n    charts/distance-by-hand.svg  charts/distance-by-hand.mobile.svg");
+    expect(lastLine(r.stdout)).toBe("list: 7 charts in 1 notebook");
   });
 
   it("check prints the coverage table and passes", () => {
     const r = project.run("check");
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("22:139  one-third  fraction     figure    bomber-fleet-share-destroyed");
-    expect(r.stdout).toContain("31 numbers in the seed: 15 used by figures, 5 by events, 4 in the dateline, 3 in names, 4 skipped with a reason, 0 unaccounted");
-    expect(lastLine(r.stdout)).toBe("check: 1 notebook, 24 figures, 0 problems");
+    expect(r.stdout).toContain("9:52    410     numeral  figure    deaths-kahramanmaras");
+    expect(r.stdout).toContain("13:129  second  ordinal  skipped   names the second quake, dated by the event aftershock");
+    expect(r.stdout).toContain("16 numbers in the seed: 9 used by figures, 1 by events, 2 in the dateline, 0 in names, 4 skipped with a reason, 0 unaccounted");
+    expect(lastLine(r.stdout)).toBe("check: 1 notebook, 13 figures, 0 problems");
   });
 
   it("a notebook run on its own prints its checks and tables, and builds its charts (here, nothing new)", () => {
-    const r = project.tsx("notebooks/istanbul-talks.ts");
+    const r = project.tsx("notebooks/quake-toll.ts");
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toContain("24 figures checked: 0 problems");
-    expect(r.stdout).toContain("aircraft-hit-by-type: Aircraft hit, by type, according to Rybar");
+    expect(r.stdout).toContain("13 figures checked: 0 problems");
+    expect(r.stdout).toContain("death-claims: Competing claims about the dead and missing");
     for (const id of CHART_IDS) expect(r.stdout).toMatch(new RegExp(`^unchanged ${id} \\(\\d+ ms\\)$`, "m"));
-    expect(lastLine(r.stdout)).toMatch(/^build: 10 charts \(0 written, 10 unchanged, 0 failed\), 13 tables, 1 notebook built in \d+\.\d s$/);
+    expect(lastLine(r.stdout)).toMatch(/^build: 7 charts \(0 written, 7 unchanged, 0 failed\), 8 tables, 1 notebook built in \d+\.\d s$/);
   });
 
   it("a quote not in the seed fails check and build with one line each, and every published file stays as it was", () => {
-    const file = join(project.dir, "notebooks", "istanbul-talks.ts");
+    const file = join(project.dir, "notebooks", "quake-toll.ts");
     const good = readFileSync(file, "utf8");
-    writeFileSync(file, good.replace("using approximately 500 drones.", "using approximately 500 drones!"));
+    const edited = good.replace("at least 1,500 people had died.", "at least 1,500 people had died!");
+    expect(edited).not.toBe(good);
+    writeFileSync(file, edited);
     try {
       const before = snapshot(project.dir);
       const check = project.run("check", "--quiet");
       expect(check.status).toBe(1);
-      expect(check.stderr).toContain(`notebooks/istanbul-talks.ts: figure russian-drones-launched: the quote is not in seeds/${SEED}.txt; the nearest passage is "Overnight from Saturday to Sunday, Russia launched an attack on Ukrainian territory using approximately 500 drones."`);
-      expect(lastLine(check.stdout)).toBe("check: 1 notebook, 24 figures, 1 problem");
+      expect(check.stderr).toContain(`notebooks/quake-toll.ts: figure deaths-red-crescent: the quote is not in seeds/${SEED}.txt; the nearest passage is "The Turkish Red Crescent said at least 1,500 people had died."`);
+      expect(lastLine(check.stdout)).toBe("check: 1 notebook, 13 figures, 1 problem");
 
       const build = project.run("build");
       expect(build.status).toBe(1);
-      expect(build.stderr).toContain("notebooks/istanbul-talks.ts: failed with 1 problem; its published files are left as they were");
+      expect(build.stderr).toContain("notebooks/quake-toll.ts: failed with 1 problem; its published files are left as they were");
       expect(lastLine(build.stdout)).toMatch(/^build: 0 charts \(0 written, 0 unchanged, 0 failed\), 0 tables, 0 notebooks built, 1 failed in/);
       expect(snapshot(project.dir)).toEqual(before);
     } finally {
@@ -181,18 +197,18 @@ describe("storycharts build, list and check", () => {
     const compiledDirs = () => readdirSync(join(project.dir, ".cache", "js")).filter((n) => existsSync(join(project.dir, ".cache", "js", n, "done")));
     const before = compiledDirs();
     expect(before.length).toBeGreaterThan(0);
-    const charts = join(project.dir, "notebooks", "istanbul-talks", "charts.ts");
+    const charts = join(project.dir, "notebooks", "quake-toll", "charts.ts");
     const original = readFileSync(charts, "utf8");
-    writeFileSync(charts, original.replace("towns in the Sumy region in ${", "towns in Sumy region in ${"));
+    writeFileSync(charts, original.replace("people, the most of any province`", "people, more than any other province`"));
     try {
-      const compiledRun = project.run("build", "sumy-advance", "--out", "compiled", "--format", "svg");
+      const compiledRun = project.run("build", "deaths-by-province", "--out", "compiled", "--format", "svg");
       expect(compiledRun.status, compiledRun.stderr).toBe(0);
       expect(compiledDirs().filter((n) => !before.includes(n)).length).toBe(1);
-      const tsRun = project.runWith({ STORYCHARTS_TYPESCRIPT: "1" }, "build", "sumy-advance", "--out", "typescript", "--format", "svg");
+      const tsRun = project.runWith({ STORYCHARTS_TYPESCRIPT: "1" }, "build", "deaths-by-province", "--out", "typescript", "--format", "svg");
       expect(tsRun.status, tsRun.stderr).toBe(0);
-      const compiledSvg = readFileSync(join(project.dir, "compiled", "sumy-advance.svg"), "utf8");
-      expect(compiledSvg).toContain("Six towns in Sumy region in 10 days");
-      expect(readFileSync(join(project.dir, "typescript", "sumy-advance.svg"), "utf8")).toBe(compiledSvg);
+      const compiledSvg = readFileSync(join(project.dir, "compiled", "deaths-by-province.svg"), "utf8");
+      expect(compiledSvg).toContain("Hatay lost 640 people, more than any other province");
+      expect(readFileSync(join(project.dir, "typescript", "deaths-by-province.svg"), "utf8")).toBe(compiledSvg);
     } finally {
       writeFileSync(charts, original);
       rmSync(join(project.dir, "compiled"), { recursive: true, force: true });
@@ -207,7 +223,7 @@ describe("storycharts build, list and check", () => {
       const r = project.run("build", "--format", "svg");
       expect(r.status).toBe(1);
       expect(r.stderr).toContain("notebooks/broken.ts: line 2: the notebook failed to load: the reporter is still typing. Fix the error, then run the build again");
-      expect(lastLine(r.stdout)).toMatch(/^build: 10 charts \(0 written, 10 unchanged, 0 failed\), 13 tables, 1 notebook built, 1 failed in/);
+      expect(lastLine(r.stdout)).toMatch(/^build: 7 charts \(0 written, 7 unchanged, 0 failed\), 8 tables, 1 notebook built, 1 failed in/);
     } finally {
       rmSync(broken);
     }
@@ -276,33 +292,33 @@ describe("storycharts watch and preview", () => {
     const watch = project.start("watch");
     try {
       await watch.waitFor(/waiting for changes/);
-      const charts = join(project.dir, "notebooks", "istanbul-talks", "charts.ts");
-      const notebook = join(project.dir, "notebooks", "istanbul-talks.ts");
+      const charts = join(project.dir, "notebooks", "quake-toll", "charts.ts");
+      const notebook = join(project.dir, "notebooks", "quake-toll.ts");
       const good = readFileSync(notebook, "utf8");
 
       let from = watch.output().length;
-      writeFileSync(charts, readFileSync(charts, "utf8").replace("towns in the Sumy region in ${", "towns in Sumy region in ${"));
+      writeFileSync(charts, readFileSync(charts, "utf8").replace("people, the most of any province`", "people, more than any other province`"));
       const saved = Date.now();
       await watch.waitFor(/^build: .*$/m, 20_000, from);
       const latency = Date.now() - saved;
-      expect(watch.output().slice(from)).toMatch(/^written   sumy-advance \(\d+ ms\)$/m);
-      expect(readFileSync(join(project.dir, "charts", "sumy-advance.svg"), "utf8")).toContain("Six towns in Sumy region in 10 days");
+      expect(watch.output().slice(from)).toMatch(/^written   deaths-by-province \(\d+ ms\)$/m);
+      expect(readFileSync(join(project.dir, "charts", "deaths-by-province.svg"), "utf8")).toContain("Hatay lost 640 people, more than any other province");
       console.log(`watch: save to charts written in ${latency} ms`);
 
       // The next save is built by the same warm process: a second edit to a file the notebook imports is seen too.
       from = watch.output().length;
-      writeFileSync(charts, readFileSync(charts, "utf8").replace("towns in Sumy region in ${", "Sumy towns in ${"));
+      writeFileSync(charts, readFileSync(charts, "utf8").replace("people, more than any other province`", "people, the worst toll of any province`"));
       await watch.waitFor(/^build: .*$/m, 20_000, from);
-      expect(readFileSync(join(project.dir, "charts", "sumy-advance.svg"), "utf8")).toContain("Six Sumy towns in 10 days");
+      expect(readFileSync(join(project.dir, "charts", "deaths-by-province.svg"), "utf8")).toContain("Hatay lost 640 people, the worst toll of any province");
 
       from = watch.output().length;
       writeFileSync(notebook, `${good}\nconst broken = ;\n`);
-      await watch.waitFor(/notebooks\/istanbul-talks\.ts: line \d+, column \d+: the notebook failed to load: syntax error: Unexpected ";"/, 20_000, from);
+      await watch.waitFor(/notebooks\/quake-toll\.ts: line \d+, column \d+: the notebook failed to load: syntax error: Unexpected ";"/, 20_000, from);
       await watch.waitFor(/waiting for changes/, 20_000, from);
 
       from = watch.output().length;
       writeFileSync(notebook, good);
-      await watch.waitFor(/^build: 10 charts \(0 written, 10 unchanged, 0 failed\)/m, 20_000, from);
+      await watch.waitFor(/^build: 7 charts \(0 written, 7 unchanged, 0 failed\)/m, 20_000, from);
     } finally {
       expect(await watch.stop()).toBe(0);
     }
@@ -316,8 +332,8 @@ describe("storycharts watch and preview", () => {
       const page = await fetchText(url!);
       expect(page).toContain("<title>storycharts gallery</title>");
       expect(page).toContain('new EventSource("/__storycharts/events")');
-      expect(await fetchText(`${url}aircraft-loss-claims.svg`)).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-      expect(await fetchText(`${url}../data/distances.csv`)).toMatch(/^claimant,measure,km,/);
+      expect(await fetchText(`${url}death-claims.svg`)).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+      expect(await fetchText(`${url}../data/places.csv`)).toMatch(/^place,lat,lon,km,figure_id\n/);
 
       const events = listen(new URL("/__storycharts/events", url).href);
       await events.connected;

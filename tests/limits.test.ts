@@ -20,7 +20,7 @@ import { findMentions } from "../src/ledger/numbers.ts";
 import { ProblemError } from "../src/ledger/problems.ts";
 import { loadSeed, nearestPassage, type Seed, type SeedMeta } from "../src/ledger/seeds.ts";
 import { FIXTURE_SEED, writeFixture } from "./helpers/fixture.ts";
-import { root, SEED } from "./helpers/project.ts";
+import { SEED, STORY_ROOT } from "./helpers/story.ts";
 import { tempProject, type TempProject } from "./helpers/temp-project.ts";
 
 /** Time of the fastest of `runs` calls, in ms. */
@@ -162,14 +162,19 @@ describe("new and check on text that is not news take time in proportion to its 
 });
 
 describe("the nearest passage to a quote that is not in its seed", () => {
-  const text = readFileSync(join(root, "seeds", `${SEED}.txt`), "utf8");
-  const start = text.indexOf("Overnight from Saturday to Sunday");
+  // The tests' own article, from its first paragraph: 115 characters of it, and 8 × 115.
+  const text = readFileSync(join(STORY_ROOT, "seeds", `${SEED}.txt`), "utf8");
+  const start = text.indexOf("The death toll from Thursday's earthquake");
+  const length = 115;
 
   it("8× the quote takes less than 20× the time, and the passage is the one meant", () => {
+    expect(start).toBeGreaterThan(0);
+    expect(text.length - start).toBeGreaterThanOrEqual(length * SCALE);
     const quotes = new Map([1, SCALE].map((s) => {
-      const passage = text.slice(start, start + 160 * s).replace(/\s\S*$/, "");
-      return [s, { passage, quote: passage.replace("approximately", "about") }];
+      const passage = text.slice(start, start + length * s).replace(/\s\S*$/, "");
+      return [s, { passage, quote: passage.replace("rose to about", "rose to roughly") }];
     }));
+    for (const { passage, quote } of quotes.values()) expect(quote).not.toBe(passage);
     for (const { passage, quote } of quotes.values()) expect(nearestPassage(text, quote).passage).toBe(passage);
     expect(growth((s) => nearestPassage(text, quotes.get(s)!.quote))).toBeLessThan(LINEAR);
   });

@@ -15,19 +15,19 @@ describe("a story's files are its own", () => {
   });
   afterEach(() => project.remove());
 
-  it("a new notebook declaring a table the first story writes fails both, and data/ is untouched", () => {
-    const before = readFileSync(join(project.dir, "data", "distances.csv"), "utf8");
-    // notebooks/fixture.ts sorts before notebooks/istanbul-talks.ts: it would be built first.
-    writeFixture(project.dir, { notebook: (t) => t.replaceAll('"fixture-drones-by-region"', '"distances"') });
+  it("a new notebook declaring a table the project's story writes fails both, and data/ is untouched", () => {
+    const before = readFileSync(join(project.dir, "data", "places.csv"), "utf8");
+    // notebooks/fixture.ts sorts before notebooks/quake-toll.ts: it would be built first.
+    writeFixture(project.dir, { notebook: (t) => t.replaceAll('"fixture-drones-by-region"', '"places"') });
     const r = project.run("build", "--format", "svg");
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain("notebooks/fixture.ts: table distances: data/distances.csv is also written by notebooks/istanbul-talks.ts; neither notebook is built and their published files are left as they were. Give the table a name of its own");
-    expect(r.stderr).toContain("notebooks/istanbul-talks.ts: table distances: data/distances.csv is also written by notebooks/fixture.ts;");
-    expect(readFileSync(join(project.dir, "data", "distances.csv"), "utf8")).toBe(before);
+    expect(r.stderr).toContain("notebooks/fixture.ts: table places: data/places.csv is also written by notebooks/quake-toll.ts; neither notebook is built and their published files are left as they were. Give the table a name of its own");
+    expect(r.stderr).toContain("notebooks/quake-toll.ts: table places: data/places.csv is also written by notebooks/fixture.ts;");
+    expect(readFileSync(join(project.dir, "data", "places.csv"), "utf8")).toBe(before);
     expect(existsSync(join(project.dir, "charts", "fixture-drones.svg"))).toBe(false);
     const check = project.run("check");
     expect(check.status).toBe(1);
-    expect(check.stderr).toContain("notebooks/fixture.ts: table distances: data/distances.csv is also written by notebooks/istanbul-talks.ts");
+    expect(check.stderr).toContain("notebooks/fixture.ts: table places: data/places.csv is also written by notebooks/quake-toll.ts");
   });
 
   it("a table whose name is a path is refused, and nothing is written outside data/", () => {
@@ -88,7 +88,7 @@ describe("the build owns charts/ and data/", () => {
 
   it("a partial build or a failing notebook sweeps nothing", () => {
     writeFileSync(join(project.dir, "charts", "evil.svg"), "<svg/>");
-    expect(project.run("build", "distances", "--format", "svg", "--quiet").status).toBe(0);
+    expect(project.run("build", "distance-by-hand", "--format", "svg", "--quiet").status).toBe(0);
     expect(existsSync(join(project.dir, "charts", "evil.svg"))).toBe(true);
   });
 
@@ -97,10 +97,11 @@ describe("the build owns charts/ and data/", () => {
     const swept = project.run("build", "--format", "svg", "--quiet");
     expect(swept.stdout).not.toContain("nothing changed");
     expect(existsSync(join(project.dir, "charts", "evil.svg"))).toBe(false);
-    const csv = join(project.dir, "data", "distances.csv");
+    const csv = join(project.dir, "data", "places.csv");
     const text = readFileSync(csv, "utf8");
     const { mtime } = statSync(csv);
-    const edited = text.replace("Kyiv", "Kiev");
+    const edited = text.replace("Antakya", "Antakia");
+    expect(edited).not.toBe(text);
     expect(edited.length).toBe(text.length);
     writeFileSync(csv, edited);
     utimesSync(csv, mtime, mtime);

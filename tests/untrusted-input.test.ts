@@ -116,16 +116,16 @@ describe("the compiled CLI", () => {
   afterAll(() => project.remove());
 
   it("leaves the words import.meta.url inside a string alone, and gives each module its own", () => {
-    const file = join(project.dir, "notebooks", "istanbul-talks.ts");
+    const file = join(project.dir, "notebooks", "quake-toll.ts");
     const source = readFileSync(file, "utf8");
     writeFileSync(file, source.replace('const SEED = "', 'export const WORDS = "see import.meta.url"; export const OWN = import.meta.url;\nconst SEED = "'));
     const r = project.run("list");
     expect(r.status, r.stderr).toBe(0);
     const compiled = readdirSync(join(project.dir, ".cache", "js")).filter((d) => /^[0-9a-f]{16}$/.test(d));
     expect(compiled.length).toBe(1);
-    const js = readFileSync(join(project.dir, ".cache", "js", compiled[0]!, "notebooks", "istanbul-talks.mjs"), "utf8");
+    const js = readFileSync(join(project.dir, ".cache", "js", compiled[0]!, "notebooks", "quake-toll.mjs"), "utf8");
     expect(js).toContain('"see import.meta.url"');
-    expect(js).toContain(`"file://${join(project.dir, "notebooks", "istanbul-talks.ts")}"`);
+    expect(js).toContain(`"file://${join(project.dir, "notebooks", "quake-toll.ts")}"`);
   });
 
   it("works in a project moved to another folder, with its .cache", () => {
@@ -133,10 +133,10 @@ describe("the compiled CLI", () => {
     const moved = `${project.dir}-moved`;
     project.moveTo(moved);
     // A chart gone, so the build cannot answer from its fingerprint; the sources untouched, so the old stamp still matches.
-    rmSync(join(moved, "charts", "distances.svg"));
+    rmSync(join(moved, "charts", "locator-map.svg"));
     const r = project.run("build", "--format", "svg", "--quiet");
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    expect(existsSync(join(moved, "charts", "distances.svg"))).toBe(true);
+    expect(existsSync(join(moved, "charts", "locator-map.svg"))).toBe(true);
   });
 });

@@ -1,11 +1,19 @@
 // A throwaway copy of the project for command-line tests: the real sources,
-// the one story these tests are written for (its notebook and seed, never the
-// other stories in notebooks/), the real node_modules by symlink, no data/ yet.
+// package.json and tsconfig.json, the library tests' own story
+// (tests/fixtures/story/: its notebooks/ and seeds/, never the user's stories
+// in notebooks/ and seeds/), the real node_modules by symlink, no data/ or
+// charts/ yet. Editing, adding or deleting a story of the user's can never
+// change what these tests see.
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, mkdtempSync, renameSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { NOTEBOOK_FILE, root, SEED } from "./project.ts";
+import { fileURLToPath } from "node:url";
+
+/** The repository: its src/, package.json, tsconfig.json and node_modules. */
+const root = fileURLToPath(new URL("../..", import.meta.url));
+/** The fixture story's folder, as tests/helpers/story.ts names it (not imported: that would run the notebook). */
+const story = fileURLToPath(new URL("../fixtures/story/", import.meta.url));
 
 export interface Result {
   status: number | null;
@@ -38,14 +46,8 @@ export interface Running {
 
 export function tempProject(): TempProject {
   let dir = mkdtempSync(join(tmpdir(), "storycharts-cli-"));
-  // A story added beside this one must not change what these tests count.
-  const story = NOTEBOOK_FILE.replace(/\.ts$/, "");
-  const entries = ["src", "package.json", "tsconfig.json", NOTEBOOK_FILE, story, `seeds/${SEED}.txt`, `seeds/${SEED}.meta.json`];
-  mkdirSync(join(dir, "notebooks"));
-  mkdirSync(join(dir, "seeds"));
-  for (const entry of entries) {
-    if (existsSync(join(root, entry))) cpSync(join(root, entry), join(dir, entry), { recursive: true });
-  }
+  for (const entry of ["src", "package.json", "tsconfig.json"]) cpSync(join(root, entry), join(dir, entry), { recursive: true });
+  for (const entry of ["notebooks", "seeds"]) cpSync(join(story, entry), join(dir, entry), { recursive: true });
   symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
   const tsx = (args: string[]): Result => {
     const r = spawnSync(join(root, "node_modules", ".bin", "tsx"), args, { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
