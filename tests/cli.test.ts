@@ -6,7 +6,7 @@ import { get } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BuildReport } from "../src/build/build.ts";
-import { SEED } from "./helpers/story.ts";
+import { SEED, STORY_ROOT } from "./helpers/story.ts";
 import { tempProject, type TempProject } from "./helpers/temp-project.ts";
 
 const lastLine = (s: string) => s.trimEnd().split("\n").at(-1);
@@ -29,6 +29,20 @@ describe("storycharts build, list and check", () => {
     project = tempProject();
   });
   afterAll(() => project.remove());
+
+  it("the project holds the tests' own story, byte for byte, and none of the user's stories in notebooks/", () => {
+    for (const folder of ["notebooks", "notebooks/quake-toll", "seeds"]) {
+      const names = readdirSync(join(STORY_ROOT, folder)).sort();
+      expect(readdirSync(join(project.dir, folder)).sort(), folder).toEqual(names);
+      for (const name of names.filter((n) => n.includes("."))) {
+        expect(readFileSync(join(project.dir, folder, name)).equals(readFileSync(join(STORY_ROOT, folder, name))), `${folder}/${name}`).toBe(true);
+      }
+    }
+    expect(readdirSync(join(project.dir, "notebooks")).sort()).toEqual(["quake-toll", "quake-toll.ts"]);
+    expect(existsSync(join(project.dir, "notebooks", "istanbul-talks.ts"))).toBe(false);
+    expect(existsSync(join(project.dir, "data"))).toBe(false);
+    expect(existsSync(join(project.dir, "charts"))).toBe(false);
+  });
 
   it("build writes every table and chart, one line per chart, then a summary", () => {
     const r = project.run("build");
