@@ -11,7 +11,7 @@
 import { MONTHS, WEEKDAYS } from "./checks.ts";
 import type { Sentence } from "./sentences.ts";
 import {
-  AUXILIARY, base, bracketed, COMPANY_SUFFIX, CALENDAR, canSpeak, capitalised, DEMONYM, DETERMINERS, DOCUMENTS, GENERIC_BODY, JOINERS, NEEDS_TAIL, openingSubject,
+  AUXILIARY, base, BODY_KINDS, bracketed, COMPANY_SUFFIX, CALENDAR, canSpeak, capitalised, DEMONYM, DESCRIBING, DETERMINERS, DOCUMENTS, GENERIC_BODY, JOINERS, NEEDS_TAIL, openingSubject,
   PRONOUNS, REACH, SPEAKERS, SPEECH, speaks, stem, subjectAfter, subjectBefore, tidyName, VERB_TAIL, VERBS,
 } from "./speakers.ts";
 
@@ -413,9 +413,17 @@ function resolve(name: string, pronoun: boolean, memory: SpeakerMemory, paragrap
   if (described) {
     const head = stem(ws.at(-1)!);
     const content = ws.slice(1).map(stem).filter((w) => w.length > 3);
+    // "the disaster agency" after "the Interior Ministry", "the health ministry" after it too: a remit the earlier name lacks
+    // makes another body, when that name says what kind of body it is; "the relief agency" may still be the Red Crescent.
+    const remit = ws.slice(1, -1).filter((w) => !capitalised(w) && !DESCRIBING.test(w)).map(stem);
+    const another = (n: { claimant: string }) => {
+      if (remit.length === 0) return false;
+      const earlier = n.claimant.toLowerCase().split(/[^\p{L}\p{N}'’.-]+/u).filter(Boolean);
+      return !remit.some((w) => earlier.some((e) => stem(e) === w)) && earlier.some((e) => BODY_KINDS.has(stem(e)));
+    };
     const fit = (n: { claimant: string }) => {
       const earlier = n.claimant.toLowerCase();
-      return earlier.includes(head) || content.some((w) => earlier.includes(w));
+      return (earlier.includes(head) || content.some((w) => earlier.includes(w))) && !another(n);
     };
     // "the agency" three paragraphs after "the UN Refugee Agency (UNHCR)": a body its own noun names, however far back.
     // A name ending in the noun comes first: "the health ministry" is "Congo's health ministry", not "health ministry figures".
@@ -430,7 +438,7 @@ function resolve(name: string, pronoun: boolean, memory: SpeakerMemory, paragrap
       const letter = ws.at(-1)![0]!;
       fits.push(...[...memory.named].reverse().filter((n) => new RegExp(`(?:^|\\(|\\s)\\p{Lu}{1,5}${letter}(?:\\)|$)`, "u").test(n.claimant)).slice(0, 1));
     }
-    if (fits.length === 0 && head.length > 3) fits.push(...memory.named.filter((n) => n.claimant.toLowerCase().split(/[\s,()]+/).map(stem).includes(head) && !isPerson(n.claimant)).reverse().slice(0, 1));
+    if (fits.length === 0 && head.length > 3) fits.push(...memory.named.filter((n) => n.claimant.toLowerCase().split(/[\s,()]+/).map(stem).includes(head) && !isPerson(n.claimant) && !another(n)).reverse().slice(0, 1));
     // "both agencies": the two named before that fit, or else the last two named.
     const both = fits.length >= 2 ? fits : [...new Map(latest.map((n) => [n.claimant, n])).values()];
     if (/^both$/i.test(ws[0]!) && both.length >= 2) return { claimant: `${both[1]!.claimant} and ${both[0]!.claimant}`, inferred: true };
@@ -438,8 +446,8 @@ function resolve(name: string, pronoun: boolean, memory: SpeakerMemory, paragrap
     // "the company", "the government agency": the last named body, when no earlier name shares its words.
     if (fits.length === 0 && body && ws.slice(1).every(describes)) {
       // Paragraphs later, "the company" is still the one whose name says it is a company ("Travelers Cos. Inc.").
-      const body = latest.find((n) => /\p{Lu}/u.test(n.claimant) && !isPerson(n.claimant))
-        ?? [...memory.named].reverse().find((n) => COMPANY.test(n.claimant));
+      const body = latest.find((n) => /\p{Lu}/u.test(n.claimant) && !isPerson(n.claimant) && !another(n))
+        ?? [...memory.named].reverse().find((n) => COMPANY.test(n.claimant) && !another(n));
       if (body) return recall(body.claimant, memory, paragraph);
       // "Canadian miner Turquoise Hill Resources Ltd beat estimates … The company now sees": a business named, though it said nothing yet.
       // "Tesco said …", later "the firm said": the last speaker named by one word that no person of the article has for a surname.

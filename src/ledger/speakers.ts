@@ -46,6 +46,16 @@ export const SPEAKERS = new Set([
 ]);
 // The nouns a company or agency is called by once named: "the group", "the company", "the carrier".
 export const GENERIC_BODY = /^(?:company|firm|group|agency|organisation|organization|bank|carrier|retailer|maker|insurer|publisher|operator)$/;
+// Words before a body's noun that say whose it is, where, or how big, not what it does: "the state agency", "the third-largest
+// U.S. bank" can be a body named before under any name. A word that says what it does ("the disaster agency", "the health
+// ministry") gives the body a remit that a body named before must share to be it.
+export const DESCRIBING = /^(?:state|government|governmental|public|private|official|semi-official|federal|national|local|regional|provincial|municipal|main|top|leading|major|largest|biggest|new|same|former|global|international|independent|[\p{L}.]+-[\p{L}.-]+)$/u;
+// The nouns by which a public body's name says what kind of body it is, and so what it does ("Interior Ministry", "Office
+// of Civil Defence"). A name with none ("Turkish Red Crescent", "Reuters", "Coal India") may be described by any remit.
+export const BODY_KINDS = new Set([
+  "ministry", "agency", "office", "department", "service", "commission", "committee", "council", "authority", "bureau", "institute",
+  "directorate", "administration", "inspectorate", "prefecture", "board", "court", "police", "army", "military", "hospital",
+]);
 // A people's adjective: "Dutch", "Franco-Dutch", "Indonesian", "Chinese", "Turkish".
 export const DEMONYM = /^(?:\p{Lu}\p{Ll}+-)?\p{Lu}\p{Ll}+(?:an|ian|ese|ish|ch|ic|i)$/u;
 // Counts in words from two up ("one" opens "One official said"), which can stand for what they count.
