@@ -230,6 +230,14 @@ describe("figures on the fixture story's seed", () => {
     expectProposed(stated.find((f) => f.id === "missing-hatay")!);
   });
 
+  it("a place after a group that speaks says which group; after a person, only where they were", () => {
+    const who = (text: string) => find(text).find((c) => c.kind !== "date")?.claimant;
+    expect(who("Rescue workers in Hatay said 40 people were found.")).toBe("Rescue workers in Hatay");
+    expect(who("Police in Lyon counted 9,200 marchers.")).toBe("Police in Lyon");
+    expect(who("The BBC's Rachel Harvey in Aceh says that 400 bodies were recovered.")).toBe("BBC's Rachel Harvey");
+    expect(who("The Syrian Democratic Forces in Raqqa said 300 fighters surrendered.")).toBe("Syrian Democratic Forces");
+  });
+
   it("gives “the disaster agency said” to the disaster agency, not the Interior Ministry named before it", () => {
     expectProposed(stated.find((f) => f.id === "buildings-collapsed")!);
   });

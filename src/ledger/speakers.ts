@@ -306,13 +306,23 @@ export function subjectAfter(text: string, from: number): { name: string; end: n
   return { name, end: from + 1 + name.length };
 }
 
+// People who speak as a group, named by where they are: "officials in Hatay", "police in Lyon", "residents in Goma".
+const GROUP = new RegExp(`^(?:police|${[...SPEAKERS].filter((w) => /^\p{Ll}+s$/u.test(w) && !w.endsWith("ss")).join("|")})$`, "u");
+
 const FINAL_STOP = new RegExp(`(?<!\\b\\p{Lu}|\\b(?:${NAME_ENDS}))[,.;:]+$`, "u");
 
 /** "The Russian Defense Ministry" → "Russian Defense Ministry"; the words otherwise as written. */
 export function tidyName(name: string): string {
   // A final full stop ends the sentence, except after an initial ("U.N.", "Robert F.").
   // "NAIROBI – Safaricom": a dateline's place before a dash is not part of the name.
-  return name.trim().replace(/^\p{Lu}{2,}(?:[ -]\p{Lu}{2,})*\s[–—-]\s(?=\p{Lu})/u, "").replace(/^(?:the|The) /, "").replace(FINAL_STOP, "").replace(/[,;:]+$/, "").replace(/ (?:of|the|for|and)$/, "").replace(/ in \p{Lu}[\p{L}’'-]*(?: \p{Lu}[\p{L}’'-]*)*$/u, "");
+  const tidy = name.trim().replace(/^\p{Lu}{2,}(?:[ -]\p{Lu}{2,})*\s[–—-]\s(?=\p{Lu})/u, "").replace(/^(?:the|The) /, "").replace(FINAL_STOP, "").replace(/[,;:]+$/, "").replace(/ (?:of|the|for|and)$/, "");
+  // "Rachel Harvey in Aceh": where a speaker was is no part of who they are. "Local officials in Hatay": the place says which
+  // officials, as a group that speaks has no other name.
+  const place = / in \p{Lu}[\p{L}’'-]*(?: \p{Lu}[\p{L}’'-]*)*$/u.exec(tidy);
+  if (!place) return tidy;
+  // "Police in Lyon" opening a sentence is the group; "Syrian Democratic Forces in Raqqa" is a name, and the place where it was.
+  const ws = tidy.slice(0, place.index).split(" ");
+  return GROUP.test(ws.length === 1 ? ws[0]!.toLowerCase() : ws.at(-1)!) ? tidy : tidy.slice(0, place.index);
 }
 
 /** An abbreviation whose brackets were blanked for reading, in its brackets again: "Affairs  OCHA " → "Affairs (OCHA)". */
