@@ -90,7 +90,8 @@ const PATTERNS: [CandidateKind | "stated-date" | "month-date" | "month-day" | "d
   ["percent-range", new RegExp(String.raw`\bbetween ${DIGITS}(?:\.\d+)?\s?(?:%|percent|per cent)?\s?and\s?${DIGITS}(?:\.\d+)?\s?(?:%|percent\b|per cent\b)|\b(?:from )?${DIGITS}(?:\.\d+)?\s?(?:%|percent|per cent)?\s?(?:to|[-–—])\s?${DIGITS}(?:\.\d+)?\s?(?:%|percent\b|per cent\b)`, "giu")],
   ["percent", new RegExp(String.raw`\b(?:${NUMBER_WORD})\s?(?:%|percent\b|per cent\b)`, "giu")],
   ["range", new RegExp(String.raw`\bbetween (?:${NUMBER_WORD})${SCALE} and (?:${NUMBER_WORD})${SCALE}\b|\bfrom (?:${NUMBER_WORD})${SCALE} to (?:${NUMBER_WORD})${SCALE}\b|\b${DIGITS}(?:\.\d+)?\s?[-–—]\s?${DIGITS}(?:\.\d+)?\b(?![-–—]\d)${SCALE}|\b(?:${NUMBER_WORD}) (?:to|or) (?:${NUMBER_WORD})${SCALE}\b`, "giu")],
-  ["vague", new RegExp(String.raw`\b(?:${VAGUE_WORDS.filter((w) => w !== "some" && w !== "many").join("|")})(?= \p{L})`, "giu")],
+  // "said \"hundreds\" of people": marks a writer puts around the word keep its distance, not its meaning; the branch below pairs them.
+  ["vague", new RegExp(String.raw`\b(?:${VAGUE_WORDS.filter((w) => w !== "some" && w !== "many").join("|")})(?=["”’']? \p{L})`, "giu")],
   ["list", new RegExp(String.raw`\b((?:${LIST_ITEM}, ){2,40}(?:and |or )?${LIST_ITEM}) (\p{Ll}+s)\b`, "gu")],
 ];
 
@@ -173,7 +174,11 @@ export function findCandidates(text: string, context: ArticleContext): Candidate
           const range = readRange(phrase);
           if (range) add({ kind: "range", phrase, value: range.low, high: range.high, parts: range.words, start });
         } else if (kind === "vague") {
-          add({ kind: "vague", phrase, value: null, start, qualifier: "unquantified" });
+          // A mark after the word closes a quotation only when one opens just before it: "thousands' homes" is a possessive.
+          const end = m.index + phrase.length;
+          const closed = /["”’']/u.test(sentence.text[end]!);
+          if (closed && !/["“‘']/u.test(sentence.text[m.index - 1] ?? "")) continue;
+          add({ kind: "vague", phrase, value: null, start, qualifier: "unquantified", ...(closed ? { unit: unitAfter(sentence.text, end + 1) } : {}) });
         } else if (kind === "list") {
           const items = m[1]!.replace(/^(?:The|A|An) /, "").split(/, (?:and |or )?|,? (?:and|or) /).map((s) => s.trim()).filter(Boolean);
           add({ kind: "list", phrase, value: items.length, items, start, unit: m[2]! });
