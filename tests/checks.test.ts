@@ -37,9 +37,8 @@ describe("bad ledgers", () => {
     ]);
   });
 
-  // src bug: the lookalike hints go one way only (the seed typographic, the quote plain). Here no hint is given;
-  // nearestPassage on a passage of the quote's own length says "only in case or spacing".
-  it.fails("a quote typed with a curly apostrophe where the seed has a straight one says so", () => {
+  // The quote stops short of the seed's "said,": the passage named is the quote's own stretch, and the hint goes either way.
+  it("a quote typed with a curly apostrophe where the seed has a straight one says so", () => {
     const quote = "The death toll from Thursday’s earthquake in southern Turkiye rose to about 1,200 on Saturday, the Interior Ministry said";
     const [line] = problems(withFigure("deaths-ministry", { quote }));
     expect(line).toContain("figure deaths-ministry: the quote is not in");
@@ -212,6 +211,20 @@ describe("nearestPassage", () => {
   const text = "Overnight, the rebels launched about 500 drones. The army’s gunners shot down 80.";
   it("nearestPassage(text, quote) finds a passage that differs only by a straight apostrophe", () => {
     expect(nearestPassage(text, "The army's gunners shot")).toEqual({ passage: "The army’s gunners shot", hint: "the seed has ’ where the quote has '" });
+  });
+  it("nearestPassage(text, quote) says which way a lookalike mark differs, either way round", () => {
+    expect(nearestPassage("The army's gunners shot down 80.", "The army’s gunners shot")).toEqual({ passage: "The army's gunners shot", hint: "the seed has ' where the quote has ’" });
+    expect(nearestPassage("He called it \"a rout\" -- and said 80 fell.", "He called it “a rout” –– and said")).toEqual({
+      passage: "He called it \"a rout\" -- and said", hint: "the seed has \" where the quote has “ ”",
+    });
+    expect(nearestPassage("It lay 80\u00a0km away.", "It lay 80 km away.").hint).toBe("the seed has a no-break space where the quote has a space");
+    expect(nearestPassage("It lay 80 km away.", "It lay 80\u00a0km away.").hint).toBe("the seed has a space where the quote has a no-break space");
+  });
+  it("nearestPassage(text, quote) names the quote's own stretch when the quote stops inside a word's punctuation", () => {
+    const plain = "Overnight, the rebels launched about 500 drones. The army's gunners, the rebels said, shot down 80.";
+    expect(nearestPassage(plain, "The army’s gunners")).toEqual({ passage: "The army's gunners", hint: "the seed has ' where the quote has ’" });
+    expect(nearestPassage(text, "the army’s gunners")).toEqual({ passage: "The army’s gunners", hint: "the quote differs from the seed only in case or spacing" });
+    expect(nearestPassage(plain, "the army's gunners")).toEqual({ passage: "The army's gunners", hint: "the quote differs from the seed only in case or spacing" });
   });
   it("nearestPassage(text, quote) finds a passage with a changed word", () => {
     expect(nearestPassage(text, "the rebels launched around 500 drones.").passage).toBe("the rebels launched about 500 drones.");

@@ -185,12 +185,13 @@ export function placesIn(seed: Seed, quote: string): number[] {
   return known.of(quote);
 }
 
-// Typographic marks that people retype as plain ones.
-const LOOKALIKES: [RegExp, string, string][] = [
-  [/[\u2018\u2019\u02bc]/g, "'", "’"],
-  [/[\u201c\u201d]/g, '"', "“ ”"],
-  [/[\u2013\u2014]/g, "-", "— or –"],
-  [/\u00a0/g, " ", "a no-break space"],
+// Typographic marks that people retype as plain ones, and plain ones that an editor or a keyboard turns typographic:
+// each with the plain mark it folds to and how a message names either.
+const LOOKALIKES: [RegExp, string, string, string][] = [
+  [/[\u2018\u2019\u02bc]/g, "'", "’", "'"],
+  [/[\u201c\u201d]/g, '"', "“ ”", '"'],
+  [/[\u2013\u2014]/g, "-", "— or –", "-"],
+  [/\u00a0/g, " ", "a no-break space", "a space"],
 ];
 
 function fold(s: string): string {
@@ -283,7 +284,29 @@ export function nearestPassage(text: string, quote: string): Nearest {
   const i = Math.floor(best.order / 3);
   const last = words[i + sizes[best.order % 3]! - 1]!;
   const passage = text.slice(words[i]!.index, last.index + last[0].length);
-  return { passage, hint: best.distance === 0 ? lookalikeHint(passage, quote) : null };
+  if (best.distance === 0) return { passage, hint: lookalikeHint(passage, quote) };
+  // "…, the Interior Ministry said" out of "…said, as rescuers": runs are whole words, but a quote may stop short of a
+  // word's comma. Folded, it is inside the run: the passage is then its own stretch, and why it missed can be said.
+  const at = foldedWords.slice(i, i + sizes[best.order % 3]!).join(" ").indexOf(folded);
+  if (at < 0) return { passage, hint: null };
+  const own = unfold(passage, at, at + folded.length);
+  return { passage: own, hint: lookalikeHint(own, quote) };
+}
+
+/** The stretch of a passage whose fold runs from `from` to `to` in the passage's fold: a run of spaces folds to one. */
+function unfold(passage: string, from: number, to: number): string {
+  let folded = 0;
+  let start = 0;
+  let end = passage.length;
+  for (const unit of passage.matchAll(UNITS)) {
+    if (folded === from) start = unit.index;
+    if (folded === to) {
+      end = unit.index;
+      break;
+    }
+    folded += /^\s/u.test(unit[0]) ? 1 : fold(unit[0]).length;
+  }
+  return passage.slice(start, end);
 }
 
 /**
@@ -293,10 +316,31 @@ export function nearestPassage(text: string, quote: string): Nearest {
  */
 const NEAREST_BUDGET = 30_000_000;
 
+/**
+ * Why a passage that folds to the quote is not the quote: the first mark one
+ * has typographic where the other has it plain, whichever way round, or else
+ * case or spacing. The two fold alike, so read a character (or a run of
+ * spaces) at a time they stand side by side.
+ */
 function lookalikeHint(passage: string, quote: string): string {
-  for (const [pattern, plain, typographic] of LOOKALIKES) {
-    pattern.lastIndex = 0;
-    if (pattern.test(passage) && quote.includes(plain)) return `the seed has ${typographic} where the quote has ${plain}`;
+  const seed = passage.match(UNITS) ?? [];
+  const typed = quote.match(UNITS) ?? [];
+  // Lower-casing can change a character's length ("İ"): then the two no longer stand side by side, and any mark of one
+  // the other has plain is the likeliest cause.
+  const pairs = seed.length === typed.length ? seed.map((s, i) => [s, typed[i]!] as const).filter(([s, t]) => s !== t) : [[passage, quote] as const];
+  for (const [s, t] of pairs) {
+    for (const [pattern, plain, typographic, plainName] of LOOKALIKES) {
+      if (has(pattern, s) && t.includes(plain)) return `the seed has ${typographic} where the quote has ${plainName}`;
+      if (has(pattern, t) && s.includes(plain)) return `the seed has ${plainName} where the quote has ${typographic}`;
+    }
   }
   return "the quote differs from the seed only in case or spacing";
+}
+
+// What fold reads as one: a run of spaces, or one character.
+const UNITS = /\s+|\S/gu;
+
+function has(pattern: RegExp, s: string): boolean {
+  pattern.lastIndex = 0;
+  return pattern.test(s);
 }
