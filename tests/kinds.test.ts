@@ -243,6 +243,18 @@ describe("chart kinds, each with its defaults", () => {
   });
 });
 
+describe("alt text", () => {
+  it("says a number once, beside its label, when one claimant gives them all; beside each claimant when several do", () => {
+    const one = drawn.find((x) => x.name === "bars-provinces.svg")!.drawn.alt;
+    expect(one).toContain("Figures from Interior Ministry. Hatay: 640 deaths.");
+    expect(one.match(/640/g)?.length).toBe(1);
+    expect(one.match(/dozens/g)?.length).toBe(1);
+    const several = drawn.find((x) => x.name === "units.svg")!.drawn.alt;
+    expect(several).toContain("Interior Ministry: killed: approximately 1,200 deaths");
+    expect(several).toContain("Turkish Red Crescent: killed: at least 1,500 deaths");
+  });
+});
+
 describe("grouped bars", () => {
   it("a label a group, a bar a series named beside its number, in the series' colours", () => {
     for (const { drawn: d } of drawn.filter((x) => x.kind === "bars-grouped")) {
@@ -251,6 +263,12 @@ describe("grouped bars", () => {
       expect(t).toEqual(expect.arrayContaining(["Police: 20,000", "Organisers: ≈150,000", "Police: 8,500"]));
       const fills = new Set([...doc(d.svg).querySelectorAll("rect:not(.sc-bg)")].map((r) => r.getAttribute("fill")));
       expect(fills.size).toBe(2);
+      // Police and organisers are no claimants of the story: they take none of the claimants' colours.
+      // The claims chart draws each claimant's bar in the claimant's colour, filled or outlined.
+      const claims = doc(drawn.find((x) => x.name === "claims.svg")!.drawn.svg);
+      const claimantColours = new Set([...claims.querySelectorAll("rect:not(.sc-bg)")].flatMap((r) => [r.getAttribute("fill"), r.getAttribute("stroke")]).filter((c) => c && c !== "none"));
+      expect(claimantColours.size).toBeGreaterThanOrEqual(2);
+      for (const f of fills) expect(claimantColours.has(f), f!).toBe(false);
       expect(d.alt).toContain("Paris, Organisers: ≈150,000");
     }
   });

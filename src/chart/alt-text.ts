@@ -14,9 +14,12 @@ export function altText(kind: string, headline: string, p: Provenance, rowSenten
       ? `Computed by storycharts from ${f.claimant}` : f.claimant;
     byClaimant.set(who, [...(byClaimant.get(who) ?? []), f]);
   }
-  // A number the rows' own sentences say (a label and its number) is said once, there; its claimant is still named.
+  // A number the rows' own sentences say (a label and its number) is said once, there, when one claimant
+  // gives them all and is named; with several, each number stays beside its claimant, which the rows may not say.
   const said = rowSentences.join(" ");
-  const inRows = (f: Figure) => f.kind !== "derived" && f.value !== null && saysNumber(said, formatNumber(f.value));
+  const oneClaimant = new Set(p.figures.filter((f) => f.kind !== "derived").map((f) => f.claimant)).size === 1;
+  const inRows = (f: Figure) => oneClaimant && f.kind !== "derived" &&
+    (f.value !== null ? saysNumber(said, formatNumber(f.value)) : f.phrase !== undefined && said.includes(`“${f.phrase}”`));
   for (const [claimant, figures] of byClaimant) {
     const rest = figures.filter((f) => !inRows(f));
     sentences.push(rest.length > 0 ? `${claimant}: ${rest.map(describeFigure).join("; ")}.` : `Figures from ${claimant}.`);

@@ -63,7 +63,7 @@ export function barChart(o: BarsOptions): ChartSpec {
     // In a group, the label once, over its first bar; each bar says its series beside its number.
     const labels = new Map(data.map((d, i) => [d, o.series && i > 0 && label(data[i - 1]!, ctx) === label(d, ctx) ? "" : label(d, ctx)]));
     if (o.stack) twiceInOneBar(data, (d) => labels.get(d)!, (d) => series(d, ctx), (d) => label(d, ctx));
-    const colors = seriesColors(data.map((d) => series(d, ctx)), ctx);
+    const colors = seriesColors(data, (d) => series(d, ctx), ctx);
     const words = (d: Row) => valueWords(value(d, ctx), d, o.unit, o.digits);
     return labelledBars(data, {
       label: (d) => labels.get(d) ?? label(d, ctx),
@@ -77,7 +77,7 @@ export function barChart(o: BarsOptions): ChartSpec {
   };
   // Stacked parts are told apart by colour alone: the key says which is which.
   const seriesKey = (data: Row[], ctx: ChartContext): LegendItem[] =>
-    [...seriesColors(data.map((d) => series(d, ctx)), ctx)].map(([name, color]) => ({ label: name, color }));
+    [...seriesColors(data, (d) => series(d, ctx), ctx)].map(([name, color]) => ({ label: name, color }));
   return {
     table: o.table, kind: o.kind ?? "Bar chart", headline: o.headline, subtitle: o.subtitle, alt: o.alt, scales: o.scales,
     plot: (data, ctx) => {

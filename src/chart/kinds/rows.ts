@@ -155,11 +155,30 @@ export function claimantColor(row: Row | undefined, context: ChartContext): stri
 }
 
 /**
- * Each series' colour: a series named for a claimant takes the claimant's
- * colour, the same on every chart; any other the house palette's, in order.
+ * Each series' colour: a series named for a claimant, or whose rows are all
+ * one claimant's (and no other series' are), takes the claimant's colour,
+ * the same on every chart; any other the house palette's, in order, never a
+ * colour a claimant of the story owns, so that a colour means one thing.
  */
-export function seriesColors(names: string[], context: ChartContext): Map<string, string> {
+export function seriesColors(rows: Row[], nameOf: (row: Row) => string, context: ChartContext): Map<string, string> {
   const claimants = new Set(context.ledger.figures.map((f) => f.claimant));
-  const unique = [...new Set(names)];
-  return new Map(unique.map((n, i) => [n, claimants.has(n) ? context.color(n) : PALETTE[i % PALETTE.length]!]));
+  const claimantsOf = new Map<string, Set<unknown>>();
+  for (const row of rows) {
+    const n = nameOf(row);
+    claimantsOf.set(n, (claimantsOf.get(n) ?? new Set()).add(optional(row, "claimant")));
+  }
+  const soleClaimant = (n: string): string | null => {
+    const own = [...claimantsOf.get(n)!];
+    if (own.length !== 1 || typeof own[0] !== "string" || !claimants.has(own[0])) return null;
+    const shared = [...claimantsOf].some(([other, set]) => other !== n && set.has(own[0]));
+    return shared ? null : own[0];
+  };
+  const owned = new Set([...claimants].map((c) => context.color(c).toLowerCase()));
+  const free = PALETTE.filter((c) => !owned.has(c.toLowerCase()));
+  const palette = free.length > 0 ? free : PALETTE;
+  let next = 0;
+  return new Map([...claimantsOf.keys()].map((n) => {
+    const claimant = claimants.has(n) ? n : soleClaimant(n);
+    return [n, claimant !== null ? context.color(claimant) : palette[next++ % palette.length]!];
+  }));
 }

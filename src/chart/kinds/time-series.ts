@@ -104,7 +104,7 @@ export function timeSeries(o: TimeSeriesOptions): ChartSpec {
     }
     return all;
   };
-  const colors = (data: Row[], ctx: ChartContext) => seriesColors(data.map((d) => seriesOf(d, ctx)), ctx);
+  const colors = (data: Row[], ctx: ChartContext) => seriesColors(data, (d) => seriesOf(d, ctx), ctx);
   const label = (row: Row, ctx: ChartContext) => `${o.series ? `${seriesOf(row, ctx)}, ` : ""}${formatDate(dateOf(row, ctx), "day")}`;
   return {
     table: o.table, kind: o.kind ?? (o.mark === "columns" ? "Column chart" : "Line chart"), headline: o.headline, subtitle: o.subtitle,
