@@ -243,6 +243,17 @@ describe("chart kinds, each with its defaults", () => {
   });
 });
 
+describe("point map", () => {
+  it("a long unit stacks the key rather than failing; its two circles are the largest round number and about a quarter of it", () => {
+    const rows = [{ place: "Paris", lat: 48.86, lon: 2.35, value: 400000 }, { place: "Rennes", lat: 48.11, lon: -1.68, value: 20000 }, { place: "Marseille", lat: 43.3, lon: 5.37, value: 170000 }];
+    for (const artboard of ["mobile", "desktop"] as const) {
+      const d = draws(pointMap({ table: "t", unit: "demonstrators in the streets", headline: "Marchers" }), rows, artboard)();
+      const t = texts(d.svg);
+      expect(t).toEqual(expect.arrayContaining(["400,000 demonstrators in the streets", "100,000 demonstrators in the streets"]));
+    }
+  });
+});
+
 describe("alt text", () => {
   it("says a number once, beside its label, when one claimant gives them all; beside each claimant when several do", () => {
     const one = drawn.find((x) => x.name === "bars-provinces.svg")!.drawn.alt;

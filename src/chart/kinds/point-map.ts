@@ -39,15 +39,25 @@ export function pointMap(o: PointMapOptions): ChartSpec {
       const max = Math.max(1, ...data.map((d) => value(d, ctx) ?? 0));
       // Area, not radius, in proportion to the number.
       const radius = d3.scaleSqrt().domain([0, max]).range([0, largest]);
-      const keyValues = d3.ticks(0, max, 4).filter((t) => t > 0).slice(-2);
+      // Two round numbers a reader can tell apart: the largest that fits under the biggest circle, and about a quarter of it.
+      const big = d3.ticks(0, max, 4).filter((t) => t > 0 && t <= max).at(-1) ?? max;
+      const small = d3.ticks(0, big / 4, 2).filter((t) => t > 0).at(-1);
+      const keyValues = small !== undefined && small < big ? [big, small] : [big];
       const size = ctx.artboard.body.size;
-      const keyHeight = largest * 2 + 12;
+      const keyText = (v: number) => `${formatNumber(v)}${o.unit ? ` ${o.unit}` : ""}`;
+      // Side by side when both fit the width, else one under the other: a long unit must not push the key off the chart.
+      const widths = keyValues.map((v) => radius(v) * 2 + 4 + textWidth(keyText(v), { size, weight: "regular" }) * FALLBACK_ALLOWANCE);
+      const sideBySide = widths.reduce((a, b) => a + b + 16, -16) <= ctx.width;
       let x = 0;
-      const key = keyValues.reverse().map((v) => {
-        const at = { v, r: radius(v), x: x + radius(v) };
-        x += radius(v) * 2 + 4 + textWidth(`${formatNumber(v)}${o.unit ? ` ${o.unit}` : ""}`, { size, weight: "regular" }) * FALLBACK_ALLOWANCE + 16;
+      let y = 0;
+      const key = keyValues.map((v, i) => {
+        // Side by side, the circles stand on one baseline, the biggest's foot.
+        const at = { v, r: radius(v), x: x + radius(v), bottom: sideBySide ? 2 * radius(keyValues[0]!) : y + 2 * radius(v) };
+        if (sideBySide) x += widths[i]! + 16;
+        else y += 2 * radius(v) + 6;
         return at;
       });
+      const keyHeight = Math.ceil(Math.max(...key.map((k) => k.bottom))) + 12;
       const color = (d: Row) => (o.color ? read(o.color, d, ctx, text) : claimantColor(d, ctx));
       return locatorMap(data, {
         width: ctx.width, fontSize: size,
@@ -58,10 +68,10 @@ export function pointMap(o: PointMapOptions): ChartSpec {
         fill: (d) => (value(d, ctx) === null ? INK.muted : color(d)),
         // The key: circles of round numbers side by side on one baseline below the map, each with its number.
         marks: key.flatMap((k) => [
-          Plot.dot([k], { frameAnchor: "bottom-left", r: k.r, dx: k.x, dy: 6 + 2 * largest - k.r, fill: "none", stroke: INK.muted }),
+          Plot.dot([k], { frameAnchor: "bottom-left", r: k.r, dx: k.x, dy: 6 + k.bottom - k.r, fill: "none", stroke: INK.muted }),
           Plot.text([k], {
-            frameAnchor: "bottom-left", dx: k.x + k.r + 4, dy: 6 + 2 * largest - k.r, textAnchor: "start", fill: INK.muted,
-            text: () => `${formatNumber(k.v)}${o.unit ? ` ${o.unit}` : ""}`,
+            frameAnchor: "bottom-left", dx: k.x + k.r + 4, dy: 6 + k.bottom - k.r, textAnchor: "start", fill: INK.muted,
+            text: () => keyText(k.v),
           }),
         ]),
       });

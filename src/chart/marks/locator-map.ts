@@ -112,6 +112,10 @@ const SIDES = [
   { name: "left", anchor: "end", dx: -1, dy: 0 },
   { name: "above", anchor: "middle", dx: 0, dy: -1 },
   { name: "below", anchor: "middle", dx: 0, dy: 1 },
+  { name: "above-right", anchor: "start", dx: 0.7, dy: -1 },
+  { name: "below-right", anchor: "start", dx: 0.7, dy: 1 },
+  { name: "above-left", anchor: "end", dx: -0.7, dy: -1 },
+  { name: "below-left", anchor: "end", dx: -0.7, dy: 1 },
 ] as const;
 
 type Side = (typeof SIDES)[number]["name"];
@@ -143,15 +147,28 @@ function labelSides(
       if (side === "right") return [x + gap, y - h / 2, x + gap + w, y + h / 2];
       if (side === "left") return [x - gap - w, y - h / 2, x - gap, y + h / 2];
       if (side === "above") return [x - w / 2, y - lift - h / 2, x + w / 2, y - lift + h / 2];
-      return [x - w / 2, y + lift - h / 2, x + w / 2, y + lift + h / 2];
+      if (side === "below") return [x - w / 2, y + lift - h / 2, x + w / 2, y + lift + h / 2];
+      // Corners: beside the dot and clear of it above or below, for a dot with neighbours on every side.
+      const s = SIDES.find((d) => d.name === side)!;
+      const [cx, cy] = [x + s.dx * gap, y + s.dy * lift];
+      return s.anchor === "start" ? [cx, cy - h / 2, cx + w, cy + h / 2] : [cx - w, cy - h / 2, cx, cy + h / 2];
     };
     const away: Side = x > meanX ? "left" : "right";
-    const order: Side[] = p.origin ? ["above", away, away === "left" ? "right" : "left", "below"] : [away, away === "left" ? "right" : "left", "above", "below"];
+    const near: Side = away === "left" ? "right" : "left";
+    const corners: Side[] = [`above-${away}`, `below-${away}`, `above-${near}`, `below-${near}`];
+    const order: Side[] = p.origin ? ["above", away, near, "below", ...corners] : [away, near, "above", "below", ...corners];
     const frame: [number, number] = [o.width, height];
-    const clear = takeFirstClear(order.map(boxFor), taken, frame);
-    if (clear >= 0) return order[clear]!;
-    // No clear side: a side on the map, over another label, rather than a label cut off at the edge.
-    const side = order.find((s) => inside(boxFor(s), frame)) ?? order[0]!;
+    // A label above or below its own dot touches the dot's box by design: only the others' count.
+    const others = taken.filter((_, k) => k !== i);
+    const clear = takeFirstClear(order.map(boxFor), others, frame);
+    if (clear >= 0) {
+      taken.push(boxFor(order[clear]!));
+      return order[clear]!;
+    }
+    // No clear side: the side on the map that covers least of the other dots and labels, rather than one cut off at the edge.
+    const covered = (b: Box) => others.reduce((sum, t) => sum + Math.max(0, Math.min(b[2], t[2]) - Math.max(b[0], t[0])) * Math.max(0, Math.min(b[3], t[3]) - Math.max(b[1], t[1])), 0);
+    const onMap = order.filter((s) => inside(boxFor(s), frame));
+    const side = onMap.length > 0 ? onMap.reduce((best, s) => (covered(boxFor(s)) < covered(boxFor(best)) ? s : best)) : order[0]!;
     taken.push(boxFor(side));
     return side;
   });
