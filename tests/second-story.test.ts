@@ -72,3 +72,25 @@ describe("a second story in the project", () => {
     expect(summary).not.toMatch(/failed/);
   }, 300_000);
 });
+
+// The library's own tests, in a copy that holds no story of the user's at all (no notebooks/, seeds/,
+// charts/ or data/): they run on tests/fixtures/story/, so deleting every story cannot break them.
+const LIBRARY = ["tests/charts.test.ts", "tests/tables.test.ts", "tests/checks.test.ts", "tests/provenance.test.ts", "tests/seeds.test.ts", "tests/format.test.ts", "tests/figures.test.ts", "tests/kinds.test.ts"];
+
+describe("a project with no story of the user's", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "storycharts-no-story-"));
+    for (const entry of ["src", "tests", "package.json", "tsconfig.json"]) cpSync(join(root, entry), join(dir, entry), { recursive: true });
+    symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("passes the library's tests of charts, tables, checks, provenance, seeds, figures and kinds", () => {
+    expect(existsSync(join(dir, "notebooks"))).toBe(false);
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST") && k !== "NODE_OPTIONS" && k !== "TEST"));
+    const r = spawnSync(process.execPath, [join(dir, "node_modules", "vitest", "vitest.mjs"), "run", "--config", "tests/vitest.config.ts", ...LIBRARY], { cwd: dir, encoding: "utf8", env: { ...env, NO_COLOR: "1", CI: "true" } });
+    expect(r.status, `${r.stdout.slice(-3000)}\n${r.stderr.slice(-2000)}`).toBe(0);
+    expect(/Test Files\s+(.*)/.exec(r.stdout)?.[1]).toMatch(new RegExp(`^${LIBRARY.length} passed`));
+  }, 300_000);
+});
