@@ -243,6 +243,17 @@ describe("chart kinds, each with its defaults", () => {
   });
 });
 
+describe("numbers below one and decimals", () => {
+  it("print as given, never rounded to 0 or up to 0.1; digits prints that many decimals", () => {
+    const rows = [{ l: "A", value: 0.25 }, { l: "B", value: 0.04 }, { l: "C", value: 0.05 }, { l: "D", value: 1.2345 }];
+    const plain = texts(draws(barChart({ table: "t", label: "l", headline: "h" }), rows)().svg);
+    expect(plain).toEqual(expect.arrayContaining(["0.25", "0.04", "0.05", "1.2"]));
+    const two = draws(barChart({ table: "t", label: "l", headline: "h", digits: 2 }), rows)();
+    expect(texts(two.svg)).toEqual(expect.arrayContaining(["0.25", "0.04", "0.05", "1.23"]));
+    expect(two.alt).toContain("B: 0.04");
+  });
+});
+
 describe("point map", () => {
   it("a long unit stacks the key rather than failing; its two circles are the largest round number and about a quarter of it", () => {
     const rows = [{ place: "Paris", lat: 48.86, lon: 2.35, value: 400000 }, { place: "Rennes", lat: 48.11, lon: -1.68, value: 20000 }, { place: "Marseille", lat: 43.3, lon: 5.37, value: 170000 }];

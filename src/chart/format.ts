@@ -5,14 +5,26 @@
 import type { Figure, Qualifier } from "../ledger/index.ts";
 
 const grouped = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
+// A number below one keeps two significant digits: 0.04 is not "0", nor 0.05 "0.1".
+const small = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 2 });
+const withDigits = new Map<number, Intl.NumberFormat>();
 
+/** "1,200", "305.5", "0.04". One argument only, so that it serves as Plot's tickFormat. */
 export function formatNumber(value: number): string {
-  return grouped.format(value);
+  const v = Object.is(value, -0) ? 0 : value;
+  return v !== 0 && Math.abs(v) < 1 ? small.format(v) : grouped.format(v);
 }
 
-export function formatQualified(value: number | null, qualifier: Qualifier, stated?: string | null): string {
+/** With `digits`, that many decimals at most ("0.25" for 2); without, as formatNumber. */
+export function formatDigits(value: number, digits?: number): string {
+  if (digits === undefined) return formatNumber(value);
+  if (!withDigits.has(digits)) withDigits.set(digits, new Intl.NumberFormat("en-US", { maximumFractionDigits: digits }));
+  return withDigits.get(digits)!.format(Object.is(value, -0) ? 0 : value);
+}
+
+export function formatQualified(value: number | null, qualifier: Qualifier, stated?: string | null, digits?: number): string {
   if (value === null) return stated ? `“${stated}”` : "no number given";
-  const n = formatNumber(value);
+  const n = formatDigits(value, digits);
   switch (qualifier) {
     case "exact": return n;
     case "approximate": return `≈${n}`;

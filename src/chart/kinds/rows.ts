@@ -122,7 +122,7 @@ export function valueWords(value: number | null, row: Row, unit?: string, digits
     const said = statedAs(row);
     return said ? `“${said}”, no number given` : "no number given";
   }
-  const printed = formatQualified(digits === undefined ? value : Number(value.toFixed(digits)), qualifierOf(row));
+  const printed = formatQualified(value, qualifierOf(row), null, digits);
   return unit ? `${printed} ${unit}` : printed;
 }
 
