@@ -265,6 +265,16 @@ describe("point map", () => {
   });
 });
 
+describe("places either side of 180°", () => {
+  it("are drawn as one group, each with its label and number", () => {
+    const rows = [{ place: "Suva", lat: -18.14, lon: 178.44, value: 50 }, { place: "Labasa", lat: -16.43, lon: 179.38, value: 20 }, { place: "Taveuni", lat: -16.8, lon: -179.95, value: 9 }];
+    for (const artboard of ["mobile", "desktop"] as const) {
+      const t = texts(draws(pointMap({ table: "t", headline: "h" }), rows, artboard)().svg);
+      expect(t).toEqual(expect.arrayContaining(["Suva, 50", "Labasa, 20", "Taveuni, 9"]));
+    }
+  });
+});
+
 describe("alt text", () => {
   it("says a number once, beside its label, when one claimant gives them all; beside each claimant when several do", () => {
     const one = drawn.find((x) => x.name === "bars-provinces.svg")!.drawn.alt;
@@ -413,6 +423,32 @@ describe("bad input to a kind: one clear error, never NaN, a hang or a number dr
       expect((e as ChartError).fix).toMatch(/^Write pointMap\(\{ table: "…", headline: "…", … \}\) with its options: table, headline, subtitle, notes, kind, alt, label, value, unit, color, highlight \(docs\/kinds\/pointMap\.md\)$/);
     }
     expect.assertions(7);
+  });
+
+  it("from a hostile check: a region twice, an empty bar label, one colour for two stacked series, options of the wrong type, a negative circle", () => {
+    expect(draws(regionMap({ table: "t", headline: "h", value: "value" }), [{ region: "Texas", country_code: "US", value: 3 }, { region: "Texas", country_code: "US", value: 10 }]))
+      .toThrow(/the rows "Texas" and "Texas" are both the region Texas/);
+    expect(draws(barChart({ table: "t", label: "l", series: "s", stack: true, headline: "h" }), [{ l: "A", s: "x", value: 3 }, { l: "", s: "y", value: 4 }]))
+      .toThrow(/a row of the table has no label \(its number is 4\)/);
+    expect(draws(barChart({ table: "t", label: "l", series: "s", stack: true, headline: "h", color: () => "#ff0000" }), [{ l: "A", s: "x", value: 3 }, { l: "A", s: "y", value: 4 }]))
+      .toThrow(/the stacked series "x" and "y" have one colour, #ff0000/);
+    const loose = (fn: (o: never) => ChartSpec, o: Record<string, unknown>) => () => fn(o as never);
+    expect(loose(barChart, { table: "t", label: "l", headline: "h", series: "s", stack: "false" })).toThrow(/stack is "false", not true or false/);
+    expect(loose(timeSeries, { table: "t", headline: "h", mark: "area" })).toThrow(/mark is "area", not "line" or "columns"/);
+    expect(loose(timeSeries, { table: "t", headline: "h", events: "quake" })).toThrow(/events must be a list/);
+    expect(loose(timeSeries, { table: "t", headline: "h", events: ["quake", "quake"] })).toThrow(/names one event twice/);
+    expect(loose(unitChart, { table: "t", headline: "h", unit: 5 })).toThrow(/unit must be words/);
+    expect(loose(barChart, { table: "t", label: "l", headline: "h", notes: "hello" })).toThrow(/notes must be a list of lines/);
+    expect(loose(barChart, { table: "t", label: "l", headline: "   " })).toThrow(/headline is missing/);
+    expect(loose(barChart, { table: 5, label: "l", headline: "h" })).toThrow(/table is 5, not the name of a notebook table/);
+    expect(draws(pointMap({ table: "t", headline: "h" }), [{ place: "Paris", lat: 48.86, lon: 2.35, value: -500 }])).toThrow(/the place "Paris" has the number -500/);
+  });
+
+  it("a series named for a claimant keeps the claimant's colour to itself", () => {
+    const d = draws(barChart({ table: "t", label: "l", series: "s", stack: true, headline: "h" }), [
+      { l: "A", s: "Interior Ministry", value: 3, claimant: "Turkish Red Crescent" }, { l: "A", s: "Others", value: 4, claimant: "Interior Ministry" },
+    ])();
+    expect(new Set([...doc(d.svg).querySelectorAll("rect[fill-opacity]")].map((r) => r.getAttribute("fill"))).size).toBe(2);
   });
 
   it("too many rows, or an event the ledger does not hold, say so rather than blame a height or a plot function", () => {

@@ -9,7 +9,7 @@ import type { ChartContext, ChartSpec } from "../spec.ts";
 import type { Row } from "../../tables/index.ts";
 import { capitalize } from "../format.ts";
 import { ChartError } from "../render.ts";
-import { claimantColor, type Column, isBound, type KindBase, notesWith, number, read, seriesColors, text, valueWords, BASE_OPTIONS, checkOptions, type OptionNames } from "./rows.ts";
+import { claimantColor, type Column, isBound, type KindBase, notesWith, number, optional, read, seriesColors, text, valueWords, BASE_OPTIONS, checkOptions, type OptionNames } from "./rows.ts";
 
 export interface BarsOptions extends KindBase {
   /** The text above each bar. */
@@ -47,11 +47,17 @@ const BAR_CHART_OPTIONS: OptionNames<BarsOptions> = { ...BASE_OPTIONS, label: tr
 /** Labelled horizontal bars, one a row, in the table's order. */
 export function barChart(o: BarsOptions): ChartSpec {
   checkOptions("barChart", o, BAR_CHART_OPTIONS);
+  if (o.stack !== undefined && typeof o.stack !== "boolean") throw new ChartError(`barChart: stack is ${JSON.stringify(o.stack)}, not true or false`, "Write stack: true for stacked bars, or leave it out");
   if (o.stack && !o.series) throw new ChartError("barChart: stack needs series, the column that names each part of a bar", "Add series: \"<column>\", or leave out stack");
   if (o.digits !== undefined && !(Number.isInteger(o.digits) && o.digits >= 0 && o.digits <= 12)) {
     throw new ChartError(`barChart: digits is ${JSON.stringify(o.digits)}, not a whole number from 0 to 12`, "Give the decimals to print, e.g. digits: 0 for whole numbers");
   }
-  const label = (row: Row, ctx: ChartContext) => read(o.label, row, ctx, text);
+  const label = (row: Row, ctx: ChartContext) => {
+    const l = read(o.label, row, ctx, text);
+    // An empty label would join the bar above, as the next of a group or a stack.
+    if (l.trim() === "") throw new ChartError(`a row of the table has no label (its number is ${String(optional(row, typeof o.value === "string" ? o.value : "value") ?? "empty")})`, "Give every row the words to print above its bar");
+    return l;
+  };
   const value = (row: Row, ctx: ChartContext) => {
     const v = read(o.value ?? "value", row, ctx, number);
     // A bar is a length from zero: a negative one would be drawn off the chart, or stacked backwards.
@@ -62,7 +68,10 @@ export function barChart(o: BarsOptions): ChartSpec {
   const draw = (data: Row[], ctx: ChartContext) => {
     // In a group, the label once, over its first bar; each bar says its series beside its number.
     const labels = new Map(data.map((d, i) => [d, o.series && i > 0 && label(data[i - 1]!, ctx) === label(d, ctx) ? "" : label(d, ctx)]));
-    if (o.stack) twiceInOneBar(data, (d) => labels.get(d)!, (d) => series(d, ctx), (d) => label(d, ctx));
+    if (o.stack) {
+      twiceInOneBar(data, (d) => labels.get(d)!, (d) => series(d, ctx), (d) => label(d, ctx));
+      if (o.color) oneColourASeries(data, (d) => series(d, ctx), (d) => read(o.color!, d, ctx, text));
+    }
     const colors = seriesColors(data, (d) => series(d, ctx), ctx);
     const words = (d: Row) => valueWords(value(d, ctx), d, o.unit, o.digits);
     return labelledBars(data, {
@@ -76,8 +85,14 @@ export function barChart(o: BarsOptions): ChartSpec {
     });
   };
   // Stacked parts are told apart by colour alone: the key says which is which.
-  const seriesKey = (data: Row[], ctx: ChartContext): LegendItem[] =>
-    [...seriesColors(data, (d) => series(d, ctx), ctx)].map(([name, color]) => ({ label: name, color }));
+  const seriesKey = (data: Row[], ctx: ChartContext): LegendItem[] => {
+    // The key's colours are the bars': a notebook's own colour for a series, where it gives one.
+    const colors = seriesColors(data, (d) => series(d, ctx), ctx);
+    return [...colors].map(([name, color]) => {
+      const first = data.find((d) => series(d, ctx) === name);
+      return { label: name, color: o.color && first ? read(o.color, first, ctx, text) : color };
+    });
+  };
   return {
     table: o.table, kind: o.kind ?? "Bar chart", headline: o.headline, subtitle: o.subtitle, alt: o.alt, scales: o.scales,
     plot: (data, ctx) => {
@@ -99,6 +114,17 @@ function twiceInOneBar(data: Row[], groupLabel: (d: Row) => string, series: (d: 
     const s = series(d);
     if (seen.has(s)) throw new ChartError(`the stacked bar "${label(d)}" has two parts for the series "${s}"`, "Give each bar one row per series, or draw the rows as grouped bars (leave out stack)");
     seen.add(s);
+  }
+}
+
+/** Stacked parts are told apart by colour and key alone: two series in one colour could not be. */
+function oneColourASeries(data: Row[], series: (d: Row) => string, color: (d: Row) => string) {
+  const owner = new Map<string, string>();
+  for (const d of data) {
+    const c = color(d).toLowerCase();
+    const s = series(d);
+    if (owner.has(c) && owner.get(c) !== s) throw new ChartError(`the stacked series "${owner.get(c)}" and "${s}" have one colour, ${c}`, "Give each series its own colour, or leave out color to use the house palette");
+    owner.set(c, s);
   }
 }
 

@@ -6,6 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
 import { formatNumber } from "../format.ts";
+import { ChartError } from "../render.ts";
 import { locatorMap } from "../marks/locator-map.ts";
 import type { ChartContext, ChartSpec } from "../spec.ts";
 import { FALLBACK_ALLOWANCE, textWidth } from "../text-metrics.ts";
@@ -29,7 +30,12 @@ export interface PointMapOptions extends KindBase {
 export function pointMap(o: PointMapOptions): ChartSpec {
   checkOptions("pointMap", o, POINT_MAP_OPTIONS);
   const label = (row: Row, ctx: ChartContext) => read(o.label ?? "place", row, ctx, text);
-  const value = (row: Row, ctx: ChartContext) => read(o.value ?? "value", row, ctx, number);
+  const value = (row: Row, ctx: ChartContext) => {
+    const v = read(o.value ?? "value", row, ctx, number);
+    // A circle's area is a count: a negative number has none, and would be drawn as the smallest dot.
+    if (v !== null && v < 0) throw new ChartError(`the place "${label(row, ctx)}" has the number ${v}: a circle's area cannot be negative`, "Draw signed numbers with a chart of Plot's own, or give the size and say the direction in the label");
+    return v;
+  };
   return {
     table: o.table, kind: o.kind ?? "Map", headline: o.headline, subtitle: o.subtitle, alt: o.alt,
     sources: ["map: Natural Earth (public domain), via the world-atlas npm package"],

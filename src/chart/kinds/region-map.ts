@@ -13,6 +13,7 @@ import { FALLBACK_ALLOWANCE, textWidth, wrapList } from "../text-metrics.ts";
 import { INK } from "../theme.ts";
 import type { Row } from "../../tables/index.ts";
 import { capitalize, formatNumber } from "../format.ts";
+import { ChartError } from "../render.ts";
 import { claimantColor, type Column, type KindBase, notesWith, number, read, text, valueWords, BASE_OPTIONS, checkOptions, type OptionNames } from "./rows.ts";
 import { takeFirstClear, type Box } from "../label-boxes.ts";
 
@@ -44,13 +45,23 @@ const countryName = (code: string) => new Intl.DisplayNames(["en"], { type: "reg
 
 export function regionMap(o: RegionMapOptions): ChartSpec {
   checkOptions("regionMap", o, REGION_MAP_OPTIONS);
-  const regionsIn = (data: Row[], ctx: ChartContext): Drawn[] => data.map((row) => {
-    const label = read(o.region ?? "region", row, ctx, text);
-    const country = o.country ? read(o.country, row, ctx, text)
-      : "iso_3166_2" in row && !("country_code" in row) ? text(row.iso_3166_2).slice(0, 2) : text(row.country_code);
-    const value = o.value ? read(o.value, row, ctx, number) : null;
-    return { row, label, value, region: findRegion(o.match ? read(o.match, row, ctx, text) : label, country) };
-  });
+  const regionsIn = (data: Row[], ctx: ChartContext): Drawn[] => {
+    const drawn = data.map((row) => {
+      const label = read(o.region ?? "region", row, ctx, text);
+      const country = o.country ? read(o.country, row, ctx, text)
+        : "iso_3166_2" in row && !("country_code" in row) ? text(row.iso_3166_2).slice(0, 2) : text(row.country_code);
+      const value = o.value ? read(o.value, row, ctx, number) : null;
+      return { row, label, value, region: findRegion(o.match ? read(o.match, row, ctx, text) : label, country) };
+    });
+    // A region is filled once: two rows for it would print two numbers over one colour.
+    const seen = new Map<string, string>();
+    for (const d of drawn) {
+      const key = `${d.region.country}\u0000${d.region.code}\u0000${d.region.name}`;
+      if (seen.has(key)) throw new ChartError(`the rows "${seen.get(key)}" and "${d.label}" are both the region ${d.region.name} (${d.region.code})`, "Give each region one row: sum the rows only if the ledger states the sum, or draw the counts with barChart");
+      seen.set(key, d.label);
+    }
+    return drawn;
+  };
   const binsOf = (drawn: Drawn[]) => bins(drawn.map((d) => d.value).filter((v): v is number => v !== null));
   return {
     table: o.table, kind: o.kind ?? "Map", headline: o.headline, subtitle: o.subtitle, alt: o.alt,
@@ -93,7 +104,8 @@ function draw(drawn: Drawn[], ctx: ChartContext, o: RegionMapOptions, b: Bins | 
   const shapes: FeatureCollection = { type: "FeatureCollection", features: drawn.map((d) => d.region.shape) };
   const [[w, s], [e, n]] = d3.geoBounds(shapes);
   // Bounds across the antimeridian (Alaska's Aleutians, Chukotka, Fiji) run from w east past 180° to e.
-  const centre = w <= e ? (w + e) / 2 : ((w + e + 360) / 2 + 180) % 360 - 180;
+  // A shape already cut at 180° (Fiji's Northern division) has bounds round the whole globe: centre on its centroid.
+  const centre = w <= e ? (e - w > 180 ? d3.geoCentroid(shapes)[0] : (w + e) / 2) : ((w + e + 360) / 2 + 180) % 360 - 180;
   // Alaska or Hawaii among the states: the United States as its readers know it, the two moved beside the rest.
   const usa = drawn.every((d) => d.region.country === "US") && drawn.some((d) => ["AK", "HI", "US.AK", "US.HI"].includes(d.region.code));
   const one = o.color ?? claimantColor(drawn[0]?.row, ctx);

@@ -56,9 +56,13 @@ export function checkOptions<O extends object>(kind: string, o: O, names: Option
     const hint = near.length >= 3 && (lower.startsWith(near.toLowerCase()) || distance(key, near) <= Math.max(2, Math.floor(key.length / 3))) ? `; did you mean "${near}"?` : "";
     throw new ChartError(`${kind}: there is no option "${key.slice(0, 60)}"${hint}`, usage);
   }
-  const given = o as Partial<KindBase>;
-  if (typeof given.table !== "string" || given.table === "") throw new ChartError(`${kind}: table is missing: the name of the notebook table it draws`, usage);
-  if (given.headline === undefined || given.headline === null || given.headline === "") throw new ChartError(`${kind}: headline is missing`, usage);
+  const given = o as Partial<KindBase> & { unit?: unknown };
+  if (given.table === undefined || given.table === "") throw new ChartError(`${kind}: table is missing: the name of the notebook table it draws`, usage);
+  if (typeof given.table !== "string") throw new ChartError(`${kind}: table is ${JSON.stringify(given.table)}, not the name of a notebook table`, usage);
+  if (given.headline === undefined || given.headline === null || (typeof given.headline === "string" && given.headline.trim() === "")) throw new ChartError(`${kind}: headline is missing`, usage);
+  // Options of the wrong type would be read as something else: notes "hello" as five notes, a unit 5 as "5".
+  if (given.notes !== undefined && !Array.isArray(given.notes)) throw new ChartError(`${kind}: notes must be a list of lines, ["…"]`, usage);
+  if (given.unit !== undefined && typeof given.unit !== "string") throw new ChartError(`${kind}: unit must be words, such as "deaths"`, usage);
 }
 
 /** A column's name, or what to read from the row. */
@@ -170,7 +174,8 @@ export function seriesColors(rows: Row[], nameOf: (row: Row) => string, context:
   const soleClaimant = (n: string): string | null => {
     const own = [...claimantsOf.get(n)!];
     if (own.length !== 1 || typeof own[0] !== "string" || !claimants.has(own[0])) return null;
-    const shared = [...claimantsOf].some(([other, set]) => other !== n && set.has(own[0]));
+    // Not when another series has the claimant's rows too, or is named for the claimant itself.
+    const shared = [...claimantsOf].some(([other, set]) => other !== n && (set.has(own[0]) || other === own[0]));
     return shared ? null : own[0];
   };
   const owned = new Set([...claimants].map((c) => context.color(c).toLowerCase()));

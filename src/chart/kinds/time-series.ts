@@ -47,7 +47,7 @@ const TIME_SERIES_OPTIONS: OptionNames<TimeSeriesOptions> = { ...BASE_OPTIONS, d
 // Plot reads "2 weeks", "3 months", "5 years".
 const STEPS: [string, number][] = [
   ["day", 1], ["2 days", 2], ["week", 7], ["2 weeks", 14], ["month", 28], ["3 months", 89], ["6 months", 181],
-  ["year", 365.25], ["2 years", 730.5], ["5 years", 1826], ["10 years", 3652], ["20 years", 7305], ["50 years", 18262], ["100 years", 36525],
+  ["year", 365.25], ["2 years", 730.5], ["5 years", 1826], ["10 years", 3652], ["20 years", 7305], ["50 years", 18262], ["100 years", 36525], ["200 years", 73050], ["500 years", 182621], ["1000 years", 365242],
 ];
 
 /** The finest ticks whose labels fit side by side in the width: a day, a week, a month, a year, or a few of them. */
@@ -71,13 +71,16 @@ function timeTicks([from, to]: Date[], width: number, size: number): { ticks: st
     const count = Math.floor(days / step) + 1;
     if ((count - 1) * (widest(format) + size / 2) <= width) return { ticks, tickFormat: format };
   }
-  return { ticks: "100 years", tickFormat: yearFormat };
+  return { ticks: "1000 years", tickFormat: yearFormat };
 }
 
 const ms = (interval: "day" | "week" | "month") => (interval === "month" ? 31 : interval === "week" ? 7 : 1) * 864e5;
 
 export function timeSeries(o: TimeSeriesOptions): ChartSpec {
   checkOptions("timeSeries", o, TIME_SERIES_OPTIONS);
+  if (o.mark !== undefined && o.mark !== "line" && o.mark !== "columns") throw new ChartError(`timeSeries: mark is ${JSON.stringify(o.mark)}, not "line" or "columns"`, "Write mark: \"columns\" for counts in periods, or leave it out for lines");
+  if (o.events !== undefined && !(Array.isArray(o.events) && o.events.every((e) => typeof e === "string"))) throw new ChartError("timeSeries: events must be a list of the ledger's event ids, [\"…\"]", "Write events: [\"<event id>\", …]");
+  if (o.events !== undefined && new Set(o.events).size !== o.events.length) throw new ChartError("timeSeries: events names one event twice", "Name each event once");
   const dateOf = (row: Row, ctx: ChartContext) => {
     const date = o.date ? read(o.date, row, ctx, text) : text(optional(row, "date") ?? optional(row, "as_of"));
     if (!/^\d{4}-\d{2}-\d{2}/.test(date) || !isCalendarDate(date.slice(0, 10))) {

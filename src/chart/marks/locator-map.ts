@@ -65,9 +65,13 @@ export function locatorMap(rows: Row[], o: LocatorOptions): Plot.PlotOptions {
     lon: Number(r.lon), lat: Number(r.lat), label: o.label(r), origin: o.origin(r), r: o.radius?.(r) ?? 4, fill: o.fill?.(r) ?? INK.text,
   }));
   const origin = points.find((p) => p.origin);
-  const centre = (Math.min(...points.map((p) => p.lon)) + Math.max(...points.map((p) => p.lon))) / 2;
+  // Places on both sides of 180° (Fiji, Chukotka and Alaska) are one group east of 180°, not the whole world apart.
+  const lons = points.map((p) => p.lon);
+  const across = Math.max(...lons) - Math.min(...lons) > 180;
+  const east = points.map((p) => ({ lat: p.lat, lon: across && p.lon < 0 ? p.lon + 360 : p.lon }));
+  const centre = (Math.min(...east.map((p) => p.lon)) + Math.max(...east.map((p) => p.lon))) / 2;
   // A phone shows no more than 1:110m can draw; the finer map would only make the file heavier.
-  const box = paddedBox(points);
+  const box = paddedBox(east);
   const world = near(worldCountries(o.width < 400 ? "110m" : "50m"), box);
   const shaded = world.features.filter((f: Feature<Geometry, { name: string }>) => o.highlight.includes(f.properties.name));
   const projection = { type: "conic-equal-area" as const, parallels: [50, 65] as [number, number], rotate: [-centre, 0] as [number, number] };
@@ -219,7 +223,8 @@ function near(all: FeatureCollection<Geometry, { name: string }>, box: [number, 
     let b = bounds.get(f);
     if (!b) bounds.set(f, (b = vertexBounds(f.geometry)));
     const [[fw, fs], [fe, fn]] = b;
-    return fe >= w && fw <= e && fn >= s && fs <= n;
+    // A box past 180° (places either side of it) meets countries a turn of the globe away.
+    return fn >= s && fs <= n && [-360, 0, 360].some((turn) => fe + turn >= w && fw + turn <= e);
   });
   return { type: "FeatureCollection", features };
 }
