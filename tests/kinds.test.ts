@@ -11,6 +11,7 @@ import { barChart, claimsChart, locator, pointMap, regionMap, smallTable, timeli
 import { findRegion, regionsOf, regionsSource } from "../src/chart/regions.ts";
 import type { ChartSpec } from "../src/chart/spec.ts";
 import { ChartError } from "../src/chart/render.ts";
+import { formatNumber } from "../src/chart/format.ts";
 import { FALLBACK_ALLOWANCE, textWidth } from "../src/chart/text-metrics.ts";
 import { ARTBOARDS as THEME_ARTBOARDS, type ArtboardName } from "../src/chart/theme.ts";
 import { figureTable, placesTable, type TableSpec } from "../src/tables/index.ts";
@@ -261,6 +262,23 @@ describe("point map", () => {
       const d = draws(pointMap({ table: "t", unit: "demonstrators in the streets", headline: "Marchers" }), rows, artboard)();
       const t = texts(d.svg);
       expect(t).toEqual(expect.arrayContaining(["400,000 demonstrators in the streets", "100,000 demonstrators in the streets"]));
+    }
+  });
+});
+
+describe("places crowded in one city", () => {
+  it("each is labelled with its number on the map or listed under it, with its number", () => {
+    const names = Array.from({ length: 30 }, (_, i) => `Quarter ${String.fromCharCode(65 + (i % 26))}${i >= 26 ? i : ""}`);
+    const rows = names.map((place, i) => ({ place, lat: 48.85 + Math.sin(i) * 0.08, lon: 2.35 + Math.cos(1.7 * i) * 0.12, value: (i + 1) * 1000 }));
+    for (const artboard of ["mobile", "desktop"] as const) {
+      const d = draws(pointMap({ table: "t", headline: "h" }), rows, artboard)();
+      const t = texts(d.svg);
+      const list = t.find((x) => x.startsWith("Not labelled on the map: "))?.replace("Not labelled on the map: ", "").split(" · ") ?? [];
+      const onMap = t.filter((x) => /^Quarter \w+, [\d,]+$/.test(x));
+      expect([...onMap, ...list].sort()).toEqual(rows.map((r) => `${r.place}, ${formatNumber(r.value)}`).sort());
+      // Too many for the map: some are listed, and some still labelled on it.
+      expect(list.length).toBeGreaterThan(0);
+      expect(onMap.length).toBeGreaterThan(3);
     }
   });
 });

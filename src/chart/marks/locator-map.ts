@@ -10,7 +10,7 @@ import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import type { Row } from "../../tables/index.ts";
 import * as d3 from "d3";
-import { FALLBACK_ALLOWANCE, textWidth } from "../text-metrics.ts";
+import { FALLBACK_ALLOWANCE, textWidth, wrapList } from "../text-metrics.ts";
 import { ChartError } from "../render.ts";
 import { INK } from "../theme.ts";
 import { inside, takeFirstClear, type Box } from "../label-boxes.ts";
@@ -76,9 +76,12 @@ export function locatorMap(rows: Row[], o: LocatorOptions): Plot.PlotOptions {
   const shaded = world.features.filter((f: Feature<Geometry, { name: string }>) => o.highlight.includes(f.properties.name));
   const projection = { type: "conic-equal-area" as const, parallels: [50, 65] as [number, number], rotate: [-centre, 0] as [number, number] };
   const sides = labelSides(points, projection, box, o);
+  const unplaced = points.filter((_, i) => sides[i] === null).map((p) => p.label);
+  const list = unplaced.length > 0 ? wrapList([`Not labelled on the map: ${unplaced[0]}`, ...unplaced.slice(1)], o.width / FALLBACK_ALLOWANCE, { size: o.fontSize, weight: "regular" }).join("\n") : "";
+  const listHeight = list === "" ? 0 : Math.ceil(list.split("\n").length * o.fontSize * 1.25 + o.fontSize * 0.5);
   const halo = { fill: INK.text, stroke: "white", strokeWidth: 3, paintOrder: "stroke", fontWeight: 600 } as const;
   return {
-    height: o.height, margin: 0, marginBottom: o.marginBottom ?? 0,
+    height: o.height === undefined ? undefined : o.height + listHeight, margin: 0, marginBottom: (o.marginBottom ?? 0) + listHeight,
     r: { type: "identity" },
     projection: {
       ...projection,
@@ -100,13 +103,15 @@ export function locatorMap(rows: Row[], o: LocatorOptions): Plot.PlotOptions {
       o.radius
         ? Plot.dot([...points].sort((a, b) => b.r - a.r), { x: "lon", y: "lat", r: "r", fill: "fill", fillOpacity: 0.55, stroke: "fill", strokeWidth: 1.2 })
         : Plot.dot(points, { x: "lon", y: "lat", r: 4, fill: INK.text, stroke: "white", strokeWidth: 1 }),
-      ...points.map((p, i) => {
-        const side = SIDES.find((s) => s.name === sides[i])!;
-        return Plot.text([p], {
+      ...points.flatMap((p, i) => {
+        const side = SIDES.find((s) => s.name === sides[i]);
+        return side ? [Plot.text([p], {
           x: "lon", y: "lat", text: "label", textAnchor: side.anchor, dx: side.dx * (p.r + 4), dy: side.dy * (p.r + o.fontSize * 0.6), ...halo,
-        });
+        })] : [];
       }),
       ...(o.marks ?? []),
+      // Under everything else in the bottom margin: the places with no room for a label, with their numbers.
+      ...(list === "" ? [] : [Plot.text([list], { frameAnchor: "bottom-left", lineAnchor: "top", textAnchor: "start", dy: (o.marginBottom ?? 0) + o.fontSize * 0.5, lineHeight: 1.25, fill: INK.text })]),
     ],
   };
 }
@@ -134,7 +139,7 @@ function labelSides(
   points: { lon: number; lat: number; label: string; origin: boolean; r: number }[],
   projection: { parallels: [number, number]; rotate: [number, number] },
   box: [number, number][], o: LocatorOptions,
-): Side[] {
+): (Side | null)[] {
   const height = (o.height ?? o.width) - (o.marginBottom ?? 0);
   const project = d3.geoConicEqualArea().parallels(projection.parallels).rotate(projection.rotate)
     .fitExtent([[0, 0], [o.width, height]], { type: "MultiPoint", coordinates: box });
@@ -169,10 +174,12 @@ function labelSides(
       taken.push(boxFor(order[clear]!));
       return order[clear]!;
     }
-    // No clear side: the side on the map that covers least of the other dots and labels, rather than one cut off at the edge.
+    // No clear side: the side on the map that covers least of the other dots and labels, if that is a sliver
+    // (a few pixels of a circle's edge); otherwise the label is listed under the map, never piled on another.
     const covered = (b: Box) => others.reduce((sum, t) => sum + Math.max(0, Math.min(b[2], t[2]) - Math.max(b[0], t[0])) * Math.max(0, Math.min(b[3], t[3]) - Math.max(b[1], t[1])), 0);
     const onMap = order.filter((s) => inside(boxFor(s), frame));
-    const side = onMap.length > 0 ? onMap.reduce((best, s) => (covered(boxFor(s)) < covered(boxFor(best)) ? s : best)) : order[0]!;
+    const side = onMap.length > 0 ? onMap.reduce((best, s) => (covered(boxFor(s)) < covered(boxFor(best)) ? s : best)) : null;
+    if (side === null || covered(boxFor(side)) > 0.1 * w * h) return null;
     taken.push(boxFor(side));
     return side;
   });
@@ -181,7 +188,10 @@ function labelSides(
 function paddedBox(points: { lon: number; lat: number }[]): [number, number][] {
   const lons = points.map((p) => p.lon);
   const lats = points.map((p) => p.lat);
-  const [w, e, s, n] = [Math.min(...lons) - 4, Math.max(...lons) + 4, Math.min(...lats) - 3, Math.max(...lats) + 3];
+  // Places in one city (under a degree apart) get a city's margin, not a country's: they would be one blot.
+  const spread = Math.max(Math.max(...lons) - Math.min(...lons), Math.max(...lats) - Math.min(...lats));
+  const [padLon, padLat] = spread < 1 ? [Math.max(spread, 0.1) * 0.6, Math.max(spread, 0.1) * 0.45] : [4, 3];
+  const [w, e, s, n] = [Math.min(...lons) - padLon, Math.max(...lons) + padLon, Math.min(...lats) - padLat, Math.max(...lats) + padLat];
   return [[w, s], [w, n], [e, s], [e, n], [(w + e) / 2, s], [(w + e) / 2, n]];
 }
 
