@@ -44,7 +44,7 @@ export interface BarsOptions extends KindBase {
 
 const BAR_CHART_OPTIONS: OptionNames<BarsOptions> = { ...BASE_OPTIONS, label: true, value: true, unit: true, digits: true, color: true, shape: true, legend: true, scales: true, series: true, stack: true };
 
-/** Labelled horizontal bars, one a row, in the table's order. */
+/** Labelled horizontal bars in the table's order: one a row, or with a series grouped (a bar each) or stacked (parts end to end, listed under the bar). */
 export function barChart(o: BarsOptions): ChartSpec {
   checkOptions("barChart", o, BAR_CHART_OPTIONS);
   if (o.stack !== undefined && typeof o.stack !== "boolean") throw new ChartError(`barChart: stack is ${JSON.stringify(o.stack)}, not true or false`, "Write stack: true for stacked bars, or leave it out");
