@@ -21,11 +21,6 @@ import { root } from "./helpers/project.ts";
 
 const output = join(root, "tests", "output", "kinds");
 
-/** The place of the fixture's ledger a province's count is drawn at (Kahramanmaraş has none: it is looked up by its province's city). */
-function cityOf(f: { measure: string }, ledger: { places: { name: string; lat: number; lon: number }[] }) {
-  const province = f.measure.replace(/^killed in /, "");
-  return ledger.places.find((p) => p.name === ({ Hatay: "Antakya" } as Record<string, string>)[province] || p.name === province);
-}
 const ARTBOARDS: ArtboardName[] = ["desktop", "mobile"];
 
 const tolls = figureTable({ title: "Death tolls", description: "Each count of the dead, by who gives it.", figures: "deaths", value: ["deaths", "Deaths"], descending: true });
@@ -50,11 +45,8 @@ const overTime = figureTable({
 
 const byCity = figureTable({
   title: "Deaths by city", description: "The ministry's count in three cities.", figures: "deaths-by-province", value: ["deaths", "Deaths"],
-  columns: {
-    place: ["The city", (f) => ({ Hatay: "Antakya", Kahramanmaraş: "Kahramanmaraş", Gaziantep: "Gaziantep", Malatya: "Malatya" })[f.measure.replace(/^killed in /, "")]],
-    lat: ["Latitude (GeoNames)", (f, ledger) => cityOf(f, ledger)?.lat ?? null],
-    lon: ["Longitude (GeoNames)", (f, ledger) => cityOf(f, ledger)?.lon ?? null],
-  },
+  // Each province's toll at its capital: the ledger's place, by the id place() gave it.
+  place: (f) => ({ Hatay: "antakya", Kahramanmaraş: "kahramanmaras", Gaziantep: "gaziantep", Malatya: "malatya" } as Record<string, string>)[f.measure.replace(/^killed in /, "")]!,
 });
 
 const crowds: TableSpec = {

@@ -1,6 +1,7 @@
 // Each of the fixture story's tables, cell for cell, and the CSV each is written as.
 // (The user's committed data/ is checked by CI: a build must leave it unchanged.)
 import { describe, expect, it } from "vitest";
+import { figureTable } from "../src/tables/index.ts";
 import { storyRun, table } from "./helpers/story.ts";
 import { tableEqual } from "./helpers/table-equal.ts";
 
@@ -89,5 +90,21 @@ describe("the fixture story's tables", () => {
         "Interior Ministry,killed,1200,approximate,\"1,200\",deaths-ministry,\"The death toll from Thursday's earthquake in southern Turkiye rose to about 1,200 on Saturday, the Interior Ministry said\"\n" +
         "Local officials in Hatay,missing,,unquantified,hundreds,missing-hatay,\"Local officials in Hatay said \"\"hundreds\"\" of people were still missing.\"\n",
     );
+  });
+});
+
+describe("figureTable's place", () => {
+  it("adds the place's name and coordinates from the ledger to each figure's row, and names a place the ledger lacks", () => {
+    const ledger = storyRun.ledger!;
+    const atCities = figureTable({
+      title: "t", description: "d", figures: (f) => f.subject === "deaths-by-province" && f.kind === "stated", value: ["deaths", "Deaths"],
+      place: (f) => ({ "killed in Hatay": "antakya", "killed in Kahramanmaras": "kahramanmaras", "killed in Gaziantep": "gaziantep" } as Record<string, string>)[f.measure]!,
+    });
+    const rows = atCities.build(ledger).objects() as Record<string, unknown>[];
+    expect(rows.map((r) => [r.place, r.deaths])).toEqual([["Antakya", 640], ["Kahramanmaraş", 410], ["Gaziantep", 150]]);
+    for (const r of rows) expect(r.lat).toBe(ledger.place(String(r.place) === "Kahramanmaraş" ? "kahramanmaras" : String(r.place).toLowerCase()).lat);
+    expect(Object.keys(atCities.columns)).toEqual(expect.arrayContaining(["place", "lat", "lon"]));
+    const wrong = figureTable({ title: "t", description: "d", figures: ["deaths-hatay"], place: () => "hatay" });
+    expect(() => wrong.build(ledger)).toThrow(/is not a place in the ledger/);
   });
 });

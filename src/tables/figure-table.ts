@@ -18,7 +18,18 @@ export interface FigureTableOptions {
   columns?: Record<string, [description: string, read: (figure: Figure, ledger: Ledger) => unknown]>;
   /** Largest number first (claims with no number last), rather than the order chosen. */
   descending?: boolean;
+  /**
+   * The ledger place each figure is at, by the id `place()` gave it ("paris"): adds the columns `place`
+   * (its name), `lat` and `lon`, which pointMap and locator read.
+   */
+  place?: (figure: Figure) => string;
 }
+
+const PLACE_COLUMNS = {
+  place: "The place the number is at, as the article names it",
+  lat: "Latitude, decimal degrees north (from the gazetteer, not the article)",
+  lon: "Longitude, decimal degrees east (from the gazetteer, not the article)",
+};
 
 export function figureTable(o: FigureTableOptions): TableSpec {
   const [valueName, valueDescription] = o.value ?? ["value", "The number, as the figure gives it; empty when the claim gives none"];
@@ -29,6 +40,7 @@ export function figureTable(o: FigureTableOptions): TableSpec {
     [valueName]: valueDescription,
     qualifier: "exact, approximate, at-least, at-most, estimate, or unquantified (no number given)",
     stated_as: "The claim's own words for the number",
+    ...(o.place ? PLACE_COLUMNS : {}),
     ...Object.fromEntries(extra.map(([name, [description]]) => [name, description])),
     figure_id: "The ledger figure the row comes from",
     quote: "The article's words, verbatim; empty for a computed figure",
@@ -43,6 +55,7 @@ export function figureTable(o: FigureTableOptions): TableSpec {
       if (o.descending) chosen = [...chosen].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity));
       const rows: Row[] = chosen.map((f) => ({
         claimant: f.claimant, measure: f.measure, [valueName]: f.value, qualifier: f.qualifier, stated_as: f.phrase,
+        ...(o.place ? placeOf(ledger, o.place(f)) : {}),
         ...Object.fromEntries(extra.map(([name, [, read]]) => [name, read(f, ledger)])),
         figure_id: f.id, quote: f.quote,
       }));
@@ -55,4 +68,9 @@ function choose(ledger: Ledger, which: FigureTableOptions["figures"]): Figure[] 
   if (typeof which === "function") return ledger.figures.filter(which);
   if (typeof which === "string") return ledger.figures.filter((f) => f.subject === which);
   return which.map((id) => ledger.figure(id));
+}
+
+function placeOf(ledger: Ledger, id: string): Row {
+  const p = ledger.place(id);
+  return { place: p.name, lat: p.lat, lon: p.lon };
 }
