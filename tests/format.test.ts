@@ -15,9 +15,20 @@ describe("formatQualified", () => {
     expect(formatQualified(null, "unquantified", "several")).toBe("“several”");
   });
 
-  it("formatQualified(value) groups thousands and keeps one decimal at most", () => {
+  it("formatQualified(value) groups thousands and keeps one decimal at most; a round million is written as a desk writes it", () => {
     expect(formatQualified(4896.2, "exact")).toBe("4,896.2");
     expect(formatQualified(1234567, "exact")).toBe("1,234,567");
+    expect(formatQualified(2e6, "approximate")).toBe("≈2 million");
+    expect(formatQualified(1.5e6, "at-least")).toBe("1.5 million+");
+    expect(formatQualified(2.5e9, "exact")).toBe("2.5 billion");
+    expect(formatQualified(1.25e6, "exact")).toBe("1,250,000");
+  });
+
+  it("a number below one keeps two significant digits, and digits sets the decimals", () => {
+    expect(formatQualified(0.04, "exact")).toBe("0.04");
+    expect(formatQualified(0.333333, "approximate")).toBe("≈0.33");
+    expect(formatQualified(1.2345, "exact", null, 3)).toBe("1.235");
+    expect(formatQualified(-0, "exact")).toBe("0");
   });
 });
 
@@ -43,6 +54,10 @@ describe("untracedNumbers", () => {
     expect(untracedNumbers("The toll rose to 1,300, or a quarter of 5,200", ledger)).toEqual(["1,300", "a quarter", "5,200"]);
     // The sentence accepted above, each number changed: rounding and words accept only what the ledger holds.
     expect(untracedNumbers("a magnitude 8 quake, 72 km from the city; four provinces, six hundred and fifty dead", ledger)).toEqual(["8", "72", "four", "six hundred and fifty"]);
+  });
+  it("untracedNumbers reads a number written in millions as the number", () => {
+    expect(untracedNumbers("each square is 2 million rescue workers", ledger, [2e6])).toEqual([]);
+    expect(untracedNumbers("each square is 2 million rescue workers", ledger)).toEqual(["2 million"]);
   });
   it("untracedNumbers(text, ledger, scales) accepts a declared drawing scale", () => {
     expect(untracedNumbers("each square is 1,000 rescue workers", ledger)).toEqual(["1,000"]);

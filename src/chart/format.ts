@@ -9,9 +9,13 @@ const grouped = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
 const small = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 2 });
 const withDigits = new Map<number, Intl.NumberFormat>();
 
-/** "1,200", "305.5", "0.04". One argument only, so that it serves as Plot's tickFormat. */
+/** "1,200", "305.5", "0.04", "2 million". One argument only, so that it serves as Plot's tickFormat. */
 export function formatNumber(value: number): string {
   const v = Object.is(value, -0) ? 0 : value;
+  // Millions and billions as a desk writes them ("nearly 2 million", not "≈2,000,000"), when that says the number exactly.
+  for (const [scale, word] of [[1e9, "billion"], [1e6, "million"]] as const) {
+    if (Math.abs(v) >= scale && Number.isInteger((v / scale) * 10) && Math.abs(v) < 1e15) return `${grouped.format(v / scale)} ${word}`;
+  }
   return v !== 0 && Math.abs(v) < 1 ? small.format(v) : grouped.format(v);
 }
 

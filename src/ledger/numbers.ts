@@ -121,6 +121,8 @@ const MENTION = new RegExp(
     String.raw`(?<designation>\b\p{Lu}[\p{L}]*-\d+[\p{L}\d]*)`,
     // "4th", "21st": an ordinal in digits names a place in a series, not a count.
     String.raw`(?<ordinal>(?<![\p{L}\d.,])\d+(?:st|nd|rd|th)\b)`,
+    // "2 million", "3.5 billion": a numeral and its scale are one number, as a reader reads them.
+    String.raw`(?<numeralScaled>(?<![\p{L}\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[ \u00a0]+(?:thousand|million|billion|trillion)\b)`,
     String.raw`(?<numeral>(?<![\p{L}\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|(?<![\p{L}\d.,])\d+(?:\.\d+)?(?![\d]))`,
     // "half a million", "a quarter of a million", "one and a half million": a share of a scale is one number.
     String.raw`(?<scaled>\b(?:(?:(?:${WORD}|a|an)[\s\u2010-]+)?(?:${DENOMINATOR}|half)|one[\s-]and[\s-]a[\s-]half)(?:\s+of)?(?:\s+an?)?\s+(?:thousand|million|billion|trillion)\b|\ban?\s+(?:hundred|thousand|million|billion|trillion)\b(?![\s-]+(?:and\s+)?(?:${WORD})\b))`,
@@ -151,6 +153,9 @@ export function findMentions(text: string): Mention[] {
     const raw = m[0];
     if (groups.designation !== undefined) {
       mentions.push({ text: raw, start, end: start + raw.length, kind: "designation", value: null });
+    } else if (groups.numeralScaled !== undefined) {
+      const value = parseNumber(raw.replace(/\u00a0/g, " "));
+      mentions.push({ text: raw, start, end: start + raw.length, kind: "numeral", value });
     } else if (groups.numeral !== undefined) {
       mentions.push({ text: raw, start, end: start + raw.length, kind: "numeral", value: parseNumber(raw) });
     } else if (groups.scaled !== undefined) {
