@@ -1,11 +1,12 @@
 // Bad ledgers: each mistake a desk can make fails with one line that names
 // the file, the figure and what to do.
 import { describe, expect, it } from "vitest";
-import type { FigureEntry } from "../src/ledger/entries.ts";
+import type { EventEntry, FigureEntry } from "../src/ledger/entries.ts";
 import type { NotebookSpec } from "../src/build/notebook.ts";
 import { formatProblem } from "../src/ledger/problems.ts";
 import { checkNotebook, runNotebook } from "../src/build/run.ts";
 import { nearestPassage } from "../src/ledger/seeds.ts";
+import { weekdayContradiction } from "../src/ledger/checks.ts";
 import { NOTEBOOK_FILE, quakeToll, SEED, STORY_ROOT } from "./helpers/story.ts";
 
 type Stated = Extract<FigureEntry, { kind: "stated" }>;
@@ -228,5 +229,22 @@ describe("nearestPassage", () => {
   });
   it("nearestPassage(text, quote) finds a passage with a changed word", () => {
     expect(nearestPassage(text, "the rebels launched around 500 drones.").passage).toBe("the rebels launched about 500 drones.");
+  });
+});
+
+describe("a weekday and a date that disagree", () => {
+  it("are named, with both days, and the event is not dated by either silently", () => {
+    expect(weekdayContradiction("Thursday March 28", "2023-04-06")).toEqual({
+      message: "\"Thursday March 28\": March 28 before publication was 2023-03-28, a Tuesday, not a Thursday: the article contradicts itself",
+      fix: "Quote the part you date it by (\"March 28\" or \"Thursday\"), set the date it gives, and say in the event's note what the article got wrong",
+    });
+    expect(weekdayContradiction("Friday, March 6, 2025", "2025-03-08")?.message).toContain("March 6, 2025 is 2025-03-06, a Thursday, not a Friday");
+    expect(weekdayContradiction("Thursday, March 6", "2025-03-08")).toBeNull();
+    expect(weekdayContradiction("on Thursday", "2025-03-08")).toBeNull();
+  });
+
+  it("a day and month with no year, quoted as stated, is told to be implied", () => {
+    const nb = { ...quakeToll, events: quakeToll.events!.map((e) => (e.id === "quake" ? { ...e, basis: "stated", phrase: "Thursday, March 6" } as EventEntry : e)) };
+    expect(problems(nb)).toEqual([`${NOTEBOOK_FILE}: event quake: "Thursday, March 6" cannot be read as a date. It gives no year: set basis "implied", as for "on Friday", and the year is read from the publication date`]);
   });
 });

@@ -251,10 +251,20 @@ function checkEvent(event: EventEntry, seeds: Map<string, Seed>, report: Report)
   const offset = locate(event.seed, event.quote, event.phrase, seeds, report);
   if (offset === null) return;
   const seed = seeds.get(event.seed)!;
-  const read = event.basis === "stated" ? readStatedDate(event.phrase) : readImpliedDate(event.phrase, seed.meta.published.date);
+  const contradiction = weekdayContradiction(event.phrase, seed.meta.published.date);
+  if (contradiction) {
+    report(contradiction.message, contradiction.fix);
+    return;
+  }
+  const named = weekdayAndDay(event.phrase);
+  const phrase = named ? named.rest : event.phrase;
+  const read = event.basis === "stated" ? readStatedDate(phrase) : readImpliedDate(phrase, seed.meta.published.date);
   if (read === null) {
+    // "March 28" names a day without its year: the year comes from the publication date, so it is implied.
+    const implied = event.basis === "stated" && readImpliedDate(phrase, seed.meta.published.date) !== null;
     report(`"${event.phrase}" cannot be read as a ${event.basis === "stated" ? "date" : "day relative to publication"}`,
-      event.basis === "stated" ? "Quote a date such as \"June 1, 2025\" or \"February 2022\"" : "Quote a weekday (\"on Sunday\") or \"today\", or give the date as external with a source");
+      implied ? `It gives no year: set basis "implied", as for "on Friday", and the year is read from the publication date`
+        : event.basis === "stated" ? "Quote a date such as \"June 1, 2025\" or \"February 2022\"" : "Quote a weekday (\"on Sunday\") or \"today\", or give the date as external with a source");
     return;
   }
   if (read.date !== event.date || read.precision !== event.precision) {
@@ -312,6 +322,33 @@ export function readImpliedDate(phrase: string, published: string): { date: stri
   const back = (p.getUTCDay() - weekday + 7) % 7 || (/^last /i.test(phrase.trim()) ? 7 : 0);
   const d = new Date(p.getTime() - back * 86_400_000);
   return { date: d.toISOString().slice(0, 10), precision: "day" };
+}
+
+/**
+ * "Thursday March 28" in an article of April 2023, when 28 March was a
+ * Tuesday: the article contradicts itself, and the ledger must not pick one
+ * of the two silently. Null when the weekday and the day agree, or the phrase
+ * has no weekday before a date.
+ */
+export function weekdayContradiction(phrase: string, published: string): { message: string; fix: string } | null {
+  const named = weekdayAndDay(phrase);
+  if (!named) return null;
+  const stated = readStatedDate(named.rest);
+  const day = stated ?? readImpliedDate(named.rest, published);
+  if (!day) return null;
+  const actual = WEEKDAYS[new Date(`${day.date}T00:00:00Z`).getUTCDay()]!;
+  if (actual === named.weekday) return null;
+  return {
+    message: `"${phrase}": ${named.rest} ${stated ? "is" : "before publication was"} ${day.date}, a ${actual}, not a ${named.weekday}: the article contradicts itself`,
+    fix: `Quote the part you date it by ("${named.rest}" or "${named.weekday}"), set the date it gives, and say in the event's note what the article got wrong`,
+  };
+}
+
+/** "Thursday, March 28", "Thursday 28 March": a weekday before a month and day, apart. */
+function weekdayAndDay(phrase: string): { weekday: string; rest: string } | null {
+  const m = new RegExp(`^(?:on )?(${WEEKDAYS.join("|")}),? (.+)$`, "i").exec(phrase.trim());
+  if (!m || !/\d/.test(m[2]!)) return null;
+  return { weekday: WEEKDAYS.find((d) => d.toLowerCase() === m[1]!.toLowerCase())!, rest: m[2]! };
 }
 
 function iso(y: number, m: number, d: number): string {
