@@ -258,6 +258,16 @@ describe("point map", () => {
   });
 });
 
+describe("a point map of small numbers", () => {
+  it("keys circles no larger than the largest number, however small, and keys nothing when all are zero", () => {
+    const small = texts(draws(pointMap({ table: "t", unit: "tonnes", headline: "h" }), [{ place: "Paris", lat: 48.86, lon: 2.35, value: 0.4 }, { place: "Rennes", lat: 48.11, lon: -1.68, value: 0.05 }])().svg);
+    expect(small).toEqual(expect.arrayContaining(["Paris, 0.4", "Rennes, 0.05", "0.4 tonnes", "0.1 tonnes"]));
+    expect(small).not.toContain("1 tonnes");
+    const zero = texts(draws(pointMap({ table: "t", unit: "tonnes", headline: "h" }), [{ place: "Paris", lat: 48.86, lon: 2.35, value: 0 }])().svg);
+    expect(zero.some((x) => x.endsWith(" tonnes"))).toBe(false);
+  });
+});
+
 describe("places crowded in one city", () => {
   it("each is labelled with its number on the map or listed under it, with its number", () => {
     const names = Array.from({ length: 30 }, (_, i) => `Quarter ${String.fromCharCode(65 + (i % 26))}${i >= 26 ? i : ""}`);

@@ -42,13 +42,15 @@ export function pointMap(o: PointMapOptions): ChartSpec {
     plot: (data, ctx) => {
       const desktop = ctx.artboard.name === "desktop";
       const largest = desktop ? 30 : 20;
-      const max = Math.max(1, ...data.map((d) => value(d, ctx) ?? 0));
+      // The largest number, however small ("0.4 tonnes"); all zero, the circles have no size to key.
+      const largestValue = Math.max(0, ...data.map((d) => value(d, ctx) ?? 0));
+      const max = largestValue > 0 ? largestValue : 1;
       // Area, not radius, in proportion to the number.
       const radius = d3.scaleSqrt().domain([0, max]).range([0, largest]);
       // Two round numbers a reader can tell apart: the largest that fits under the biggest circle, and about a quarter of it.
       const big = d3.ticks(0, max, 4).filter((t) => t > 0 && t <= max).at(-1) ?? max;
       const small = d3.ticks(0, big / 4, 2).filter((t) => t > 0).at(-1);
-      const keyValues = small !== undefined && small < big ? [big, small] : [big];
+      const keyValues = largestValue === 0 ? [] : small !== undefined && small < big ? [big, small] : [big];
       const size = ctx.artboard.body.size;
       const keyText = (v: number) => `${formatNumber(v)}${o.unit ? ` ${o.unit}` : ""}`;
       // Side by side when both fit the width, else one under the other: a long unit must not push the key off the chart.
@@ -63,7 +65,7 @@ export function pointMap(o: PointMapOptions): ChartSpec {
         else y += 2 * radius(v) + 6;
         return at;
       });
-      const keyHeight = Math.ceil(Math.max(...key.map((k) => k.bottom))) + 12;
+      const keyHeight = key.length === 0 ? 0 : Math.ceil(Math.max(...key.map((k) => k.bottom))) + 12;
       const color = (d: Row) => (o.color ? read(o.color, d, ctx, text) : claimantColor(d, ctx));
       return locatorMap(data, {
         width: ctx.width, fontSize: size,
