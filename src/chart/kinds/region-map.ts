@@ -6,7 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
-import { worldCountries } from "../marks/locator-map.ts";
+import { near, worldCountries } from "../marks/locator-map.ts";
 import { findRegion, regionsOf, regionsSource, type Region } from "../regions.ts";
 import type { ChartContext, ChartSpec } from "../spec.ts";
 import { FALLBACK_ALLOWANCE, textWidth, wrapList } from "../text-metrics.ts";
@@ -121,6 +121,12 @@ function draw(drawn: Drawn[], ctx: ChartContext, o: RegionMapOptions, b: Bins | 
   // Where Plot will put each centroid: the same projection, fitted the same way.
   const extent: [[number, number], [number, number]] = [[inset, inset], [ctx.width - inset, height - inset]];
   const project = projection().fitExtent(extent, shapes);
+  // The countries around, only those near what the frame shows: projecting the whole world's coastlines,
+  // to be clipped away, was a fifth of a story's build.
+  const view = frameBox(project, ctx.width, height, centre);
+  const world = usa ? null : near(worldCountries("50m"), view);
+  // Likewise the countries' other regions: Russia's reach from Kaliningrad to Chukotka.
+  const others = near({ type: "FeatureCollection", features: all.filter((r) => !filled.has(r.code + r.name)).map((r) => r.shape) }, view).features;
   const placed = placeLabels(drawn.map((d) => ({
     name: d.label, number: b ? valueWords(d.value, d.row, undefined) : null,
     at: d3.geoCentroid(d.region.shape), area: d3.geoArea(d.region.shape),
@@ -144,8 +150,8 @@ function draw(drawn: Drawn[], ctx: ChartContext, o: RegionMapOptions, b: Bins | 
     },
     marks: [
       // Albers USA has no place for the neighbours: the country alone, as on any map of its states.
-      ...(usa ? [] : [Plot.geo(worldCountries("50m"), { fill: "#efefef", stroke: "white", strokeWidth: 0.75 })]),
-      Plot.geo(all.filter((r) => !filled.has(r.code + r.name)).map((r) => r.shape), { fill: "#e2e2e2", stroke: "white", strokeWidth: 0.75 }),
+      ...(world ? [Plot.geo(world, { fill: "#efefef", stroke: "white", strokeWidth: 0.75 })] : []),
+      Plot.geo(others, { fill: "#e2e2e2", stroke: "white", strokeWidth: 0.75 }),
       b
         ? Plot.geo(drawn.filter((d) => d.value !== null).map((d) => ({ ...d.region.shape, properties: { value: d.value } })), {
           fill: (f: Feature<Geometry, { value: number }>) => f.properties.value, stroke: "white", strokeWidth: 1,
@@ -154,7 +160,7 @@ function draw(drawn: Drawn[], ctx: ChartContext, o: RegionMapOptions, b: Bins | 
       // A region with no number: outlined, not coloured as if it had one.
       Plot.geo(drawn.filter((d) => b && d.value === null).map((d) => d.region.shape), { fill: "none", stroke: INK.rule, strokeDasharray: "3,2" }),
       // International borders over the regions' own.
-      ...(usa ? [] : [Plot.geo(worldCountries("50m"), { fill: "none", stroke: INK.rule, strokeWidth: 1 })]),
+      ...(world ? [Plot.geo(world, { fill: "none", stroke: INK.rule, strokeWidth: 1 })] : []),
       Plot.text(usa ? [] : countryLabels(countries, all, filled, [[w, s], [e, n]]), {
         x: (d: { at: number[] }) => d.at[0], y: (d: { at: number[] }) => d.at[1], text: "name",
         fill: INK.muted, fontSize: size - 1, fontWeight: 600, ...halo, stroke: "#e2e2e2",
@@ -166,6 +172,22 @@ function draw(drawn: Drawn[], ctx: ChartContext, o: RegionMapOptions, b: Bins | 
       ...(list === "" ? [] : [Plot.text([list], { frameAnchor: "bottom-left", lineAnchor: "top", textAnchor: "start", dy: size * 0.5, lineHeight: 1.25, fill: INK.text })]),
     ],
   };
+}
+
+/**
+ * The longitudes and latitudes the frame shows, read back from points along
+ * its edges (longitudes unwrapped round the map's centre, so a view across
+ * 180° stays one box).
+ */
+function frameBox(project: d3.GeoProjection, width: number, height: number, centre: number): [number, number][] {
+  const points: [number, number][] = [];
+  for (let i = 0; i <= 20; i++) {
+    for (const [x, y] of [[(width * i) / 20, 0], [(width * i) / 20, height], [0, (height * i) / 20], [width, (height * i) / 20]] as const) {
+      const at = project.invert?.([x, y]);
+      if (at && Number.isFinite(at[0]) && Number.isFinite(at[1])) points.push([centre + ((((at[0] - centre) % 360) + 540) % 360) - 180, at[1]]);
+    }
+  }
+  return points;
 }
 
 /**

@@ -225,7 +225,7 @@ function vertexBounds(geometry: Geometry | null): [[number, number], [number, nu
  * Only the countries whose bounds come within 15° of the view: the rest would
  * be clipped away anyway, after costing the time to project them.
  */
-function near(all: FeatureCollection<Geometry, { name: string }>, box: [number, number][]): FeatureCollection<Geometry, { name: string }> {
+export function near(all: FeatureCollection<Geometry, { name: string }>, box: [number, number][]): FeatureCollection<Geometry, { name: string }> {
   const lons = box.map((p) => p[0]);
   const lats = box.map((p) => p[1]);
   const [w, e, s, n] = [Math.min(...lons) - 15, Math.max(...lons) + 15, Math.min(...lats) - 15, Math.max(...lats) + 15];
