@@ -86,7 +86,7 @@ function generated(n: number): string {
   writeFileSync(join(dir, "notebooks", "generated.ts"), `import * as Plot from "@observablehq/plot";
 import * as aq from "arquero";
 import { notebook } from "../src/index.ts";
-import type { ChartSpec } from "../src/chart.ts";
+import type { ChartSpec } from "../src/index.ts";
 
 const SEED = "${SEED}";
 const kinds: ChartSpec["plot"][] = [
