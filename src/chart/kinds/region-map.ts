@@ -129,7 +129,7 @@ function draw(drawn: Drawn[], ctx: ChartContext, o: RegionMapOptions, b: Bins | 
   const others = near({ type: "FeatureCollection", features: all.filter((r) => !filled.has(r.code + r.name)).map((r) => r.shape) }, view).features;
   const placed = placeLabels(drawn.map((d) => ({
     name: d.label, number: b ? valueWords(d.value, d.row, undefined) : null,
-    at: d3.geoCentroid(d.region.shape), area: d3.geoArea(d.region.shape),
+    ...measured(d.region.shape),
     contains: (point: number[]) => {
       const back = project.invert?.(point as [number, number]);
       return back !== null && back !== undefined && d3.geoContains(d.region.shape, back);
@@ -172,6 +172,14 @@ function draw(drawn: Drawn[], ctx: ChartContext, o: RegionMapOptions, b: Bins | 
       ...(list === "" ? [] : [Plot.text([list], { frameAnchor: "bottom-left", lineAnchor: "top", textAnchor: "start", dy: size * 0.5, lineHeight: 1.25, fill: INK.text })]),
     ],
   };
+}
+
+// A region's centroid and area are the same on every artboard and chart: measured once (Russia has 83 regions).
+const measures = new WeakMap<object, { at: [number, number]; area: number }>();
+function measured(shape: Feature<Geometry, { name: string }>): { at: [number, number]; area: number } {
+  let m = measures.get(shape);
+  if (!m) measures.set(shape, (m = { at: d3.geoCentroid(shape), area: d3.geoArea(shape) }));
+  return m;
 }
 
 /**
@@ -232,7 +240,7 @@ function countryLabels(countries: string[], all: Region[], filled: Set<string>, 
   const inView = ([x, y]: number[]) => x! > w && x! < e && y! > s && y! < n;
   return countries.flatMap((country) => {
     const candidates = all.filter((r) => r.country === country && !filled.has(r.code + r.name))
-      .map((r) => ({ r, at: d3.geoCentroid(r.shape), area: d3.geoArea(r.shape) }))
+      .map((r) => ({ r, ...measured(r.shape) }))
       .filter((c) => inView(c.at))
       .sort((a, b) => b.area - a.area);
     const best = candidates[0];
