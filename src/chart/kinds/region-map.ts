@@ -9,13 +9,13 @@ import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { near, worldCountries } from "../marks/locator-map.ts";
 import { findRegion, regionsOf, regionsSource, type Region } from "../regions.ts";
 import type { ChartContext, ChartSpec } from "../spec.ts";
-import { FALLBACK_ALLOWANCE, textWidth, wrapList } from "../text-metrics.ts";
+import { FALLBACK_ALLOWANCE, textWidth } from "../text-metrics.ts";
 import { INK } from "../theme.ts";
 import type { Row } from "../../tables/index.ts";
 import { capitalize, formatNumber } from "../format.ts";
 import { ChartError } from "../render.ts";
 import { claimantColor, type Column, type KindBase, notesWith, number, read, text, valueWords, BASE_OPTIONS, checkOptions, type OptionNames } from "./rows.ts";
-import { takeFirstClear, type Box } from "../label-boxes.ts";
+import { takeFirstClear, unlabelledList, type Box } from "../label-boxes.ts";
 
 export interface RegionMapOptions extends KindBase {
   /** The region as the article names it, printed on the map: a column, by default `region`. */
@@ -137,12 +137,9 @@ function draw(drawn: Drawn[], ctx: ChartContext, o: RegionMapOptions, b: Bins | 
   })), (at) => project(at as [number, number]) ?? null, size, [ctx.width, height]);
   const labels = placed.filter((l) => l.moved !== null);
   // A label with no room on the map (small neighbours: Rhode Island, Delaware) is listed under it, never dropped.
-  const unplaced = placed.filter((l) => l.moved === null).map((l) => (l.number === null ? l.name : `${l.name} ${l.number}`));
-  const lineHeight = size * 1.25;
-  const list = unplaced.length > 0 ? wrapList([`Not labelled on the map: ${unplaced[0]}`, ...unplaced.slice(1)], ctx.width / FALLBACK_ALLOWANCE, { size, weight: "regular" }).join("\n") : "";
-  const below = list === "" ? 0 : Math.ceil(list.split("\n").length * lineHeight + size * 0.5);
+  const unlabelled = unlabelledList(placed.filter((l) => l.moved === null).map((l) => (l.number === null ? l.name : `${l.name} ${l.number}`)), ctx.width, size);
   return {
-    margin: 0, marginBottom: below, height: height + below,
+    margin: 0, marginBottom: unlabelled.height, height: height + unlabelled.height,
     color: b ? { type: "threshold", domain: b.thresholds, range: b.colors, legend: true, label: o.unit ? capitalize(o.unit) : undefined, tickFormat: formatNumber } : undefined,
     projection: usa ? { type: "albers-usa", domain: shapes, inset } : {
       type: "conic-equal-area", parallels: [s, n], rotate: [-centre, 0],
@@ -169,7 +166,7 @@ function draw(drawn: Drawn[], ctx: ChartContext, o: RegionMapOptions, b: Bins | 
         x: (d: { at: number[] }) => d.at[0], y: (d: { at: number[] }) => d.at[1], text: "text", dx: l.moved!.dx, dy: l.moved!.dy, lineHeight: 1.2,
         fill: INK.text, fontWeight: 600, ...halo,
       })),
-      ...(list === "" ? [] : [Plot.text([list], { frameAnchor: "bottom-left", lineAnchor: "top", textAnchor: "start", dy: size * 0.5, lineHeight: 1.25, fill: INK.text })]),
+      ...unlabelled.marks,
     ],
   };
 }
@@ -207,12 +204,12 @@ function frameBox(project: d3.GeoProjection, width: number, height: number, cent
 function placeLabels(labels: { name: string; number: string | null; at: number[]; area: number; contains: (point: number[]) => boolean }[], project: (at: number[]) => number[] | null, size: number, [width, height]: [number, number]) {
   const taken: Box[] = [];
   const style = { size, weight: "semibold" as const };
-  const dys = new Map<number, { dx: number; dy: number } | null>();
+  const moved = new Map<number, { dx: number; dy: number } | null>();
   const order = labels.map((l, i) => ({ l, i })).sort((a, b) => b.l.area - a.l.area);
   for (const { l, i } of order) {
     const point = project(l.at);
     if (!point) {
-      dys.set(i, null);
+      moved.set(i, null);
       continue;
     }
     const [x, y] = point as [number, number];
@@ -225,9 +222,9 @@ function placeLabels(labels: { name: string; number: string | null; at: number[]
     // Nearest first: half a label's height or a third of its width, then a whole height, then both.
     const moves = [[0, 0], [0, h / 2], [0, -h / 2], [w / 3, 0], [-w / 3, 0], [0, h], [0, -h], [w / 3, h / 2], [-w / 3, h / 2], [w / 3, -h / 2], [-w / 3, -h / 2], [0, 2 * h], [0, -2 * h]];
     const k = takeFirstClear(moves.map(box), taken, [width, height], (m) => onItsRegion(moves[m]!));
-    dys.set(i, k >= 0 ? { dx: moves[k]![0]!, dy: moves[k]![1]! } : null);
+    moved.set(i, k >= 0 ? { dx: moves[k]![0]!, dy: moves[k]![1]! } : null);
   }
-  return labels.map((l, i) => ({ ...l, text: l.number === null ? l.name : `${l.name}\n${l.number}`, moved: dys.get(i) ?? null }));
+  return labels.map((l, i) => ({ ...l, text: l.number === null ? l.name : `${l.name}\n${l.number}`, moved: moved.get(i) ?? null }));
 }
 
 /**

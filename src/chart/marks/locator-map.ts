@@ -10,10 +10,10 @@ import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import type { Row } from "../../tables/index.ts";
 import * as d3 from "d3";
-import { FALLBACK_ALLOWANCE, textWidth, wrapList } from "../text-metrics.ts";
+import { FALLBACK_ALLOWANCE, textWidth } from "../text-metrics.ts";
 import { ChartError } from "../render.ts";
 import { INK } from "../theme.ts";
-import { inside, takeFirstClear, type Box } from "../label-boxes.ts";
+import { inside, takeFirstClear, unlabelledList, type Box } from "../label-boxes.ts";
 
 const atlases = new Map<string, FeatureCollection<Geometry, { name: string }>>();
 
@@ -76,12 +76,11 @@ export function locatorMap(rows: Row[], o: LocatorOptions): Plot.PlotOptions {
   const shaded = world.features.filter((f: Feature<Geometry, { name: string }>) => o.highlight.includes(f.properties.name));
   const projection = { type: "conic-equal-area" as const, parallels: [50, 65] as [number, number], rotate: [-centre, 0] as [number, number] };
   const sides = labelSides(points, projection, box, o);
-  const unplaced = points.filter((_, i) => sides[i] === null).map((p) => p.label);
-  const list = unplaced.length > 0 ? wrapList([`Not labelled on the map: ${unplaced[0]}`, ...unplaced.slice(1)], o.width / FALLBACK_ALLOWANCE, { size: o.fontSize, weight: "regular" }).join("\n") : "";
-  const listHeight = list === "" ? 0 : Math.ceil(list.split("\n").length * o.fontSize * 1.25 + o.fontSize * 0.5);
+  // Under everything else in the bottom margin (a point map's key comes first): the places with no room for a label.
+  const unlabelled = unlabelledList(points.filter((_, i) => sides[i] === null).map((p) => p.label), o.width, o.fontSize, o.marginBottom ?? 0);
   const halo = { fill: INK.text, stroke: "white", strokeWidth: 3, paintOrder: "stroke", fontWeight: 600 } as const;
   return {
-    height: o.height === undefined ? undefined : o.height + listHeight, margin: 0, marginBottom: (o.marginBottom ?? 0) + listHeight,
+    height: o.height === undefined ? undefined : o.height + unlabelled.height, margin: 0, marginBottom: (o.marginBottom ?? 0) + unlabelled.height,
     r: { type: "identity" },
     projection: {
       ...projection,
@@ -110,8 +109,7 @@ export function locatorMap(rows: Row[], o: LocatorOptions): Plot.PlotOptions {
         })] : [];
       }),
       ...(o.marks ?? []),
-      // Under everything else in the bottom margin: the places with no room for a label, with their numbers.
-      ...(list === "" ? [] : [Plot.text([list], { frameAnchor: "bottom-left", lineAnchor: "top", textAnchor: "start", dy: (o.marginBottom ?? 0) + o.fontSize * 0.5, lineHeight: 1.25, fill: INK.text })]),
+      ...unlabelled.marks,
     ],
   };
 }
@@ -121,6 +119,7 @@ const SIDES = [
   { name: "left", anchor: "end", dx: -1, dy: 0 },
   { name: "above", anchor: "middle", dx: 0, dy: -1 },
   { name: "below", anchor: "middle", dx: 0, dy: 1 },
+  // Corners: beside the dot and clear of it above or below, for a dot with neighbours on every side.
   { name: "above-right", anchor: "start", dx: 0.7, dy: -1 },
   { name: "below-right", anchor: "start", dx: 0.7, dy: 1 },
   { name: "above-left", anchor: "end", dx: -0.7, dy: -1 },
@@ -152,15 +151,12 @@ function labelSides(
     const w = textWidth(p.label, style) * FALLBACK_ALLOWANCE;
     const h = o.fontSize * 1.2;
     const [gap, lift] = [p.r + 4, p.r + o.fontSize * 0.6];
+    // The box a label covers at its anchor, as the side's text will be drawn (its dx and dy, its text anchor).
     const boxFor = (side: Side): Box => {
-      if (side === "right") return [x + gap, y - h / 2, x + gap + w, y + h / 2];
-      if (side === "left") return [x - gap - w, y - h / 2, x - gap, y + h / 2];
-      if (side === "above") return [x - w / 2, y - lift - h / 2, x + w / 2, y - lift + h / 2];
-      if (side === "below") return [x - w / 2, y + lift - h / 2, x + w / 2, y + lift + h / 2];
-      // Corners: beside the dot and clear of it above or below, for a dot with neighbours on every side.
       const s = SIDES.find((d) => d.name === side)!;
       const [cx, cy] = [x + s.dx * gap, y + s.dy * lift];
-      return s.anchor === "start" ? [cx, cy - h / 2, cx + w, cy + h / 2] : [cx - w, cy - h / 2, cx, cy + h / 2];
+      const left = s.anchor === "start" ? cx : s.anchor === "end" ? cx - w : cx - w / 2;
+      return [left, cy - h / 2, left + w, cy + h / 2];
     };
     const away: Side = x > meanX ? "left" : "right";
     const near: Side = away === "left" ? "right" : "left";
