@@ -85,8 +85,8 @@ describe("parseOrdinal", () => {
 
 describe("findMentions", () => {
   it("reads a numeral and its scale as one number: 2 million, 3.5 billion, 1,200 thousand", () => {
-    const found = findMentions("Nearly 2 million marched; the plan costs 3.5 billion euros and 1,200 thousand more. In 2 months, 40 thousands.").map((m) => [m.text, m.value]);
-    expect(found).toEqual([["2 million", 2e6], ["3.5 billion", 3.5e9], ["1,200 thousand", 1.2e6], ["2", 2], ["40", 40]]);
+    const found = findMentions("Nearly 2 million marched; the plan costs 3.5 billion euros and 1,200\u00a0thousand more. In 2 months, 40 thousands.").map((m) => [m.text, m.value]);
+    expect(found).toEqual([["2 million", 2e6], ["3.5 billion", 3.5e9], ["1,200\u00a0thousand", 1.2e6], ["2", 2], ["40", 40]]);
   });
 
   const kinds = (text: string) => findMentions(text).map((m) => [m.text, m.kind, m.value]);

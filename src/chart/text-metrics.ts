@@ -82,28 +82,6 @@ function kern(m: Metrics, left: Glyph, right: Glyph): number {
  * longer than the width is broken between characters rather than allowed to
  * run off the artboard.
  */
-/**
- * A list's items joined with " · " and wrapped to the width, a line broken
- * between items where it can be ("Rhode Island 43 ·" never "Rhode / Island"),
- * and within an item only when the item alone is too long.
- */
-export function wrapList(items: string[], width: number, style: TextStyle): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const item of items) {
-    const joined = line === "" ? item : `${line} · ${item}`;
-    if (textWidth(joined, style) <= width) {
-      line = joined;
-      continue;
-    }
-    if (line !== "") lines.push(`${line} ·`);
-    const wrapped = wrap(item, width, style);
-    line = wrapped.pop() ?? "";
-    lines.push(...wrapped);
-  }
-  return line === "" ? lines : [...lines, line];
-}
-
 export function wrap(text: string, width: number, style: TextStyle): string[] {
   const space = textWidth(" ", style);
   const lines: string[] = [];
@@ -127,6 +105,28 @@ export function wrap(text: string, width: number, style: TextStyle): string[] {
     lines.push(line);
   }
   return lines;
+}
+
+/**
+ * A list's items joined with " · " and wrapped to the width, a line broken
+ * between items where it can be ("Rhode Island 43 ·" never "Rhode / Island"),
+ * and within an item only when the item alone is too long.
+ */
+export function wrapList(items: string[], width: number, style: TextStyle): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const item of items) {
+    const joined = line === "" ? item : `${line} · ${item}`;
+    if (textWidth(joined, style) <= width) {
+      line = joined;
+      continue;
+    }
+    if (line !== "") lines.push(`${line} ·`);
+    const wrapped = wrap(item, width, style);
+    line = wrapped.pop() ?? "";
+    lines.push(...wrapped);
+  }
+  return line === "" ? lines : [...lines, line];
 }
 
 const charWidths = new Map<string, Map<string, number>>();

@@ -154,8 +154,7 @@ export function findMentions(text: string): Mention[] {
     if (groups.designation !== undefined) {
       mentions.push({ text: raw, start, end: start + raw.length, kind: "designation", value: null });
     } else if (groups.numeralScaled !== undefined) {
-      const value = parseNumber(raw.replace(/\u00a0/g, " "));
-      mentions.push({ text: raw, start, end: start + raw.length, kind: "numeral", value });
+      mentions.push({ text: raw, start, end: start + raw.length, kind: "numeral", value: parseNumber(raw) });
     } else if (groups.numeral !== undefined) {
       mentions.push({ text: raw, start, end: start + raw.length, kind: "numeral", value: parseNumber(raw) });
     } else if (groups.scaled !== undefined) {

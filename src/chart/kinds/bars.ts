@@ -65,6 +65,11 @@ export function barChart(o: BarsOptions): ChartSpec {
     return v;
   };
   const series = (row: Row, ctx: ChartContext) => (o.series ? read(o.series, row, ctx, text) : "");
+  // A bar's colour: the notebook's, else its series' (a claimant's own, or the palette's), else its claimant's.
+  const colorOf = (data: Row[], ctx: ChartContext) => {
+    const colors = seriesColors(data, (d) => series(d, ctx), ctx);
+    return (d: Row) => (o.color ? read(o.color, d, ctx, text) : o.series ? colors.get(series(d, ctx))! : claimantColor(d, ctx));
+  };
   const draw = (data: Row[], ctx: ChartContext) => {
     // In a group, the label once, over its first bar; each bar says its series beside its number.
     const labels = new Map(data.map((d, i) => [d, o.series && i > 0 && label(data[i - 1]!, ctx) === label(d, ctx) ? "" : label(d, ctx)]));
@@ -72,26 +77,24 @@ export function barChart(o: BarsOptions): ChartSpec {
       twiceInOneBar(data, (d) => labels.get(d)!, (d) => series(d, ctx), (d) => label(d, ctx));
       if (o.color) oneColourASeries(data, (d) => series(d, ctx), (d) => read(o.color!, d, ctx, text));
     }
-    const colors = seriesColors(data, (d) => series(d, ctx), ctx);
+    const color = colorOf(data, ctx);
     const words = (d: Row) => valueWords(value(d, ctx), d, o.unit, o.digits);
     return labelledBars(data, {
       label: (d) => labels.get(d) ?? label(d, ctx),
       value: (d) => value(d, ctx),
       valueText: (d) => `${o.series ? `${series(d, ctx)}: ` : ""}${words(d)}`,
-      color: (d) => (o.color ? read(o.color, d, ctx, text) : o.series ? colors.get(series(d, ctx))! : claimantColor(d, ctx)),
+      color,
       shape: (d) => o.shape?.(d, ctx) ?? (isBound(d) ? "outline" : "solid"),
       width: ctx.width, fontSize: ctx.artboard.body.size,
       stacked: o.stack === true,
     });
   };
-  // Stacked parts are told apart by colour alone: the key says which is which.
+  // Stacked parts are told apart by colour alone: the key says which is which, in the bars' own colours.
   const seriesKey = (data: Row[], ctx: ChartContext): LegendItem[] => {
-    // The key's colours are the bars': a notebook's own colour for a series, where it gives one.
-    const colors = seriesColors(data, (d) => series(d, ctx), ctx);
-    return [...colors].map(([name, color]) => {
-      const first = data.find((d) => series(d, ctx) === name);
-      return { label: name, color: o.color && first ? read(o.color, first, ctx, text) : color };
-    });
+    const color = colorOf(data, ctx);
+    const first = new Map<string, Row>();
+    for (const d of data) if (!first.has(series(d, ctx))) first.set(series(d, ctx), d);
+    return [...first].map(([name, d]) => ({ label: name, color: color(d) }));
   };
   return {
     table: o.table, kind: o.kind ?? "Bar chart", headline: o.headline, subtitle: o.subtitle, alt: o.alt, scales: o.scales,

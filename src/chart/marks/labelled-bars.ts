@@ -43,8 +43,6 @@ export interface LabelledBars {
 interface Laid {
   label: string;
   value: number | null;
-  /** Where the bar starts: 0, or the end of the part before it in a stack. */
-  x0: number;
   text: string;
   color: string;
   shape: BarShape;
@@ -80,10 +78,10 @@ export function labelledBars(rows: Row[], o: LabelledBarsOptions): LabelledBars 
     if (d.shape === "none") {
       const text = fit(d.text, style);
       y = afterLabel + lines(text) * r.line;
-      return { ...d, label, text, x0: 0, labelTop, barMiddle: afterLabel };
+      return { ...d, label, text, labelTop, barMiddle: afterLabel };
     }
     y = afterLabel + r.bar;
-    return { ...d, label, x0: 0, labelTop, barMiddle: afterLabel + r.bar / 2 };
+    return { ...d, label, labelTop, barMiddle: afterLabel + r.bar / 2 };
   });
   const height = Math.ceil(y) + 2;
   const max = o.max ?? Math.max(1, ...barred.map((d) => d.value ?? 0));
@@ -138,7 +136,8 @@ function stackedBars(rows: Row[], o: LabelledBarsOptions): LabelledBars {
     else groups.push({ label, parts: [part] });
   }
   let y = 0;
-  const segments: (Laid & { x1: number; y1: number; y2: number })[] = [];
+  // A part of a bar: from the end of the part before it (x0) to its own (x1).
+  const segments: { x0: number; x1: number; y1: number; y2: number; color: string; shape: BarShape }[] = [];
   const texts: { text: string; top: number; bold: boolean }[] = [];
   groups.forEach((g, i) => {
     const top = y + (i === 0 ? 0 : r.row);
@@ -149,7 +148,7 @@ function stackedBars(rows: Row[], o: LabelledBarsOptions): LabelledBars {
     for (const p of g.parts) {
       if (p.shape === "none") continue;
       const x1 = x0 + p.value!;
-      segments.push({ label, value: p.value, x0, x1, text: "", color: p.color, shape: p.shape, labelTop: top, barMiddle: afterLabel + r.bar / 2, y1: afterLabel, y2: afterLabel + r.bar });
+      segments.push({ x0, x1, color: p.color, shape: p.shape, y1: afterLabel, y2: afterLabel + r.bar });
       x0 = x1;
     }
     const listTop = segments.at(-1)?.y1 === afterLabel ? afterLabel + r.bar + r.gap : afterLabel;
@@ -171,7 +170,7 @@ function stackedBars(rows: Row[], o: LabelledBarsOptions): LabelledBars {
       // A hairline of the background between parts, so that two parts of one colour read as two.
       Plot.rectX(segments.filter((d) => d.shape !== "outline"), {
         x1: "x0", x2: "x1", y1: "y1", y2: "y2", fill: "color", insetRight: 0.5, insetLeft: 0.5,
-        fillOpacity: (d: Laid) => (d.shape === "faint" ? 0.4 : 1),
+        fillOpacity: (d: { shape: BarShape }) => (d.shape === "faint" ? 0.4 : 1),
       }),
       Plot.rectX(segments.filter((d) => d.shape === "outline"), {
         x1: "x0", x2: "x1", y1: (d: { y1: number }) => d.y1 + 0.75, y2: (d: { y2: number }) => d.y2 - 0.75, insetRight: 0.5, insetLeft: 0.5,
