@@ -49,34 +49,28 @@ const byCity = figureTable({
   place: (f) => ({ Hatay: "antakya", Kahramanmaraş: "kahramanmaras", Gaziantep: "gaziantep", Malatya: "malatya" } as Record<string, string>)[f.measure.replace(/^killed in /, "")]!,
 });
 
-const crowds: TableSpec = {
-  title: "Crowds", description: "Two counts of each march.",
-  columns: { city: "City", counter: "Who counts", people: "People", qualifier: "Qualifier" },
-  build: () => fromRows([
-    { city: "Paris", counter: "Police", people: 20000, qualifier: "exact" }, { city: "Paris", counter: "Organisers", people: 150000, qualifier: "approximate" },
-    { city: "Lyon, where the march crossed the river twice before the rain", counter: "Police", people: 8500, qualifier: "exact" },
-    { city: "Lyon, where the march crossed the river twice before the rain", counter: "Organisers", people: null, qualifier: "unquantified" },
-  ], ["city", "counter", "people", "qualifier"]),
-};
-
-const damage: TableSpec = {
-  title: "Damage", description: "Buildings inspected in each province, by what the inspectors found.",
-  columns: { province: "Province", found: "What the inspectors found", buildings: "Buildings", qualifier: "Qualifier" },
-  build: () => fromRows([
-    { province: "Hatay", found: "Collapsed", buildings: 1200, qualifier: "exact" }, { province: "Hatay", found: "Badly damaged", buildings: 3400, qualifier: "approximate" },
-    { province: "Hatay", found: "Lightly damaged", buildings: 5100, qualifier: "exact" },
-    { province: "Kahramanmaraş, the province where the first earthquake's epicentre lay", found: "Collapsed", buildings: 800, qualifier: "exact" },
-    { province: "Kahramanmaraş, the province where the first earthquake's epicentre lay", found: "Badly damaged", buildings: null, qualifier: "unquantified" },
-    { province: "Gaziantep", found: "Collapsed", buildings: 150, qualifier: "at-least" }, { province: "Gaziantep", found: "Lightly damaged", buildings: 2600, qualifier: "exact" },
-  ], ["province", "found", "buildings", "qualifier"]),
-};
-
 /** A table of these rows, and a function drawing the spec over it on the phone's artboard. */
 const rowsTable = (rows: Record<string, unknown>[]): TableSpec => ({
   title: "t", description: "d", columns: Object.fromEntries(Object.keys(rows[0]!).map((c) => [c, c])),
   build: () => fromRows(rows, Object.keys(rows[0]!)),
 });
 const draws = (spec: ChartSpec, rows: Record<string, unknown>[], artboard: ArtboardName = "mobile") => () => drawKind("bad", spec, rowsTable(rows), artboard);
+
+// Two counts of each march.
+const crowds = rowsTable([
+  { city: "Paris", counter: "Police", people: 20000, qualifier: "exact" }, { city: "Paris", counter: "Organisers", people: 150000, qualifier: "approximate" },
+  { city: "Lyon, where the march crossed the river twice before the rain", counter: "Police", people: 8500, qualifier: "exact" },
+  { city: "Lyon, where the march crossed the river twice before the rain", counter: "Organisers", people: null, qualifier: "unquantified" },
+]);
+
+// Buildings inspected in each province, by what the inspectors found.
+const damage = rowsTable([
+  { province: "Hatay", found: "Collapsed", buildings: 1200, qualifier: "exact" }, { province: "Hatay", found: "Badly damaged", buildings: 3400, qualifier: "approximate" },
+  { province: "Hatay", found: "Lightly damaged", buildings: 5100, qualifier: "exact" },
+  { province: "Kahramanmaraş, the province where the first earthquake's epicentre lay", found: "Collapsed", buildings: 800, qualifier: "exact" },
+  { province: "Kahramanmaraş, the province where the first earthquake's epicentre lay", found: "Badly damaged", buildings: null, qualifier: "unquantified" },
+  { province: "Gaziantep", found: "Collapsed", buildings: 150, qualifier: "at-least" }, { province: "Gaziantep", found: "Lightly damaged", buildings: 2600, qualifier: "exact" },
+]);
 
 const KINDS: Record<string, { spec: ChartSpec; table: TableSpec }> = {
   "bars-stacked": {
