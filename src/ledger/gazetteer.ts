@@ -71,6 +71,14 @@ const LETTERS: Record<string, string> = { ł: "l", ø: "o", ß: "ss", ı: "i", �
 /** A name as people write it with and without accents: "Sant Julià" and "sant julia" are one, as are "Łódź" and "lodz". */
 export const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[łøßıđþðæœəħŀŧ]/gu, (c) => LETTERS[c]!).trim();
 
+// A country's names folded once: a notebook looks up several places, and a watch runs it on every save.
+const foldedNames = new WeakMap<City, string>();
+function foldedName(c: City): string {
+  let folded = foldedNames.get(c);
+  if (folded === undefined) foldedNames.set(c, (folded = fold(c.name)));
+  return folded;
+}
+
 // Longer than any place's name: a longer one is refused before it is compared with every name of a country.
 const LONGEST = 200;
 
@@ -92,12 +100,13 @@ export function place(name: string, where: Where, id?: string): Place {
   const regionName = (c: City) => regions.get(`${c.country}.${c.admin1}`) ?? c.admin1;
   const inRegion = where.region !== undefined ? inCountry.filter((c) => fold(c.admin1) === fold(where.region!) || fold(regionName(c)) === fold(where.region!)) : inCountry;
   // "Höf" spelt as the gazetteer spells it is Höf, not also Hof: an exact spelling picks among names that fold alike.
-  const folded = inRegion.filter((c) => fold(c.name) === fold(name));
+  const wanted = fold(name);
+  const folded = inRegion.filter((c) => foldedName(c) === wanted);
   const exact = folded.filter((c) => c.name === name.trim());
   const found = exact.length > 0 ? exact : folded;
   const describe = (c: City) => `${c.name}, ${regionName(c)} (${c.lat}, ${c.lng})`;
   if (found.length === 0) {
-    const near = inCountry.map((c) => ({ c, d: distance(fold(c.name), fold(name)) })).sort((a, b) => a.d - b.d || a.c.name.localeCompare(b.c.name)).slice(0, 5);
+    const near = inCountry.map((c) => ({ c, d: distance(foldedName(c), wanted) })).sort((a, b) => a.d - b.d || a.c.name.localeCompare(b.c.name)).slice(0, 5);
     throw new GazetteerError(`place ${asked}: the gazetteer has no such place. The nearest names it has: ${near.map((n) => describe(n.c)).join("; ")}. Spell the name as GeoNames does, or check the country and region`);
   }
   if (found.length > 1 && where.region !== undefined) {
