@@ -53,7 +53,7 @@ const argv = process.argv.slice(2);
 const build = plainBuild(argv);
 const state = build && unchangedSince(build.root, buildKey(build));
 if (build && state) {
-  if (!build.quiet && !process.stdout.isTTY) for (const id of state.charts) console.log(`unchanged ${id} (0 ms)`);
+  if (!build.quiet && !process.stdout.isTTY) for (const id of state.charts) console.log(`unchanged ${id} (kept, 0 ms)`);
   const n = state.charts.length;
   console.log(`build: ${n} chart${n === 1 ? "" : "s"} (0 written, ${n} unchanged, 0 failed), ${state.tables} table${state.tables === 1 ? "" : "s"}, ${state.notebooks} notebook${state.notebooks === 1 ? "" : "s"} built in ${(performance.now() / 1000).toFixed(1)} s (nothing changed since the last build)`);
 } else if (supervised(argv)) {

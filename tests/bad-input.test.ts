@@ -30,7 +30,7 @@ function breakAndBuild(o: FixtureOptions, ...args: string[]) {
   try {
     const r = project.run("build", "--format", "svg", ...args);
     expect(r.status, r.stdout + r.stderr).toBe(1);
-    for (const id of STORY_CHARTS) expect(r.stdout, `${id} was not built`).toMatch(new RegExp(`^unchanged ${id} \\(\\d+ ms\\)$`, "m"));
+    for (const id of STORY_CHARTS) expect(r.stdout, `${id} was not built`).toMatch(new RegExp(`^unchanged ${id} \\(kept, \\d+ ms\\)$`, "m"));
     expect(read(FIXTURE_FILES)).toEqual(published);
     expect(temporaries()).toEqual([]);
     return r;
@@ -85,7 +85,7 @@ describe("bad input", () => {
       expect(r.stderr).toContain("notebooks/fixture.ts: chart locator-map: the chart id is also used by notebooks/quake-toll.ts; neither chart is built and their published files are left as they were. Give each chart an id of its own");
       expect(r.stderr).toContain("notebooks/quake-toll.ts: chart locator-map: the chart id is also used by notebooks/fixture.ts");
       expect(r.stdout).toMatch(/^failed    locator-map \(\d+ ms\)$/m);
-      expect(r.stdout).toMatch(/^unchanged timeline \(\d+ ms\)$/m);
+      expect(r.stdout).toMatch(/^unchanged timeline \((?:drawn|kept), \d+ ms\)$/m);
       expect(read(["charts/locator-map.svg", "charts/locator-map.mobile.svg", "charts/locator-map.html"])).toEqual(before);
       expect(temporaries()).toEqual([]);
     } finally {
@@ -165,7 +165,7 @@ describe("bad input", () => {
     const whole = new Map(files.map((f) => [f, readFileSync(join(project.dir, "charts", f))]));
     for (const f of files) rmSync(join(project.dir, "charts", f));
     const running = project.start("build");
-    await running.waitFor(/^written   \S+ \(\d+ ms\)$/m, 60_000);
+    await running.waitFor(/^written   \S+ \(drawn, \d+ ms\)$/m, 60_000);
     const code = await running.stop();
     expect(code).toBe(130);
     expect(running.output()).toMatch(/^build: interrupted; /m);

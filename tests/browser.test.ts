@@ -98,13 +98,44 @@ describe.runIf(RUN_BROWSER_TESTS)("in Chromium", () => {
     try {
       // Not networkidle: the open event stream keeps the network busy.
       await page.goto(live.url, { waitUntil: "load" });
-      expect(await page.$$eval("script", (s) => s.map((e) => e.textContent))).toEqual(['new EventSource("/__storycharts/events").onmessage = () => location.reload();']);
+      const scripts = await page.$$eval("script", (s) => s.map((e) => e.textContent ?? ""));
+      expect(scripts.length).toBe(1);
+      expect(scripts[0]).toMatch(/^new EventSource\("\/__storycharts\/events"\)\.onmessage = /);
       // The stream may not be connected yet: ask again until the page reloads.
       const reloaded = page.waitForEvent("load");
       const asking = setInterval(() => live.reload(), 100);
       await reloaded.finally(() => clearInterval(asking));
       // A reload cuts the event stream (and a second reload the first): those requests fail by design.
       // A blocked script shows as a console error.
+      expect(errors.filter((e) => !e.startsWith("request failed:"))).toEqual([]);
+    } finally {
+      await page.close();
+      await live.close();
+    }
+  });
+
+  it("told which charts a build changed, the live gallery swaps in just those charts, without reloading the page", async () => {
+    const live = await serve({ root: story.dir, out: "charts", port: 0, live: true });
+    const { page, errors } = await open(1280);
+    try {
+      await page.goto(live.url, { waitUntil: "load" });
+      // Marks that a reload, or a section swapped in, would not carry.
+      await page.evaluate(() => {
+        (window as unknown as { kept: boolean }).kept = true;
+        for (const s of document.querySelectorAll("[data-chart]")) s.setAttribute("data-mark", "before");
+      });
+      const swapped = page.waitForFunction(() => document.querySelector('[data-chart="timeline"]')?.getAttribute("data-mark") === null);
+      const asking = setInterval(() => live.reload(["timeline"]), 100);
+      await swapped.finally(() => clearInterval(asking));
+      const after = await page.evaluate(() => ({
+        kept: (window as unknown as { kept?: boolean }).kept === true,
+        marked: [...document.querySelectorAll("[data-chart]")].filter((s) => s.getAttribute("data-mark") === "before").map((s) => s.getAttribute("data-chart")),
+        timeline: [...document.querySelectorAll('[data-chart="timeline"] img')].map((i) => i.getAttribute("src")),
+      }));
+      expect(after.kept).toBe(true);
+      expect(after.marked.sort()).toEqual(manifest.charts.map((c) => c.id).filter((id) => id !== "timeline").sort());
+      for (const src of after.timeline) expect(src).toMatch(/^timeline(\.mobile)?\.svg\?v=\d+$/);
+      await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('[data-chart="timeline"] img')].every((i) => i.complete && i.naturalWidth > 0));
       expect(errors.filter((e) => !e.startsWith("request failed:"))).toEqual([]);
     } finally {
       await page.close();

@@ -48,7 +48,7 @@ describe("storycharts build, list and check", () => {
     const r = project.run("build");
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    for (const id of CHART_IDS) expect(r.stdout).toMatch(new RegExp(`^written   ${id} \\(\\d+ ms\\)$`, "m"));
+    for (const id of CHART_IDS) expect(r.stdout).toMatch(new RegExp(`^written   ${id} \\(drawn, \\d+ ms\\)$`, "m"));
     expect(lastLine(r.stdout)).toMatch(/^build: 7 charts \(7 written, 0 unchanged, 0 failed\), 8 tables, 1 notebook built in \d+\.\d s$/);
     const charts = readdirSync(join(project.dir, "charts")).sort();
     // Each chart's artboards, PNG, embed code and data; the story's figures; the manifest and the gallery.
@@ -77,7 +77,7 @@ describe("storycharts build, list and check", () => {
     const before = snapshot(project.dir);
     const r = project.run("build");
     expect(r.status).toBe(0);
-    for (const id of CHART_IDS) expect(r.stdout).toMatch(new RegExp(`^unchanged ${id} \\(\\d+ ms\\)$`, "m"));
+    for (const id of CHART_IDS) expect(r.stdout).toMatch(new RegExp(`^unchanged ${id} \\(kept, \\d+ ms\\)$`, "m"));
     expect(lastLine(r.stdout)).toMatch(/^build: 7 charts \(0 written, 7 unchanged, 0 failed\), 8 tables, 1 notebook built in/);
     expect(snapshot(project.dir)).toEqual(before);
   });
@@ -96,7 +96,7 @@ describe("storycharts build, list and check", () => {
     const published = readFileSync(mobile, "utf8");
     rmSync(mobile);
     const restored = project.run("build");
-    expect(restored.stdout).toMatch(/^written   timeline \(\d+ ms\)$/m);
+    expect(restored.stdout).toMatch(/^written   timeline \(drawn, \d+ ms\)$/m);
     expect(readFileSync(mobile, "utf8")).toBe(published);
   });
 
@@ -104,7 +104,7 @@ describe("storycharts build, list and check", () => {
     const manifest = readFileSync(join(project.dir, "charts", "manifest.json"), "utf8");
     const r = project.run("build", "distance-by-hand", "--format", "svg");
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^unchanged distance-by-hand \(\d+ ms\)$/m);
+    expect(r.stdout).toMatch(/^unchanged distance-by-hand \((?:drawn|kept), \d+ ms\)$/m);
     expect(r.stdout).not.toMatch(/^unchanged (?!distance-by-hand )/m);
     expect(lastLine(r.stdout)).toMatch(/^build: 1 chart \(0 written, 1 unchanged, 0 failed\)/);
     expect(readFileSync(join(project.dir, "charts", "manifest.json"), "utf8")).toBe(manifest);
@@ -180,7 +180,7 @@ describe("storycharts build, list and check", () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain("13 figures checked: 0 problems");
     expect(r.stdout).toContain("death-claims: Competing claims about the dead and missing");
-    for (const id of CHART_IDS) expect(r.stdout).toMatch(new RegExp(`^unchanged ${id} \\(\\d+ ms\\)$`, "m"));
+    for (const id of CHART_IDS) expect(r.stdout).toMatch(new RegExp(`^unchanged ${id} \\(kept, \\d+ ms\\)$`, "m"));
     expect(lastLine(r.stdout)).toMatch(/^build: 7 charts \(0 written, 7 unchanged, 0 failed\), 8 tables, 1 notebook built in \d+\.\d s$/);
   });
 
@@ -315,7 +315,9 @@ describe("storycharts watch and preview", () => {
       const saved = Date.now();
       await watch.waitFor(/^build: .*$/m, 20_000, from);
       const latency = Date.now() - saved;
-      expect(watch.output().slice(from)).toMatch(/^written   deaths-by-province \(\d+ ms\)$/m);
+      expect(watch.output().slice(from)).toMatch(/^written   deaths-by-province \(drawn, \d+ ms\)$/m);
+      // Only the chart the save touched is drawn: the others' files are kept as they are.
+      for (const id of CHART_IDS.filter((c) => c !== "deaths-by-province")) expect(watch.output().slice(from)).toMatch(new RegExp(`^unchanged ${id} \\(kept, \\d+ ms\\)$`, "m"));
       expect(readFileSync(join(project.dir, "charts", "deaths-by-province.svg"), "utf8")).toContain("Hatay lost 640 people, more than any other province");
       console.log(`watch: save to charts written in ${latency} ms`);
 
@@ -339,7 +341,7 @@ describe("storycharts watch and preview", () => {
     expect(watch.output()).toContain("watch: stopped");
   });
 
-  it("preview serves the gallery on 127.0.0.1 and tells the open page to reload after a rebuild", async () => {
+  it("preview serves the gallery on 127.0.0.1 and tells the open page which charts a rebuild changed", async () => {
     const preview = project.start("preview", "--port", "0");
     try {
       const [, url] = await preview.waitFor(/preview: serving (http:\/\/127\.0\.0\.1:\d+\/charts\/)/);
@@ -351,9 +353,10 @@ describe("storycharts watch and preview", () => {
 
       const events = listen(new URL("/__storycharts/events", url).href);
       await events.connected;
-      const seed = join(project.dir, "seeds", `${SEED}.meta.json`);
-      writeFileSync(seed, readFileSync(seed, "utf8"));
-      await events.reloaded;
+      // One chart's words edited: the page is told to show that chart anew, and no other.
+      const charts = join(project.dir, "notebooks", "quake-toll", "charts.ts");
+      writeFileSync(charts, readFileSync(charts, "utf8").replace("People killed, by province, according", "People killed in each province, according"));
+      expect(await events.message).toBe(JSON.stringify({ charts: ["deaths-by-province"] }));
       events.close();
     } finally {
       expect(await preview.stop()).toBe(0);
@@ -373,17 +376,19 @@ function fetchText(url: string): Promise<string> {
 
 function listen(url: string) {
   let connected!: () => void;
-  let reloaded!: () => void;
+  let told!: (data: string) => void;
   const result = {
     connected: new Promise<void>((r) => (connected = r)),
-    reloaded: new Promise<void>((r) => (reloaded = r)),
+    /** The first event's data. */
+    message: new Promise<string>((r) => (told = r)),
     close: () => request.destroy(),
   };
   const request = get(url, (res) => {
     res.on("data", (d: Buffer) => {
       const text = d.toString();
       if (text.includes(": connected")) connected();
-      if (text.includes("data: reload")) reloaded();
+      const data = /^data: (.*)$/m.exec(text);
+      if (data) told(data[1]!);
     });
   });
   return result;

@@ -138,7 +138,7 @@ describe("a new story, from article to published chart", () => {
     expect(lastLine(check.stdout)).toBe("check: 1 notebook, 4 figures, 0 problems, 3 numbers not reviewed yet");
     const build = project.run("build", "--format", "svg");
     expect(build.status, build.stderr).toBe(0);
-    expect(build.stdout).toMatch(/^written   homes-destroyed \(\d+ ms\)$/m);
+    expect(build.stdout).toMatch(/^written   homes-destroyed \(drawn, \d+ ms\)$/m);
     for (const name of ["homes-destroyed.svg", "homes-destroyed.mobile.svg", "homes-destroyed.html"]) {
       const content = readFileSync(join(project.dir, "charts", name), "utf8");
       if (name.endsWith(".svg")) {

@@ -42,7 +42,7 @@ describe("storycharts watch", () => {
         const headline = i % 2 === 1 ? OTHER : HEADLINE;
         const from = watch.output().length;
         saveByRename(withHeadline(headline), i);
-        await watch.waitFor(/^written   fixture-drones \(\d+ ms\)$/m, 20_000, from);
+        await watch.waitFor(/^written   fixture-drones \(drawn, \d+ ms\)$/m, 20_000, from);
         await watch.waitFor(/^build: .*$/m, 20_000, from);
         expect(svg(), `save ${i}`).toContain(headline);
       }
@@ -69,7 +69,7 @@ describe("storycharts watch", () => {
         from = watch.output().length;
         const headline = where.includes("plot") ? OTHER : HEADLINE;
         writeFileSync(notebook, withHeadline(headline));
-        await watch.waitFor(/^written   fixture-drones \(\d+ ms\)$/m, 20_000, from);
+        await watch.waitFor(/^written   fixture-drones \(drawn, \d+ ms\)$/m, 20_000, from);
         await watch.waitFor(/^build: .*$/m, 20_000, from);
         expect(svg(), where).toContain(headline);
       }

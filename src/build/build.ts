@@ -6,7 +6,10 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { buildKey, fingerprint, owned, statePath, type BuildState } from "./fingerprint.mjs";
 import { join, relative, resolve } from "node:path";
-import { buildCharts, type ChartOutput } from "./draw-charts.ts";
+import { articleOf, buildCharts, type ChartOutput } from "./draw-charts.ts";
+import { NotebookCode, digest, libraryKey, loadDrawn, onDisk, reusable, saveDrawn, sha256, unchanged } from "./drawn.ts";
+import { notebookSources } from "./chart-code.ts";
+import { rows as tableRows } from "../tables/index.ts";
 import { dataReadme } from "../tables/index.ts";
 import {
   contentHash, embedSnippet, galleryHtml, loadPng, manifestJson, mergeManifest, parseManifest, removeStaleTemporaries,
@@ -38,6 +41,8 @@ export interface BuildOptions {
   shard?: Shard;
   /** Notebooks already imported, used instead of importing their files again: a notebook run on its own. */
   preloaded?: LoadedNotebook[];
+  /** Record this build's inputs and outputs for the command line's "nothing changed" check (see src/bin.mjs); default true. */
+  remember?: boolean;
   /** Told before each step that runs a notebook's code (load, tables, chart <id>), so a watch can say where a build stuck. */
   onStep?: (file: string, place: string) => void;
 }
@@ -46,6 +51,10 @@ export interface ChartResult {
   id: string;
   notebook: string;
   status: "written" | "unchanged" | "failed";
+  /** Drawn now; false when nothing it depends on changed and its published files were kept. */
+  drawn: boolean;
+  /** Its own files changed (not only its story's figures): a preview shows it anew. */
+  changed: boolean;
   files: string[];
   ms: number;
   problems: string[];
@@ -103,7 +112,7 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
   for (const dir of [outDir, join(options.root, "data")]) removeStaleTemporaries(dir);
   // The inputs as they are before anything reads them: a file saved while the
   // build runs must not be recorded as built.
-  const inputs = options.shard ? null : fingerprint(options.root, buildKey({ ...options, formats: [...options.formats] }));
+  const inputs = options.shard || options.remember === false ? null : fingerprint(options.root, buildKey({ ...options, formats: [...options.formats] }));
   const unwritable = probe(outDir);
   const fail = (p: Problem) => {
     const line = formatProblem(p);
@@ -132,6 +141,8 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
   result.failedNotebooks.push(...clashing);
   const entries: ManifestEntry[] = [];
   const runs: NotebookRun[] = [];
+  // What earlier builds drew into this folder: a chart nothing it depends on has changed for is not drawn again.
+  const drawn = loadDrawn(options.root, relative(options.root, outDir), libraryKey(options.root));
 
   for (const { file, notebook } of loaded) {
     const wanted = selection.get(notebook.id);
@@ -155,7 +166,10 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
       continue;
     }
 
-    for (const id of Object.keys(notebook.charts ?? {})) {
+    const ids = Object.keys(notebook.charts ?? {});
+    const code = new NotebookCode(drawn, notebookSources(options.root, file), ids);
+    const tableDigests = new Map<string, string>();
+    for (const id of ids) {
       if (!(wanted === "all" || wanted.has(id))) continue;
       if (options.shard && shardOf(id, options.shard.count) !== options.shard.index) continue;
       // Between two charts, let a Ctrl-C be heard; every file is whole at this point.
@@ -166,10 +180,11 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
       }
       heartbeat({ kind: "chart", file, id });
       const chartStarted = performance.now();
-      const done = (status: ChartResult["status"], written: string[], problems: string[]) => {
-        const r: ChartResult = { id, notebook: notebook.id, status, files: written, ms: Math.round(performance.now() - chartStarted), problems };
+      let drawnNow = false;
+      const done = (status: ChartResult["status"], written: string[], problems: string[], changed = false) => {
+        const r: ChartResult = { id, notebook: notebook.id, status, drawn: drawnNow, changed, files: written, ms: Math.round(performance.now() - chartStarted), problems };
         result.charts.push(r);
-        report.item(`${status.padEnd(9)} ${id} (${r.ms} ms)`);
+        report.item(`${status.padEnd(9)} ${id} (${status === "failed" ? "" : drawnNow ? "drawn, " : "kept, "}${r.ms} ms)`);
         return r;
       };
       if (owners.get(id) !== file) {
@@ -181,32 +196,62 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
         continue;
       }
       options.onStep?.(file, `chart ${id}`);
-      const { charts, problems } = buildCharts(run, (c) => c === id);
-      if (problems.length > 0) {
-        problems.forEach(fail);
-        done("failed", [], problems.map((p) => p.message));
-        continue;
+      const inputs = chartInputs(run, id, story, tableDigests);
+      const before = drawn.charts[id];
+      const reused = inputs && before && code.same(before, id) ? reusable(before, { notebook: file, inputs, ledger: run.ledger! }, outDir) : null;
+      let chart: ChartOutput;
+      if (reused && before) {
+        chart = { id, spec: notebook.charts![id]!, ...before.words, files: reused, sizes: before.sizes, notices: before.notices, reads: before.reads };
+      } else {
+        delete drawn.charts[id];
+        drawnNow = true;
+        const { charts, problems } = buildCharts(run, (c) => c === id);
+        if (problems.length > 0) {
+          problems.forEach(fail);
+          done("failed", [], problems.map((p) => p.message));
+          continue;
+        }
+        chart = charts[0]!;
       }
-      const chart = charts[0]!;
       for (const notice of chart.notices) report.problem(`${file}: chart ${id}: ${notice}`);
       const entry = manifestEntry(chart, run, story, options);
-      const outputs = chartFiles(chart, entry, run, png);
-      const kept = keptPng(outDir, chart, options.formats);
+      // A kept chart's pictures are on disk as they were drawn: not drawn, hashed or written again.
+      const keptPngFile = reused && before?.png && entry.files.png ? unchanged(join(outDir, entry.files.png), before.png) : null;
+      const outputs = chartFiles(chart, entry, run, png && ((svg) => keptPngFile ?? png(svg, 2)));
+      const kept = reused && before ? (before.png && !options.formats.has("png") ? unchanged(join(outDir, `${id}.png`), before.png) : null) : keptPng(outDir, chart, options.formats);
       if (kept) entry.files.png = `${chart.id}.png`;
       const contents = new Map([...outputs, ...(kept ? [[entry.files.png!, kept] as const] : [])]);
-      entry.hash = contentHash([entry.files.desktop, entry.files.mobile, entry.files.png, entry.files.embed, entry.files.data].flatMap((f) => (f ? [contents.get(f)!] : [])));
+      entry.hash = reused && before && before.entryPng === (entry.files.png !== null) ? before.entryHash
+        : contentHash([entry.files.desktop, entry.files.mobile, entry.files.png, entry.files.embed, entry.files.data].flatMap((f) => (f ? [contents.get(f)!] : [])));
+      const onDiskAlready = new Set(reused ? [...reused.keys(), ...(keptPngFile ? [entry.files.png!] : [])] : []);
+      const writing = [...outputs].filter(([name]) => !onDiskAlready.has(name));
       let outcomes: WriteOutcome[];
       try {
-        outcomes = writeAllIfChanged([...outputs].map(([name, content]) => [join(outDir, name), content]));
+        outcomes = writeAllIfChanged(writing.map(([name, content]) => [join(outDir, name), content]));
       } catch (error) {
         fail({ file: relative(options.root, join(outDir, `${id}.svg`)), place: `chart ${id}`, message: `the chart's files cannot be written (${describeIoError(error)}); its published files are left as they were`, fix: "Check that the output folder is writable and the disk has room, then build again" });
         done("failed", [], [describeIoError(error)]);
         continue;
       }
       entries.push(entry);
-      done(outcomes.includes("written") ? "written" : "unchanged", [...outputs.keys()], []);
+      if (inputs) {
+        const pngName = entry.files.png;
+        const pngFile = pngName ? contents.get(pngName) : undefined;
+        drawn.charts[id] = {
+          notebook: file, inputs, ...code.record(id), reads: chart.reads,
+          svgs: reused && before ? before.svgs : Object.fromEntries([...chart.files].map(([name, svg]) => [name, onDisk(join(outDir, name), svg)])),
+          png: pngName && pngFile ? (reused && before?.png && (keptPngFile || kept) ? before.png : onDisk(join(outDir, pngName), pngFile)) : null,
+          entryHash: entry.hash, entryPng: entry.files.png !== null,
+          words: { alt: chart.alt, source: chart.source, claimants: chart.claimants, headline: chart.headline, subtitle: chart.subtitle, stated: chart.stated },
+          sizes: chart.sizes, notices: chart.notices,
+        };
+      }
+      const changed = outcomes.some((o, i) => o === "written" && writing[i]![0] !== entry.story.figures);
+      done(outcomes.includes("written") ? "written" : "unchanged", [...outputs.keys()], [], changed);
     }
   }
+
+  saveDrawn(options.root, drawn);
 
   // The manifest and gallery list every chart: those built now, and those
   // whose notebook failed or was not asked for, as they were published.
@@ -383,6 +428,23 @@ function storyInfo(run: NotebookRun): StoryInfo {
   });
   const figures = run.tables.some((t) => t.name === figuresTable(run)) ? `${figuresTable(run)}.csv` : null;
   return { notebook: run.notebook.id, title: xmlSafe(run.notebook.title), articles, figures };
+}
+
+/**
+ * What a chart is drawn from besides code, as one hash: its spec's values,
+ * its table's columns and rows, the article line, the claimants' styles and
+ * the story. Null when the chart cannot be drawn (its table is missing).
+ */
+function chartInputs(run: NotebookRun, id: string, story: StoryInfo, tables: Map<string, string>): string | null {
+  const spec = run.notebook.charts?.[id];
+  const table = spec && run.tables.find((t) => t.name === spec.table);
+  if (!spec || !table) return null;
+  let rows = tables.get(table.name);
+  if (rows === undefined) {
+    rows = sha256(digest([table.table.columnNames(), tableRows(table.table)]));
+    tables.set(table.name, rows);
+  }
+  return sha256(digest([id, spec, rows, articleOf(run), run.notebook.claimants ?? null, story]));
 }
 
 /**

@@ -6,7 +6,8 @@ export function compiled(root: string): Promise<Compiled | null>;
 export function notebookFiles(root: string): string[];
 export interface WatchCompiler {
   worker: string;
-  rebuild(): Promise<boolean>;
+  /** Compiles the notebooks again; the library too on the first call, or when it changed. */
+  rebuild(library?: boolean): Promise<boolean>;
   dispose(): Promise<void>;
 }
 export function watchCompiler(root: string): Promise<WatchCompiler | null>;

@@ -70,41 +70,63 @@ export async function compiled(root) {
 
 /**
  * For `watch`: the build worker and the notebooks compiled into
- * .cache/js/watch/, compiled again on each save in a few milliseconds (esbuild
- * keeps what it can between builds). Chunk names are hashes of their content,
- * so a worker that imports a notebook again after a save gets the notebook
- * anew but the library modules it already holds, warm; an edit to the library
- * gives new chunks, and the watch starts a new worker for it.
+ * .cache/js/watch/, in two parts. The library (the worker, and src/index.ts,
+ * the entry notebooks import) is compiled when the watch starts and again only
+ * when src/ changes; the watch then starts a new worker for it. The notebooks
+ * are compiled on each save in a few milliseconds, each bundled with its own
+ * helper files, importing the library's compiled entry rather than a copy of
+ * it: a worker that imports a notebook again after a save gets the notebook
+ * anew but the library modules it already holds, warm.
  * @param {string} root
- * @returns {Promise<{ worker: string, rebuild(): Promise<boolean>, dispose(): Promise<void> } | null>}
+ * @returns {Promise<{ worker: string, rebuild(library?: boolean): Promise<boolean>, dispose(): Promise<void> } | null>}
  */
 export async function watchCompiler(root) {
   const esbuild = await loadEsbuild();
   if (!esbuild) return null;
   const dir = join(root, ".cache", "js", "watch");
+  const entry = pathToFileURL(join(dir, "src", "index.mjs")).href;
   /** @type {import("esbuild").BuildContext | null} */
-  let context = null;
+  let library = null;
+  /** @type {import("esbuild").BuildContext | null} */
+  let notebooks = null;
   let entries = "";
+  /** The library's entry, as the compiled library has it: a notebook imports that, not a copy. @type {import("esbuild").Plugin} */
+  const libraryOutside = {
+    name: "library-outside",
+    setup(build) {
+      build.onResolve({ filter: /(^|\/)index\.ts$/ }, (args) => {
+        const path = join(args.resolveDir, args.path);
+        return path === join(root, "src", "index.ts") ? { path: entry, external: true } : undefined;
+      });
+    },
+  };
   return {
     worker: join(dir, "src", "build", "worker.mjs"),
-    async rebuild() {
-      const wanted = ["src/build/worker.ts", ...notebookFiles(root)];
+    async rebuild(changedLibrary = false) {
+      const wanted = notebookFiles(root);
       // A notebook added or removed changes the entry points, which a context cannot.
-      if (context && wanted.join("\n") !== entries) {
-        await context.dispose();
-        context = null;
+      if (notebooks && wanted.join("\n") !== entries) {
+        await notebooks.dispose();
+        notebooks = null;
       }
       try {
-        context ??= await esbuild.context(options(root, wanted, dir, dir));
-        entries = wanted.join("\n");
-        await context.rebuild();
+        if (!library || changedLibrary) {
+          library ??= await esbuild.context(options(root, ["src/build/worker.ts", "src/index.ts"], dir, dir));
+          await library.rebuild();
+        }
+        if (wanted.length > 0) {
+          notebooks ??= await esbuild.context({ ...options(root, wanted, dir, dir), splitting: false, plugins: [libraryOutside, keepImportMeta()] });
+          entries = wanted.join("\n");
+          await notebooks.rebuild();
+        }
         return true;
       } catch {
         return false;
       }
     },
     async dispose() {
-      await context?.dispose();
+      await library?.dispose();
+      await notebooks?.dispose();
     },
   };
 }
@@ -151,7 +173,7 @@ function options(root, entryPoints, outdir, dir) {
       // the expressions, never the same words inside a string or a comment.
       ...importMetaDefine(META),
     },
-    plugins: [keepImportMeta],
+    plugins: [keepImportMeta()],
     logLevel: "silent",
   };
 }
@@ -160,9 +182,9 @@ function options(root, entryPoints, outdir, dir) {
  * Each file keeps its own import.meta.url (and dirname, filename), as if it
  * ran where it is written: a notebook reads its CSVs, and the library finds
  * its fonts and its worker, relative to itself.
- * @type {import("esbuild").Plugin}
+ * @returns {import("esbuild").Plugin}
  */
-const keepImportMeta = {
+const keepImportMeta = () => ({
   name: "keep-import-meta",
   setup(build) {
     // A watch compiles again on every save: a file whose time and size are the same is not read again.
@@ -180,7 +202,7 @@ const keepImportMeta = {
       return { contents, loader };
     });
   },
-};
+});
 
 /**
  * esbuild's define that points a module's import.meta at the variable `name`

@@ -5,6 +5,7 @@ import { type ArtboardName, ARTBOARDS, ChartError, type ChartSpec, drawChart, fo
 import type { Problem } from "../ledger/index.ts";
 import type { NotebookRun } from "./run.ts";
 import { rows } from "../tables/index.ts";
+import { recordReads, type Read } from "./ledger-reads.ts";
 
 export interface ChartOutput {
   id: string;
@@ -21,18 +22,25 @@ export interface ChartOutput {
   sizes: Record<ArtboardName, { width: number; height: number }>;
   /** What finishing dropped or changed, each once ("on mobile" when only that artboard). */
   notices: string[];
+  /** What drawing read of the ledger (see ledger-reads.ts). */
+  reads: Read[];
 }
 
 export function chartFileName(id: string, artboard: ArtboardName): string {
   return artboard === "desktop" ? `${id}.svg` : `${id}.${artboard}.svg`;
 }
 
+/** The article line every chart of a run carries. */
+export function articleOf(run: NotebookRun): { credit: string; date: string } {
+  const seed = run.seeds.get(run.notebook.seeds[0]!)!;
+  return { credit: seed.meta.credit, date: formatDate(seed.meta.published.date, "day") };
+}
+
 export function buildCharts(run: NotebookRun, only?: (id: string) => boolean): { charts: ChartOutput[]; problems: Problem[] } {
   const charts: ChartOutput[] = [];
   const problems: Problem[] = [];
   if (run.ledger === null) return { charts, problems };
-  const seed = run.seeds.get(run.notebook.seeds[0]!)!;
-  const article = { credit: seed.meta.credit, date: formatDate(seed.meta.published.date, "day") };
+  const article = articleOf(run);
   for (const [id, spec] of Object.entries(run.notebook.charts ?? {})) {
     if (only && !only(id)) continue;
     const place = `chart ${id}`;
@@ -46,7 +54,8 @@ export function buildCharts(run: NotebookRun, only?: (id: string) => boolean): {
       continue;
     }
     try {
-      const input = { id, spec, rows: rows(table.table), columns: table.table.columnNames(), ledger: run.ledger, article, claimants: run.notebook.claimants };
+      const recorded = recordReads(run.ledger);
+      const input = { id, spec, rows: rows(table.table), columns: table.table.columnNames(), ledger: recorded.ledger, article, claimants: run.notebook.claimants };
       const files = new Map<string, string>();
       const sizes = {} as ChartOutput["sizes"];
       // Words, source and alt text are the same on both artboards; the last drawn supplies them.
@@ -62,7 +71,7 @@ export function buildCharts(run: NotebookRun, only?: (id: string) => boolean): {
         words = { alt: drawn.alt, source: drawn.source, claimants: drawn.claimants, headline: drawn.headline, subtitle: drawn.subtitle, stated: drawn.stated };
       }
       const notices = [...noticed].map(([n, on]) => (on.length === Object.keys(ARTBOARDS).length ? n : `${n} (on ${on.join(", ")})`));
-      charts.push({ id, spec, ...words, files, sizes, notices });
+      charts.push({ id, spec, ...words, files, sizes, notices, reads: recorded.reads() });
     } catch (error) {
       if (!(error instanceof ChartError)) throw error;
       problems.push({ file: run.file, place, message: error.message, fix: error.fix });

@@ -14,6 +14,7 @@ export interface BuildState {
   tables: number;
   notebooks: number;
 }
+export function files(dir: string, base: string): string[];
 export function fingerprint(root: string, options: unknown): string;
 export function statePath(root: string): string;
 export function buildKey(o: { root: string; out: string; formats: string[]; names: string[] }): { names: string[]; out: string; formats: string[] };

@@ -26,6 +26,8 @@ export interface JobDone {
   exitCode: number;
   summary: string;
   ms: number;
+  /** The charts whose files the job changed: what a preview shows anew. */
+  charts: string[];
 }
 
 /** What the worker tells the watch: it is ready, it is at a step of a job (a notebook's code runs next), or the job is done. */
@@ -55,13 +57,15 @@ process.on("message", (job: Job) => {
   // A step is sent before the notebook's code runs: a notebook that never returns leaves the watch knowing where it is.
   const options: BuildOptions = {
     root: job.root, names: job.names, out: job.out, formats: new Set(job.formats),
+    // A watch's builds are of one notebook at a time: the command line's check is for whole builds, which record it themselves.
+    remember: job.names.length === 0,
     onStep: (file, place) => tell({ kind: "step", file, place }),
   };
   build(options, reporter({ tty: false }))
-    .then((r) => ({ exitCode: r.exitCode, summary: r.summary, ms: r.ms }))
+    .then((r) => ({ exitCode: r.exitCode, summary: r.summary, ms: r.ms, charts: r.charts.filter((c) => c.changed).map((c) => c.id) }))
     .catch((error: unknown) => {
       console.error(`watch: the build crashed: ${(error as Error).stack ?? String(error)}`);
-      return { exitCode: 1, summary: "build: crashed", ms: 0 };
+      return { exitCode: 1, summary: "build: crashed", ms: 0, charts: [] };
     })
     .then((done: JobDone) => tell({ kind: "done", ...done }, () => {
       if (!job.again) process.exit(0);

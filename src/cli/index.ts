@@ -105,7 +105,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       case "preview": {
         const server = await serve({ root: o.root, out: o.out, port: o.port, live: true });
-        const watcher = startWatch({ root: o.root, out: o.out, formats: o.formats, timeoutMs: o.timeout === null ? DEFAULT_TIMEOUT_MS : o.timeout * 1000, onBuilt: () => server.reload() });
+        const watcher = startWatch({ root: o.root, out: o.out, formats: o.formats, timeoutMs: o.timeout === null ? DEFAULT_TIMEOUT_MS : o.timeout * 1000, onBuilt: (done) => server.reload(done.charts) });
         await watcher.ready;
         console.log(`preview: serving ${server.url} (Ctrl-C to stop)`);
         await waitForStop();

@@ -15,7 +15,28 @@ const TYPES: Record<string, string> = {
 };
 
 export const EVENTS_PATH = "/__storycharts/events";
-const RELOAD_SCRIPT = `new EventSource("${EVENTS_PATH}").onmessage = () => location.reload();`;
+// Told which charts a build redrew, the page fetches itself again and swaps in just those charts'
+// sections (their pictures fetched anew); told nothing, or when the charts listed are not the same
+// ones in the same order, or anything goes wrong, it reloads whole.
+const RELOAD_SCRIPT = `new EventSource("${EVENTS_PATH}").onmessage = async (e) => {
+  try {
+    const told = JSON.parse(e.data);
+    if (!Array.isArray(told.charts)) throw 0;
+    const page = new DOMParser().parseFromString(await (await fetch(location.href, { cache: "no-store" })).text(), "text/html");
+    const ids = (d) => [...d.querySelectorAll("[data-chart]")].map((s) => s.dataset.chart).join(" ");
+    if (ids(page) !== ids(document)) throw 0;
+    const stamp = Date.now();
+    for (const id of told.charts) {
+      const was = document.querySelector(\`[data-chart="\${CSS.escape(id)}"]\`);
+      const now = page.querySelector(\`[data-chart="\${CSS.escape(id)}"]\`);
+      if (!was || !now) throw 0;
+      for (const img of now.querySelectorAll("img")) img.src = img.getAttribute("src") + "?v=" + stamp;
+      was.replaceWith(document.importNode(now, true));
+    }
+  } catch {
+    location.reload();
+  }
+};`;
 const RELOAD = `<script>${RELOAD_SCRIPT}</script>`;
 
 // The reload script is the only script a served page may run (allowed by its hash); the gallery
@@ -39,8 +60,8 @@ export class PreviewError extends Error {}
 export interface StaticServer {
   server: Server;
   url: string;
-  /** Tells every open page to reload. */
-  reload(): void;
+  /** Tells every open page to show these charts anew, or to reload whole when no charts are named. */
+  reload(charts?: string[]): void;
   close(): Promise<void>;
 }
 
@@ -157,8 +178,9 @@ export function serve(o: { root: string; out: string; port: number; live: boolea
       resolvePromise({
         server,
         url: `http://127.0.0.1:${port}/charts/`,
-        reload: () => {
-          for (const c of clients) c.write("data: reload\n\n");
+        reload: (charts) => {
+          const data = charts ? JSON.stringify({ charts }) : "reload";
+          for (const c of clients) c.write(`data: ${data}\n\n`);
         },
         close: () => new Promise((done) => {
           for (const c of clients) c.end();

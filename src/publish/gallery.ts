@@ -9,7 +9,7 @@ import type { Manifest, ManifestEntry, StoryInfo } from "./manifest.ts";
 
 function chartSection(c: ManifestEntry): string {
   return `
-    <section class="chart" id="${escapeHtml(c.id)}" aria-labelledby="${escapeHtml(c.id)}-heading">
+    <section class="chart" id="${escapeHtml(c.id)}" data-chart="${escapeHtml(c.id)}" aria-labelledby="${escapeHtml(c.id)}-heading">
       <h3 id="${escapeHtml(c.id)}-heading">${escapeHtml(c.headline)}</h3>
       <p class="meta"><code>${escapeHtml(c.id)}</code> · ${c.sizes.desktop.width}×${c.sizes.desktop.height} and ${c.sizes.mobile.width}×${c.sizes.mobile.height}</p>
       <div class="artboards">

@@ -77,7 +77,7 @@ function runJob(child: ChildProcess, job: Job, timeoutMs: number): Promise<Outco
     };
     const onMessage = (m: WorkerMessage) => {
       if (m.kind === "step") step = { file: m.file, place: m.place };
-      else if (m.kind === "done") finish({ done: { exitCode: m.exitCode, summary: m.summary, ms: m.ms } });
+      else if (m.kind === "done") finish({ done: { exitCode: m.exitCode, summary: m.summary, ms: m.ms, charts: m.charts } });
     };
     const onExit = (code: number | null) => finish(new Error(`the build process exited (${code})`));
     const timer = setTimeout(() => finish({ stuck: step }), timeoutMs);
@@ -136,7 +136,7 @@ export function startWatch(o: WatchOptions): Watcher {
     const job = pending;
     pending = null;
     const c = await compiler;
-    const worker = c && (await c.rebuild()) ? c.worker : null;
+    const worker = c && (await c.rebuild(job.restart)) ? c.worker : null;
     // Closed while compiling: start nothing more (running stays true, so nothing else starts either).
     if (closed) return;
     // The library itself changed: a process warmed before the change holds the old code.
@@ -182,7 +182,7 @@ export function startWatch(o: WatchOptions): Watcher {
     if (relative(o.root, path).startsWith(`src${sep}`)) pending.restart = true;
     if (timer) clearTimeout(timer);
     // Editors write a file in several steps: wait for the last of them.
-    timer = setTimeout(() => void run(), 30);
+    timer = setTimeout(() => void run(), 15);
   };
 
   // chokidar watches each folder rather than each file, so a file replaced by a rename (vim, sed -i,
