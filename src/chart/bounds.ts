@@ -5,6 +5,7 @@
 
 import { svgPathBbox } from "svg-path-bbox";
 import { FALLBACK_ALLOWANCE, textWidth } from "./text-metrics.ts";
+import { descendants } from "./elements.ts";
 
 export interface Box {
   x1: number;
@@ -53,7 +54,10 @@ const DESCENT = 0.25;
 export function layout(root: Element, fontSize?: number): Placed[] {
   const placed: Placed[] = [];
   const ids = new Map<string, Element>();
-  for (const e of root.querySelectorAll("[id]")) ids.set(e.getAttribute("id")!, e);
+  for (const e of descendants(root)) {
+    const id = e.getAttribute("id");
+    if (id !== null) ids.set(id, e);
+  }
   const state = inherit(root, { matrix: IDENTITY, fontSize: 16, bold: false, anchor: "start", mark: "", clip: null }, ids);
   visit(root, fontSize === undefined ? state : { ...state, fontSize }, placed, ids);
   return placed;

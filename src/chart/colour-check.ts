@@ -14,6 +14,7 @@
 import { hcl as parseHcl } from "d3";
 import { DARK_INK, INK } from "./theme.ts";
 import { contrast, MARK_CONTRAST, TEXT_CONTRAST } from "./palette.ts";
+import { closestWith, descendants } from "./elements.ts";
 
 /** Below this CIE chroma a colour reads as grey. */
 const NEUTRAL = 5;
@@ -59,7 +60,7 @@ export interface ColourUse {
 export function colourUses(plot: Element, scale: ColourScale): ColourUse[] {
   const ramp = isRamp(scale);
   const out: ColourUse[] = [];
-  for (const e of [plot, ...plot.querySelectorAll("*")]) {
+  for (const e of [plot, ...descendants(plot)]) {
     for (const attr of ["fill", "stroke"] as const) {
       const value = e.getAttribute(attr);
       if (value === null) continue;
@@ -106,7 +107,7 @@ export function colourProblems(uses: ColourUse[]): string[] {
     if (use.shade && use.attr === "fill" && (inField(use.element) || outlined(use.element))) continue;
     const light = contrast(use.value, INK.background)!;
     if (light >= (use.text ? TEXT_CONTRAST : MARK_CONTRAST)) continue;
-    const mark = use.element.closest("[aria-label]")?.getAttribute("aria-label") ?? use.element.localName;
+    const mark = closestWith(use.element, "aria-label")?.getAttribute("aria-label") ?? use.element.localName;
     const key = `${mark}/${use.attr}/${use.value}`;
     if (!problems.has(key)) {
       problems.set(key, `the ${mark} mark's ${use.text ? "text colour" : use.attr} ${use.value} has ${light.toFixed(2)}:1 on the light background (${INK.background}); ${use.text ? `text needs ${TEXT_CONTRAST}:1` : `marks need ${MARK_CONTRAST}:1`}`);
@@ -167,7 +168,7 @@ function shadeFor(css: string, needed: number, page: string): string | null {
 
 
 function inField(e: Element): boolean {
-  const mark = e.closest("[aria-label]")?.getAttribute("aria-label") ?? "";
+  const mark = closestWith(e, "aria-label")?.getAttribute("aria-label") ?? "";
   return FIELDS.has(mark) || (e.localName === "rect" && e.parentElement !== null && tiled(e.parentElement).has(e));
 }
 
@@ -248,7 +249,11 @@ function faint(e: Element, opacity: string): boolean {
   return false;
 }
 
+const SHAPES = new Set(["rect", "circle", "path", "line", "polygon", "polyline", "ellipse"]);
+
 function isText(e: Element): boolean {
   if (e.localName === "text" || e.localName === "tspan") return true;
-  return e.localName === "g" && e.querySelector("text") !== null && e.querySelector("rect, circle, path, line, polygon, polyline, ellipse") === null;
+  if (e.localName !== "g") return false;
+  const inside = descendants(e);
+  return inside.some((d) => d.localName === "text") && !inside.some((d) => SHAPES.has(d.localName));
 }

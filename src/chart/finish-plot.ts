@@ -12,6 +12,7 @@ import { finish } from "./finish.ts";
 import { drawLegends, type LegendItem, type LegendRequest } from "./legends.ts";
 import { fontSizeOf, renderFitted, SIDES, type Side } from "./fit.ts";
 import { geometryProblems } from "./geometry.ts";
+import { descendants } from "./elements.ts";
 import { hiddenInWords } from "./hidden-characters.ts";
 import { chartWindow, ChartError } from "./render.ts";
 import { houseDiverging, houseRamp, ordinalShades, PALETTE } from "./palette.ts";
@@ -170,7 +171,7 @@ export function finishChart(input: ChartInput): FinishedChart {
   const width = Number(svg.getAttribute("width"));
   const height = Number(svg.getAttribute("height"));
   const placed = layout(svg);
-  for (const e of svg.querySelectorAll("[aria-label], [aria-description]")) {
+  for (const e of descendants(svg).filter((e) => e.hasAttribute("aria-label") || e.hasAttribute("aria-description"))) {
     e.removeAttribute("aria-label");
     e.removeAttribute("aria-description");
   }

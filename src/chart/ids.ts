@@ -2,6 +2,8 @@
 // and only those: url(#…) in CSS-valued attributes and <style> text, href="#…",
 // and the aria attributes that hold id lists. A colour such as #fed is never an id.
 
+import { descendants } from "./elements.ts";
+
 /** Attributes whose value is CSS, where url(#id) points at an element. */
 const CSS_ATTRIBUTES = new Set([
   "style", "fill", "stroke", "clip-path", "mask", "filter", "marker", "marker-start", "marker-mid", "marker-end", "cursor",
@@ -31,7 +33,7 @@ const CSS_TOKENS = new RegExp(
  */
 export function prefixIds(root: Element, prefix: string): void {
   const keep = new Set([`${prefix}-title`, `${prefix}-desc`]);
-  const elements = [root, ...root.querySelectorAll("*")];
+  const elements = [root, ...descendants(root)];
   const renames = new Map<string, string>();
   let n = 0;
   for (const e of elements) {
