@@ -13,6 +13,7 @@ import { drawLegends, type LegendItem, type LegendRequest } from "./legends.ts";
 import { fontSizeOf, renderFitted, SIDES, type Side } from "./fit.ts";
 import { geometryProblems } from "./geometry.ts";
 import { descendants } from "./elements.ts";
+import { svgMarkup } from "./serialize.ts";
 import { hiddenInWords } from "./hidden-characters.ts";
 import { chartWindow, ChartError } from "./render.ts";
 import { houseDiverging, houseRamp, ordinalShades, PALETTE } from "./palette.ts";
@@ -175,7 +176,7 @@ export function finishChart(input: ChartInput): FinishedChart {
     e.removeAttribute("aria-label");
     e.removeAttribute("aria-description");
   }
-  const text = `${xmlSafe(new (chartWindow().XMLSerializer)().serializeToString(svg))}\n`;
+  const text = `${xmlSafe(svgMarkup(svg) ?? new (chartWindow().XMLSerializer)().serializeToString(svg))}\n`;
   const impossible = geometryProblems(text);
   if (impossible.length > 0) {
     throw new ChartError(
