@@ -171,12 +171,22 @@ function draw(drawn: Drawn[], ctx: ChartContext, o: RegionMapOptions, b: Bins | 
   };
 }
 
-// A region's centroid and area are the same on every artboard and chart: measured once (Russia has 83 regions).
-const measures = new WeakMap<object, { at: [number, number]; area: number }>();
+// A region's centroid and area are the same on every artboard and chart: measured once (Russia has 83 regions),
+// and each only when asked for: the country labels need the area only of the regions whose centroid is in view.
+const centroids = new WeakMap<object, [number, number]>();
+const areas = new WeakMap<object, number>();
+function centroidOf(shape: Feature<Geometry, { name: string }>): [number, number] {
+  let at = centroids.get(shape);
+  if (!at) centroids.set(shape, (at = d3.geoCentroid(shape)));
+  return at;
+}
+function areaOf(shape: Feature<Geometry, { name: string }>): number {
+  let area = areas.get(shape);
+  if (area === undefined) areas.set(shape, (area = d3.geoArea(shape)));
+  return area;
+}
 function measured(shape: Feature<Geometry, { name: string }>): { at: [number, number]; area: number } {
-  let m = measures.get(shape);
-  if (!m) measures.set(shape, (m = { at: d3.geoCentroid(shape), area: d3.geoArea(shape) }));
-  return m;
+  return { at: centroidOf(shape), area: areaOf(shape) };
 }
 
 /**
@@ -237,8 +247,9 @@ function countryLabels(countries: string[], all: Region[], filled: Set<string>, 
   const inView = ([x, y]: number[]) => x! > w && x! < e && y! > s && y! < n;
   return countries.flatMap((country) => {
     const candidates = all.filter((r) => r.country === country && !filled.has(r.code + r.name))
-      .map((r) => ({ r, ...measured(r.shape) }))
+      .map((r) => ({ r, at: centroidOf(r.shape) }))
       .filter((c) => inView(c.at))
+      .map((c) => ({ ...c, area: areaOf(c.r.shape) }))
       .sort((a, b) => b.area - a.area);
     const best = candidates[0];
     return best ? [{ name: countryName(country).toUpperCase(), at: best.at }] : [];
