@@ -117,7 +117,9 @@ function textLines(text: Element, state: Inherited): { text: string; box: Box }[
   const spans = childElements(text).filter((c) => c.localName.toLowerCase() === "tspan");
   if (spans.length === 0) {
     // A <title> inside the text is its tooltip (Plot's textOverflow keeps the whole text there), not drawn.
-    const drawn = [...text.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join("");
+    // Walked by siblings: jsdom's childNodes list, spread, is rebuilt and indexed node by node.
+    let drawn = "";
+    for (let n = text.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) drawn += n.textContent;
     lines.push({ text: drawn, x, y, size: em, bold: state.bold, anchor: state.anchor });
   } else {
     for (const span of spans) {
@@ -218,7 +220,21 @@ function length(value: string | null, em: number): number {
   return /em$/.test(value.trim()) ? n * em : n;
 }
 
+// A chart repeats a few transforms over and over (each tick's translate): each is parsed once. The
+// matrices are never changed in place; the cache is emptied when it grows, so a build of many charts
+// holds no more than a few thousand.
+const parsedTransforms = new Map<string, Matrix>();
+
 export function parseTransform(text: string): Matrix {
+  let m = parsedTransforms.get(text);
+  if (m === undefined) {
+    if (parsedTransforms.size >= 4096) parsedTransforms.clear();
+    parsedTransforms.set(text, (m = parsedTransform(text)));
+  }
+  return m;
+}
+
+function parsedTransform(text: string): Matrix {
   let m: Matrix = IDENTITY;
   for (const [, name, args] of text.matchAll(/(\w+)\s*\(([^)]*)\)/g)) {
     const a = args!.trim().split(/[\s,]+/).map(Number);

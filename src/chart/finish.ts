@@ -81,7 +81,10 @@ export function finish(input: FinishInput): SVGSVGElement {
     const value = input.plot.getAttribute(name);
     if (value !== null) plot.setAttribute(name, value);
   }
-  for (const child of [...input.plot.childNodes]) {
+  // Listed by siblings before any moves: jsdom's childNodes list, spread, is rebuilt and indexed node by node.
+  const children: ChildNode[] = [];
+  for (let c = input.plot.firstChild; c; c = c.nextSibling) children.push(c);
+  for (const child of children) {
     if ((child as Element).tagName?.toLowerCase() !== "style") plot.append(child);
   }
   svg.append(plot);
