@@ -205,7 +205,7 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
       } else {
         delete drawn.charts[id];
         drawnNow = true;
-        const { charts, problems } = buildCharts(run, (c) => c === id);
+        const { charts, problems } = buildCharts(run, [id]);
         if (problems.length > 0) {
           problems.forEach(fail);
           done("failed", [], problems.map((p) => p.message));

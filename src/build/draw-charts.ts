@@ -7,9 +7,8 @@ import type { NotebookRun } from "./run.ts";
 import { rows } from "../tables/index.ts";
 import { recordReads, type Read } from "./ledger-reads.ts";
 
-export interface ChartOutput {
-  id: string;
-  spec: ChartSpec;
+/** The words a chart's files carry besides its SVG: what the manifest and gallery list. */
+export interface ChartWords {
   alt: string;
   source: string;
   claimants: string[];
@@ -17,6 +16,11 @@ export interface ChartOutput {
   headline: string;
   subtitle: string | null;
   stated: StatedFigures;
+}
+
+export interface ChartOutput extends ChartWords {
+  id: string;
+  spec: ChartSpec;
   /** File name in charts/ → SVG text. */
   files: Map<string, string>;
   sizes: Record<ArtboardName, { width: number; height: number }>;
@@ -36,13 +40,16 @@ export function articleOf(run: NotebookRun): { credit: string; date: string } {
   return { credit: seed.meta.credit, date: formatDate(seed.meta.published.date, "day") };
 }
 
-export function buildCharts(run: NotebookRun, only?: (id: string) => boolean): { charts: ChartOutput[]; problems: Problem[] } {
+export function buildCharts(run: NotebookRun, only?: ((id: string) => boolean) | string[]): { charts: ChartOutput[]; problems: Problem[] } {
   const charts: ChartOutput[] = [];
   const problems: Problem[] = [];
   if (run.ledger === null) return { charts, problems };
   const article = articleOf(run);
-  for (const [id, spec] of Object.entries(run.notebook.charts ?? {})) {
-    if (only && !only(id)) continue;
+  const all = run.notebook.charts ?? {};
+  // A build draws its charts one call each: given their ids, a call does not walk every chart of the notebook.
+  const ids = Array.isArray(only) ? only.filter((id) => Object.hasOwn(all, id)) : Object.keys(all).filter((id) => !only || only(id));
+  for (const id of ids) {
+    const spec = all[id]!;
     const place = `chart ${id}`;
     if (!/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(id)) {
       problems.push({ file: run.file, place, message: "the chart id is not lower-case words joined by hyphens, starting with a letter", fix: "Rename it: the id names its files and prefixes every id inside them" });
@@ -59,7 +66,7 @@ export function buildCharts(run: NotebookRun, only?: (id: string) => boolean): {
       const files = new Map<string, string>();
       const sizes = {} as ChartOutput["sizes"];
       // Words, source and alt text are the same on both artboards; the last drawn supplies them.
-      let words: Pick<ChartOutput, "alt" | "source" | "claimants" | "headline" | "subtitle" | "stated"> = {
+      let words: ChartWords = {
         alt: "", source: "", claimants: [], headline: "", subtitle: null, stated: { headline: [], subtitle: [], notes: [], events: [], drawn: [] },
       };
       const noticed = new Map<string, ArtboardName[]>();

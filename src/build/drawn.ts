@@ -9,23 +9,14 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { ArtboardName, StatedFigures } from "../chart/index.ts";
+import type { ArtboardName } from "../chart/index.ts";
+import type { ChartWords } from "./draw-charts.ts";
 import type { Ledger } from "../ledger/index.ts";
-import { files } from "./fingerprint.mjs";
+import { files, hashFiles } from "./fingerprint.mjs";
 import { chartSlices, type Sources } from "./chart-code.ts";
 import { readsHold, type Read } from "./ledger-reads.ts";
 
 const VERSION = 1;
-
-/** The words a chart's files carry besides its SVG: what the manifest and gallery list. */
-export interface DrawnWords {
-  alt: string;
-  source: string;
-  claimants: string[];
-  headline: string;
-  subtitle: string | null;
-  stated: StatedFigures;
-}
 
 export interface OnDisk {
   sha256: string;
@@ -72,7 +63,7 @@ export interface DrawnChart {
   /** The manifest entry's hash of the chart's files, and whether a PNG was among them. */
   entryHash: string;
   entryPng: boolean;
-  words: DrawnWords;
+  words: ChartWords;
   sizes: Record<ArtboardName, { width: number; height: number }>;
   notices: string[];
 }
@@ -118,14 +109,7 @@ const libraryKeys = new Map<string, { stamp: string; key: string }>();
 function hashLibrary(root: string, list: string[]): string {
   const hash = createHash("sha256");
   hash.update(`${process.version}\0${Intl.DateTimeFormat().resolvedOptions().timeZone}\0${Intl.DateTimeFormat().resolvedOptions().locale}\0`);
-  for (const file of list) {
-    hash.update(`\0${file}\0`);
-    try {
-      hash.update(readFileSync(join(root, file)));
-    } catch {
-      hash.update("missing");
-    }
-  }
+  hashFiles(hash, root, list);
   return hash.digest("hex");
 }
 

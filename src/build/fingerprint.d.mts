@@ -16,6 +16,7 @@ export interface BuildState {
 }
 export function files(dir: string, base: string): string[];
 export function fingerprint(root: string, options: unknown): string;
+export function hashFiles(hash: import("node:crypto").Hash, root: string, list: string[]): void;
 export function statePath(root: string): string;
 export function buildKey(o: { root: string; out: string; formats: string[]; names: string[] }): { names: string[]; out: string; formats: string[] };
 export function owned(dir: string): string[];

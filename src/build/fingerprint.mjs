@@ -34,7 +34,16 @@ export function files(dir, base) {
 export function fingerprint(root, options) {
   const hash = createHash("sha256");
   hash.update(JSON.stringify(options));
-  for (const file of [...INPUTS.flatMap((d) => files(d, root)), "package-lock.json"]) {
+  hashFiles(hash, root, [...INPUTS.flatMap((d) => files(d, root)), "package-lock.json"]);
+  return hash.digest("hex");
+}
+
+/**
+ * Adds each file's name and bytes to a hash ("missing" for one that is gone).
+ * @param {import("node:crypto").Hash} hash @param {string} root @param {string[]} list
+ */
+export function hashFiles(hash, root, list) {
+  for (const file of list) {
     hash.update(`\0${file}\0`);
     try {
       hash.update(readFileSync(join(root, file)));
@@ -42,7 +51,6 @@ export function fingerprint(root, options) {
       hash.update("missing");
     }
   }
-  return hash.digest("hex");
 }
 
 /**
