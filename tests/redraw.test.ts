@@ -3,10 +3,11 @@
 // made (ledger-reads.ts), and, in a temporary project of the fixture story,
 // builds after edits that draw only what the edit reached and publish the
 // same bytes as a first build of the edited project.
-import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chartSlices } from "../src/build/chart-code.ts";
+import { changesWhenCalled, chartSlices, notebookSources, sharedSources, UNSEEN } from "../src/build/chart-code.ts";
 import { readsHold, recordReads } from "../src/build/ledger-reads.ts";
 import { resolveLedger, type FigureEntry } from "../src/ledger/index.ts";
 import { tempProject, type TempProject } from "./helpers/temp-project.ts";
@@ -87,6 +88,43 @@ describe("a chart's slice of its notebook's code", () => {
     expect(changed(fromMain("persons"), fromMain("households"))).toEqual(["homes"]);
   });
 
+  it("a statement run at load counts in the order it is written, and as often", () => {
+    const using = (effects: string) => edit(CHARTS, `export const charts`, `const STYLE = { n: 1 };\n${effects}\nexport const charts`);
+    const slice = (effects: string) => {
+      const s = using(effects);
+      return chartSlices(new Map([...s, [CHARTS, s.get(CHARTS)!.replace(`headline: "Homes destroyed"`, `headline: String(STYLE.n)`)]]), IDS).get("homes");
+    };
+    const once = slice("STYLE.n += 3;\nSTYLE.n *= 2;");
+    expect(slice("STYLE.n *= 2;\nSTYLE.n += 3;")).not.toBe(once);
+    expect(slice("STYLE.n += 3;\nSTYLE.n *= 2;\nSTYLE.n *= 2;")).not.toBe(once);
+    // Moved by an edit above it, the same code in the same order is the same slice.
+    expect(slice("// A comment.\nSTYLE.n += 3;\nSTYLE.n *= 2;")).toBe(once);
+  });
+
+  it("code at load that changes the charts object, or the notebook, is in every chart's slice", () => {
+    const after = (main: string, to: string) => new Map([...base, [MAIN, base.get(MAIN)!.replace("export default story;", `${main.replace("TO", to)}\nexport default story;`)]]);
+    const viaCharts = `charts.homes!.plot = () => ({ marks: [], x: { label: "TO" } });`;
+    expect(changed(after(viaCharts, "a"), after(viaCharts, "b"))).toEqual(IDS);
+    const viaNotebook = `story.charts!.homes!.plot = () => ({ marks: [], x: { label: "TO" } });`;
+    expect(changed(after(viaNotebook, "a"), after(viaNotebook, "b"))).toEqual(IDS);
+  });
+
+  it("a notebook whose functions change its own values when called is whole for every chart", () => {
+    // A label that counts as it is called: what the next chart reads depends on which charts were drawn.
+    const counting = edit(CHARTS, "const label = (d: { name: unknown }) => String(d.name);", "const seen = { n: 0 };\nconst label = (d: { name: unknown }) => (seen.n++, String(d.name));");
+    expect(changesWhenCalled(counting)).toBe(true);
+    expect(changed(counting, new Map([...counting, [MAIN, counting.get(MAIN)!.replace("value: 12", "value: 13")]]))).toEqual(IDS);
+    for (const body of ["seen.list.push(d)", "Object.assign(seen, { d })", "delete seen.n", "[seen.n] = [1]"]) {
+      expect(changesWhenCalled(edit(CHARTS, "String(d.name);", `(${body}, String(d.name));\nconst seen = { n: 0, list: [] as unknown[] };`)), body).toBe(true);
+    }
+    // A method of a top-level object, through this.
+    expect(changesWhenCalled(edit(CHARTS, "const UNIT", "const seen = { n: 0, count() { this.n++; } };\nconst UNIT"))).toBe(true);
+    // What a function builds in its own names changes nothing of the notebook's.
+    expect(changesWhenCalled(base)).toBe(false);
+    const local = edit(CHARTS, "String(d.name);", "{ const out: Record<string, unknown> = {}; out.name = d.name; const seen = [1]; seen.push(2); return String(out.name); };\nconst seen = { n: 0 };");
+    expect(changesWhenCalled(local)).toBe(false);
+  });
+
   it("a chart that cannot be cut out is the whole notebook: any edit changes it", () => {
     // Read from a let: another statement may assign it.
     const mutable = new Map([...base, [CHARTS, charts.replace(`const UNIT = "people"`, `let UNIT = "people"`)]]);
@@ -102,6 +140,53 @@ export const charts = Object.fromEntries(["deaths", "injured", "homes"].map((id)
     // A file that does not parse.
     const broken = new Map([...base, [CHARTS, `${charts}\nconst = ;\n`]]);
     expect(new Set(chartSlices(broken, IDS).values()).size).toBe(1);
+  });
+});
+
+describe("a notebook's files", () => {
+  let dir: string;
+  const write = (path: string, text: string) => {
+    mkdirSync(join(dir, path, ".."), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  };
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "storycharts-sources-"));
+    mkdirSync(join(dir, "node_modules", "arquero"), { recursive: true });
+    writeFileSync(join(dir, "node_modules", "arquero", "package.json"), "{}");
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("are found as the compiler finds them: a .ts file for a .js name, no extension, a folder's index", () => {
+    write("notebooks/n.ts", `import * as aq from "arquero";\nimport { readFileSync } from "node:fs";\nimport { a } from "./n/a.js";\nimport { b } from "./n/b";\nimport { c } from "./n/c";\nimport { d } from "../src/index.ts";\n`);
+    write("notebooks/n/a.ts", "export const a = 1;\n");
+    write("notebooks/n/b.ts", "export const b = 1;\n");
+    write("notebooks/n/c/index.ts", "export const c = 1;\n");
+    expect([...notebookSources(dir, "notebooks/n.ts").keys()].sort()).toEqual(["notebooks/n.ts", "notebooks/n/a.ts", "notebooks/n/b.ts", "notebooks/n/c/index.ts"]);
+    // The slice follows the import into the file it resolves to.
+    const sources = notebookSources(dir, "notebooks/n.ts");
+    sources.set("notebooks/n.ts", `import { notebook } from "../src/index.ts";\nimport { a } from "./n/a.js";\nexport default notebook({ charts: { x: { headline: String(a) }, y: { headline: "y" } } });\n`);
+    const edited = new Map([...sources, ["notebooks/n/a.ts", "export const a = 2;\n"]]);
+    const [before, after] = [chartSlices(sources, ["x", "y"]), chartSlices(edited, ["x", "y"])];
+    expect([before.get("x") === after.get("x"), before.get("y") === after.get("y")]).toEqual([false, true]);
+  });
+
+  it("that cannot be named from the text make every build draw the notebook's charts", () => {
+    for (const [i, line] of ["const m = await import(`./n/${'a'}.ts`);", "const m = require(\"./n/a.cjs\");", "import { x } from \"#lib/x\";", "import { x } from \"../../outside.ts\";"].entries()) {
+      write(`notebooks/u${i}.ts`, `${line}\n`);
+      const first = notebookSources(dir, `notebooks/u${i}.ts`);
+      expect(first.has(UNSEEN), line).toBe(true);
+      expect(chartSlices(first, ["x"]).get("x"), line).not.toBe(chartSlices(notebookSources(dir, `notebooks/u${i}.ts`), ["x"]).get("x"));
+    }
+  });
+
+  it("shared with another notebook bring that notebook's code along: it runs in the same build", () => {
+    write("notebooks/shared.ts", "export const style = { w: 1 };\n");
+    write("notebooks/one.ts", `import { style } from "./shared.ts";\nexport const w = style.w;\n`);
+    write("notebooks/two.ts", `import { style } from "./shared.ts";\nstyle.w = 2;\n`);
+    write("notebooks/three.ts", "export const z = 1;\n");
+    const all = ["notebooks/one.ts", "notebooks/three.ts", "notebooks/two.ts"];
+    expect([...sharedSources(dir, "notebooks/one.ts", all, new Map()).keys()]).toEqual(["notebooks/one.ts", "notebooks/shared.ts", "notebooks/two.ts"]);
+    expect([...sharedSources(dir, "notebooks/three.ts", all, new Map()).keys()]).toEqual(["notebooks/three.ts"]);
   });
 });
 
@@ -221,4 +306,26 @@ describe("a build after an edit", () => {
     expect(build().drawn).toEqual(ALL);
     sameAsFirstBuild();
   }, 180_000);
+
+  it("to a helper imported by its .js name draws the chart that uses it", () => {
+    writeFileSync(join(project.dir, "notebooks", "quake-toll", "labels.ts"), `export const LONGITUDE = "Longitude (°E)";\n`);
+    replace(chartsFile(), `import * as Plot`, `import { LONGITUDE } from "./labels.js";\nimport * as Plot`);
+    replace(chartsFile(), `x: { label: "Longitude (°E)" }`, `x: { label: LONGITUDE }`);
+    build();
+    replace(join(project.dir, "notebooks", "quake-toll", "labels.ts"), "Longitude (°E)", "Longitude, °E");
+    expect(build().drawn).toEqual(["distance-by-hand"]);
+    sameAsFirstBuild();
+  }, 120_000);
+
+  it("to a notebook whose labels count the charts drawn draws every chart", () => {
+    // The locator's label counts its calls; the chart drawn after it prints the count.
+    replace(chartsFile(), `export const charts`, `const drawnSoFar = { labels: 0 };\nexport const charts`);
+    replace(chartsFile(), `label: (d) => (d.km === null`, `label: (d) => (drawnSoFar.labels++, d.km === null`);
+    replace(chartsFile(), `x: { label: LONGITUDE }`, `x: { label: \`\${LONGITUDE} (\${drawnSoFar.labels})\` }`);
+    build();
+    // Drawn alone, the second chart would print a count of 0.
+    replace(chartsFile(), `"Drawn with Plot by hand: each city’s longitude"`, `"Drawn with Plot by hand: the longitude of each city"`);
+    expect(build().drawn).toEqual(ALL);
+    sameAsFirstBuild();
+  }, 120_000);
 });

@@ -8,7 +8,7 @@ import { buildKey, fingerprint, owned, statePath, type BuildState } from "./fing
 import { join, relative, resolve } from "node:path";
 import { articleOf, buildCharts, type ChartOutput } from "./draw-charts.ts";
 import { NotebookCode, digest, libraryKey, loadDrawn, onDisk, reusable, saveDrawn, sha256, unchanged } from "./drawn.ts";
-import { notebookSources } from "./chart-code.ts";
+import { sharedSources, type Sources } from "./chart-code.ts";
 import { rows as tableRows } from "../tables/index.ts";
 import { dataReadme } from "../tables/index.ts";
 import {
@@ -143,6 +143,9 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
   const runs: NotebookRun[] = [];
   // What earlier builds drew into this folder: a chart nothing it depends on has changed for is not drawn again.
   const drawn = loadDrawn(options.root, relative(options.root, outDir), libraryKey(options.root));
+  // Every notebook file this build imported, those that failed too: their code at load ran in this process.
+  const notebookFilesLoaded = [...new Set([...files, ...loaded.map((l) => l.file)])].sort();
+  const notebookSourceCache = new Map<string, Sources>();
 
   for (const { file, notebook } of loaded) {
     const wanted = selection.get(notebook.id);
@@ -167,11 +170,20 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
     }
 
     const ids = Object.keys(notebook.charts ?? {});
-    const code = new NotebookCode(drawn, notebookSources(options.root, file), ids);
+    const code = new NotebookCode(drawn, sharedSources(options.root, file, notebookFilesLoaded, notebookSourceCache), ids);
     const tableDigests = new Map<string, string>();
-    for (const id of ids) {
-      if (!(wanted === "all" || wanted.has(id))) continue;
-      if (options.shard && shardOf(id, options.shard.count) !== options.shard.index) continue;
+    const chosen = ids.filter((id) => (wanted === "all" || wanted.has(id)) && !(options.shard && shardOf(id, options.shard.count) !== options.shard.index));
+    const keptFiles = (id: string, inputs: string | null) => {
+      const before = drawn.charts[id];
+      return inputs && before && code.same(before, id) ? reusable(before, { notebook: file, inputs, ledger: run.ledger! }, outDir) : null;
+    };
+    // A notebook whose functions change its own values when called (a label
+    // that counts the charts drawn, a table's build that sets a colour): a
+    // chart drawn alone could see other values than a first build's, so if
+    // one is drawn, all are. Asked only when there is something to keep.
+    const drawAll = chosen.some((id) => drawn.charts[id]) && code.changesWhenCalled()
+      && chosen.some((id) => owners.get(id) === file && keptFiles(id, chartInputs(run, id, story, tableDigests)) === null);
+    for (const id of chosen) {
       // Between two charts, let a Ctrl-C be heard; every file is whole at this point.
       await new Promise((r) => setImmediate(r));
       if (options.signal?.aborted) {
@@ -198,7 +210,7 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
       options.onStep?.(file, `chart ${id}`);
       const inputs = chartInputs(run, id, story, tableDigests);
       const before = drawn.charts[id];
-      const reused = inputs && before && code.same(before, id) ? reusable(before, { notebook: file, inputs, ledger: run.ledger! }, outDir) : null;
+      const reused = drawAll ? null : keptFiles(id, inputs);
       let chart: ChartOutput;
       if (reused && before) {
         chart = { id, spec: notebook.charts![id]!, ...before.words, files: reused, sizes: before.sizes, notices: before.notices, reads: before.reads };

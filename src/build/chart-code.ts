@@ -5,11 +5,13 @@
 // the same slice only when no edit between them can change what it draws, so
 // a save that touches one chart redraws that chart alone. Where that cannot
 // be shown (a chart built in a loop, a `let` it reads, code run by eval), the
-// chart's slice is the whole notebook, and any edit redraws it.
+// chart's slice is the whole notebook, and any edit redraws it. Where the
+// files themselves cannot all be found (an import by a computed name, a
+// require), no chart of the notebook is ever kept.
 
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { createHash, randomUUID } from "node:crypto";
+import { readFileSync, statSync } from "node:fs";
+import { createRequire, isBuiltin } from "node:module";
 import { posix } from "node:path";
 import type { Node } from "acorn";
 
@@ -26,35 +28,104 @@ export type Sources = Map<string, string>;
 
 // Static imports, re-exports and import("…") with a literal: enough to find the files a notebook is made of.
 const IMPORT = /\b(?:from|import)\s*\(?\s*(["'])([^"'\n]+)\1/g;
+// What loads a file the line above cannot name: import() of anything but one literal, require.
+const UNSEEN_LOAD = /\bimport\s*\((?!\s*(["'])[^"'\n]+\1\s*[,)])|\brequire\s*\(|\bcreateRequire\b/;
+/**
+ * Stands in the sources for files the notebook may load that cannot be found
+ * from its text: a new value on every build, so that no chart of it is kept.
+ */
+export const UNSEEN = "\0unseen";
 
 /** The notebook file and every file of the project it imports, except the library (src/), which the build keys apart. */
 export function notebookSources(root: string, file: string): Sources {
   const sources: Sources = new Map();
+  const base = root.split("\\").join("/");
+  const isFile = (path: string) => {
+    try {
+      return statSync(posix.join(base, path)).isFile();
+    } catch {
+      return false;
+    }
+  };
+  const unseen = () => sources.set(UNSEEN, randomUUID());
   const visit = (path: string) => {
     if (sources.has(path)) return;
     let text: string;
     try {
-      text = readFileSync(posix.join(root.split("\\").join("/"), path), "utf8");
+      text = readFileSync(posix.join(base, path), "utf8");
     } catch {
       sources.set(path, "");
       return;
     }
     sources.set(path, text);
-    if (!/\.(ts|mts|js|mjs)$/.test(path)) return;
+    if (!/\.(ts|mts|cts|tsx|js|mjs|cjs|jsx)$/.test(path)) return;
+    if (UNSEEN_LOAD.test(text)) unseen();
     for (const m of text.matchAll(IMPORT)) {
-      const target = local(path, m[2]!);
-      if (target) visit(target);
+      const target = local(path, m[2]!, isFile);
+      if (target === OUTSIDE) {
+        // A package the project has installed is keyed by the lock file; anything else (#imports, tsconfig paths, a file outside the project) is not seen.
+        const name = m[2]!.startsWith("@") ? m[2]!.split("/").slice(0, 2).join("/") : m[2]!.split("/")[0]!;
+        if (!(isBuiltin(m[2]!) || isFile(`node_modules/${name}/package.json`))) unseen();
+      } else if (target) visit(target);
     }
   };
   visit(file.split("\\").join("/"));
   return sources;
 }
 
-/** The project path a relative import names, or null for a package or the library. */
-function local(from: string, specifier: string): string | null {
-  if (!specifier.startsWith(".")) return null;
+/**
+ * A notebook's sources, with those of every other notebook that shares a
+ * file with it (directly or through another): a build loads them in one
+ * process, so code one runs at load can change a value the other's charts
+ * read. `cache` keeps each notebook's own sources for the rest of the build.
+ */
+export function sharedSources(root: string, file: string, notebooks: string[], cache: Map<string, Sources>): Sources {
+  const of = (f: string) => {
+    let s = cache.get(f);
+    if (!s) cache.set(f, (s = notebookSources(root, f)));
+    return s;
+  };
+  const sources = new Map(of(file));
+  const joined = new Set([file]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const other of notebooks) {
+      if (joined.has(other)) continue;
+      const theirs = of(other);
+      if (![...theirs.keys()].some((k) => k !== UNSEEN && sources.has(k))) continue;
+      for (const [k, v] of theirs) if (!sources.has(k)) sources.set(k, v);
+      joined.add(other);
+      grew = true;
+    }
+  }
+  return sources;
+}
+
+/** What local() gives for a specifier that is not a relative path: a package, a builtin, or something only the compiler resolves. */
+const OUTSIDE = "\0outside";
+
+/**
+ * The project path a relative import names, found as esbuild finds it (the
+ * path itself, a .ts file for a .js name, the path with an extension, a
+ * folder's index), or the path as written when no such file exists. Null for
+ * the library, OUTSIDE for a specifier that is not a relative path.
+ */
+function local(from: string, specifier: string, exists: (path: string) => boolean): string | null {
+  if (specifier.startsWith("/") || /^[a-zA-Z]:/.test(specifier)) return OUTSIDE;
+  if (!specifier.startsWith(".")) return OUTSIDE;
   const target = posix.normalize(posix.join(posix.dirname(from), specifier));
-  return target.startsWith("src/") || target.startsWith("../") ? null : target;
+  if (target.startsWith("../")) return OUTSIDE;
+  const found = candidates(target).find(exists) ?? target;
+  return found.startsWith("src/") ? null : found;
+}
+
+const EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs", ".json"];
+const TYPESCRIPT_FOR: Record<string, string[]> = { ".js": [".ts", ".tsx"], ".jsx": [".tsx"], ".mjs": [".mts"], ".cjs": [".cts"] };
+
+function candidates(path: string): string[] {
+  const ext = posix.extname(path);
+  const stem = path.slice(0, path.length - ext.length);
+  return [path, ...(TYPESCRIPT_FOR[ext] ?? []).map((e) => stem + e), ...EXTENSIONS.map((e) => path + e), ...EXTENSIONS.map((e) => `${path}/index${e}`)];
 }
 
 type AnyNode = Node & Record<string, unknown>;
@@ -75,8 +146,10 @@ interface Module {
   exports: Map<string, string>;
   /** export * from these files. */
   stars: string[];
+  /** Whether a function of it changes a top-level value when called, once asked. */
+  writes?: boolean;
   /** Where its statements act at load, once asked. */
-  effects?: { text: string; mentions: Set<string> }[];
+  effects?: { text: string; start: number; mentions: Set<string> }[];
 }
 
 /** Globals a notebook calls at load that change nothing they are given. */
@@ -136,18 +209,24 @@ function declared(pattern: AnyNode, into: string[]): string[] {
 /** Modules already read, by file and text: a watch cuts slices on every save, mostly of files the save did not touch. */
 const read = new Map<string, Module>();
 
-function readModule(file: string, source: string): Module {
-  const key = `${file}\0${createHash("sha256").update(source).digest("hex")}`;
+/** A module as parsed, given which files the notebook has: an import is bound to the file that resolves it among them. */
+function readModule(file: string, source: string, files: { tag: string; has: (path: string) => boolean }): Module {
+  const key = `${file}\0${files.tag}\0${createHash("sha256").update(source).digest("hex")}`;
   const known = read.get(key);
   if (known) return known;
-  const module = parseModule(file, source);
+  const module = parseModule(file, source, files.has);
   if (read.size >= 64) read.delete(read.keys().next().value!);
   read.set(key, module);
   return module;
 }
 
-function parseModule(file: string, source: string): Module {
-  const loader = file.endsWith(".ts") || file.endsWith(".mts") ? "ts" : "js";
+function parseModule(file: string, source: string, has: (path: string) => boolean): Module {
+  // A package or the library: not the notebook's own file.
+  const fileOf = (specifier: string): string | null => {
+    const target = local(file, specifier, has);
+    return target === OUTSIDE ? null : target;
+  };
+  const loader = /\.(ts|mts|cts)$/.test(file) ? "ts" : file.endsWith(".tsx") ? "tsx" : file.endsWith(".jsx") ? "jsx" : "js";
   // No format: esbuild then keeps the module's own export statements (with one it rewrites `export default x` as a var).
   const { transformSync, parse } = parser();
   const text = transformSync(source, { loader }).code;
@@ -158,7 +237,7 @@ function parseModule(file: string, source: string): Module {
   statements.forEach((s, i) => {
     const declaration = (s.type === "ExportNamedDeclaration" || s.type === "ExportDefaultDeclaration") && isNode(s.declaration) ? s.declaration : s;
     if (s.type === "ImportDeclaration") {
-      const from = local(file, (s.source as AnyNode).value as string);
+      const from = fileOf((s.source as AnyNode).value as string);
       for (const spec of s.specifiers as AnyNode[]) {
         const name = spec.type === "ImportNamespaceSpecifier" ? "*" : spec.type === "ImportDefaultSpecifier" ? "default" : exportName(spec.imported as AnyNode);
         bind((spec.local as AnyNode).name as string, { statement: i, mutable: false, from: { file: from, name } });
@@ -166,13 +245,13 @@ function parseModule(file: string, source: string): Module {
       return;
     }
     if (s.type === "ExportAllDeclaration") {
-      const from = local(file, (s.source as AnyNode).value as string);
+      const from = fileOf((s.source as AnyNode).value as string);
       if (from && !s.exported) m.stars.push(from);
       else if (s.exported) m.exports.set(exportName(s.exported as AnyNode), `\0${i}`), bind(`\0${i}`, { statement: i, mutable: false, from: { file: from, name: "*" } });
       return;
     }
     if (s.type === "ExportNamedDeclaration" && !isNode(s.declaration)) {
-      const from = s.source ? local(file, (s.source as AnyNode).value as string) : undefined;
+      const from = s.source ? fileOf((s.source as AnyNode).value as string) : undefined;
       for (const spec of s.specifiers as AnyNode[]) {
         const exported = exportName(spec.exported as AnyNode);
         const own = exportName(spec.local as AnyNode);
@@ -223,12 +302,16 @@ export function chartSlices(sources: Sources, ids: string[]): Map<string, string
   const result = new Map(ids.map((id) => [id, everything]));
   let modules: Map<string, Module>;
   try {
-    modules = new Map([...sources].filter(([file]) => /\.(ts|mts|js|mjs)$/.test(file)).map(([file, text]) => [file, readModule(file, text)]));
+    const files = { tag: createHash("sha256").update([...sources.keys()].sort().join("\0")).digest("hex"), has: (path: string) => sources.has(path) };
+    modules = new Map([...sources].filter(([file]) => /\.(ts|mts|cts|tsx|js|mjs|cjs|jsx)$/.test(file)).map(([file, text]) => [file, readModule(file, text, files)]));
   } catch {
     return result; // a file that does not parse: the build reports it; no chart can be shown unaffected
   }
   // Data files a notebook reads itself (a CSV in its folder) could reach any chart: they are in every slice.
   const data = [...sources].filter(([file]) => !modules.has(file)).sort(([a], [b]) => (a < b ? -1 : 1)).map(([file, text]) => `${file}\0${text}`).join("\0");
+
+  // Code that changes the notebook's values when it is called, not at load: nothing cut out can show who it reaches.
+  if ([...modules.values()].some(writesWhenCalled)) return result;
 
   const found = chartEntries(modules, [...sources.keys()][0]!);
   const effects: Effect[] = [...modules.values()].flatMap((module) => {
@@ -246,7 +329,99 @@ export function chartSlices(sources: Sources, ids: string[]): Map<string, string
   return result;
 }
 
-type Entry = { module: Module; node: AnyNode };
+/**
+ * Where a chart is written, and the declarations that hold it on the way from
+ * notebook({ charts }) (the charts object, a const spread into it, the
+ * notebook itself), as "file\0name": code at load that changes one of those
+ * (charts.x.plot = …) can change the chart without naming anything in it.
+ */
+/**
+ * Whether the notebook's files (as parsed) hold a function that changes a
+ * value of the notebook's own when called (see writesWhenCalled). Such a
+ * notebook's charts can change one another as they are drawn, or be changed
+ * by its tables' code, so a build draws all of them or none; a file that does
+ * not parse counts as one.
+ */
+export function changesWhenCalled(sources: Sources): boolean {
+  try {
+    const files = { tag: createHash("sha256").update([...sources.keys()].sort().join("\0")).digest("hex"), has: (path: string) => sources.has(path) };
+    return [...sources].some(([file, text]) => /\.(ts|mts|cts|tsx|js|mjs|cjs|jsx)$/.test(file) && writesWhenCalled(readModule(file, text, files)));
+  } catch {
+    return true;
+  }
+}
+
+/** Methods that change the array, map or set they are called on. */
+const MUTATORS = new Set(["push", "pop", "shift", "unshift", "splice", "sort", "reverse", "fill", "copyWithin", "set", "add", "delete", "clear"]);
+/** Globals whose methods change their first argument. */
+const CHANGES_FIRST = new Set(["Object", "Reflect"]);
+
+/**
+ * Whether a function in the module, when called (as a label while a chart is
+ * drawn, as a table's build), changes a top-level value: assigns it or one of
+ * its fields, or calls a mutating method on it. `this` counts as top-level
+ * (a method of a top-level object). Names a function declares itself are its
+ * own; what a function changes through a parameter it is given is not seen.
+ */
+function writesWhenCalled(module: Module): boolean {
+  if (module.writes !== undefined) return module.writes;
+  let found = false;
+  const isTop = (name: string, scopes: Set<string>[]) => module.bindings.has(name) && !scopes.some((s) => s.has(name));
+  const changes = (target: AnyNode, scopes: Set<string>[]): boolean => {
+    let root = target;
+    while (root.type === "MemberExpression" || root.type === "ChainExpression") root = (root.type === "ChainExpression" ? root.expression : root.object) as AnyNode;
+    if (root.type === "ThisExpression") return true;
+    if (root.type === "Identifier") return isTop(root.name as string, scopes);
+    if (root.type === "Property") return changes(root.value as AnyNode, scopes);
+    if (root.type === "AssignmentPattern") return changes(root.left as AnyNode, scopes);
+    if (root.type === "ObjectPattern" || root.type === "ArrayPattern" || root.type === "RestElement") return children(root).some((c) => changes(c, scopes));
+    return false;
+  };
+  const visit = (n: AnyNode, scopes: Set<string>[]) => {
+    if (found) return;
+    if (FUNCTION.has(n.type)) {
+      const inner = [...scopes, localsOf(n)];
+      for (const child of children(n)) visit(child, inner);
+      return;
+    }
+    if (scopes.length > 0) {
+      if (n.type === "AssignmentExpression" && changes(n.left as AnyNode, scopes)) found = true;
+      else if ((n.type === "UpdateExpression" || (n.type === "UnaryExpression" && n.operator === "delete")) && changes(n.argument as AnyNode, scopes)) found = true;
+      else if (n.type === "CallExpression" && (n.callee as AnyNode).type === "MemberExpression") {
+        const callee = n.callee as AnyNode;
+        const method = (callee.property as AnyNode).name ?? (callee.property as AnyNode).value;
+        const on = callee.object as AnyNode;
+        if (MUTATORS.has(String(method)) && changes(on, scopes)) found = true;
+        const first = (n.arguments as AnyNode[])[0];
+        if (on.type === "Identifier" && CHANGES_FIRST.has(on.name as string) && !module.bindings.has(on.name as string) && first && changes(first, scopes)) found = true;
+      } else if (n.type === "ForInStatement" || n.type === "ForOfStatement") {
+        if (changes(n.left as AnyNode, scopes) && (n.left as AnyNode).type !== "VariableDeclaration") found = true;
+      }
+    }
+    for (const child of children(n)) visit(child, scopes);
+  };
+  for (const statement of module.statements) visit(statement, []);
+  module.writes = found;
+  return found;
+}
+
+/** The names a function declares: its own name, its parameters, and what its body declares (not its inner functions' bodies). */
+function localsOf(fn: AnyNode): Set<string> {
+  const out = new Set<string>();
+  if (fn.type === "FunctionExpression" && isNode(fn.id)) out.add(fn.id.name as string);
+  for (const p of fn.params as AnyNode[]) declared(p, []).forEach((n) => out.add(n));
+  const visit = (n: AnyNode) => {
+    if (n.type === "VariableDeclaration") for (const d of n.declarations as AnyNode[]) declared(d.id as AnyNode, []).forEach((x) => out.add(x));
+    else if ((n.type === "FunctionDeclaration" || n.type === "ClassDeclaration") && isNode(n.id)) out.add(n.id.name as string);
+    else if (n.type === "CatchClause" && isNode(n.param)) declared(n.param, []).forEach((x) => out.add(x));
+    if (FUNCTION.has(n.type) || n.type === "ClassExpression" || n.type === "ClassDeclaration") return;
+    for (const child of children(n)) visit(child);
+  };
+  visit(fn.body as AnyNode);
+  return out;
+}
+
+type Entry = { module: Module; node: AnyNode; holders: string[] };
 
 /**
  * Where each chart is written: the properties of the object the notebook
@@ -254,12 +429,13 @@ type Entry = { module: Module; node: AnyNode };
  * spreads. Null when that object is not written out (built in a loop, say).
  */
 function chartEntries(modules: Map<string, Module>, file: string): Map<string, Entry[]> | null {
+  type At = { module: Module; node: AnyNode };
   const main = modules.get(file);
   if (!main) return null;
   const entries = new Map<string, Entry[]>();
   const seen = new Set<AnyNode>();
   /** The expression a name stands for: a const's value, followed into the file it is imported from. */
-  const valueOf = (module: Module, name: string, depth = 0): Entry | null => {
+  const valueOf = (module: Module, name: string, depth = 0): At | null => {
     const binding = module.bindings.get(name);
     if (!binding || binding.mutable || depth > 20) return null;
     if (binding.from) {
@@ -273,35 +449,44 @@ function chartEntries(modules: Map<string, Module>, file: string): Map<string, E
     const d = (declaration.declarations as AnyNode[]).find((x) => (x.id as AnyNode).type === "Identifier" && (x.id as AnyNode).name === name);
     return d && isNode(d.init) ? { module, node: d.init } : null;
   };
-  const resolve = (at: Entry | null): boolean => {
+  const holdersOf = (module: Module, name: string) => [...bound(modules, module, name)];
+  const resolve = (at: At | null, holders: string[]): boolean => {
     if (!at || seen.has(at.node)) return false;
     seen.add(at.node);
     const { module, node } = at;
-    if (node.type === "Identifier") return resolve(valueOf(module, node.name as string));
+    if (node.type === "Identifier") return resolve(valueOf(module, node.name as string), [...holders, ...holdersOf(module, node.name as string)]);
     if (node.type !== "ObjectExpression") return false;
     for (const p of node.properties as AnyNode[]) {
       if (p.type === "SpreadElement") {
-        if (!resolve({ module, node: p.argument as AnyNode })) return false;
+        if (!resolve({ module, node: p.argument as AnyNode }, holders)) return false;
         continue;
       }
       if (p.computed) return false;
       const key = p.key as AnyNode;
       const id = key.type === "Identifier" ? (key.name as string) : String(key.value);
-      entries.set(id, [...(entries.get(id) ?? []), { module, node: p }]);
+      entries.set(id, [...(entries.get(id) ?? []), { module, node: p, holders }]);
     }
     return true;
   };
   // export default notebook({ …, charts: … }), or a name for it.
   const last = main.statements.find((s) => s.type === "ExportDefaultDeclaration");
-  let call: Entry | null = last ? { module: main, node: last.declaration as AnyNode } : null;
-  if (call?.node.type === "Identifier") call = valueOf(main, call.node.name as string);
-  if (!call && main.exports.has("default")) call = valueOf(main, main.exports.get("default")!);
+  let call: At | null = last ? { module: main, node: last.declaration as AnyNode } : null;
+  // The notebook's own name: code that reaches it (story.charts.x.plot = …) reaches every chart.
+  let holders: string[] = [];
+  if (call?.node.type === "Identifier") {
+    holders = holdersOf(main, call.node.name as string);
+    call = valueOf(main, call.node.name as string);
+  }
+  if (!call && main.exports.has("default")) {
+    holders = holdersOf(main, main.exports.get("default")!);
+    call = valueOf(main, main.exports.get("default")!);
+  }
   if (call?.node.type !== "CallExpression") return null;
   const options = (call.node.arguments as AnyNode[])[0];
   if (options?.type !== "ObjectExpression") return null;
   const charts = (options.properties as AnyNode[]).filter((p) => p.type === "Property" && !p.computed && (((p.key as AnyNode).name ?? (p.key as AnyNode).value) === "charts"));
   if (charts.length !== 1) return null;
-  return resolve({ module: main, node: charts[0]!.value as AnyNode }) ? entries : null;
+  return resolve({ module: main, node: charts[0]!.value as AnyNode }, holders) ? entries : null;
 }
 
 /**
@@ -314,13 +499,15 @@ function chartEntries(modules: Map<string, Module>, file: string): Map<string, E
 interface Effect {
   module: Module;
   text: string;
+  /** Where the context starts in its module's text: the order effects run in. */
+  start: number;
   mentions: Set<string>;
   /** Every declaration the context can reach, as "file\0name": what running it could change. Worked out when first asked. */
   reach?: Set<string>;
 }
 
 /** Where a top-level statement acts at load, each as its context's text and the names it mentions. */
-function loadEffects(module: Module, statement: AnyNode): { text: string; mentions: Set<string> }[] {
+function loadEffects(module: Module, statement: AnyNode): { text: string; start: number; mentions: Set<string> }[] {
   // A call of the library (imported from a package or src/) or of a global that changes nothing: it changes no notebook value.
   const isLibrary = (callee: AnyNode): boolean => {
     let root = callee;
@@ -345,7 +532,7 @@ function loadEffects(module: Module, statement: AnyNode): { text: string; mentio
     for (const child of children(n)) visit(child, n.type === "Property" && !whole ? n : context);
   };
   visit(statement, statement);
-  return [...contexts].map((c) => ({ text: module.text.slice(c.start, c.end), mentions: names(c).names }));
+  return [...contexts].map((c) => ({ text: module.text.slice(c.start, c.end), start: c.start, mentions: names(c).names }));
 }
 
 /** Every declaration an effect can reach through the names it mentions and the declarations they name in turn. */
@@ -399,14 +586,19 @@ function exportedAs(modules: Map<string, Module>, module: Module, name: string, 
 }
 
 /** The chart's slice as text, or null when it cannot be cut from the rest. */
-function sliceOf(modules: Map<string, Module>, at: { module: Module; node: AnyNode }, effects: Effect[]): string | null {
-  const parts = new Set<string>();
+function sliceOf(modules: Map<string, Module>, at: Entry, effects: Effect[]): string | null {
+  // Each part by where it is, so that the slice keeps the order code runs in
+  // and a statement written twice counts twice (style.w *= 2 run once or twice),
+  // while an edit elsewhere that only moves it leaves the slice as it was.
+  const parts = new Map<string, { file: string; start: number; text: string }>();
+  const part = (module: Module, start: number, end: number) =>
+    parts.set(`${module.file}\0${start}`, { file: module.file, start, text: module.text.slice(start, end) });
   /** Top-level statements in the slice, as "file\0index". */
   const taken = new Set<string>();
   const queue: { module: Module; names: Set<string> }[] = [];
   const own = names(at.node);
   if (own.dynamic) return null;
-  parts.add(`${at.module.file}\0${at.module.text.slice(at.node.start, at.node.end)}`);
+  part(at.module, at.node.start, at.node.end);
   queue.push({ module: at.module, names: own.names });
   let cut = true;
 
@@ -415,7 +607,7 @@ function sliceOf(modules: Map<string, Module>, at: { module: Module; node: AnyNo
     if (taken.has(key)) return;
     taken.add(key);
     const statement = module.statements[index]!;
-    parts.add(`${module.file}\0${module.text.slice(statement.start, statement.end)}`);
+    part(module, statement.start, statement.end);
     const n = names(statement);
     if (n.dynamic) cut = false;
     queue.push({ module, names: n.names });
@@ -456,7 +648,7 @@ function sliceOf(modules: Map<string, Module>, at: { module: Module; node: AnyNo
     }
     if (!cut) return null;
     // Code run at load that can reach what the slice holds could change it: it joins the slice.
-    const inSlice = new Set<string>();
+    const inSlice = new Set<string>(at.holders);
     for (const key of taken) {
       const [file, index] = key.split("\0");
       const module = modules.get(file!)!;
@@ -467,9 +659,19 @@ function sliceOf(modules: Map<string, Module>, at: { module: Module; node: AnyNo
     if (more.length === 0) break;
     for (const e of more) {
       takenEffects.add(e);
-      parts.add(`${e.module.file}\0${e.text}`);
+      parts.set(`${e.module.file}\0${e.start}`, { file: e.module.file, start: e.start, text: e.text });
       queue.push({ module: e.module, names: e.mentions });
     }
   }
-  return [...parts].sort().join("\0\0");
+  // Effects in two files run in the order the files are imported: every file's imports join the slice.
+  if (new Set([...takenEffects].map((e) => e.module.file)).size > 1) {
+    for (const module of modules.values()) {
+      module.statements.forEach((s) => {
+        if (s.type === "ImportDeclaration" || s.type === "ExportAllDeclaration" || (s.type === "ExportNamedDeclaration" && s.source)) part(module, s.start, s.end);
+      });
+    }
+  }
+  return [...parts.values()]
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start))
+    .map((p) => `${p.file}\0${p.text}`).join("\0\0");
 }

@@ -13,7 +13,7 @@ import type { ArtboardName } from "../chart/index.ts";
 import type { ChartWords } from "./draw-charts.ts";
 import type { Ledger } from "../ledger/index.ts";
 import { files, hashFiles } from "./fingerprint.mjs";
-import { chartSlices, type Sources } from "./chart-code.ts";
+import { changesWhenCalled, chartSlices, type Sources } from "./chart-code.ts";
 import { readsHold, type Read } from "./ledger-reads.ts";
 
 const VERSION = 1;
@@ -195,6 +195,18 @@ export class NotebookCode {
     const cut = Object.fromEntries(chartSlices(texts, this.ids));
     this.slices.set(hash, cut);
     return cut;
+  }
+
+  private entangled: boolean | undefined;
+
+  /**
+   * Whether the notebook's functions change its own values when called (a
+   * label that counts, a table's build that sets a colour): then its charts
+   * are drawn all together or not at all, as a first build draws them.
+   */
+  changesWhenCalled(): boolean {
+    this.entangled ??= changesWhenCalled(this.sources);
+    return this.entangled;
   }
 
   /** Whether the chart's code is as it was when it was drawn. */
