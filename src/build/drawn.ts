@@ -21,18 +21,18 @@ const VERSION = 1;
 export interface OnDisk {
   sha256: string;
   size: number;
-  mtimeMs: number;
 }
 
 /** A file as it is on disk now, after the build wrote (or left) it. */
 export function onDisk(path: string, content: string | Buffer): OnDisk {
   const s = statSync(path);
-  return { sha256: sha256(content), size: s.size, mtimeMs: s.mtimeMs };
+  return { sha256: sha256(content), size: s.size };
 }
 
 /**
- * The file's content when it is still as it was written: by its size and time
- * when those are unchanged (reading is cheap, hashing a map's SVG is not), else by its hash.
+ * The file's content when it is still as it was written, by its hash: a
+ * restored copy (cp -p, rsync -a) can keep a file's size and time and still
+ * differ. The size turns most changed files away before they are read.
  */
 export function unchanged(path: string, was: OnDisk, encoding: "utf8"): string | null;
 export function unchanged(path: string, was: OnDisk): Buffer | null;
@@ -41,7 +41,7 @@ export function unchanged(path: string, was: OnDisk, encoding?: "utf8"): string 
     const s = statSync(path);
     if (s.size !== was.size) return null;
     const content = encoding ? readFileSync(path, encoding) : readFileSync(path);
-    return s.mtimeMs === was.mtimeMs || sha256(content) === was.sha256 ? content : null;
+    return sha256(content) === was.sha256 ? content : null;
   } catch {
     return null;
   }
