@@ -9,8 +9,7 @@ import { join, relative, resolve } from "node:path";
 import { articleOf, buildCharts, type ChartOutput } from "./draw-charts.ts";
 import { NotebookCode, digest, libraryKey, loadDrawn, onDisk, reusable, saveDrawn, sha256, unchanged } from "./drawn.ts";
 import { sharedSources, type Sources } from "./chart-code.ts";
-import { rows as tableRows } from "../tables/index.ts";
-import { dataReadme } from "../tables/index.ts";
+import { dataReadme, rows as tableRows } from "../tables/index.ts";
 import {
   contentHash, embedSnippet, galleryHtml, loadPng, manifestJson, mergeManifest, parseManifest, removeStaleTemporaries,
   writeAllIfChanged, writeIfChanged, writeTables, type Manifest, type ManifestEntry, type StoryInfo, type WriteOutcome,
@@ -173,9 +172,14 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
     const code = new NotebookCode(drawn, sharedSources(options.root, file, notebookFilesLoaded, notebookSourceCache), ids);
     const tableDigests = new Map<string, string>();
     const chosen = ids.filter((id) => (wanted === "all" || wanted.has(id)) && !(options.shard && shardOf(id, options.shard.count) !== options.shard.index));
+    // Asked at most once a chart: reading and hashing a kept chart's files is the cost of keeping it.
+    const keptAnswers = new Map<string, Map<string, string> | null>();
     const keptFiles = (id: string, inputs: string | null) => {
+      if (keptAnswers.has(id)) return keptAnswers.get(id)!;
       const before = drawn.charts[id];
-      return inputs && before && code.same(before, id) ? reusable(before, { notebook: file, inputs, ledger: run.ledger! }, outDir) : null;
+      const kept = inputs && before && code.same(before, id) ? reusable(before, { notebook: file, inputs, ledger: run.ledger! }, outDir) : null;
+      keptAnswers.set(id, kept);
+      return kept;
     };
     // A notebook whose functions change its own values when called (a label
     // that counts the charts drawn, a table's build that sets a colour): a
@@ -251,8 +255,8 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
         const pngFile = pngName ? contents.get(pngName) : undefined;
         drawn.charts[id] = {
           notebook: file, inputs, ...code.record(id), reads: chart.reads,
-          svgs: reused && before ? before.svgs : Object.fromEntries([...chart.files].map(([name, svg]) => [name, onDisk(join(outDir, name), svg)])),
-          png: pngName && pngFile ? (reused && before?.png && (keptPngFile || kept) ? before.png : onDisk(join(outDir, pngName), pngFile)) : null,
+          svgs: reused && before ? before.svgs : Object.fromEntries([...chart.files].map(([name, svg]) => [name, onDisk(svg)])),
+          png: pngName && pngFile ? (reused && before?.png && (keptPngFile || kept) ? before.png : onDisk(pngFile)) : null,
           entryHash: entry.hash, entryPng: entry.files.png !== null,
           words: { alt: chart.alt, source: chart.source, claimants: chart.claimants, headline: chart.headline, subtitle: chart.subtitle, stated: chart.stated },
           sizes: chart.sizes, notices: chart.notices,

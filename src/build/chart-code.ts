@@ -14,6 +14,7 @@ import { readFileSync, statSync } from "node:fs";
 import { createRequire, isBuiltin } from "node:module";
 import { posix } from "node:path";
 import type { Node } from "acorn";
+import { IMPORT } from "./notebook-imports.ts";
 
 // Loaded when a slice is first cut, which only a build after an edit does: a first build needs neither.
 const require = createRequire(import.meta.url);
@@ -26,8 +27,6 @@ function parser(): NonNullable<typeof tools> {
 /** A notebook's own source files: its path under the project → text. */
 export type Sources = Map<string, string>;
 
-// Static imports, re-exports and import("…") with a literal: enough to find the files a notebook is made of.
-const IMPORT = /\b(?:from|import)\s*\(?\s*(["'])([^"'\n]+)\1/g;
 // What loads a file the line above cannot name: import() of anything but one literal, require.
 const UNSEEN_LOAD = /\bimport\s*\((?!\s*(["'])[^"'\n]+\1\s*[,)])|\brequire\s*\(|\bcreateRequire\b/;
 /**

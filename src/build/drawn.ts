@@ -23,10 +23,9 @@ export interface OnDisk {
   size: number;
 }
 
-/** A file as it is on disk now, after the build wrote (or left) it. */
-export function onDisk(path: string, content: string | Buffer): OnDisk {
-  const s = statSync(path);
-  return { sha256: sha256(content), size: s.size };
+/** A file as the build wrote (or left) it: its content is what is on disk. */
+export function onDisk(content: string | Buffer): OnDisk {
+  return { sha256: sha256(content), size: typeof content === "string" ? Buffer.byteLength(content) : content.length };
 }
 
 /**

@@ -7,7 +7,7 @@ import { dirname, join, posix, relative } from "node:path";
 import type { Problem } from "../ledger/index.ts";
 
 // Static imports, re-exports and import("…") with a literal: what a notebook uses to reach code.
-const IMPORT = /\b(?:from|import)\s*\(?\s*(["'])([^"'\n]+)\1/g;
+export const IMPORT = /\b(?:from|import)\s*\(?\s*(["'])([^"'\n]+)\1/g;
 
 /** Problems for each import of a library internal, in the notebook and in the helper files it imports from notebooks/. */
 export function notebookImportProblems(root: string, file: string): Problem[] {
