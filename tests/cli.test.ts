@@ -230,6 +230,39 @@ describe("storycharts build, list and check", () => {
     }
   });
 
+  it("the compiled CLI imports Plot, d3, Arquero and opentype.js from one vendor bundle, and without it builds the same bytes from node_modules", () => {
+    const cache = join(project.dir, ".cache", "js");
+    const build = () => project.run("build", "deaths-by-province", "--out", "vendor-check", "--format", "svg");
+    const compiledCode = () => {
+      const dir = readdirSync(cache).filter((n) => /^[0-9a-f]{16}$/.test(n) && existsSync(join(cache, n, "done"))).sort((a, b) => statSync(join(cache, b)).mtimeMs - statSync(join(cache, a)).mtimeMs)[0]!;
+      return readdirSync(join(cache, dir)).filter((n) => n.endsWith(".mjs")).map((n) => readFileSync(join(cache, dir, n), "utf8")).join("\n");
+    };
+    const charts = join(project.dir, "notebooks", "quake-toll", "charts.ts");
+    const original = readFileSync(charts, "utf8");
+    try {
+      expect(build().status).toBe(0);
+      const vendor = readdirSync(cache).find((n) => /^vendor-[0-9a-f]{16}$/.test(n))!;
+      expect(JSON.parse(readFileSync(join(cache, vendor, "vendored.json"), "utf8"))).toEqual(["@observablehq/plot", "d3", "arquero", "topojson-client", "opentype.js"]);
+      const code = compiledCode();
+      expect(code).toContain(`/${vendor}/observablehq-plot.mjs"`);
+      expect(code).not.toMatch(/from "(@observablehq\/plot|d3|arquero|opentype\.js)"/);
+      const bundled = readFileSync(join(project.dir, "vendor-check", "deaths-by-province.svg"), "utf8");
+
+      // A vendor bundle that failed to build: the next compile imports the packages from node_modules.
+      rmSync(join(cache, vendor), { recursive: true });
+      writeFileSync(join(cache, `${vendor}.failed`), "");
+      writeFileSync(charts, `${original}\n// compiled again\n`);
+      const fallback = build();
+      expect(fallback.status, fallback.stderr).toBe(0);
+      expect(compiledCode()).toMatch(/from "@observablehq\/plot"/);
+      expect(readFileSync(join(project.dir, "vendor-check", "deaths-by-province.svg"), "utf8")).toBe(bundled);
+    } finally {
+      writeFileSync(charts, original);
+      rmSync(join(cache, readdirSync(cache).find((n) => n.endsWith(".failed") && n.startsWith("vendor-")) ?? "none"), { force: true });
+      rmSync(join(project.dir, "vendor-check"), { recursive: true, force: true });
+    }
+  });
+
   it("a notebook that throws is reported with its line, and the other notebooks still build", () => {
     const broken = join(project.dir, "notebooks", "broken.ts");
     writeFileSync(broken, 'export const ready = false;\nthrow new Error("the reporter is still typing");\n');

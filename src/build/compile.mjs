@@ -8,9 +8,15 @@
 // compiles again on the next start (about 0.2 s), and notebooks stay plain
 // .ts files that a person edits. Plain JavaScript: this runs before anything
 // can load TypeScript.
+//
+// Plot, d3, Arquero and topojson-client are some 600 ES module files, and Node
+// resolves, reads and compiles each one on every start (about 0.2 s of a
+// one-chart build here). They are bundled once per installed version into
+// .cache/js/vendor-<stamp>/, which the compiled CLI and notebooks import: one
+// copy each, shared by the library and every notebook, loaded as a few files.
 
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, join, sep } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -40,22 +46,41 @@ export async function compiled(root) {
     stamp.update(`${file}\0${s.size}\0${s.mtimeMs}\n`);
   }
   const cache = join(root, ".cache", "js");
+  const packages = vendorStamp(root);
+  stamp.update(`vendor\0${packages.stamp}\n`);
   const dir = join(cache, stamp.digest("hex").slice(0, 16));
+  const vendorDir = join(cache, `vendor-${packages.stamp}`);
   const result = { cli: join(dir, "src", "cli", "index.mjs"), dir };
   if (existsSync(join(dir, "done"))) return result;
   if (existsSync(`${dir}.failed`)) return null;
 
   const esbuild = await loadEsbuild();
   if (!esbuild) return null;
+  // Without the vendor bundle (it failed to build), the packages are imported from node_modules as they are.
+  const vendored = (await once(vendorDir, (out) => buildVendor(esbuild, root, packages.names, out))) ? vendorFiles(vendorDir) : {};
+  const built = await once(dir, (out) => esbuild.build(options(root, ["src/cli/index.ts", ...notebookFiles(root)], out, dir, vendored)));
+  removeOthers(cache, [dir, vendorDir]);
+  return built ? result : null;
+}
+
+/**
+ * Builds into dir once: into a temporary folder renamed into place, so that a
+ * process never reads half a build, and marked failed when the build throws.
+ * @param {string} dir @param {(out: string) => Promise<unknown>} build
+ * @returns {Promise<boolean>} whether dir holds a finished build
+ */
+async function once(dir, build) {
+  if (existsSync(join(dir, "done"))) return true;
+  if (existsSync(`${dir}.failed`)) return false;
   const temporary = `${dir}.tmp-${process.pid}`;
   rmSync(temporary, { recursive: true, force: true });
   try {
-    await esbuild.build(options(root, ["src/cli/index.ts", ...notebookFiles(root)], temporary, dir));
+    await build(temporary);
   } catch {
     rmSync(temporary, { recursive: true, force: true });
-    mkdirSync(cache, { recursive: true });
+    mkdirSync(dirname(dir), { recursive: true });
     writeFileSync(`${dir}.failed`, "");
-    return null;
+    return false;
   }
   writeFileSync(join(temporary, "done"), "");
   try {
@@ -64,8 +89,90 @@ export async function compiled(root) {
     // Another process compiled the same sources first: use its copy.
     rmSync(temporary, { recursive: true, force: true });
   }
-  removeOthers(cache, dir);
-  return existsSync(join(dir, "done")) ? result : null;
+  return existsSync(join(dir, "done"));
+}
+
+/**
+ * Packages bundled into the vendor folder; CommonJS-only ones (jsdom) stay as
+ * Node loads them. opentype.js is one file, but Node loads its CommonJS build
+ * (scanning all of it for names) and gives the library its exports as the
+ * default: its bundle's default is its module's exports, the same functions.
+ */
+const VENDORED = new Map([["@observablehq/plot", ""], ["d3", ""], ["arquero", ""], ["topojson-client", ""], ["opentype.js", "exports as default"]]);
+
+/**
+ * The vendored packages installed in the project's node_modules and a stamp of
+ * their versions (and esbuild's and Node's): another install bundles anew.
+ * @param {string} root @returns {{ names: string[], stamp: string }}
+ */
+function vendorStamp(root) {
+  const stamp = createHash("sha256").update(`${process.version}\0${root}\n`);
+  /** @type {string[]} */
+  const names = [];
+  for (const name of [...VENDORED.keys(), "esbuild"]) {
+    let version;
+    try {
+      version = JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")).version;
+    } catch {
+      continue; // installed elsewhere, or not at all: Node finds it as before
+    }
+    stamp.update(`${name}\0${version}\n`);
+    if (name !== "esbuild") names.push(name);
+  }
+  return { names, stamp: stamp.digest("hex").slice(0, 16) };
+}
+
+/**
+ * Each package bundled as one entry of the vendor folder, re-exporting all it
+ * exports; the entries share chunks, so Plot and a notebook's d3 are one d3.
+ * A package's ES module build is taken over its CommonJS one (flechette, in
+ * Arquero, has both), as bundlers do; a package whose bundle names no exports
+ * (CommonJS only) is left out, for Node to load as it is. vendored.json lists
+ * the packages bundled.
+ * @param {typeof import("esbuild")} esbuild @param {string} root @param {string[]} names @param {string} outdir
+ */
+async function buildVendor(esbuild, root, names, outdir) {
+  const result = await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: names.map((name) => ({ in: `vendor:${name}`, out: vendorName(name) })),
+    outdir,
+    outExtension: { ".js": ".mjs" },
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    mainFields: ["module", "main"],
+    target: "node20",
+    metafile: true,
+    logLevel: "silent",
+    plugins: [{
+      name: "vendor-entries",
+      setup(build) {
+        build.onResolve({ filter: /^vendor:/ }, (args) => ({ path: args.path.slice("vendor:".length), namespace: "vendor" }));
+        build.onLoad({ filter: /.*/, namespace: "vendor" }, (args) => {
+          const from = JSON.stringify(args.path);
+          const asDefault = VENDORED.get(args.path) === "exports as default" ? `import * as all from ${from};\nexport default all;\n` : "";
+          return { contents: `export * from ${from};\n${asDefault}`, resolveDir: root, loader: "js" };
+        });
+      },
+    }],
+  });
+  const outputs = Object.values(result.metafile.outputs);
+  const bundled = names.filter((name) => outputs.some((o) => o.entryPoint === `vendor:${name}` && o.exports.length > 0));
+  writeFileSync(join(outdir, "vendored.json"), `${JSON.stringify(bundled)}\n`);
+}
+
+/** @param {string} name */
+const vendorName = (name) => name.replace(/^@/, "").replace(/[^a-z0-9.-]/gi, "-");
+
+/**
+ * The file URL of each package's bundle in the vendor folder.
+ * @param {string} dir @returns {Record<string, string>}
+ */
+function vendorFiles(dir) {
+  /** @type {string[]} */
+  const names = JSON.parse(readFileSync(join(dir, "vendored.json"), "utf8"));
+  return Object.fromEntries(names.map((name) => [name, pathToFileURL(join(dir, `${vendorName(name)}.mjs`)).href]));
 }
 
 /**
@@ -154,7 +261,7 @@ async function loadEsbuild() {
  * @param {string} dir where the output will be read from
  * @returns {import("esbuild").BuildOptions}
  */
-function options(root, entryPoints, outdir, dir) {
+function options(root, entryPoints, outdir, dir, vendored = {}) {
   return {
     absWorkingDir: root,
     entryPoints,
@@ -168,15 +275,27 @@ function options(root, entryPoints, outdir, dir) {
     target: "node20",
     packages: "external",
     define: {
-      STORYCHARTS_COMPILED: JSON.stringify({ root, dir }),
+      STORYCHARTS_COMPILED: JSON.stringify({ root, dir, vendored }),
       // Each module's own import.meta, declared at its top by keepImportMeta; esbuild replaces only
       // the expressions, never the same words inside a string or a comment.
       ...importMetaDefine(META),
     },
-    plugins: [keepImportMeta()],
+    plugins: [keepImportMeta(), fromVendor(vendored)],
     logLevel: "silent",
   };
 }
+
+/**
+ * A vendored package's bare name imports its bundle (a subpath, such as
+ * "d3-array" or "arquero/dist/x", is left to Node).
+ * @param {Record<string, string>} vendored @returns {import("esbuild").Plugin}
+ */
+const fromVendor = (vendored) => ({
+  name: "from-vendor",
+  setup(build) {
+    build.onResolve({ filter: /^[@a-z]/ }, (args) => (Object.hasOwn(vendored, args.path) ? { path: vendored[args.path], external: true } : undefined));
+  },
+});
 
 /**
  * Each file keeps its own import.meta.url (and dirname, filename), as if it
@@ -229,13 +348,13 @@ export function declareImportMeta(name, path, text) {
 
 /**
  * Earlier compilations, once they are a minute old (a process started a moment ago may still load from one).
- * @param {string} cache @param {string} keep
+ * @param {string} cache @param {string[]} keep
  */
 function removeOthers(cache, keep) {
   const minuteAgo = Date.now() - 60_000;
   for (const name of readdirSafe(cache)) {
     const path = join(cache, name);
-    if (path === keep || path === `${keep}.failed` || name === "watch") continue;
+    if (keep.some((k) => path === k || path === `${k}.failed`) || name === "watch") continue;
     try {
       if (statSync(path).mtimeMs < minuteAgo) rmSync(path, { recursive: true, force: true });
     } catch {

@@ -1,10 +1,17 @@
 // Whether this code runs as the compiled CLI (see compile.mjs), which
 // defines STORYCHARTS_COMPILED as the project it was compiled from and the
-// folder it was compiled to.
+// folder it was compiled to, and the bundles it imports Plot, d3 and Arquero from.
 
-declare const STORYCHARTS_COMPILED: { root: string; dir: string } | undefined;
+interface Compiled {
+  root: string;
+  dir: string;
+  /** A package's name to the file URL of the bundle the compiled code imports it from. */
+  vendored: Record<string, string>;
+}
 
-export const COMPILED: { root: string; dir: string } | null = typeof STORYCHARTS_COMPILED === "object" ? STORYCHARTS_COMPILED : null;
+declare const STORYCHARTS_COMPILED: Compiled | undefined;
+
+export const COMPILED: Compiled | null = typeof STORYCHARTS_COMPILED === "object" ? STORYCHARTS_COMPILED : null;
 
 let typescript: Promise<void> | null = null;
 

@@ -2,6 +2,7 @@
 // written: it runs each notebook through the stages, once, or on every save.
 export { build, NameError, type BuildOptions, type Format } from "./build.ts";
 export { watchCompiler } from "./compile.mjs";
+export { COMPILED } from "./compiled.ts";
 export { finished, heartbeat, reportStrayErrors } from "./heartbeat.ts";
 export { notebook, type NotebookSpec } from "./notebook.ts";
 export { chartOwners, tableClashes } from "./owners.ts";

@@ -12,6 +12,7 @@ import type { Message, OnLoadArgs, OnResolveArgs, Plugin } from "esbuild";
 import { ARTBOARDS, ChartError, finishPlot, type ArtboardName, type PlotWords } from "../../chart/index.ts";
 import { loadPng, writeAllIfChanged } from "../../publish/index.ts";
 import { declareImportMeta, importMetaDefine } from "../../build/compile.mjs";
+import { COMPILED } from "../../build/index.ts";
 
 export interface RenderOptions {
   /** The project folder: a module not found from the current folder is looked for there. */
@@ -34,6 +35,8 @@ const EXTENSIONS = [".ts", ".mts", ".js", ".mjs"];
 const WORD_FIELDS = ["headline", "subtitle", "notes", "source", "alt", "id"];
 /** The packages a module gets from the library's own node_modules, never its own copy: marks from a second Plot would not be the library's. */
 const SHARED = /^(@observablehq\/plot|d3|d3-[a-z-]+)(\/.*)?$/;
+/** A stack frame in Plot: installed, or in the compiled CLI's bundle of Plot and d3 (see compile.mjs). */
+const PLOT_FRAME = /[\\/]@observablehq[\\/]plot[\\/]|[\\/]\.cache[\\/]js[\\/]vendor-[0-9a-f]+[\\/]/;
 /** The name each bundled module declares its own import.meta under (as src/build/compile.mjs does). */
 const META = "__storycharts_render_meta";
 
@@ -209,7 +212,7 @@ async function loadModule(file: string, name: string): Promise<Loaded> {
     if (error instanceof ChartError) return new RenderError(`${where}: ${sentence(error.message)}. ${error.fix}`);
     const e = error instanceof Error ? `${error.name}: ${error.message}` : `it threw ${JSON.stringify(error) ?? String(error)}`;
     // Plot.plot(…) in the module looks for a document, which only the finishing has.
-    const hint = /\bdocument is not defined\b|'documentElement'/.test(e) && /[\\/]@observablehq[\\/]plot[\\/]/.test((error as Error).stack ?? "") ? ". Export Plot's options, not Plot.plot(…): render draws them" : ". Fix the module and run render again";
+    const hint = /\bdocument is not defined\b|'documentElement'/.test(e) && PLOT_FRAME.test((error as Error).stack ?? "") ? ". Export Plot's options, not Plot.plot(…): render draws them" : ". Fix the module and run render again";
     return new RenderError(`${where}: ${what}: ${sentence(e.split("\n")[0]!)}${hint}`);
   };
   const quietly = async <T>(run: () => T | Promise<T>): Promise<T> => {
@@ -235,14 +238,17 @@ async function loadModule(file: string, name: string): Promise<Loaded> {
 
 /** Where the library gets Plot and d3 from: the same resolution as its own imports, hence the same module instances. */
 function libraryModules(): { resolve(specifier: string): string | null; nodeModules: string | null } {
-  const resolveShared = (specifier: string): string | null => {
+  const resolveInstalled = (specifier: string): string | null => {
     try {
       return import.meta.resolve(specifier);
     } catch {
       return null;
     }
   };
-  const plot = resolveShared("@observablehq/plot");
+  // The compiled CLI has Plot and d3 from its vendor bundles, not from node_modules.
+  const vendored = COMPILED?.vendored ?? {};
+  const resolveShared = (specifier: string): string | null => (Object.hasOwn(vendored, specifier) ? vendored[specifier]! : resolveInstalled(specifier));
+  const plot = resolveInstalled("@observablehq/plot");
   const path = plot?.startsWith("file:") ? fileURLToPath(plot) : null;
   const at = path?.lastIndexOf(`${sep}node_modules${sep}`) ?? -1;
   return { resolve: resolveShared, nodeModules: path && at >= 0 ? path.slice(0, at + "/node_modules".length) : null };
