@@ -440,3 +440,51 @@ describe("Plot's legends", () => {
     expect(svg).toContain(`fill="url(#${id})"`);
   });
 });
+
+describe("the scales a chart is coloured by are learned without drawing its marks", () => {
+  const cases: [string, Plot.PlotOptions][] = [
+    ["ordinal colours on a band axis", { marks: [Plot.barY(budgets, { x: "region", y: "spend", fill: "region" })] }],
+    ["a sequential ramp", { marks: [Plot.dot(budgets, { x: "spend", y: "region", fill: "spend" })] }],
+    ["a diverging ramp over a stacked, dodged chart", { color: { type: "diverging" }, marks: [Plot.dotX(budgets, Plot.dodgeY({ x: "spend", fill: "spend" }))] }],
+    ["a map fitted to its shapes", {
+      projection: { type: "equal-earth", domain: { type: "Sphere" } },
+      marks: [Plot.geo([{ type: "Feature", properties: { v: 1 }, geometry: { type: "Polygon", coordinates: [[[0, 0], [10, 0], [10, 10], [0, 0]]] } }], { fill: (d: { properties: { v: number } }) => d.properties.v }), Plot.sphere()],
+    }],
+  ];
+  for (const [name, options] of cases) {
+    it(`${name}: the same scales as the full drawing`, async () => {
+      const { plotScales, renderPlot } = await import("../src/chart/render.ts");
+      const full = renderPlot(options, "t", []) as unknown as { scale(name: string): Plot.Scale | undefined };
+      const scales = plotScales(options);
+      expect(scales).not.toBeNull();
+      for (const scale of ["x", "y", "color", "r", "fx", "fy"]) {
+        const [a, b] = [full.scale(scale), scales!.scale(scale)];
+        expect(b === undefined ? undefined : { type: b.type, domain: b.domain, range: b.range }, scale).toEqual(a === undefined ? undefined : { type: a.type, domain: a.domain, range: a.range });
+      }
+    });
+  }
+
+  it("no mark's render runs, nor a render function: only the axes are drawn", async () => {
+    const { plotScales } = await import("../src/chart/render.ts");
+    let rendered = 0;
+    const spy = () => {
+      rendered++;
+      return null;
+    };
+    const scales = plotScales({ color: { legend: false }, marks: [[Plot.barY(budgets, { x: "region", y: "spend", fill: "region", render: (i, s, v, d, c, next) => (spy(), next!(i, s, v, d, c)) })], spy] });
+    expect(rendered).toBe(0);
+    expect(scales?.scale("color")?.type).toBe("ordinal");
+    expect(plotScales({ marks: [Plot.barY(budgets, { x: "nowhere", y: "spend", fill: (d: { region: string }) => d.region })], x: { type: "nonsense" as "band" } })).toBeNull();
+  });
+
+  it("a chart in Plot's own colours is drawn once, in the house colours, when its labels fit", async () => {
+    let renders = 0;
+    const { svg } = await finishPlot({
+      marginLeft: 80, marginBottom: 60, marginTop: 40, marginRight: 40,
+      marks: [Plot.barY(budgets, { x: "region", y: "spend", fill: "region", render: (i, s, v, d, c, next) => (renders++, next!(i, s, v, d, c)) })],
+    }, words, "desktop");
+    expect(renders).toBe(1);
+    expect(svg).toContain(`fill="${PALETTE[0]}"`);
+    expect(svg).not.toContain('fill="#4269d0"'); // Plot's own first category colour
+  });
+});

@@ -15,7 +15,7 @@ import { geometryProblems } from "./geometry.ts";
 import { descendants } from "./elements.ts";
 import { svgMarkup } from "./serialize.ts";
 import { hiddenInWords } from "./hidden-characters.ts";
-import { chartWindow, ChartError } from "./render.ts";
+import { chartWindow, ChartError, type ScaleReader } from "./render.ts";
 import { houseDiverging, houseRamp, ordinalShades, PALETTE } from "./palette.ts";
 import { makeStatic } from "./static-parts.ts";
 import { ARTBOARDS, THEME, type Artboard, type ArtboardName } from "./theme.ts";
@@ -263,12 +263,14 @@ function takeWords(options: Plot.PlotOptions, words: PlotWords) {
  * scale, where a rule would run through the middle of every bar.
  */
 function houseAdjust(own: Plot.PlotOptions) {
-  return (svg: SVGSVGElement, options: Plot.PlotOptions): Plot.PlotOptions | null => {
+  const color = own.color as Plot.ScaleOptions | undefined;
+  const chosen = color && (color.scheme !== undefined || color.range !== undefined || color.interpolate !== undefined);
+  // Nothing the house would change: no need to learn the scales.
+  if (chosen && ((own.x as Plot.ScaleOptions | undefined)?.grid !== undefined || own.grid !== undefined)) return null;
+  return (svg: ScaleReader, options: Plot.PlotOptions): Plot.PlotOptions | null => {
     let next: Plot.PlotOptions | null = null;
-    const color = own.color as Plot.ScaleOptions | undefined;
     const colorScale = scaleOf(svg, "color");
     const colorType = colorScale?.type;
-    const chosen = color && (color.scheme !== undefined || color.range !== undefined || color.interpolate !== undefined);
     const house = (set: Plot.ScaleOptions) => ({ ...options, color: { ...(options.color as object), ...set } });
     if (!chosen && typeof colorType === "string") {
       // Ordered categories: shades in order, as Plot would give, in colours a reader can see.
@@ -286,8 +288,8 @@ function houseAdjust(own: Plot.PlotOptions) {
   };
 }
 
-function scaleOf(plot: SVGSVGElement, name: string): Plot.Scale | undefined {
-  return (plot as unknown as { scale(name: string): Plot.Scale | undefined }).scale(name);
+function scaleOf(plot: SVGSVGElement | ScaleReader, name: string): Plot.Scale | undefined {
+  return (plot as unknown as ScaleReader).scale(name);
 }
 
 /**

@@ -8,7 +8,7 @@ import type * as Plot from "@observablehq/plot";
 import { layout, overlaps, union, type Placed } from "./bounds.ts";
 import { geometryProblems } from "./geometry.ts";
 import { FALLBACK_ALLOWANCE, textWidth, wrap } from "./text-metrics.ts";
-import { ChartError, renderPlot } from "./render.ts";
+import { ChartError, plotScales, renderPlot, type ScaleReader } from "./render.ts";
 
 export type Side = "marginTop" | "marginRight" | "marginBottom" | "marginLeft";
 export const SIDES: Side[] = ["marginTop", "marginRight", "marginBottom", "marginLeft"];
@@ -42,8 +42,8 @@ export function renderFitted(
   /** How far past a side the chart set its drawing may reach (the artboard's padding beside it): the chart's design, kept. */
   spill: number,
   table: string, columns: string[],
-  /** Seen once, after the first drawing: options to draw with instead (house colours for a scale Plot chose), or null. */
-  adjust: (svg: SVGSVGElement, options: Plot.PlotOptions) => Plot.PlotOptions | null = () => null,
+  /** Seen once, before the first drawing, with the scales Plot makes: options to draw with instead (house colours for a scale Plot chose), or null. */
+  adjust: ((scales: ScaleReader, options: Plot.PlotOptions) => Plot.PlotOptions | null) | null = null,
 ): Fitted {
   let current = { ...options };
   let wrappedLines = 0;
@@ -62,14 +62,13 @@ export function renderFitted(
     .map((side) => `the facets' ${side} ${facetMargin(options, side)} was widened to ${facetMargin(current, side)} px to fit the labels in the house type`),
     ...SIDES.filter((side) => set.has(side) && margin(current, side) > margin(options, side))
     .map((side) => `${side} ${margin(options, side)} was widened to ${margin(current, side)} px to fit the labels in the house type`)];
+  // The scales alone, without the marks drawn: a drawing in Plot's own colours would be thrown away.
+  const scales = adjust ? plotScales(current) : null;
+  const adjusted = scales ? adjust!(scales, current) : null;
+  if (adjusted) current = adjusted;
   let first: SVGSVGElement | null = null;
   for (let pass = 0; ; pass++) {
-    let svg = renderPlot(current, table, columns);
-    const adjusted = pass === 0 ? adjust(svg, current) : null;
-    if (adjusted) {
-      current = adjusted;
-      svg = renderPlot(current, table, columns);
-    }
+    const svg = renderPlot(current, table, columns);
     first ??= svg;
     const width = Number(svg.getAttribute("width"));
     const height = Number(svg.getAttribute("height"));

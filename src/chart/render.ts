@@ -84,3 +84,35 @@ export function renderPlot(options: Plot.PlotOptions, table: string, columns: st
   }
   return result as SVGSVGElement;
 }
+
+/** What a drawing says of its scales, as Plot's figure.scale(name) gives it. */
+export interface ScaleReader {
+  scale(name: string): Plot.Scale | undefined;
+}
+
+/**
+ * The scales Plot makes for these options, with its axes drawn but not the
+ * marks: what a chart's drawing says before the house settles its colours,
+ * at a fraction of the cost (a map's countries are most of a map's). Each
+ * mark is read through a stand-in whose render draws nothing; data,
+ * channels, transforms and initializers, which make the scales, are its own.
+ * Null when Plot refuses the options: the full drawing then says why.
+ */
+export function plotScales(options: Plot.PlotOptions): ScaleReader | null {
+  const silent = (mark: unknown): unknown => {
+    if (Array.isArray(mark)) return mark.map(silent);
+    if (typeof mark === "function") return null; // a render function makes no scale
+    if (mark !== null && typeof mark === "object" && typeof (mark as { render?: unknown }).render === "function") return Object.create(mark, { render: { value: () => null } });
+    return mark;
+  };
+  const warn = console.warn;
+  console.warn = () => undefined;
+  try {
+    return Plot.plot({ ...options, marks: silent(options.marks ?? []) as Plot.Markish[], document: chartWindow().document }) as unknown as ScaleReader;
+  } catch {
+    return null;
+  } finally {
+    console.warn = warn;
+  }
+}
+
