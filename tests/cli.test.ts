@@ -230,7 +230,7 @@ describe("storycharts build, list and check", () => {
     }
   });
 
-  it("the compiled CLI imports Plot, d3, Arquero and opentype.js from one vendor bundle, and without it builds the same bytes from node_modules", () => {
+  it("the compiled CLI imports Plot, d3, Arquero, opentype.js and jsdom from one vendor folder, and without it builds the same bytes from node_modules", () => {
     const cache = join(project.dir, ".cache", "js");
     const build = () => project.run("build", "deaths-by-province", "--out", "vendor-check", "--format", "svg");
     const compiledCode = () => {
@@ -242,7 +242,7 @@ describe("storycharts build, list and check", () => {
     try {
       expect(build().status).toBe(0);
       const vendor = readdirSync(cache).find((n) => /^vendor-[0-9a-f]{16}$/.test(n))!;
-      expect(JSON.parse(readFileSync(join(cache, vendor, "vendored.json"), "utf8"))).toEqual(["@observablehq/plot", "d3", "arquero", "topojson-client", "opentype.js"]);
+      expect(JSON.parse(readFileSync(join(cache, vendor, "vendored.json"), "utf8"))).toEqual(["@observablehq/plot", "d3", "arquero", "topojson-client", "opentype.js", "jsdom"]);
       const code = compiledCode();
       expect(code).toContain(`/${vendor}/observablehq-plot.mjs"`);
       expect(code).not.toMatch(/from "(@observablehq\/plot|d3|arquero|opentype\.js)"/);

@@ -9,17 +9,19 @@
 // .ts files that a person edits. Plain JavaScript: this runs before anything
 // can load TypeScript.
 //
-// Plot, d3, Arquero and topojson-client are some 600 ES module files, and Node
-// resolves, reads and compiles each one on every start (about 0.2 s of a
-// one-chart build here). They are bundled once per installed version into
-// .cache/js/vendor-<stamp>/, which the compiled CLI and notebooks import: one
-// copy each, shared by the library and every notebook, loaded as a few files.
+// Plot, d3, Arquero and topojson-client are some 600 ES module files, and
+// jsdom some 1,100 CommonJS ones, which Node resolves, reads and compiles one
+// by one on every start (about 0.5 s of a one-chart build here). They are
+// bundled once per installed version into .cache/js/vendor-<stamp>/, which
+// the compiled CLI and notebooks import: one copy each, shared by the library
+// and every notebook, loaded as a few files (jsdom with V8's code cache).
 
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { dirname, join, sep } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { files } from "./fingerprint.mjs";
 
 /** @typedef {{ cli: string, dir: string }} Compiled the compiled CLI module, and the folder it and the notebooks are in */
@@ -57,7 +59,7 @@ export async function compiled(root) {
   const esbuild = await loadEsbuild();
   if (!esbuild) return null;
   // Without the vendor bundle (it failed to build), the packages are imported from node_modules as they are.
-  const vendored = (await once(vendorDir, (out) => buildVendor(esbuild, root, packages.names, out))) ? vendorFiles(vendorDir) : {};
+  const vendored = (await once(vendorDir, (out) => buildVendor(esbuild, root, packages.names, out, vendorDir))) ? vendorFiles(vendorDir) : {};
   const built = await once(dir, (out) => esbuild.build(options(root, ["src/cli/index.ts", ...notebookFiles(root)], out, dir, vendored)));
   removeOthers(cache, [dir, vendorDir]);
   return built ? result : null;
@@ -93,12 +95,15 @@ async function once(dir, build) {
 }
 
 /**
- * Packages bundled into the vendor folder; CommonJS-only ones (jsdom) stay as
- * Node loads them. opentype.js is one file, but Node loads its CommonJS build
- * (scanning all of it for names) and gives the library its exports as the
- * default: its bundle's default is its module's exports, the same functions.
+ * Packages bundled into the vendor folder, and how:
+ * - "esm": ES modules, bundled together as ES modules;
+ * - "exports as default": opentype.js is one file, but Node loads its
+ *   CommonJS build (scanning all of it for names) and gives the library its
+ *   exports as the default: its bundle's default is its module's exports;
+ * - "commonjs": jsdom, bundled as one CommonJS file loaded with V8's code
+ *   cache (see code-cache.mjs), its named exports those its entry assigns.
  */
-const VENDORED = new Map([["@observablehq/plot", ""], ["d3", ""], ["arquero", ""], ["topojson-client", ""], ["opentype.js", "exports as default"]]);
+const VENDORED = new Map([["@observablehq/plot", "esm"], ["d3", "esm"], ["arquero", "esm"], ["topojson-client", "esm"], ["opentype.js", "exports as default"], ["jsdom", "commonjs"]]);
 
 /**
  * The vendored packages installed in the project's node_modules and a stamp of
@@ -129,12 +134,14 @@ function vendorStamp(root) {
  * Arquero, has both), as bundlers do; a package whose bundle names no exports
  * (CommonJS only) is left out, for Node to load as it is. vendored.json lists
  * the packages bundled.
- * @param {typeof import("esbuild")} esbuild @param {string} root @param {string[]} names @param {string} outdir
+ * @param {typeof import("esbuild")} esbuild @param {string} root @param {string[]} names
+ * @param {string} outdir where esbuild writes @param {string} dir where the vendor folder will be read from
  */
-async function buildVendor(esbuild, root, names, outdir) {
+async function buildVendor(esbuild, root, names, outdir, dir) {
+  const modules = names.filter((name) => VENDORED.get(name) !== "commonjs");
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: names.map((name) => ({ in: `vendor:${name}`, out: vendorName(name) })),
+    entryPoints: modules.map((name) => ({ in: `vendor:${name}`, out: vendorName(name) })),
     outdir,
     outExtension: { ".js": ".mjs" },
     bundle: true,
@@ -158,8 +165,65 @@ async function buildVendor(esbuild, root, names, outdir) {
     }],
   });
   const outputs = Object.values(result.metafile.outputs);
-  const bundled = names.filter((name) => outputs.some((o) => o.entryPoint === `vendor:${name}` && o.exports.length > 0));
+  const bundled = modules.filter((name) => outputs.some((o) => o.entryPoint === `vendor:${name}` && o.exports.length > 0));
+  for (const name of names.filter((n) => VENDORED.get(n) === "commonjs")) {
+    if (await buildCommonJs(esbuild, root, name, outdir, dir)) bundled.push(name);
+  }
   writeFileSync(join(outdir, "vendored.json"), `${JSON.stringify(bundled)}\n`);
+}
+
+/**
+ * A CommonJS package as one file, <name>.cjs, and <name>.mjs, the ES module
+ * the compiled code imports, which loads it through code-cache.mjs and
+ * exports what the package's entry assigns to exports.x, as Node would find
+ * them. Each bundled file keeps its own import.meta, __dirname and
+ * __filename, and a path it gives require.resolve stays a path on disk, so
+ * what it reads beside itself (jsdom's default style sheet) is still found.
+ * False, and nothing written, when its names cannot be read from its entry.
+ * @param {typeof import("esbuild")} esbuild @param {string} root @param {string} name
+ * @param {string} outdir where esbuild writes @param {string} dir where the vendor folder will be read from
+ * @returns {Promise<boolean>}
+ */
+async function buildCommonJs(esbuild, root, name, outdir, dir) {
+  const entry = createRequire(join(root, "package.json")).resolve(name);
+  const names = [...readFileSync(entry, "utf8").matchAll(/^exports\.([A-Za-z_$][\w$]*)\s*=/gm)].map((m) => m[1]);
+  if (names.length === 0) return false;
+  await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: [entry],
+    outfile: join(outdir, `${vendorName(name)}.cjs`),
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    // Half the text for V8 to hold and hash on each start; names stay, for jsdom's own messages.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    keepNames: true,
+    logLevel: "silent",
+    // Optional native packages, tried and done without when absent, as in node_modules.
+    external: ["canvas", "bufferutil", "utf-8-validate"],
+    define: importMetaDefine(META),
+    plugins: [{
+      name: "files-where-they-are",
+      setup(build) {
+        build.onResolve({ filter: /^\./ }, (args) => (args.kind === "require-resolve" ? { path: join(args.resolveDir, args.path), external: true } : undefined));
+        build.onLoad({ filter: /\.[cm]?js$/ }, async (args) => {
+          const text = await readFile(args.path, "utf8");
+          if (!/\bimport\.meta\b|\b__dirname\b|\b__filename\b/.test(text)) return undefined;
+          // On the first line, as declareImportMeta puts it, so that line numbers stay the file's own.
+          const own = `var __dirname = ${JSON.stringify(dirname(args.path))}, __filename = ${JSON.stringify(args.path)};`;
+          const shebang = /^#!.*\n/.exec(text)?.[0] ?? "";
+          return { contents: declareImportMeta(META, args.path, `${shebang}${own}${text.slice(shebang.length)}`).contents, loader: "js" };
+        });
+      },
+    }],
+  });
+  const loader = pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), "code-cache.mjs")).href;
+  const exported = names.map((n) => `export const ${n} = bundle.${n};\n`).join("");
+  const bundle = join(dir, `${vendorName(name)}.cjs`);
+  writeFileSync(join(outdir, `${vendorName(name)}.mjs`), `import { loadCommonJs } from ${JSON.stringify(loader)};\nconst bundle = loadCommonJs(${JSON.stringify(bundle)});\nexport default bundle;\n${exported}`);
+  return true;
 }
 
 /** @param {string} name */

@@ -91,12 +91,14 @@ export interface ScaleReader {
 }
 
 /**
- * The scales Plot makes for these options, with its axes drawn but not the
- * marks: what a chart's drawing says before the house settles its colours,
- * at a fraction of the cost (a map's countries are most of a map's). Each
- * mark is read through a stand-in whose render draws nothing; data,
+ * The scales Plot makes for these options, with neither the marks nor the
+ * axes drawn: what a chart's drawing says of its scales' types and domains
+ * before the house settles its colours, at a fraction of a drawing's cost.
+ * Each mark is read through a stand-in whose render draws nothing; data,
  * channels, transforms and initializers, which make the scales, are its own.
- * Null when Plot refuses the options: the full drawing then says why.
+ * The axes Plot would add are left out, so the positions' ranges (which
+ * Plot's default margins set) are not the drawing's. Null when Plot refuses
+ * the options: the full drawing then says why.
  */
 export function plotScales(options: Plot.PlotOptions): ScaleReader | null {
   const silent = (mark: unknown): unknown => {
@@ -108,7 +110,8 @@ export function plotScales(options: Plot.PlotOptions): ScaleReader | null {
   const warn = console.warn;
   console.warn = () => undefined;
   try {
-    return Plot.plot({ ...options, marks: silent(options.marks ?? []) as Plot.Markish[], document: chartWindow().document }) as unknown as ScaleReader;
+    const facet = options.facet === undefined ? {} : { facet: { ...options.facet, axis: null } };
+    return Plot.plot({ ...options, ...facet, axis: null, marks: silent(options.marks ?? []) as Plot.Markish[], document: chartWindow().document }) as unknown as ScaleReader;
   } catch {
     return null;
   } finally {
