@@ -106,3 +106,14 @@ describe("a value no scale can hold", () => {
     expect(r.stderr).toContain("notebooks/fixture.ts: table fixture-drones-by-region row 2 column drones: the value 1e+308 is too large for a chart's scale to hold (more than 1e300 in size). Check the value");
   });
 });
+
+describe("PNGs drawn on the thread pool", () => {
+  it("are the same bytes as drawn in turn, for several charts at once", async () => {
+    const { toPng, toPngInBackground } = await import("../src/publish/png.ts");
+    const svgs = [0, 1, 2, 3].map((i) => `<svg xmlns="http://www.w3.org/2000/svg" width="${120 + i * 10}" height="60" font-family="'Source Sans 3', sans-serif"><rect x="4" y="4" width="${30 + i * 20}" height="20" fill="#0072B2"/><text x="6" y="50" font-size="14">Chart ${i}: 1,250</text></svg>`);
+    const together = await Promise.all(svgs.map((svg) => toPngInBackground(svg, 2)));
+    together.forEach((png, i) => expect(png.equals(toPng(svgs[i]!, 2)), `chart ${i}`).toBe(true));
+    // Each is its own picture, not a neighbour's.
+    expect(new Set(together.map((png) => png.toString("base64"))).size).toBe(4);
+  });
+});

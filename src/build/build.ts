@@ -11,7 +11,7 @@ import { NotebookCode, digest, libraryKey, loadDrawn, onDisk, reusable, saveDraw
 import { sharedSources, type Sources } from "./chart-code.ts";
 import { dataReadme, rows as tableRows } from "../tables/index.ts";
 import {
-  contentHash, embedSnippet, galleryHtml, loadPng, manifestJson, mergeManifest, parseManifest, removeStaleTemporaries,
+  contentHash, embedSnippet, galleryHtml, loadPngInBackground, manifestJson, mergeManifest, parseManifest, removeStaleTemporaries,
   writeAllIfChanged, writeIfChanged, writeTables, type Manifest, type ManifestEntry, type StoryInfo, type WriteOutcome,
 } from "../publish/index.ts";
 import { xmlSafe } from "../chart/index.ts";
@@ -26,6 +26,9 @@ import { chartOwners, tableClashes } from "./owners.ts";
 import { runNotebook, type NotebookRun } from "./run.ts";
 
 export type Format = "svg" | "png";
+
+/** Charts drawn ahead of their PNGs: enough to keep the thread pool busy, few enough to hold little. */
+const PNG_AHEAD = 2;
 
 export interface BuildOptions {
   root: string;
@@ -133,7 +136,7 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
   // Asked only for notebooks that failed to load: there is nothing else to build.
   const selection = options.names.length > 0 && named.length === 0 ? new Map<string, "all">() : select(loaded, named);
   // resvg is a native module: load it only for a build that writes PNGs.
-  const png = options.formats.has("png") ? await loadPng() : null;
+  const png = options.formats.has("png") ? await loadPngInBackground() : null;
   const owners = chartOwners(loaded, fail);
   // Tables two notebooks both declare: neither notebook writes anything, whichever comes first.
   const clashing = tableClashes(loaded, fail);
@@ -187,6 +190,12 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
     // one is drawn, all are. Asked only when there is something to keep.
     const drawAll = chosen.some((id) => drawn.charts[id]) && code.changesWhenCalled()
       && chosen.some((id) => owners.get(id) === file && keptFiles(id, chartInputs(run, id, story, tableDigests)) === null);
+    // A chart's PNG is drawn on the thread pool while the next charts are drawn here; its files are
+    // written, and it is reported, once the PNG is done, each chart after the one before it, so the
+    // order of the files, the report and the manifest is the order of the charts. At most
+    // PNG_AHEAD charts wait so, which bounds what they hold.
+    let last: Promise<void> = Promise.resolve();
+    const waiting: Promise<void>[] = [];
     for (const id of chosen) {
       // Between two charts, let a Ctrl-C be heard; every file is whole at this point.
       await new Promise((r) => setImmediate(r));
@@ -195,19 +204,23 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
         break;
       }
       heartbeat({ kind: "chart", file, id });
-      const chartStarted = performance.now();
+      let chartStarted = performance.now();
+      /** Time spent on this chart before it waited for its PNG and the charts before it. */
+      let busy = 0;
       let drawnNow = false;
       const done = (status: ChartResult["status"], written: string[], problems: string[], changed = false) => {
-        const r: ChartResult = { id, notebook: notebook.id, status, drawn: drawnNow, changed, files: written, ms: Math.round(performance.now() - chartStarted), problems };
+        const r: ChartResult = { id, notebook: notebook.id, status, drawn: drawnNow, changed, files: written, ms: Math.round(busy + performance.now() - chartStarted), problems };
         result.charts.push(r);
         report.item(`${status.padEnd(9)} ${id} (${status === "failed" ? "" : drawnNow ? "drawn, " : "kept, "}${r.ms} ms)`);
         return r;
       };
       if (owners.get(id) !== file) {
+        await last;
         done("failed", [], [`another notebook has a chart with the id ${id}`]);
         continue;
       }
       if (unwritable) {
+        await last;
         done("failed", [], [unwritable]);
         continue;
       }
@@ -223,48 +236,63 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
         drawnNow = true;
         const { charts, problems } = buildCharts(run, [id]);
         if (problems.length > 0) {
+          await last;
           problems.forEach(fail);
           done("failed", [], problems.map((p) => p.message));
           continue;
         }
         chart = charts[0]!;
       }
-      for (const notice of chart.notices) report.problem(`${file}: chart ${id}: ${notice}`);
       const entry = manifestEntry(chart, run, story, options);
       // A kept chart's pictures are on disk as they were drawn: not drawn, hashed or written again.
       const keptPngFile = reused && before?.png && entry.files.png ? unchanged(join(outDir, entry.files.png), before.png) : null;
-      const outputs = chartFiles(chart, entry, run, png && ((svg) => keptPngFile ?? png(svg, 2)));
-      const kept = reused && before ? (before.png && !options.formats.has("png") ? unchanged(join(outDir, `${id}.png`), before.png) : null) : keptPng(outDir, chart, options.formats);
-      if (kept) entry.files.png = `${chart.id}.png`;
-      const contents = new Map([...outputs, ...(kept ? [[entry.files.png!, kept] as const] : [])]);
-      entry.hash = reused && before && before.entryPng === (entry.files.png !== null) ? before.entryHash
-        : contentHash([entry.files.desktop, entry.files.mobile, entry.files.png, entry.files.embed, entry.files.data].flatMap((f) => (f ? [contents.get(f)!] : [])));
-      const onDiskAlready = new Set(reused ? [...reused.keys(), ...(keptPngFile ? [entry.files.png!] : [])] : []);
-      const writing = [...outputs].filter(([name]) => !onDiskAlready.has(name));
-      let outcomes: WriteOutcome[];
-      try {
-        outcomes = writeAllIfChanged(writing.map(([name, content]) => [join(outDir, name), content]));
-      } catch (error) {
-        fail({ file: relative(options.root, join(outDir, `${id}.svg`)), place: `chart ${id}`, message: `the chart's files cannot be written (${describeIoError(error)}); its published files are left as they were`, fix: "Check that the output folder is writable and the disk has room, then build again" });
-        done("failed", [], [describeIoError(error)]);
-        continue;
-      }
-      entries.push(entry);
-      if (inputs) {
-        const pngName = entry.files.png;
-        const pngFile = pngName ? contents.get(pngName) : undefined;
-        drawn.charts[id] = {
-          notebook: file, inputs, ...code.record(id), reads: chart.reads,
-          svgs: reused && before ? before.svgs : Object.fromEntries([...chart.files].map(([name, svg]) => [name, onDisk(svg)])),
-          png: pngName && pngFile ? (reused && before?.png && (keptPngFile || kept) ? before.png : onDisk(pngFile)) : null,
-          entryHash: entry.hash, entryPng: entry.files.png !== null,
-          words: { alt: chart.alt, source: chart.source, claimants: chart.claimants, headline: chart.headline, subtitle: chart.subtitle, stated: chart.stated },
-          sizes: chart.sizes, notices: chart.notices,
-        };
-      }
-      const changed = outcomes.some((o, i) => o === "written" && writing[i]![0] !== entry.story.figures);
-      done(outcomes.includes("written") ? "written" : "unchanged", [...outputs.keys()], [], changed);
+      const pngJob = png ? (keptPngFile ?? png(chart.files.get(entry.files.desktop)!, 2)) : null;
+      const previous = last;
+      busy = performance.now() - chartStarted;
+      const settle = async () => {
+        const pngBytes = await pngJob;
+        await previous;
+        chartStarted = performance.now();
+        for (const notice of chart.notices) report.problem(`${file}: chart ${id}: ${notice}`);
+        const outputs = chartFiles(chart, entry, run, pngBytes ?? null);
+        const kept = reused && before ? (before.png && !options.formats.has("png") ? unchanged(join(outDir, `${id}.png`), before.png) : null) : keptPng(outDir, chart, options.formats);
+        if (kept) entry.files.png = `${chart.id}.png`;
+        const contents = new Map([...outputs, ...(kept ? [[entry.files.png!, kept] as const] : [])]);
+        entry.hash = reused && before && before.entryPng === (entry.files.png !== null) ? before.entryHash
+          : contentHash([entry.files.desktop, entry.files.mobile, entry.files.png, entry.files.embed, entry.files.data].flatMap((f) => (f ? [contents.get(f)!] : [])));
+        const onDiskAlready = new Set(reused ? [...reused.keys(), ...(keptPngFile ? [entry.files.png!] : [])] : []);
+        const writing = [...outputs].filter(([name]) => !onDiskAlready.has(name));
+        let outcomes: WriteOutcome[];
+        try {
+          outcomes = writeAllIfChanged(writing.map(([name, content]) => [join(outDir, name), content]));
+        } catch (error) {
+          fail({ file: relative(options.root, join(outDir, `${id}.svg`)), place: `chart ${id}`, message: `the chart's files cannot be written (${describeIoError(error)}); its published files are left as they were`, fix: "Check that the output folder is writable and the disk has room, then build again" });
+          done("failed", [], [describeIoError(error)]);
+          return;
+        }
+        entries.push(entry);
+        if (inputs) {
+          const pngName = entry.files.png;
+          const pngFile = pngName ? contents.get(pngName) : undefined;
+          drawn.charts[id] = {
+            notebook: file, inputs, ...code.record(id), reads: chart.reads,
+            svgs: reused && before ? before.svgs : Object.fromEntries([...chart.files].map(([name, svg]) => [name, onDisk(svg)])),
+            png: pngName && pngFile ? (reused && before?.png && (keptPngFile || kept) ? before.png : onDisk(pngFile)) : null,
+            entryHash: entry.hash, entryPng: entry.files.png !== null,
+            words: { alt: chart.alt, source: chart.source, claimants: chart.claimants, headline: chart.headline, subtitle: chart.subtitle, stated: chart.stated },
+            sizes: chart.sizes, notices: chart.notices,
+          };
+        }
+        const changed = outcomes.some((o, i) => o === "written" && writing[i]![0] !== entry.story.figures);
+        done(outcomes.includes("written") ? "written" : "unchanged", [...outputs.keys()], [], changed);
+      };
+      last = settle();
+      // Handled here, thrown where it is awaited: a failed PNG stops the build as it did when drawn in turn.
+      last.catch(() => undefined);
+      waiting.push(last);
+      if (waiting.length > PNG_AHEAD) await waiting.shift();
     }
+    await last;
   }
 
   saveDrawn(options.root, drawn);
@@ -422,9 +450,9 @@ function manifestEntry(chart: ChartOutput, run: NotebookRun, story: StoryInfo, o
 }
 
 /** A chart's published files: its artboards, PNG, embed snippet, its table's CSV, and its story's figures beside them. */
-function chartFiles(chart: ChartOutput, entry: ManifestEntry, run: NotebookRun, png: ((svg: string, scale: number) => Buffer) | null): Map<string, string | Buffer> {
+function chartFiles(chart: ChartOutput, entry: ManifestEntry, run: NotebookRun, png: Buffer | null): Map<string, string | Buffer> {
   const files = new Map<string, string | Buffer>(chart.files);
-  if (png) files.set(entry.files.png!, png(chart.files.get(entry.files.desktop)!, 2));
+  if (png) files.set(entry.files.png!, png);
   files.set(entry.files.embed, embedSnippet(entry));
   const csv = (name: string) => run.tables.find((t) => t.name === name)?.csv;
   files.set(entry.files.data, csv(entry.table) ?? "");

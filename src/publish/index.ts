@@ -10,3 +10,8 @@ export { contentHash, manifestJson, mergeManifest, parseManifest, type Manifest,
 export async function loadPng(): Promise<typeof import("./png.ts").toPng> {
   return (await import("./png.ts")).toPng;
 }
+
+/** The PNG renderer that draws on the thread pool, loaded as loadPng's is. */
+export async function loadPngInBackground(): Promise<typeof import("./png.ts").toPngInBackground> {
+  return (await import("./png.ts")).toPngInBackground;
+}
