@@ -1,7 +1,8 @@
 // The command line, run for real in a temporary copy of the project that
 // holds the tests' own story (tests/fixtures/story/: notebooks/quake-toll.ts,
 // 7 charts, 8 tables, 13 figures), never the user's stories.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { get } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -231,35 +232,48 @@ describe("storycharts build, list and check", () => {
   });
 
   it("the compiled CLI imports Plot, d3, Arquero, opentype.js and jsdom from one vendor folder, and without it builds the same bytes from node_modules", () => {
-    const cache = join(project.dir, ".cache", "js");
-    const build = () => project.run("build", "deaths-by-province", "--out", "vendor-check", "--format", "svg");
-    const compiledCode = () => {
-      const dir = readdirSync(cache).filter((n) => /^[0-9a-f]{16}$/.test(n) && existsSync(join(cache, n, "done"))).sort((a, b) => statSync(join(cache, b)).mtimeMs - statSync(join(cache, a)).mtimeMs)[0]!;
-      return readdirSync(join(cache, dir)).filter((n) => n.endsWith(".mjs")).map((n) => readFileSync(join(cache, dir, n), "utf8")).join("\n");
+    const compiledCode = (dir: string) => {
+      const cache = join(dir, ".cache", "js");
+      const newest = readdirSync(cache).filter((n) => /^[0-9a-f]{16}$/.test(n) && existsSync(join(cache, n, "done"))).sort((a, b) => statSync(join(cache, b)).mtimeMs - statSync(join(cache, a)).mtimeMs)[0]!;
+      return readdirSync(join(cache, newest)).filter((n) => n.endsWith(".mjs")).map((n) => readFileSync(join(cache, newest, n), "utf8")).join("\n");
     };
-    const charts = join(project.dir, "notebooks", "quake-toll", "charts.ts");
-    const original = readFileSync(charts, "utf8");
-    try {
-      expect(build().status).toBe(0);
-      const vendor = readdirSync(cache).find((n) => /^vendor-[0-9a-f]{16}$/.test(n))!;
-      expect(JSON.parse(readFileSync(join(cache, vendor, "vendored.json"), "utf8"))).toEqual(["@observablehq/plot", "d3", "arquero", "topojson-client", "opentype.js", "jsdom"]);
-      const code = compiledCode();
-      expect(code).toContain(`/${vendor}/observablehq-plot.mjs"`);
-      expect(code).not.toMatch(/from "(@observablehq\/plot|d3|arquero|opentype\.js)"/);
-      const bundled = readFileSync(join(project.dir, "vendor-check", "deaths-by-province.svg"), "utf8");
+    const build = (dir: string) => spawnSync(process.execPath, [join(dir, "src", "bin.mjs"), "build", "deaths-by-province", "--out", "vendor-check", "--format", "svg"], { cwd: dir, encoding: "utf8" });
+    expect(build(project.dir).status).toBe(0);
+    const code = compiledCode(project.dir);
+    // Kept beside the packages, so every project on one node_modules (and each test's folder) bundles them once.
+    const plot = /from "file:\/\/(\/[^"]*\/node_modules\/\.cache\/storycharts\/vendor-[0-9a-f]{16})\/observablehq-plot\.mjs"/.exec(code);
+    expect(plot, "Plot imported from the vendor folder").not.toBeNull();
+    const vendor = plot![1]!;
+    expect(JSON.parse(readFileSync(join(vendor, "vendored.json"), "utf8"))).toEqual(["@observablehq/plot", "d3", "arquero", "topojson-client", "opentype.js", "jsdom"]);
+    expect(code).toContain(`"file://${vendor}/jsdom.mjs"`);
+    expect(code).not.toMatch(/from "(@observablehq\/plot|d3|arquero|opentype\.js|jsdom)"/);
+    const bundled = readFileSync(join(project.dir, "vendor-check", "deaths-by-province.svg"), "utf8");
+    rmSync(join(project.dir, "vendor-check"), { recursive: true, force: true });
 
-      // A vendor bundle that failed to build: the next compile imports the packages from node_modules.
-      rmSync(join(cache, vendor), { recursive: true });
-      writeFileSync(join(cache, `${vendor}.failed`), "");
-      writeFileSync(charts, `${original}\n// compiled again\n`);
-      const fallback = build();
+    // A project with a node_modules of its own (each package a link to the same files), whose vendor
+    // folder failed to build: its compiled code imports the packages from node_modules, and draws the same bytes.
+    const own = tempProject();
+    try {
+      const modules = join(own.dir, "node_modules");
+      const shared = readlinkSync(modules);
+      rmSync(modules);
+      mkdirSync(modules);
+      for (const name of readdirSync(shared).filter((n) => n !== ".cache")) symlinkSync(join(shared, name), join(modules, name));
+      const stamps = () => (existsSync(join(modules, ".cache", "storycharts")) ? readdirSync(join(modules, ".cache", "storycharts")) : []);
+      expect(build(own.dir).status).toBe(0);
+      const ownVendor = stamps().find((n) => /^vendor-[0-9a-f]{16}$/.test(n))!;
+      expect(ownVendor, "a vendor folder beside its own packages").toBeDefined();
+      rmSync(join(modules, ".cache", "storycharts", ownVendor), { recursive: true });
+      writeFileSync(join(modules, ".cache", "storycharts", `${ownVendor}.failed`), "");
+      // Its compiled code and its last build's record gone, as on a first build.
+      rmSync(join(own.dir, ".cache"), { recursive: true });
+      rmSync(join(own.dir, "vendor-check"), { recursive: true });
+      const fallback = build(own.dir);
       expect(fallback.status, fallback.stderr).toBe(0);
-      expect(compiledCode()).toMatch(/from "@observablehq\/plot"/);
-      expect(readFileSync(join(project.dir, "vendor-check", "deaths-by-province.svg"), "utf8")).toBe(bundled);
+      expect(compiledCode(own.dir)).toMatch(/from "@observablehq\/plot"/);
+      expect(readFileSync(join(own.dir, "vendor-check", "deaths-by-province.svg"), "utf8")).toBe(bundled);
     } finally {
-      writeFileSync(charts, original);
-      rmSync(join(cache, readdirSync(cache).find((n) => n.endsWith(".failed") && n.startsWith("vendor-")) ?? "none"), { force: true });
-      rmSync(join(project.dir, "vendor-check"), { recursive: true, force: true });
+      own.remove();
     }
   });
 

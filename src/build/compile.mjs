@@ -12,12 +12,13 @@
 // Plot, d3, Arquero and topojson-client are some 600 ES module files, and
 // jsdom some 1,100 CommonJS ones, which Node resolves, reads and compiles one
 // by one on every start (about 0.5 s of a one-chart build here). They are
-// bundled once per installed version into .cache/js/vendor-<stamp>/, which
-// the compiled CLI and notebooks import: one copy each, shared by the library
-// and every notebook, loaded as a few files (jsdom with V8's code cache).
+// bundled once per installed version into node_modules/.cache/storycharts/
+// vendor-<stamp>/, which the compiled CLI and notebooks import: one copy
+// each, shared by the library and every notebook, loaded as a few files
+// (jsdom with V8's code cache).
 
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { accessSync, constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, sep } from "node:path";
@@ -49,9 +50,9 @@ export async function compiled(root) {
   }
   const cache = join(root, ".cache", "js");
   const packages = vendorStamp(root);
-  stamp.update(`vendor\0${packages.stamp}\n`);
+  const vendorDir = vendorHome(root, cache, packages.stamp);
+  stamp.update(`vendor\0${vendorDir}\n`);
   const dir = join(cache, stamp.digest("hex").slice(0, 16));
-  const vendorDir = join(cache, `vendor-${packages.stamp}`);
   const result = { cli: join(dir, "src", "cli", "index.mjs"), dir };
   if (existsSync(join(dir, "done"))) return result;
   if (existsSync(`${dir}.failed`)) return null;
@@ -94,6 +95,9 @@ async function once(dir, build) {
   return existsSync(join(dir, "done"));
 }
 
+/** The module that loads a CommonJS bundle with V8's code cache. */
+const LOADER = join(dirname(fileURLToPath(import.meta.url)), "code-cache.mjs");
+
 /**
  * Packages bundled into the vendor folder, and how:
  * - "esm": ES modules, bundled together as ES modules;
@@ -106,18 +110,43 @@ async function once(dir, build) {
 const VENDORED = new Map([["@observablehq/plot", "esm"], ["d3", "esm"], ["arquero", "esm"], ["topojson-client", "esm"], ["opentype.js", "exports as default"], ["jsdom", "commonjs"]]);
 
 /**
+ * Where the vendor folder is kept: beside the packages, in node_modules/.cache/
+ * (as other tools keep theirs), so that every project and test folder using
+ * one node_modules bundles them once; else, when that cannot be written, in
+ * the project's own .cache/js/.
+ * @param {string} root @param {string} cache the project's .cache/js @param {string} stamp
+ */
+function vendorHome(root, cache, stamp) {
+  try {
+    const shared = join(realpathSync(join(root, "node_modules")), ".cache", "storycharts");
+    mkdirSync(shared, { recursive: true });
+    accessSync(shared, constants.W_OK);
+    return join(shared, `vendor-${stamp}`);
+  } catch {
+    return join(cache, `vendor-${stamp}`);
+  }
+}
+
+/**
  * The vendored packages installed in the project's node_modules and a stamp of
- * their versions (and esbuild's and Node's): another install bundles anew.
+ * their versions, where they are, esbuild's version, Node's, and the code
+ * that loads the CommonJS bundles: any of those changed bundles anew.
  * @param {string} root @returns {{ names: string[], stamp: string }}
  */
 function vendorStamp(root) {
-  const stamp = createHash("sha256").update(`${process.version}\0${root}\n`);
+  let modules = join(root, "node_modules");
+  try {
+    modules = realpathSync(modules);
+  } catch {
+    // none: nothing is vendored
+  }
+  const stamp = createHash("sha256").update(`${process.version}\0${modules}\n`).update(readFileSync(LOADER));
   /** @type {string[]} */
   const names = [];
   for (const name of [...VENDORED.keys(), "esbuild"]) {
     let version;
     try {
-      version = JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")).version;
+      version = JSON.parse(readFileSync(join(modules, name, "package.json"), "utf8")).version;
     } catch {
       continue; // installed elsewhere, or not at all: Node finds it as before
     }
@@ -218,10 +247,11 @@ async function buildCommonJs(esbuild, root, name, outdir, dir) {
       },
     }],
   });
-  const loader = pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), "code-cache.mjs")).href;
+  // The folder holds its own copy of the loader: it serves projects whose src/ may change or go.
+  copyFileSync(LOADER, join(outdir, "code-cache.mjs"));
   const exported = names.map((n) => `export const ${n} = bundle.${n};\n`).join("");
   const bundle = join(dir, `${vendorName(name)}.cjs`);
-  writeFileSync(join(outdir, `${vendorName(name)}.mjs`), `import { loadCommonJs } from ${JSON.stringify(loader)};\nconst bundle = loadCommonJs(${JSON.stringify(bundle)});\nexport default bundle;\n${exported}`);
+  writeFileSync(join(outdir, `${vendorName(name)}.mjs`), `import { loadCommonJs } from "./code-cache.mjs";\nconst bundle = loadCommonJs(${JSON.stringify(bundle)});\nexport default bundle;\n${exported}`);
   return true;
 }
 
