@@ -54,16 +54,37 @@ export async function compiled(root) {
   stamp.update(`vendor\0${vendorDir}\n`);
   const dir = join(cache, stamp.digest("hex").slice(0, 16));
   const result = { cli: join(dir, "src", "cli", "index.mjs"), dir };
-  if (existsSync(join(dir, "done"))) return result;
+  if (existsSync(join(dir, "done")) && vendorIntact(dir)) return result;
   if (existsSync(`${dir}.failed`)) return null;
 
   const esbuild = await loadEsbuild();
   if (!esbuild) return null;
   // Without the vendor bundle (it failed to build), the packages are imported from node_modules as they are.
   const vendored = (await once(vendorDir, (out) => buildVendor(esbuild, root, packages.names, out, vendorDir))) ? vendorFiles(vendorDir) : {};
-  const built = await once(dir, (out) => esbuild.build(options(root, ["src/cli/index.ts", ...notebookFiles(root)], out, dir, vendored)));
+  // A compilation whose vendor folder is gone and could not be built again imports files that are not there: compile anew.
+  if (!vendorIntact(dir)) rmSync(dir, { recursive: true, force: true });
+  const built = await once(dir, async (out) => {
+    await esbuild.build(options(root, ["src/cli/index.ts", ...notebookFiles(root)], out, dir, vendored));
+    if (Object.keys(vendored).length > 0) writeFileSync(join(out, "vendor"), vendorDir);
+  });
   removeOthers(cache, [dir, vendorDir]);
   return built ? result : null;
+}
+
+/**
+ * Whether the vendor folder a compilation imports (named in its file
+ * "vendor") is still whole: it can be removed after the compilation that
+ * imports it (node_modules/.cache cleared by hand or by another tool).
+ * @param {string} dir @returns {boolean}
+ */
+function vendorIntact(dir) {
+  let vendor;
+  try {
+    vendor = readFileSync(join(dir, "vendor"), "utf8");
+  } catch {
+    return true; // imports nothing from a vendor folder (or is not compiled yet)
+  }
+  return existsSync(join(vendor, "done"));
 }
 
 /**
@@ -100,14 +121,18 @@ const LOADER = join(dirname(fileURLToPath(import.meta.url)), "code-cache.mjs");
 
 /**
  * Packages bundled into the vendor folder, and how:
- * - "esm": ES modules, bundled together as ES modules;
- * - "exports as default": opentype.js is one file, but Node loads its
- *   CommonJS build (scanning all of it for names) and gives the library its
- *   exports as the default: its bundle's default is its module's exports;
+ * - "esm": ES modules, bundled together as ES modules. d3's own packages
+ *   (d3-array, d3-time …) are added as entries too (see vendorStamp), so that
+ *   a notebook's `import { utcMonth } from "d3-time"` is the d3-time Plot and
+ *   d3 use: Plot marks d3-time's standard intervals as it loads;
+ * - "exports as default": opentype.js and topojson-client have an ES module
+ *   build, which the bundle takes, but Node loads their CommonJS build and
+ *   gives an importer its exports as the default (`import topojson from
+ *   "topojson-client"`): their bundle's default is their module's exports;
  * - "commonjs": jsdom, bundled as one CommonJS file loaded with V8's code
  *   cache (see code-cache.mjs), its named exports those its entry assigns.
  */
-const VENDORED = new Map([["@observablehq/plot", "esm"], ["d3", "esm"], ["arquero", "esm"], ["topojson-client", "esm"], ["opentype.js", "exports as default"], ["jsdom", "commonjs"]]);
+const VENDORED = new Map([["@observablehq/plot", "esm"], ["d3", "esm"], ["arquero", "esm"], ["topojson-client", "exports as default"], ["opentype.js", "exports as default"], ["jsdom", "commonjs"]]);
 
 /**
  * Where the vendor folder is kept: beside the packages, in node_modules/.cache/
@@ -141,17 +166,27 @@ function vendorStamp(root) {
     // none: nothing is vendored
   }
   const stamp = createHash("sha256").update(`${process.version}\0${modules}\n`).update(readFileSync(LOADER));
+  // What npm installed, every package's version and place (a dependency of Plot's updated alone too).
+  // A file in node_modules edited by hand, its version unchanged, is not seen: delete node_modules/.cache.
+  try {
+    stamp.update(readFileSync(join(modules, ".package-lock.json")));
+  } catch {
+    // installed by another tool: the packages' own versions below
+  }
   /** @type {string[]} */
   const names = [];
-  for (const name of [...VENDORED.keys(), "esbuild"]) {
-    let version;
+  const wanted = [...VENDORED.keys(), "esbuild"];
+  for (let i = 0; i < wanted.length; i++) {
+    const name = wanted[i];
+    let json;
     try {
-      version = JSON.parse(readFileSync(join(modules, name, "package.json"), "utf8")).version;
+      json = JSON.parse(readFileSync(join(modules, name, "package.json"), "utf8"));
     } catch {
       continue; // installed elsewhere, or not at all: Node finds it as before
     }
-    stamp.update(`${name}\0${version}\n`);
+    stamp.update(`${name}\0${json.version}\n`);
     if (name !== "esbuild") names.push(name);
+    if (name === "d3") wanted.push(...Object.keys(json.dependencies ?? {}).filter((d) => /^d3-[a-z-]+$/.test(d)).sort());
   }
   return { names, stamp: stamp.digest("hex").slice(0, 16) };
 }

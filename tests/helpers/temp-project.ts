@@ -5,7 +5,7 @@
 // charts/ yet. Editing, adding or deleting a story of the user's can never
 // change what these tests see.
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, renameSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -42,6 +42,21 @@ export interface Running {
   stop(): Promise<number | null>;
   /** Resolves with the exit code when the command ends by itself. */
   exited(): Promise<number | null>;
+}
+
+/**
+ * The project's node_modules made a folder of its own, each package in it a
+ * link to the same files: what is kept beside the packages (the vendor
+ * bundles in node_modules/.cache/) is then the project's alone, and a test may
+ * remove or spoil it without touching what other tests use.
+ */
+export function ownNodeModules(project: TempProject): string {
+  const modules = join(project.dir, "node_modules");
+  const shared = join(root, "node_modules");
+  rmSync(modules, { recursive: true, force: true });
+  mkdirSync(modules);
+  for (const name of readdirSync(shared).filter((n) => n !== ".cache")) symlinkSync(join(shared, name), join(modules, name));
+  return modules;
 }
 
 export function tempProject(): TempProject {

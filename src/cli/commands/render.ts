@@ -36,7 +36,7 @@ const WORD_FIELDS = ["headline", "subtitle", "notes", "source", "alt", "id"];
 /** The packages a module gets from the library's own node_modules, never its own copy: marks from a second Plot would not be the library's. */
 const SHARED = /^(@observablehq\/plot|d3|d3-[a-z-]+)(\/.*)?$/;
 /** A stack frame in Plot: installed, or in the compiled CLI's bundle of Plot and d3 (see compile.mjs). */
-const PLOT_FRAME = /[\\/]@observablehq[\\/]plot[\\/]|[\\/]\.cache[\\/](storycharts|js)[\\/]vendor-[0-9a-f]{16}[\\/]/;
+const PLOT_FRAME = /[\\/]@observablehq[\\/]plot[\\/]|[\\/]vendor-[0-9a-f]{16}[\\/]observablehq-plot\.mjs:/;
 /** The name each bundled module declares its own import.meta under (as src/build/compile.mjs does). */
 const META = "__storycharts_render_meta";
 

@@ -1,0 +1,102 @@
+// The compiled CLI's vendor folder (node_modules/.cache/storycharts/vendor-<stamp>/,
+// see src/build/compile.mjs): what a newsroom's notebook imports must behave
+// as it does from node_modules, and a folder that is gone must be built again.
+// The project has a node_modules of its own, so that removing its vendor folder
+// leaves the one the other tests share alone.
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ownNodeModules, tempProject, type TempProject } from "./helpers/temp-project.ts";
+
+describe("the compiled CLI's vendor bundle", () => {
+  let project: TempProject;
+  let modules: string;
+  beforeAll(() => {
+    project = tempProject();
+    modules = ownNodeModules(project);
+  });
+  afterAll(() => project.remove());
+
+  const cache = () => join(modules, ".cache", "storycharts");
+  const svg = (out: string, id: string) => readFileSync(join(project.dir, out, `${id}.svg`), "utf8");
+
+  it("a vendor folder removed after the compile (node_modules/.cache cleared by hand or by another tool) is built again, not imported from where it was", () => {
+    const first = project.run("build", "deaths-by-province", "--out", "vendor-gone-1", "--format", "svg");
+    expect(first.status, first.stderr).toBe(0);
+    const vendor = readdirSync(cache()).find((n) => /^vendor-[0-9a-f]{16}$/.test(n))!;
+    expect(vendor).toBeDefined();
+    rmSync(join(cache(), vendor), { recursive: true });
+    // The sources are unchanged: the compiled CLI from the first build is the one this run finds.
+    const again = project.run("build", "deaths-by-province", "--out", "vendor-gone-2", "--format", "svg");
+    expect(again.stderr).not.toMatch(/ERR_MODULE_NOT_FOUND/);
+    expect(again.status, again.stderr).toBe(0);
+    expect(svg("vendor-gone-2", "deaths-by-province")).toBe(svg("vendor-gone-1", "deaths-by-province"));
+    const list = project.run("list");
+    expect(list.status, list.stderr).toBe(0);
+  });
+
+  it("another install (npm's record of node_modules changed: a dependency of Plot's updated alone) bundles anew", () => {
+    expect(project.run("build", "deaths-by-province", "--out", "vendor-install-1", "--format", "svg").status).toBe(0);
+    const before = readdirSync(cache()).filter((n) => /^vendor-[0-9a-f]{16}$/.test(n));
+    // The record is the project's own copy, not a link to the shared one.
+    const record = join(modules, ".package-lock.json");
+    const text = readFileSync(record, "utf8");
+    rmSync(record);
+    writeFileSync(record, text.replace(/"node_modules\/d3-array": \{\s*"version": "([^"]+)"/, (m, v: string) => m.replace(v, `${v}-patched`)));
+    expect(readFileSync(record, "utf8")).not.toBe(text);
+    expect(project.run("build", "deaths-by-province", "--out", "vendor-install-2", "--format", "svg").status).toBe(0);
+    const after = readdirSync(cache()).filter((n) => /^vendor-[0-9a-f]{16}$/.test(n));
+    expect(after.filter((n) => !before.includes(n))).toHaveLength(1);
+    expect(svg("vendor-install-2", "deaths-by-province")).toBe(svg("vendor-install-1", "deaths-by-province"));
+  });
+
+  it("d3's packages imported by name (d3-time's utcMonth) and topojson-client's default import work as they do from node_modules", () => {
+    const file = join(project.dir, "notebooks", "quake-toll.ts");
+    const original = readFileSync(file, "utf8");
+    const edited = original
+      .replace('import * as aq from "arquero";\n', [
+        'import * as aq from "arquero";',
+        'import * as Plot from "@observablehq/plot";',
+        'import { utcMonth } from "d3-time";',
+        'import topojson from "topojson-client";',
+        "",
+      ].join("\n"))
+      .replace("  charts,\n", [
+        "  charts: {",
+        "    ...charts,",
+        "    monthly: {",
+        '      table: "monthly", kind: "Column chart", headline: "Counts by month", subtitle: "Count per month",',
+        "      plot: (data) => ({",
+        "        x: { interval: utcMonth, label: null }, y: { grid: true, label: null },",
+        '        marks: [Plot.barY(data, { x: (d) => new Date(String(d.month)), y: "n", fill: "#0072B2" }), Plot.ruleY([0])],',
+        "      }),",
+        "    },",
+        "  },",
+        "",
+      ].join("\n"))
+      .replace("  tables: {\n", [
+        "  tables: {",
+        "    monthly: {",
+        '      title: "Monthly", description: "Made up for the test",',
+        '      columns: { month: "ISO date", n: "Count", feature: "topojson-client\'s feature, by its type" },',
+        "      build: () => aq.from(Array.from({ length: 48 }, (_, i) => ({",
+        "        month: new Date(Date.UTC(2021, i, 1)).toISOString().slice(0, 10), n: 10 + (i % 7), feature: typeof topojson.feature,",
+        "      }))),",
+        "    },",
+        "",
+      ].join("\n"));
+    expect(edited).not.toBe(original);
+    try {
+      writeFileSync(file, edited);
+      const compiled = project.run("build", "monthly", "--out", "vendor-compiled", "--format", "svg");
+      expect(compiled.status, compiled.stdout + compiled.stderr).toBe(0);
+      const typescript = project.runWith({ STORYCHARTS_TYPESCRIPT: "1" }, "build", "monthly", "--out", "vendor-typescript", "--format", "svg");
+      expect(typescript.status, typescript.stdout + typescript.stderr).toBe(0);
+      // Plot marks d3-time's own intervals on load; the notebook's utcMonth must be that same object.
+      expect(svg("vendor-compiled", "monthly")).toBe(svg("vendor-typescript", "monthly"));
+      expect(readFileSync(join(project.dir, "vendor-compiled", "monthly.csv"), "utf8")).toContain(",function\n");
+    } finally {
+      writeFileSync(file, original);
+    }
+  });
+});
