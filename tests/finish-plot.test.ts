@@ -480,6 +480,29 @@ describe("the scales a chart is coloured by are learned without drawing its mark
     expect(plotScales({ marks: [Plot.barY(budgets, { x: "nowhere", y: "spend", fill: (d: { region: string }) => d.region })], x: { type: "nonsense" as "band" } })).toBeNull();
   });
 
+  it("scales learned first or from a first drawing: the same picture", async () => {
+    const { renderFitted } = await import("../src/chart/fit.ts");
+    type Reader = { scale(name: string): Plot.Scale | undefined };
+    const apply = (scales: Reader, options: Plot.PlotOptions): Plot.PlotOptions | null => {
+      const color = scales.scale("color");
+      const x = scales.scale("x");
+      let next: Plot.PlotOptions | null = null;
+      if (color?.type === "ordinal") next = { ...options, color: { range: [...PALETTE] } };
+      if (x?.type === "point" || x?.type === "band") next = { ...(next ?? options), x: { ...(options.x as object), grid: false } };
+      return next;
+    };
+    const charts: Plot.PlotOptions[] = [
+      { grid: undefined, marks: [Plot.barY(budgets, { x: "region", y: "spend", fill: "region" })] },
+      { x: { grid: true }, marks: [Plot.dot(budgets, { x: "region", y: "spend", fill: "#0072B2" })] },
+      { marks: [Plot.dot(budgets, { x: "spend", y: "region", stroke: "region" }), Plot.ruleX([0])] },
+      { marginLeft: 10, marks: [Plot.barX(budgets, { x: "spend", y: "region" })] },
+    ];
+    for (const options of charts) {
+      const draw = (likely: boolean) => renderFitted(options, new Set(), 0, "t", [], { likely, apply: apply as never }).svg.outerHTML;
+      expect(draw(true)).toBe(draw(false));
+    }
+  });
+
   it("a chart in Plot's own colours is drawn once, in the house colours, when its labels fit", async () => {
     let renders = 0;
     const { svg } = await finishPlot({

@@ -16,6 +16,7 @@ import { descendants } from "./elements.ts";
 import { svgMarkup } from "./serialize.ts";
 import { hiddenInWords } from "./hidden-characters.ts";
 import { chartWindow, ChartError, type ScaleReader } from "./render.ts";
+import type { HouseAdjust } from "./fit.ts";
 import { houseDiverging, houseRamp, ordinalShades, PALETTE } from "./palette.ts";
 import { makeStatic } from "./static-parts.ts";
 import { ARTBOARDS, THEME, type Artboard, type ArtboardName } from "./theme.ts";
@@ -262,30 +263,42 @@ function takeWords(options: Plot.PlotOptions, words: PlotWords) {
  * a diverging one (Plot's own schemes have colours too faint on white), and no grid across a band
  * scale, where a rule would run through the middle of every bar.
  */
-function houseAdjust(own: Plot.PlotOptions) {
+function houseAdjust(own: Plot.PlotOptions): HouseAdjust | null {
   const color = own.color as Plot.ScaleOptions | undefined;
   const chosen = color && (color.scheme !== undefined || color.range !== undefined || color.interpolate !== undefined);
+  const gridSet = (own.x as Plot.ScaleOptions | undefined)?.grid !== undefined || own.grid !== undefined;
   // Nothing the house would change: no need to learn the scales.
-  if (chosen && ((own.x as Plot.ScaleOptions | undefined)?.grid !== undefined || own.grid !== undefined)) return null;
-  return (svg: ScaleReader, options: Plot.PlotOptions): Plot.PlotOptions | null => {
-    let next: Plot.PlotOptions | null = null;
-    const colorScale = scaleOf(svg, "color");
-    const colorType = colorScale?.type;
-    const house = (set: Plot.ScaleOptions) => ({ ...options, color: { ...(options.color as object), ...set } });
-    if (!chosen && typeof colorType === "string") {
-      // Ordered categories: shades in order, as Plot would give, in colours a reader can see.
-      if (color?.type === "ordinal" && colorType === "ordinal") next = house({ range: ordinalShades([...(colorScale?.domain ?? [])].length) });
-      else if (colorType === "ordinal" || colorType === "categorical") next = house({ range: [...PALETTE] });
-      // Plot's turbo, left to it: its cyans and greens are near 1.3:1 on white, a line in them all but vanishes.
-      else if (TURBO.has(colorType)) next = house({ interpolate: houseRamp });
-      else if (colorType.startsWith("diverging")) next = house({ interpolate: houseDiverging });
-    }
-    const xType = scaleOf(svg, "x")?.type;
-    if ((own.x as Plot.ScaleOptions | undefined)?.grid === undefined && own.grid === undefined && (xType === "band" || xType === "point")) {
-      next = { ...(next ?? options), x: { ...(options.x as object), grid: false } };
-    }
-    return next;
+  if (chosen && gridSet) return null;
+  const channels = flatMarks(own.marks).flatMap((m) => Object.entries((m as { channels?: Record<string, { scale?: unknown; type?: unknown }> }).channels ?? {}));
+  const colourChannel = channels.some(([name, c]) => c.scale === "color" || ((name === "fill" || name === "stroke") && c.scale === "auto"));
+  const bandX = ["band", "point"].includes(String((own.x as Plot.ScaleOptions | undefined)?.type)) || channels.some(([, c]) => c.scale === "x" && (c.type === "band" || c.type === "point"));
+  return {
+    likely: (!chosen && (color !== undefined || colourChannel)) || (!gridSet && bandX),
+    apply: (svg: ScaleReader, options: Plot.PlotOptions): Plot.PlotOptions | null => {
+      let next: Plot.PlotOptions | null = null;
+      const colorScale = scaleOf(svg, "color");
+      const colorType = colorScale?.type;
+      const house = (set: Plot.ScaleOptions) => ({ ...options, color: { ...(options.color as object), ...set } });
+      if (!chosen && typeof colorType === "string") {
+        // Ordered categories: shades in order, as Plot would give, in colours a reader can see.
+        if (color?.type === "ordinal" && colorType === "ordinal") next = house({ range: ordinalShades([...(colorScale?.domain ?? [])].length) });
+        else if (colorType === "ordinal" || colorType === "categorical") next = house({ range: [...PALETTE] });
+        // Plot's turbo, left to it: its cyans and greens are near 1.3:1 on white, a line in them all but vanishes.
+        else if (TURBO.has(colorType)) next = house({ interpolate: houseRamp });
+        else if (colorType.startsWith("diverging")) next = house({ interpolate: houseDiverging });
+      }
+      const xType = scaleOf(svg, "x")?.type;
+      if (!gridSet && (xType === "band" || xType === "point")) {
+        next = { ...(next ?? options), x: { ...(options.x as object), grid: false } };
+      }
+      return next;
+    },
   };
+}
+
+/** A chart's marks, nested lists flattened, as Plot reads them. */
+function flatMarks(marks: Plot.PlotOptions["marks"]): unknown[] {
+  return [marks ?? []].flat(Infinity as 1).filter((m) => m !== null && m !== undefined);
 }
 
 function scaleOf(plot: SVGSVGElement | ScaleReader, name: string): Plot.Scale | undefined {

@@ -25,6 +25,12 @@ const LEAST_PX = 20;
 /** A margin past this (or the chart's width) is not a label to fit: something lies far outside the chart. */
 const FAR = 400;
 
+/** What the house would change once Plot has chosen a chart's scales, and whether it likely will (then the scales are learned first). */
+export interface HouseAdjust {
+  likely: boolean;
+  apply(scales: ScaleReader, options: Plot.PlotOptions): Plot.PlotOptions | null;
+}
+
 export interface Fitted {
   svg: SVGSVGElement;
   options: Plot.PlotOptions;
@@ -42,8 +48,8 @@ export function renderFitted(
   /** How far past a side the chart set its drawing may reach (the artboard's padding beside it): the chart's design, kept. */
   spill: number,
   table: string, columns: string[],
-  /** Seen once, before the first drawing, with the scales Plot makes: options to draw with instead (house colours for a scale Plot chose), or null. */
-  adjust: ((scales: ScaleReader, options: Plot.PlotOptions) => Plot.PlotOptions | null) | null = null,
+  /** Seen once, with the scales Plot makes: options to draw with instead (house colours for a scale Plot chose), or null. */
+  adjust: HouseAdjust | null = null,
 ): Fitted {
   let current = { ...options };
   let wrappedLines = 0;
@@ -62,13 +68,20 @@ export function renderFitted(
     .map((side) => `the facets' ${side} ${facetMargin(options, side)} was widened to ${facetMargin(current, side)} px to fit the labels in the house type`),
     ...SIDES.filter((side) => set.has(side) && margin(current, side) > margin(options, side))
     .map((side) => `${side} ${margin(options, side)} was widened to ${margin(current, side)} px to fit the labels in the house type`)];
-  // The scales alone, without the marks drawn: a drawing in Plot's own colours would be thrown away.
-  const scales = adjust ? plotScales(current) : null;
-  const adjusted = scales ? adjust!(scales, current) : null;
+  // A chart the house will likely colour: its scales learned alone, without the marks drawn, as a
+  // drawing in Plot's own colours would be thrown away. Any other: learned from its first drawing,
+  // drawn again only if the house does change it. The same options either way.
+  const early = adjust?.likely ? plotScales(current) : null;
+  const adjusted = early ? adjust!.apply(early, current) : null;
   if (adjusted) current = adjusted;
   let first: SVGSVGElement | null = null;
   for (let pass = 0; ; pass++) {
-    const svg = renderPlot(current, table, columns);
+    let svg = renderPlot(current, table, columns);
+    const late = pass === 0 && adjust && !early ? adjust.apply(svg as unknown as ScaleReader, current) : null;
+    if (late) {
+      current = late;
+      svg = renderPlot(current, table, columns);
+    }
     first ??= svg;
     const width = Number(svg.getAttribute("width"));
     const height = Number(svg.getAttribute("height"));
