@@ -2,7 +2,7 @@
 // one machine (timings here are noisy; ratios within a run are what hold).
 // Writes tests/bench/RESULTS.md. Not part of npm test.
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { cpus, freemem, totalmem, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -49,7 +49,9 @@ function repeat(n: number, before: () => void, f: () => Sample): ReturnType<type
 function project(): string {
   const dir = mkdtempSync(join(tmpdir(), "storycharts-bench-"));
   for (const entry of ["src", "notebooks", "seeds", "package.json", "tsconfig.json"]) cpSync(join(root, entry), join(dir, entry), { recursive: true });
-  symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
+  // A node_modules of its own, each package a link: the vendor folder kept in node_modules/.cache/ is the bench's alone.
+  mkdirSync(join(dir, "node_modules"));
+  for (const name of readdirSync(join(root, "node_modules")).filter((n) => n !== ".cache")) symlinkSync(join(root, "node_modules", name), join(dir, "node_modules", name));
   mkdirSync(join(dir, "charts"));
   mkdirSync(join(dir, "data"));
   return dir;
@@ -60,10 +62,14 @@ function compileFirst(dir: string): void {
   spawnSync(process.execPath, ["src/bin.mjs", "list"], { cwd: dir });
 }
 
-/** No outputs and no build state; the compiled CLI stays, unless `compiled` is false (see compile.mjs). */
-function clean(dir: string, compiled = true): void {
+/**
+ * No outputs and no build state; the compiled CLI stays, unless `compiled` is
+ * false, and the vendor folder too, unless `vendor` is false (see compile.mjs).
+ */
+function clean(dir: string, compiled = true, vendor = true): void {
   for (const d of ["charts", "data", ".cache/build-state.json", ".cache/drawn", ".cache/build.lock"]) rmSync(join(dir, d), { recursive: true, force: true });
   if (!compiled) rmSync(join(dir, ".cache"), { recursive: true, force: true });
+  if (!vendor) rmSync(join(dir, "node_modules", ".cache"), { recursive: true, force: true });
   mkdirSync(join(dir, "charts"));
   mkdirSync(join(dir, "data"));
 }
@@ -186,6 +192,7 @@ async function main(): Promise<void> {
   const floor = repeat(REPEAT, () => undefined, () => run(node, ["-e", "0"], root));
   const importFloor = repeat(REPEAT, () => undefined, () => run(node, ["--input-type=module", "-e", "await import('jsdom'); await import('@observablehq/plot');"], root));
   log("bench: the story");
+  const coldInstall = repeat(Math.min(REPEAT, 3), () => clean(story, false, false), () => run(node, [...bin, "build", "--format", "svg", "--quiet"], story));
   const coldCompile = repeat(REPEAT, () => clean(story, false), () => run(node, [...bin, "build", "--format", "svg", "--quiet"], story));
   const coldSvg = repeat(REPEAT, () => clean(story), () => run(node, [...bin, "build", "--format", "svg", "--quiet"], story));
   const coldPng = repeat(REPEAT, () => clean(story), () => run(node, [...bin, "build", "--quiet"], story));
@@ -278,6 +285,7 @@ async function main(): Promise<void> {
     row("import floor: a Node process that imports jsdom and Plot", importFloor, `${r(importFloor.median, floor.median)} node`),
     row("story, cold build, SVG (10 charts × 2 artboards)", coldSvg, `${r(coldSvg.median, importFloor.median)} import floor (target ≤ 1.5×)`),
     row("story, cold build, SVG, nothing compiled yet (compiling the CLI and notebook first)", coldCompile, `${r(coldCompile.median, importFloor.median)} import floor`),
+    row("story, first build after `npm ci`, SVG (bundling Plot, d3, Arquero and jsdom too, once an install)", coldInstall, `${r(coldInstall.median, importFloor.median)} import floor`),
     row("story, cold build, SVG and PNG", coldPng, `${r(coldPng.median, importFloor.median)} import floor (target ≤ 2×)`),
     row("story, unchanged rebuild", unchanged, `${r(unchanged.median, floor.median)} node (target ≤ 6×)`),
     row("story, rebuild after an edit to the notebook that no chart reads (all 10 kept)", edited, `${r(edited.median, importFloor.median)} import floor`),
