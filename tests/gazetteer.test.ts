@@ -1,7 +1,12 @@
 // Places by name from the GeoNames gazetteer: coordinates no one types, each
 // with the dataset, version and licence as its source, and a clear error
 // listing candidates for a name that is unknown or not unique.
-import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
 import { GazetteerError, gazetteerSource, place } from "../src/ledger/index.ts";
 
 describe("place", () => {
@@ -56,5 +61,45 @@ describe("place", () => {
     for (const country of ["XX", "Ukraine", ".*", "U", "ß", "ıt"]) {
       expect(() => place("Sumy", { country }), country).toThrow(/the gazetteer has no country .*Give its two-letter ISO code/);
     }
+  });
+});
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+describe("each country's places kept once read", () => {
+  // Each run a new process, as a build is: the first reads the 17 MB file, the next the country's places kept beside the packages.
+  const dir = mkdtempSync(join(tmpdir(), "storycharts-gazetteer-"));
+  const script = join(dir, "lookup.mts");
+  writeFileSync(script, [
+    `import { place } from ${JSON.stringify(fileURLToPath(new URL("../src/ledger/index.ts", import.meta.url)))};`,
+    `console.log(JSON.stringify([place("Kyiv", { country: "UA" }), place("Sumy", { country: "UA" }), place("Andorra la Vella", { country: "AD" })]));`,
+  ].join("\n"));
+  const lookup = () => {
+    const r = spawnSync(join(root, "node_modules", ".bin", "tsx"), [script], { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    return JSON.parse(r.stdout) as unknown[];
+  };
+  const kept = () => {
+    const base = join(root, "node_modules", ".cache", "storycharts");
+    const folder = readdirSync(base).find((n) => n.startsWith("gazetteer-"));
+    return folder ? join(base, folder) : null;
+  };
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("finds the same places from the file and from what it kept, and reads the file again when what it kept is spoiled", () => {
+    const first = lookup();
+    const folder = kept();
+    expect(folder).not.toBeNull();
+    expect(JSON.parse(readFileSync(join(folder!, "UA.json"), "utf8")).length).toBeGreaterThan(1000);
+    expect(lookup()).toEqual(first);
+    // Spoiled by hand: another country's places, or not JSON at all. Read from the file again, and kept anew.
+    const own = join(folder!, "AD.json");
+    const good = readFileSync(own, "utf8");
+    writeFileSync(own, readFileSync(join(folder!, "UA.json"), "utf8"));
+    expect(lookup()).toEqual(first);
+    expect(readFileSync(own, "utf8")).toBe(good);
+    writeFileSync(own, "[{\"name\":");
+    expect(lookup()).toEqual(first);
+    expect(readFileSync(own, "utf8")).toBe(good);
   });
 });

