@@ -203,6 +203,8 @@ function vendorStamp(root) {
  */
 async function buildVendor(esbuild, root, names, outdir, dir) {
   const modules = names.filter((name) => VENDORED.get(name) !== "commonjs");
+  // jsdom's bundle, the longer job, alongside the ES modules'.
+  const commonJs = Promise.all(names.filter((n) => VENDORED.get(n) === "commonjs").map(async (name) => ((await buildCommonJs(esbuild, root, name, outdir, dir)) ? [name] : [])));
   const result = await esbuild.build({
     absWorkingDir: root,
     entryPoints: modules.map((name) => ({ in: `vendor:${name}`, out: vendorName(name) })),
@@ -230,9 +232,7 @@ async function buildVendor(esbuild, root, names, outdir, dir) {
   });
   const outputs = Object.values(result.metafile.outputs);
   const bundled = modules.filter((name) => outputs.some((o) => o.entryPoint === `vendor:${name}` && o.exports.length > 0));
-  for (const name of names.filter((n) => VENDORED.get(n) === "commonjs")) {
-    if (await buildCommonJs(esbuild, root, name, outdir, dir)) bundled.push(name);
-  }
+  bundled.push(...(await commonJs).flat());
   writeFileSync(join(outdir, "vendored.json"), `${JSON.stringify(bundled)}\n`);
 }
 
