@@ -62,6 +62,20 @@ describe("a CommonJS bundle loaded with V8's code cache", () => {
     expect(readFileSync(cache).length).toBe(good.length);
   });
 
+  it("a cache damaged past V8's header (which V8 does not check) is not run: the file loads, and a good cache is written in its place", () => {
+    const { caches } = load();
+    const cache = join(dir, caches[0]!);
+    const good = readFileSync(cache);
+    // Every byte after the first 64 inverted, the length kept: V8's header (version, flags, source length) still fits.
+    const damaged = Buffer.from(good);
+    for (let i = 64; i < damaged.length; i++) damaged[i] = damaged[i]! ^ 0xff;
+    writeFileSync(cache, damaged);
+    // Given to V8, Node dies in its deserializer (a fatal error, or a segmentation fault) on every start.
+    expect(load().exports.area).toBe(12);
+    expect(readFileSync(cache)).not.toEqual(damaged);
+    expect(load().exports.area).toBe(12);
+  });
+
   it("another set of Node flags (a heap size) keeps a cache of its own, since V8 refuses one made under other flags", () => {
     const before = load().caches;
     const after = load(["--max-old-space-size=1024"]).caches;

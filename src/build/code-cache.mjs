@@ -5,13 +5,19 @@
 // V8's own format: V8 checks it against its version, its flags and the
 // source's length, and refuses one that does not match, when the file is
 // compiled as it would be without a cache and a new cache is written as the
-// process exits. Plain JavaScript: the compiled CLI imports it from where it is.
+// process exits. V8 does not check the rest (its checksum is checked only in
+// V8's debug builds): a cache damaged past its header is run as it is, and
+// Node dies in V8 (a fatal error or a segmentation fault) on every start until
+// the file is deleted. So the file begins with the CRC-32 of V8's bytes, and a
+// cache whose bytes do not match it is not given to V8: it is written anew.
+// Plain JavaScript: the compiled CLI imports it from where it is.
 
 import { createHash } from "node:crypto";
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { Script } from "node:vm";
+import { crc32 } from "node:zlib";
 
 /**
  * The module.exports of the CommonJS file, run as Node would run it (its own
@@ -26,7 +32,7 @@ export function loadCommonJs(file) {
   /** @type {Buffer | undefined} */
   let cached;
   try {
-    cached = readFileSync(cacheFile);
+    cached = checked(readFileSync(cacheFile));
   } catch {
     cached = undefined; // the first start with these flags: written when this process exits
   }
@@ -53,11 +59,28 @@ function cacheKey(file) {
   return createHash("sha256").update(`${size}\0${mtimeMs}\0${process.version}\0${process.arch}\0${process.execArgv.join("\0")}\0${process.env.NODE_OPTIONS ?? ""}`).digest("hex").slice(0, 12);
 }
 
+/** Bytes before V8's: the CRC-32 of V8's bytes. */
+const CHECK = 4;
+
+/**
+ * V8's bytes of a cache file, or undefined when they are not the bytes that
+ * were written (a damaged disk, a copy cut short, an edit).
+ * @param {Buffer} file @returns {Buffer | undefined}
+ */
+function checked(file) {
+  if (file.length <= CHECK) return undefined;
+  const data = file.subarray(CHECK);
+  return file.readUInt32BE(0) === crc32(data) ? data : undefined;
+}
+
 /** @param {string} file @param {Script} script */
 function writeCache(file, script) {
   const temporary = `${file}.tmp-${process.pid}`;
   try {
-    writeFileSync(temporary, script.createCachedData());
+    const data = script.createCachedData();
+    const check = Buffer.alloc(CHECK);
+    check.writeUInt32BE(crc32(data), 0);
+    writeFileSync(temporary, Buffer.concat([check, data]));
     renameSync(temporary, file);
   } catch {
     // A read-only or full disk: the next start compiles as this one did.
