@@ -3,7 +3,7 @@
 // as the SVG does, without characters XML cannot hold. Several stories publish
 // from one charts/ folder, each chart's data beside it.
 import * as aq from "arquero";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toCsv } from "../src/tables/index.ts";
@@ -115,5 +115,26 @@ describe("PNGs drawn on the thread pool", () => {
     together.forEach((png, i) => expect(png.equals(toPng(svgs[i]!, 2)), `chart ${i}`).toBe(true));
     // Each is its own picture, not a neighbour's.
     expect(new Set(together.map((png) => png.toString("base64"))).size).toBe(4);
+  });
+
+  it("a PNG that fails stops the build naming its own chart, not the one drawn meanwhile, and leaves whole files", () => {
+    const project = tempProject();
+    try {
+      const first = project.run("build", "--format", "svg");
+      expect(first.status, first.stderr).toBe(0);
+      const ids = [...first.stdout.matchAll(/^written\s+(\S+)/gm)].map((m) => m[1]!);
+      expect(ids.length).toBeGreaterThan(3);
+      const broken = ids[1]!;
+      const png = join(project.dir, "src", "publish", "png.ts");
+      writeFileSync(png, readFileSync(png, "utf8").replace("  return (await renderAsync(", `  if (svg.includes(${JSON.stringify(`id="${broken}`)})) throw new Error("resvg refused it");\n  return (await renderAsync(`));
+      const r = project.run("build");
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`chart ${broken}: an error was thrown`);
+      expect(r.stderr).toContain("resvg refused it");
+      expect(r.stderr).not.toContain(`chart ${ids[2]}:`);
+      expect(readdirSync(join(project.dir, "charts")).filter((n) => n.includes(".tmp"))).toEqual([]);
+    } finally {
+      project.remove();
+    }
   });
 });

@@ -27,8 +27,18 @@ import { runNotebook, type NotebookRun } from "./run.ts";
 
 export type Format = "svg" | "png";
 
-/** Charts drawn ahead of their PNGs: enough to keep the thread pool busy, few enough to hold little. */
-const PNG_AHEAD = 2;
+/** A chart whose files are written once its PNG is drawn. */
+interface Settling {
+  promise: Promise<void>;
+  id: string;
+}
+
+/**
+ * Charts drawn ahead of their PNGs: one PNG drawn on the thread pool while
+ * this thread draws the next chart, on two cores, each picture held once
+ * (a 19,000 px chart's pixels are hundreds of megabytes).
+ */
+const PNG_AHEAD = 1;
 
 export interface BuildOptions {
   root: string;
@@ -194,8 +204,21 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
     // written, and it is reported, once the PNG is done, each chart after the one before it, so the
     // order of the files, the report and the manifest is the order of the charts. At most
     // PNG_AHEAD charts wait so, which bounds what they hold.
-    let last: Promise<void> = Promise.resolve();
-    const waiting: Promise<void>[] = [];
+    let last: Settling = { promise: Promise.resolve(), id: "" };
+    const waiting: Settling[] = [];
+    // A chart's PNG that failed is reported as that chart's failure, whichever chart is being drawn when it arrives.
+    const settled = async ({ promise, id }: Settling) => {
+      try {
+        await promise;
+      } catch (error) {
+        heartbeat({ kind: "chart", file, id });
+        throw error;
+      }
+    };
+    // Oldest first: a chart after a failed one fails with the same error, and the first is the one to name.
+    const drain = async () => {
+      for (const link of waiting.splice(0)) await settled(link);
+    };
     for (const id of chosen) {
       // Between two charts, let a Ctrl-C be heard; every file is whole at this point.
       await new Promise((r) => setImmediate(r));
@@ -215,12 +238,12 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
         return r;
       };
       if (owners.get(id) !== file) {
-        await last;
+        await drain();
         done("failed", [], [`another notebook has a chart with the id ${id}`]);
         continue;
       }
       if (unwritable) {
-        await last;
+        await drain();
         done("failed", [], [unwritable]);
         continue;
       }
@@ -236,7 +259,7 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
         drawnNow = true;
         const { charts, problems } = buildCharts(run, [id]);
         if (problems.length > 0) {
-          await last;
+          await drain();
           problems.forEach(fail);
           done("failed", [], problems.map((p) => p.message));
           continue;
@@ -251,7 +274,7 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
       busy = performance.now() - chartStarted;
       const settle = async () => {
         const pngBytes = await pngJob;
-        await previous;
+        await previous.promise;
         chartStarted = performance.now();
         for (const notice of chart.notices) report.problem(`${file}: chart ${id}: ${notice}`);
         const outputs = chartFiles(chart, entry, run, pngBytes ?? null);
@@ -286,13 +309,13 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
         const changed = outcomes.some((o, i) => o === "written" && writing[i]![0] !== entry.story.figures);
         done(outcomes.includes("written") ? "written" : "unchanged", [...outputs.keys()], [], changed);
       };
-      last = settle();
+      last = { promise: settle(), id };
       // Handled here, thrown where it is awaited: a failed PNG stops the build as it did when drawn in turn.
-      last.catch(() => undefined);
+      last.promise.catch(() => undefined);
       waiting.push(last);
-      if (waiting.length > PNG_AHEAD) await waiting.shift();
+      if (waiting.length > PNG_AHEAD) await settled(waiting.shift()!);
     }
-    await last;
+    await drain();
   }
 
   saveDrawn(options.root, drawn);

@@ -97,16 +97,20 @@ async function once(dir, build) {
   if (existsSync(join(dir, "done"))) return true;
   if (existsSync(`${dir}.failed`)) return false;
   const temporary = `${dir}.tmp-${process.pid}`;
-  rmSync(temporary, { recursive: true, force: true });
   try {
-    await build(temporary);
-  } catch {
     rmSync(temporary, { recursive: true, force: true });
-    mkdirSync(dirname(dir), { recursive: true });
-    writeFileSync(`${dir}.failed`, "");
+    await build(temporary);
+    writeFileSync(join(temporary, "done"), "");
+  } catch {
+    try {
+      rmSync(temporary, { recursive: true, force: true });
+      mkdirSync(dirname(dir), { recursive: true });
+      writeFileSync(`${dir}.failed`, "");
+    } catch {
+      // a folder this user cannot write: nothing is kept, and the next run tries again
+    }
     return false;
   }
-  writeFileSync(join(temporary, "done"), "");
   try {
     renameSync(temporary, dir);
   } catch {
@@ -144,9 +148,12 @@ const VENDORED = new Map([["@observablehq/plot", "esm"], ["d3", "esm"], ["arquer
 function vendorHome(root, cache, stamp) {
   try {
     const shared = join(realpathSync(join(root, "node_modules")), ".cache", "storycharts");
+    const dir = join(shared, `vendor-${stamp}`);
+    // Built already (by another user, say): read from where it is, whether or not this user could write there.
+    if (existsSync(join(dir, "done"))) return dir;
     mkdirSync(shared, { recursive: true });
     accessSync(shared, constants.W_OK);
-    return join(shared, `vendor-${stamp}`);
+    return dir;
   } catch {
     return join(cache, `vendor-${stamp}`);
   }

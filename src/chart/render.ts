@@ -91,14 +91,14 @@ export interface ScaleReader {
 }
 
 /**
- * The scales Plot makes for these options, with neither the marks nor the
- * axes drawn: what a chart's drawing says of its scales' types and domains
- * before the house settles its colours, at a fraction of a drawing's cost.
- * Each mark is read through a stand-in whose render draws nothing; data,
- * channels, transforms and initializers, which make the scales, are its own.
- * The axes Plot would add are left out, so the positions' ranges (which
- * Plot's default margins set) are not the drawing's. Null when Plot refuses
- * the options: the full drawing then says why.
+ * The scales Plot makes for these options, with the marks not drawn: what a
+ * chart's drawing says of its scales before the house settles its colours,
+ * at a fraction of a drawing's cost. Each mark is read through a stand-in
+ * whose render draws nothing; data, channels, transforms and initializers,
+ * which make the scales, are its own. The axes are drawn as Plot would:
+ * they set the default margins, hence the frame's size, and a scale made
+ * in pixels (a hexbin's counts) depends on it. Null when Plot refuses the
+ * options: the full drawing then says why.
  */
 export function plotScales(options: Plot.PlotOptions): ScaleReader | null {
   const silent = (mark: unknown): unknown => {
@@ -110,8 +110,7 @@ export function plotScales(options: Plot.PlotOptions): ScaleReader | null {
   const warn = console.warn;
   console.warn = () => undefined;
   try {
-    const facet = options.facet === undefined ? {} : { facet: { ...options.facet, axis: null } };
-    return Plot.plot({ ...options, ...facet, axis: null, marks: silent(options.marks ?? []) as Plot.Markish[], document: chartWindow().document }) as unknown as ScaleReader;
+    return Plot.plot({ ...options, marks: silent(options.marks ?? []) as Plot.Markish[], document: chartWindow().document }) as unknown as ScaleReader;
   } catch {
     return null;
   } finally {
