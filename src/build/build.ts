@@ -204,7 +204,6 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
     // written, and it is reported, once the PNG is done, each chart after the one before it, so the
     // order of the files, the report and the manifest is the order of the charts. At most
     // PNG_AHEAD charts wait so, which bounds what they hold.
-    let last: Settling = { promise: Promise.resolve(), id: "" };
     const waiting: Settling[] = [];
     // A chart's PNG that failed is reported as that chart's failure, whichever chart is being drawn when it arrives.
     const settled = async ({ promise, id }: Settling) => {
@@ -270,11 +269,12 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
       // A kept chart's pictures are on disk as they were drawn: not drawn, hashed or written again.
       const keptPngFile = reused && before?.png && entry.files.png ? unchanged(join(outDir, entry.files.png), before.png) : null;
       const pngJob = png ? (keptPngFile ?? png(chart.files.get(entry.files.desktop)!, 2)) : null;
-      const previous = last;
+      // The chart before this one, if it still waits: this one's files follow its.
+      const previous = waiting.at(-1)?.promise;
       busy = performance.now() - chartStarted;
       const settle = async () => {
         const pngBytes = await pngJob;
-        await previous.promise;
+        await previous;
         chartStarted = performance.now();
         for (const notice of chart.notices) report.problem(`${file}: chart ${id}: ${notice}`);
         const outputs = chartFiles(chart, entry, run, pngBytes ?? null);
@@ -309,10 +309,10 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
         const changed = outcomes.some((o, i) => o === "written" && writing[i]![0] !== entry.story.figures);
         done(outcomes.includes("written") ? "written" : "unchanged", [...outputs.keys()], [], changed);
       };
-      last = { promise: settle(), id };
+      const settling = { promise: settle(), id };
       // Handled here, thrown where it is awaited: a failed PNG stops the build as it did when drawn in turn.
-      last.promise.catch(() => undefined);
-      waiting.push(last);
+      settling.promise.catch(() => undefined);
+      waiting.push(settling);
       if (waiting.length > PNG_AHEAD) await settled(waiting.shift()!);
     }
     await drain();

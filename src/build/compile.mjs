@@ -50,7 +50,7 @@ export async function compiled(root) {
   }
   const cache = join(root, ".cache", "js");
   const packages = vendorStamp(root);
-  const vendorDir = vendorHome(root, cache, packages.stamp);
+  const vendorDir = vendorHome(packages.modules, cache, packages.stamp);
   stamp.update(`vendor\0${vendorDir}\n`);
   const dir = join(cache, stamp.digest("hex").slice(0, 16));
   const result = { cli: join(dir, "src", "cli", "index.mjs"), dir };
@@ -143,11 +143,12 @@ const VENDORED = new Map([["@observablehq/plot", "esm"], ["d3", "esm"], ["arquer
  * (as other tools keep theirs), so that every project and test folder using
  * one node_modules bundles them once; else, when that cannot be written, in
  * the project's own .cache/js/.
- * @param {string} root @param {string} cache the project's .cache/js @param {string} stamp
+ * @param {string} modules node_modules, where it really is @param {string} cache the project's .cache/js @param {string} stamp
  */
-function vendorHome(root, cache, stamp) {
+function vendorHome(modules, cache, stamp) {
   try {
-    const shared = join(realpathSync(join(root, "node_modules")), ".cache", "storycharts");
+    accessSync(modules); // no node_modules: nothing is made where it would be
+    const shared = join(modules, ".cache", "storycharts");
     const dir = join(shared, `vendor-${stamp}`);
     // Built already (by another user, say): read from where it is, whether or not this user could write there.
     if (existsSync(join(dir, "done"))) return dir;
@@ -163,7 +164,7 @@ function vendorHome(root, cache, stamp) {
  * The vendored packages installed in the project's node_modules and a stamp of
  * their versions, where they are, esbuild's version, Node's, and the code
  * that loads the CommonJS bundles: any of those changed bundles anew.
- * @param {string} root @returns {{ names: string[], stamp: string }}
+ * @param {string} root @returns {{ modules: string, names: string[], stamp: string }}
  */
 function vendorStamp(root) {
   let modules = join(root, "node_modules");
@@ -195,7 +196,7 @@ function vendorStamp(root) {
     if (name !== "esbuild") names.push(name);
     if (name === "d3") wanted.push(...Object.keys(json.dependencies ?? {}).filter((d) => /^d3-[a-z-]+$/.test(d)).sort());
   }
-  return { names, stamp: stamp.digest("hex").slice(0, 16) };
+  return { modules, names, stamp: stamp.digest("hex").slice(0, 16) };
 }
 
 /**
@@ -422,7 +423,7 @@ function options(root, entryPoints, outdir, dir, vendored = {}) {
 
 /**
  * A vendored package's bare name imports its bundle (a subpath, such as
- * "d3-array" or "arquero/dist/x", is left to Node).
+ * "arquero/dist/x", is left to Node).
  * @param {Record<string, string>} vendored @returns {import("esbuild").Plugin}
  */
 const fromVendor = (vendored) => ({
