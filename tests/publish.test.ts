@@ -117,7 +117,21 @@ describe("PNGs drawn on the thread pool", () => {
     expect(new Set(together.map((png) => png.toString("base64"))).size).toBe(4);
   });
 
-  it("a PNG that fails stops the build naming its own chart, not the one drawn meanwhile, and leaves whole files", () => {
+  it("a picture resvg refuses fails with resvg's words, and the next is drawn", async () => {
+    const { toPng, toPngInBackground } = await import("../src/publish/png.ts");
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="10" height="10"/></svg>`;
+    let threw: unknown = null;
+    try {
+      toPng("<svg");
+    } catch (error) {
+      threw = error;
+    }
+    expect(threw).toBeInstanceOf(Error);
+    await expect(toPngInBackground("<svg", 2)).rejects.toThrow((threw as Error).message);
+    expect((await toPngInBackground(svg, 2)).equals(toPng(svg, 2))).toBe(true);
+  });
+
+  it("a PNG that fails fails its own chart alone, not the one drawn meanwhile: its files are left as they were and the others are built", () => {
     const project = tempProject();
     try {
       const first = project.run("build", "--format", "svg");
@@ -125,14 +139,24 @@ describe("PNGs drawn on the thread pool", () => {
       const ids = [...first.stdout.matchAll(/^written\s+(\S+)/gm)].map((m) => m[1]!);
       expect(ids.length).toBeGreaterThan(3);
       const broken = ids[1]!;
+      const svgBefore = readFileSync(join(project.dir, "charts", `${broken}.svg`));
       const png = join(project.dir, "src", "publish", "png.ts");
       writeFileSync(png, readFileSync(png, "utf8").replace("  return (await renderAsync(", `  if (svg.includes(${JSON.stringify(`id="${broken}`)})) throw new Error("resvg refused it");\n  return (await renderAsync(`));
       const r = project.run("build");
       expect(r.status).toBe(1);
-      expect(r.stderr).toContain(`chart ${broken}: an error was thrown`);
-      expect(r.stderr).toContain("resvg refused it");
+      expect(r.stderr).toContain(`chart ${broken}: its PNG could not be drawn (resvg: resvg refused it); its published files are left as they were`);
+      expect(r.stderr).not.toContain("an error was thrown");
+      expect(r.stderr).not.toContain("ran again without it");
       expect(r.stderr).not.toContain(`chart ${ids[2]}:`);
-      expect(readdirSync(join(project.dir, "charts")).filter((n) => n.includes(".tmp"))).toEqual([]);
+      expect(r.stdout).toMatch(new RegExp(`^failed +${broken} `, "m"));
+      const charts = join(project.dir, "charts");
+      for (const id of ids.filter((id) => id !== broken)) {
+        expect(r.stdout, id).toMatch(new RegExp(`^written +${id} `, "m"));
+        expect(existsSync(join(charts, `${id}.png`)), id).toBe(true);
+      }
+      expect(existsSync(join(charts, `${broken}.png`))).toBe(false);
+      expect(readFileSync(join(charts, `${broken}.svg`)).equals(svgBefore)).toBe(true);
+      expect(readdirSync(charts).filter((n) => n.includes(".tmp"))).toEqual([]);
     } finally {
       project.remove();
     }

@@ -205,7 +205,8 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
     // order of the files, the report and the manifest is the order of the charts. At most
     // PNG_AHEAD charts wait so, which bounds what they hold.
     const waiting: Settling[] = [];
-    // A chart's PNG that failed is reported as that chart's failure, whichever chart is being drawn when it arrives.
+    // A failed PNG fails its chart alone (see settle); anything else thrown while a chart settles stops
+    // the build naming that chart, whichever chart is being drawn when it arrives.
     const settled = async ({ promise, id }: Settling) => {
       try {
         await promise;
@@ -273,9 +274,22 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
       const previous = waiting.at(-1)?.promise;
       busy = performance.now() - chartStarted;
       const settle = async () => {
-        const pngBytes = await pngJob;
+        let pngBytes: Buffer | null = null;
+        let pngError: unknown = null;
+        try {
+          pngBytes = (await pngJob) ?? null;
+        } catch (error) {
+          pngError = error;
+        }
         await previous;
         chartStarted = performance.now();
+        // The chart alone fails, its files left as they were; the charts after it are built.
+        if (pngError !== null) {
+          const why = pngError instanceof Error ? pngError.message : String(pngError);
+          fail({ file, place: `chart ${id}`, message: `its PNG could not be drawn (resvg: ${why}); its published files are left as they were`, fix: "Build with --format svg to publish it without a PNG, or draw it smaller" });
+          done("failed", [], [`its PNG could not be drawn (resvg: ${why})`]);
+          return;
+        }
         for (const notice of chart.notices) report.problem(`${file}: chart ${id}: ${notice}`);
         const outputs = chartFiles(chart, entry, run, pngBytes ?? null);
         const kept = reused && before ? (before.png && !options.formats.has("png") ? unchanged(join(outDir, `${id}.png`), before.png) : null) : keptPng(outDir, chart, options.formats);
@@ -310,7 +324,7 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
         done(outcomes.includes("written") ? "written" : "unchanged", [...outputs.keys()], [], changed);
       };
       const settling = { promise: settle(), id };
-      // Handled here, thrown where it is awaited: a failed PNG stops the build as it did when drawn in turn.
+      // Handled here, thrown where it is awaited, as it would have been when drawn in turn.
       settling.promise.catch(() => undefined);
       waiting.push(settling);
       if (waiting.length > PNG_AHEAD) await settled(waiting.shift()!);
