@@ -3,8 +3,10 @@
 // as it does from node_modules, and a folder that is gone must be built again.
 // The project has a node_modules of its own, so that removing its vendor folder
 // leaves the one the other tests share alone.
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ownNodeModules, tempProject, type TempProject } from "./helpers/temp-project.ts";
 
@@ -98,5 +100,54 @@ describe("the compiled CLI's vendor bundle", () => {
     } finally {
       writeFileSync(file, original);
     }
+  });
+});
+
+describe("a CommonJS package bundled into one file (jsdom's way)", () => {
+  let dir: string;
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  };
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "storycharts-cjs-"));
+    write("package.json", "{}\n");
+    write("node_modules/placed/package.json", JSON.stringify({ name: "placed", main: "index.js", dependencies: { helper: "1.0.0" } }));
+    write("node_modules/placed/index.js", 'exports.own = require("./lib/own.js");\nexports.helper = require("helper");\nexports.worker = require.resolve("./lib/worker.js");\n');
+    write("node_modules/placed/lib/own.js", "module.exports = __dirname;\n");
+    write("node_modules/placed/lib/worker.js", "module.exports = 1;\n");
+    write("node_modules/helper/package.json", JSON.stringify({ name: "helper", main: "h.js" }));
+    write("node_modules/helper/h.js", "module.exports = __filename;\n");
+    // Reached by a path out of its package, where reading the packages first does not look.
+    write("node_modules/reaching/package.json", JSON.stringify({ name: "reaching", main: "index.js" }));
+    write("node_modules/reaching/index.js", 'exports.beside = require("../../beside/where.js");\n');
+    write("beside/where.js", "module.exports = __dirname;\n");
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Bundled into one folder and read from another, deeper one, as a vendor folder is made beside its place and moved. */
+  const bundled = async (name: string) => {
+    const esbuild = await import("esbuild");
+    const { buildCommonJs } = (await import("../src/build/compile.mjs")) as unknown as {
+      buildCommonJs(esbuild: unknown, root: string, name: string, outdir: string, dir: string): Promise<boolean>;
+    };
+    const written = join(dir, `written-${name}`);
+    const out = join(dir, "moved", "deeper", name);
+    expect(await buildCommonJs(esbuild, dir, name, written, out)).toBe(true);
+    mkdirSync(dirname(out), { recursive: true });
+    renameSync(written, out);
+    return createRequire(join(out, "x.js"))(join(out, `${name}.cjs`)) as Record<string, string>;
+  };
+
+  it("keeps each file's own __dirname and __filename, and a path given to require.resolve, where the files are", async () => {
+    const real = realpathSync(dir);
+    const placed = await bundled("placed");
+    expect(placed.own).toBe(join(real, "node_modules", "placed", "lib"));
+    expect(placed.helper).toBe(join(real, "node_modules", "helper", "h.js"));
+    expect(placed.worker).toBe(join(real, "node_modules", "placed", "lib", "worker.js"));
+  });
+
+  it("keeps them for a file reached from outside the packages it read first, by bundling again", async () => {
+    expect((await bundled("reaching")).beside).toBe(join(realpathSync(dir), "beside"));
   });
 });

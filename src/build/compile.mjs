@@ -256,11 +256,15 @@ async function buildVendor(esbuild, root, names, outdir, dir) {
  * @param {string} outdir where esbuild writes @param {string} dir where the vendor folder will be read from
  * @returns {Promise<boolean>}
  */
-async function buildCommonJs(esbuild, root, name, outdir, dir) {
+export async function buildCommonJs(esbuild, root, name, outdir, dir) {
   const entry = createRequire(join(root, "package.json")).resolve(name);
   const names = [...readFileSync(entry, "utf8").matchAll(/^exports\.([A-Za-z_$][\w$]*)\s*=/gm)].map((m) => m[1]);
   if (names.length === 0) return false;
-  await esbuild.build({
+  // A handful of jsdom's 1,100 files name their place, found by reading the packages first: a plugin
+  // asked about every file costs esbuild a round trip to Node each, about 0.6 s of the first build.
+  const scan = filesNamingPlaces(packageDir(entry, name));
+  /** @param {RegExp} named the files to read @param {RegExp} resolved the relative paths to look at */
+  const make = (named, resolved) => esbuild.build({
     absWorkingDir: root,
     entryPoints: [entry],
     outfile: join(outdir, `${vendorName(name)}.cjs`),
@@ -271,6 +275,7 @@ async function buildCommonJs(esbuild, root, name, outdir, dir) {
     // A third less text for V8 to hold on each start. Only the spaces: keepNames, which the other
     // minifying needs to keep jsdom's names, redefines each function's name, and 1,000 charts drew 45% slower.
     minifyWhitespace: true,
+    metafile: true,
     logLevel: "silent",
     // Optional native packages, tried and done without when absent, as in node_modules.
     external: ["canvas", "bufferutil", "utf-8-validate"],
@@ -278,10 +283,10 @@ async function buildCommonJs(esbuild, root, name, outdir, dir) {
     plugins: [{
       name: "files-where-they-are",
       setup(build) {
-        build.onResolve({ filter: /^\./ }, (args) => (args.kind === "require-resolve" ? { path: join(args.resolveDir, args.path), external: true } : undefined));
-        build.onLoad({ filter: /\.[cm]?js$/ }, async (args) => {
+        build.onResolve({ filter: resolved }, (args) => (args.kind === "require-resolve" ? { path: join(args.resolveDir, args.path), external: true } : undefined));
+        build.onLoad({ filter: named }, async (args) => {
           const text = await readFile(args.path, "utf8");
-          if (!/\bimport\.meta\b|\b__dirname\b|\b__filename\b/.test(text)) return undefined;
+          if (!NAMES_PLACE.test(text)) return undefined;
           // On the first line, as declareImportMeta puts it, so that line numbers stay the file's own.
           const own = `var __dirname = ${JSON.stringify(dirname(args.path))}, __filename = ${JSON.stringify(args.path)};`;
           const shebang = /^#!.*\n/.exec(text)?.[0] ?? "";
@@ -290,12 +295,104 @@ async function buildCommonJs(esbuild, root, name, outdir, dir) {
       },
     }],
   });
+  const result = await make(exactly([...scan.hits]), exactly([...scan.resolved]));
+  // A file the bundle took from outside the packages read (a dependency found some other way) is read
+  // now; if it names its place or resolves a path, the bundle is made again asking about every file.
+  const unread = Object.keys(result.metafile.inputs).map((p) => join(root, p)).filter((p) => !scan.read.has(p) && /\.[cm]?js$/.test(p));
+  const placed = (/** @type {string} */ text) => NAMES_PLACE.test(text) || RESOLVES.test(text);
+  if (unread.some((p) => placed(readFileSync(p, "utf8")))) await make(/\.[cm]?js$/, /^\./);
   // The folder holds its own copy of the loader: it serves projects whose src/ may change or go.
   copyFileSync(LOADER, join(outdir, "code-cache.mjs"));
   const exported = names.map((n) => `export const ${n} = bundle.${n};\n`).join("");
   const bundle = join(dir, `${vendorName(name)}.cjs`);
   writeFileSync(join(outdir, `${vendorName(name)}.mjs`), `import { loadCommonJs } from "./code-cache.mjs";\nconst bundle = loadCommonJs(${JSON.stringify(bundle)});\nexport default bundle;\n${exported}`);
   return true;
+}
+
+/** What a file uses to find files beside it, which a bundle moved elsewhere must keep pointing there. */
+const NAMES_PLACE = /\bimport\.meta\b|\b__dirname\b|\b__filename\b/;
+/** A path beside the file given to require.resolve, which must stay a path on disk. */
+const RESOLVES = /\brequire\.resolve\s*\(\s*(["'`])(\.[^"'`]*)\1/;
+
+/**
+ * The folder of the package a resolved entry belongs to: the one holding
+ * node_modules/<name>/ on the entry's path.
+ * @param {string} entry @param {string} name
+ */
+function packageDir(entry, name) {
+  const marker = `${sep}node_modules${sep}${name.split("/").join(sep)}${sep}`;
+  const at = entry.lastIndexOf(marker);
+  return at < 0 ? dirname(entry) : entry.slice(0, at + marker.length - 1);
+}
+
+/**
+ * Every JavaScript file of a package and of the packages it depends on, as
+ * Node finds them (node_modules folders up from each package), those of them
+ * that name their place, and the relative paths given to require.resolve.
+ * @param {string} top
+ * @returns {{ read: Set<string>, hits: Set<string>, resolved: Set<string> }}
+ */
+function filesNamingPlaces(top) {
+  /** @type {Set<string>} */
+  const read = new Set();
+  /** @type {Set<string>} */
+  const hits = new Set();
+  /** @type {Set<string>} */
+  const resolved = new Set();
+  const seen = new Set();
+  const queue = [top];
+  while (queue.length > 0) {
+    const pkg = /** @type {string} */ (queue.pop());
+    if (seen.has(pkg)) continue;
+    seen.add(pkg);
+    /** @type {{ dependencies?: Record<string, string>, optionalDependencies?: Record<string, string>, peerDependencies?: Record<string, string> }} */
+    let manifest = {};
+    try {
+      manifest = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8"));
+    } catch {
+      // A folder without a manifest still has its files read.
+    }
+    for (const dep of Object.keys({ ...manifest.dependencies, ...manifest.optionalDependencies, ...manifest.peerDependencies })) {
+      const found = findPackage(pkg, dep);
+      if (found) queue.push(found);
+    }
+    const walk = (/** @type {string} */ d) => {
+      for (const e of readdirSync(d, { withFileTypes: true })) {
+        const path = join(d, e.name);
+        if (e.isDirectory()) {
+          if (e.name !== "node_modules") walk(path);
+        } else if (/\.[cm]?js$/.test(e.name)) {
+          read.add(path);
+          const text = readFileSync(path, "utf8");
+          if (NAMES_PLACE.test(text)) hits.add(path);
+          for (const m of text.matchAll(new RegExp(RESOLVES, "g"))) resolved.add(/** @type {string} */ (m[2]));
+        }
+      }
+    };
+    walk(pkg);
+  }
+  return { read, hits, resolved };
+}
+
+/**
+ * Where Node would find package `name` from inside folder `from`.
+ * @param {string} from @param {string} name
+ */
+function findPackage(from, name) {
+  for (let d = from; ; d = dirname(d)) {
+    const candidate = join(d, "node_modules", name);
+    if (existsSync(join(candidate, "package.json"))) return realpathSync(candidate);
+    if (dirname(d) === d) return null;
+  }
+}
+
+/**
+ * An esbuild filter matching exactly these strings, or nothing for none.
+ * @param {string[]} strings
+ */
+function exactly(strings) {
+  if (strings.length === 0) return /^\b$/;
+  return new RegExp(`^(?:${strings.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})$`);
 }
 
 /** @param {string} name */
