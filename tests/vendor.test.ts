@@ -52,6 +52,27 @@ describe("the compiled CLI's vendor bundle", () => {
     expect(svg("vendor-install-2", "deaths-by-province")).toBe(svg("vendor-install-1", "deaths-by-province"));
   });
 
+  it("list and check never load jsdom, which only drawing needs; a build does", () => {
+    expect(project.run("list").status).toBe(0);
+    // Every vendor folder's: an earlier test made a second.
+    const wrappers = readdirSync(cache()).filter((n) => /^vendor-[0-9a-f]{16}$/.test(n)).map((n) => join(cache(), n, "jsdom.mjs"));
+    expect(wrappers.length).toBeGreaterThan(0);
+    const originals = wrappers.map((w) => readFileSync(w, "utf8"));
+    try {
+      for (const w of wrappers) writeFileSync(w, 'throw new Error("jsdom was loaded");\n');
+      for (const command of ["list", "check"]) {
+        const r = project.run(command);
+        expect(r.stderr, command).not.toContain("jsdom was loaded");
+        expect(r.status, `${command}: ${r.stderr}`).toBe(0);
+      }
+      const build = project.run("build", "deaths-by-province", "--out", "vendor-no-jsdom", "--format", "svg");
+      expect(build.status).not.toBe(0);
+      expect(build.stderr).toContain("jsdom was loaded");
+    } finally {
+      wrappers.forEach((w, i) => writeFileSync(w, originals[i]!));
+    }
+  });
+
   it("d3's packages imported by name (d3-time's utcMonth) and topojson-client's default import work as they do from node_modules", () => {
     const file = join(project.dir, "notebooks", "quake-toll.ts");
     const original = readFileSync(file, "utf8");

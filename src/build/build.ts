@@ -14,7 +14,7 @@ import {
   contentHash, embedSnippet, galleryHtml, loadPngInBackground, manifestJson, mergeManifest, parseManifest, removeStaleTemporaries,
   writeAllIfChanged, writeIfChanged, writeTables, type Manifest, type ManifestEntry, type StoryInfo, type WriteOutcome,
 } from "../publish/index.ts";
-import { xmlSafe } from "../chart/index.ts";
+import { loadChartDom, xmlSafe } from "../chart/index.ts";
 import { heartbeat } from "./heartbeat.ts";
 import { acquireLock, describeHolder, LockError, type Lock } from "./lock.ts";
 import { shardManifestName, shardOf, type Shard } from "./shard.ts";
@@ -132,6 +132,10 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
     report.problem(line);
   };
 
+  // jsdom before the notebooks, as an import would have loaded it: loaded only for the first chart
+  // drawn, after the notebooks' tables, a one-chart rebuild of the story took 60 ms more (measured
+  // here, cause not found), against 170 ms saved by a build that keeps every chart.
+  await loadChartDom();
   const preloaded = options.preloaded ?? [];
   const imported = await loadNotebooks(options.root, files.filter((f) => !preloaded.some((p) => p.file === f)), (file) => options.onStep?.(file, "load"));
   const loaded = [...preloaded, ...imported.loaded].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

@@ -8,7 +8,7 @@
 // loaded and warm.
 
 import * as Plot from "@observablehq/plot";
-import { ARTBOARDS, type ChartSpec, drawChart, font, worldCountries } from "../chart/index.ts";
+import { ARTBOARDS, type ChartSpec, drawChart, font, loadChartDom, worldCountries } from "../chart/index.ts";
 import { build, type BuildOptions, type Format } from "./build.ts";
 import { resolveLedger } from "../ledger/index.ts";
 import { reporter } from "./progress.ts";
@@ -35,6 +35,7 @@ export type WorkerMessage = { kind: "ready" } | { kind: "step"; file: string; pl
 
 const tell = (message: WorkerMessage, then: () => void = () => undefined) => process.send!(message, then);
 
+await loadChartDom();
 font("regular");
 font("bold");
 worldCountries("50m");

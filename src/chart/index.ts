@@ -18,7 +18,7 @@ export { labelledBars, type BarShape, type LabelledBars, type LabelledBarsOption
 export { locatorMap, worldCountries, type LocatorOptions } from "./marks/locator-map.ts";
 export { timeline, type TimelineItem, type TimelineOptions } from "./marks/timeline.ts";
 export { unitRows, units, type UnitGroup, type Units } from "./marks/units.ts";
-export { ChartError } from "./render.ts";
+export { ChartError, loadChartDom } from "./render.ts";
 export { claimantColors, claimantStyleProblems, contrast, PALETTE, type ClaimantStyle } from "./palette.ts";
 export type { ChartContext, ChartSpec } from "./spec.ts";
 export { ARTBOARDS, COMPUTED_COLOR, INK, type Artboard, type ArtboardName } from "./theme.ts";

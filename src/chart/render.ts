@@ -4,8 +4,9 @@
 // warning in the console, a ⚠️ in the corner, a column that is not there) is
 // turned into an error that stops the chart.
 
+import { createRequire } from "node:module";
 import * as Plot from "@observablehq/plot";
-import { JSDOM } from "jsdom";
+import type * as Jsdom from "jsdom";
 import type { Row } from "../tables/index.ts";
 
 export class ChartError extends Error {
@@ -15,11 +16,23 @@ export class ChartError extends Error {
   }
 }
 
-let shared: JSDOM | null = null;
+let jsdom: typeof Jsdom | null = null;
+let shared: Jsdom.JSDOM | null = null;
+
+/**
+ * Loads jsdom ahead of the first drawing, so that a command that draws
+ * nothing (a build that keeps every chart, list, check) never pays for it.
+ * Compiled, this is jsdom's bundle in the vendor folder (see compile.mjs);
+ * a drawing that nobody loaded it for requires it from node_modules.
+ */
+export async function loadChartDom(): Promise<void> {
+  jsdom ??= (await import("jsdom")) as typeof Jsdom;
+}
 
 /** One document for a whole build: creating a JSDOM costs more than drawing a chart. */
-export function chartWindow(): JSDOM["window"] {
-  shared ??= new JSDOM("<!DOCTYPE html><html><body></body></html>");
+export function chartWindow(): Jsdom.DOMWindow {
+  jsdom ??= createRequire(import.meta.url)("jsdom") as typeof Jsdom;
+  shared ??= new jsdom.JSDOM("<!DOCTYPE html><html><body></body></html>");
   return shared.window;
 }
 

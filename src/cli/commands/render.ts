@@ -9,7 +9,7 @@ import { dirname, extname, isAbsolute, relative, resolve, sep } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type * as Plot from "@observablehq/plot";
 import type { Message, OnLoadArgs, OnResolveArgs, Plugin } from "esbuild";
-import { ARTBOARDS, ChartError, finishPlot, type ArtboardName, type PlotWords } from "../../chart/index.ts";
+import { ARTBOARDS, ChartError, finishPlot, loadChartDom, type ArtboardName, type PlotWords } from "../../chart/index.ts";
 import { loadPng, writeAllIfChanged } from "../../publish/index.ts";
 import { declareImportMeta, importMetaDefine } from "../../build/compile.mjs";
 import { COMPILED } from "../../build/index.ts";
@@ -84,6 +84,7 @@ async function renderModule(o: RenderOptions, toStdout: (text: string) => void):
     if (headline.trim() === "") {
       throw new RenderError(`${place}: the chart has no headline. Give it one in the module's words (export const words = { headline: "…" }) or as Plot's title option`);
     }
+    await loadChartDom();
     try {
       drawn.push({ artboard, ...(await loaded.quietly(() => finishPlot(options, words, artboard))) });
     } catch (error) {
