@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { changesWhenCalled, chartSlices, notebookSources, sharedSources, UNSEEN } from "../src/build/chart-code.ts";
+import { changesWhenCalled, chartSlices, notebookSources, prepareSources, sharedSources, UNSEEN } from "../src/build/chart-code.ts";
 import { readsHold, recordReads } from "../src/build/ledger-reads.ts";
 import { resolveLedger, type FigureEntry } from "../src/ledger/index.ts";
 import { tempProject, type TempProject } from "./helpers/temp-project.ts";
@@ -140,6 +140,23 @@ export const charts = Object.fromEntries(["deaths", "injured", "homes"].map((id)
     // A file that does not parse.
     const broken = new Map([...base, [CHARTS, `${charts}\nconst = ;\n`]]);
     expect(new Set(chartSlices(broken, IDS).values()).size).toBe(1);
+  });
+});
+
+describe("sources made JavaScript ahead, on esbuild's service", () => {
+  it("give the slices and the answer the same sources read afresh give; a file that does not parse is still the whole notebook", async () => {
+    // Each a text no earlier test read, so that neither is a module already parsed.
+    const unique = (tag: string, extra = "") => new Map([...sources()].map(([f, t]) => [f, `${t}${extra}\n// ${tag} ${Math.random()}\n`] as [string, string]));
+    const prepared = unique("prepared");
+    await prepareSources(prepared);
+    const ahead = chartSlices(prepared, IDS);
+    expect(changesWhenCalled(prepared)).toBe(false);
+    expect([...ahead]).toEqual([...chartSlices(unique("afresh"), IDS)]);
+    expect(new Set(ahead.values()).size).toBe(IDS.length);
+    const broken = unique("broken", "\nconst = ;");
+    await prepareSources(broken);
+    expect(new Set(chartSlices(broken, IDS).values()).size).toBe(1);
+    expect(changesWhenCalled(broken)).toBe(true);
   });
 });
 

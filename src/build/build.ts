@@ -189,6 +189,7 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
     const code = new NotebookCode(drawn, sharedSources(options.root, file, notebookFilesLoaded, notebookSourceCache), ids);
     const tableDigests = new Map<string, string>();
     const chosen = ids.filter((id) => (wanted === "all" || wanted.has(id)) && !(options.shard && shardOf(id, options.shard.count) !== options.shard.index));
+    if (chosen.some((id) => drawn.charts[id])) await code.prepare();
     // Asked at most once a chart: reading and hashing a kept chart's files is the cost of keeping it.
     const keptAnswers = new Map<string, Map<string, string> | null>();
     const keptFiles = (id: string, inputs: string | null) => {

@@ -18,10 +18,42 @@ import { IMPORT } from "./notebook-imports.ts";
 
 // Loaded when a slice is first cut, which only a build after an edit does: a first build needs neither.
 const require = createRequire(import.meta.url);
-let tools: { transformSync: typeof import("esbuild").transformSync; parse: typeof import("acorn").parse } | null = null;
+let tools: { esbuild: typeof import("esbuild"); parse: typeof import("acorn").parse } | null = null;
 function parser(): NonNullable<typeof tools> {
-  tools ??= { transformSync: (require("esbuild") as typeof import("esbuild")).transformSync, parse: (require("acorn") as typeof import("acorn")).parse };
+  tools ??= { esbuild: require("esbuild") as typeof import("esbuild"), parse: (require("acorn") as typeof import("acorn")).parse };
   return tools;
+}
+
+const CODE = /\.(ts|mts|cts|tsx|js|mjs|cjs|jsx)$/;
+
+function loaderOf(file: string): "ts" | "tsx" | "jsx" | "js" {
+  return /\.(ts|mts|cts)$/.test(file) ? "ts" : file.endsWith(".tsx") ? "tsx" : file.endsWith(".jsx") ? "jsx" : "js";
+}
+
+/** Each source as JavaScript, by loader and text, made ahead by prepareSources. */
+const transformed = new Map<string, string>();
+const transformKey = (file: string, source: string) => `${loaderOf(file)}\0${createHash("sha256").update(source).digest("hex")}`;
+
+/**
+ * Turns the sources into JavaScript ahead of cutting slices, on esbuild's
+ * service, which a build that compiled this run already has running: its
+ * synchronous call starts an esbuild process of its own (about 40 ms) and
+ * waits for it. The same text either way.
+ */
+export async function prepareSources(sources: Sources): Promise<void> {
+  const { esbuild } = parser();
+  await Promise.all([...sources].filter(([file]) => CODE.test(file)).map(async ([file, text]) => {
+    const key = transformKey(file, text);
+    if (transformed.has(key)) return;
+    let code: string;
+    try {
+      code = (await esbuild.transform(text, { loader: loaderOf(file) })).code;
+    } catch {
+      return; // parseModule reports it, as it would have
+    }
+    if (transformed.size >= 64) transformed.delete(transformed.keys().next().value!);
+    transformed.set(key, code);
+  }));
 }
 
 /** A notebook's own source files: its path under the project → text. */
@@ -57,7 +89,7 @@ export function notebookSources(root: string, file: string): Sources {
       return;
     }
     sources.set(path, text);
-    if (!/\.(ts|mts|cts|tsx|js|mjs|cjs|jsx)$/.test(path)) return;
+    if (!CODE.test(path)) return;
     if (UNSEEN_LOAD.test(text)) unseen();
     for (const m of text.matchAll(IMPORT)) {
       const target = local(path, m[2]!, isFile);
@@ -225,10 +257,9 @@ function parseModule(file: string, source: string, has: (path: string) => boolea
     const target = local(file, specifier, has);
     return target === OUTSIDE ? null : target;
   };
-  const loader = /\.(ts|mts|cts)$/.test(file) ? "ts" : file.endsWith(".tsx") ? "tsx" : file.endsWith(".jsx") ? "jsx" : "js";
   // No format: esbuild then keeps the module's own export statements (with one it rewrites `export default x` as a var).
-  const { transformSync, parse } = parser();
-  const text = transformSync(source, { loader }).code;
+  const { esbuild, parse } = parser();
+  const text = transformed.get(transformKey(file, source)) ?? esbuild.transformSync(source, { loader: loaderOf(file) }).code;
   const program = parse(text, { ecmaVersion: "latest", sourceType: "module" }) as unknown as AnyNode;
   const statements = program.body as AnyNode[];
   const m: Module = { file, text, statements, bindings: new Map(), exports: new Map(), stars: [] };
@@ -302,7 +333,7 @@ export function chartSlices(sources: Sources, ids: string[]): Map<string, string
   let modules: Map<string, Module>;
   try {
     const files = { tag: createHash("sha256").update([...sources.keys()].sort().join("\0")).digest("hex"), has: (path: string) => sources.has(path) };
-    modules = new Map([...sources].filter(([file]) => /\.(ts|mts|cts|tsx|js|mjs|cjs|jsx)$/.test(file)).map(([file, text]) => [file, readModule(file, text, files)]));
+    modules = new Map([...sources].filter(([file]) => CODE.test(file)).map(([file, text]) => [file, readModule(file, text, files)]));
   } catch {
     return result; // a file that does not parse: the build reports it; no chart can be shown unaffected
   }
@@ -344,7 +375,7 @@ export function chartSlices(sources: Sources, ids: string[]): Map<string, string
 export function changesWhenCalled(sources: Sources): boolean {
   try {
     const files = { tag: createHash("sha256").update([...sources.keys()].sort().join("\0")).digest("hex"), has: (path: string) => sources.has(path) };
-    return [...sources].some(([file, text]) => /\.(ts|mts|cts|tsx|js|mjs|cjs|jsx)$/.test(file) && writesWhenCalled(readModule(file, text, files)));
+    return [...sources].some(([file, text]) => CODE.test(file) && writesWhenCalled(readModule(file, text, files)));
   } catch {
     return true;
   }

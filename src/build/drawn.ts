@@ -13,7 +13,7 @@ import type { ArtboardName } from "../chart/index.ts";
 import type { ChartWords } from "./draw-charts.ts";
 import type { Ledger } from "../ledger/index.ts";
 import { files, hashFiles } from "./fingerprint.mjs";
-import { changesWhenCalled, chartSlices, type Sources } from "./chart-code.ts";
+import { changesWhenCalled, chartSlices, prepareSources, type Sources } from "./chart-code.ts";
 import { readsHold, type Read } from "./ledger-reads.ts";
 
 const VERSION = 1;
@@ -194,6 +194,11 @@ export class NotebookCode {
     const cut = Object.fromEntries(chartSlices(texts, this.ids));
     this.slices.set(hash, cut);
     return cut;
+  }
+
+  /** Readies the sources for slicing (see prepareSources): only a build that may keep a chart cuts slices. */
+  prepare(): Promise<void> {
+    return prepareSources(this.sources);
   }
 
   private entangled: boolean | undefined;
