@@ -131,6 +131,40 @@ describe("PNGs drawn on the thread pool", () => {
     expect((await toPngInBackground(svg, 2)).equals(toPng(svg, 2))).toBe(true);
   });
 
+  it("a chart whose desktop PNG was started while its mobile artboard failed fails as a drawing, its PNG dropped unheard", () => {
+    const project = tempProject();
+    try {
+      const charts = join(project.dir, "notebooks", "quake-toll", "charts.ts");
+      const text = readFileSync(charts, "utf8");
+      const anchor = '  "distance-by-hand": {';
+      expect(text).toContain(anchor);
+      // A left margin a desktop has room for and a phone has not.
+      writeFileSync(charts, text.replace(anchor, [
+        '  "mobile-fails": {',
+        '    table: "places", kind: "Dot chart", height: { desktop: 140, mobile: 140 },',
+        '    headline: "Fits on a desktop, not on a phone", subtitle: "A chart whose left margin leaves a phone no room",',
+        '    alt: "Dots at the longitudes of three cities.",',
+        '    plot: (data) => ({ marginLeft: 330, y: { label: null }, x: { label: null }, marks: [Plot.dot(data, { x: "lon", y: "place", fill: "#0072B2" })] }),',
+        "  },",
+        anchor,
+      ].join("\n")));
+      // Its PNG fails too: a PNG nobody waits for would end the process as an unhandled rejection.
+      const png = join(project.dir, "src", "publish", "png.ts");
+      writeFileSync(png, readFileSync(png, "utf8").replace("  return (await renderAsync(", `  if (svg.includes('id="mobile-fails')) throw new Error("resvg refused it");\n  return (await renderAsync(`));
+      const r = project.run("build");
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/chart mobile-fails: a <circle> \(dot\) lies \d+ px outside the chart's width/);
+      expect(r.stderr).not.toContain("resvg refused it");
+      expect(r.stderr).not.toContain("an error was thrown");
+      expect(r.stdout).toMatch(/^failed +mobile-fails /m);
+      expect(r.stdout).toMatch(/^written +distance-by-hand /m);
+      expect(existsSync(join(project.dir, "charts", "mobile-fails.png"))).toBe(false);
+      expect(existsSync(join(project.dir, "charts", "distance-by-hand.png"))).toBe(true);
+    } finally {
+      project.remove();
+    }
+  });
+
   it("a PNG that fails fails its own chart alone, not the one drawn meanwhile: its files are left as they were and the others are built", () => {
     const project = tempProject();
     try {

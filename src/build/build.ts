@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { buildKey, fingerprint, owned, statePath, type BuildState } from "./fingerprint.mjs";
 import { join, relative, resolve } from "node:path";
-import { articleOf, buildCharts, type ChartOutput } from "./draw-charts.ts";
+import { articleOf, buildCharts, chartFileName, type ChartOutput } from "./draw-charts.ts";
 import { NotebookCode, digest, libraryKey, loadDrawn, onDisk, reusable, saveDrawn, sha256, unchanged } from "./drawn.ts";
 import { sharedSources, type Sources } from "./chart-code.ts";
 import { dataReadme, rows as tableRows } from "../tables/index.ts";
@@ -225,6 +225,7 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
       for (const link of waiting.splice(0)) await settled(link);
     };
     for (const id of chosen) {
+      const early: { job: { svg: string; png: Promise<Buffer> } | null } = { job: null };
       // Between two charts, let a Ctrl-C be heard; every file is whole at this point.
       await new Promise((r) => setImmediate(r));
       if (options.signal?.aborted) {
@@ -262,7 +263,13 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
       } else {
         delete drawn.charts[id];
         drawnNow = true;
-        const { charts, problems } = buildCharts(run, [id]);
+        // The desktop picture's PNG starts while the mobile artboard is drawn.
+        const { charts, problems } = buildCharts(run, [id], png ? (_, name, svg) => {
+          if (name !== chartFileName(id, "desktop")) return;
+          early.job = { svg, png: png(svg, 2) };
+          // A chart that then fails has its PNG dropped, not left to fail unheard.
+          early.job.png.catch(() => undefined);
+        } : undefined);
         if (problems.length > 0) {
           await drain();
           problems.forEach(fail);
@@ -274,7 +281,8 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
       const entry = manifestEntry(chart, run, story, options);
       // A kept chart's pictures are on disk as they were drawn: not drawn, hashed or written again.
       const keptPngFile = reused && before?.png && entry.files.png ? unchanged(join(outDir, entry.files.png), before.png) : null;
-      const pngJob = png ? (keptPngFile ?? png(chart.files.get(entry.files.desktop)!, 2)) : null;
+      const desktop = chart.files.get(entry.files.desktop)!;
+      const pngJob = png ? (keptPngFile ?? (early.job?.svg === desktop ? early.job.png : png(desktop, 2))) : null;
       // The chart before this one, if it still waits: this one's files follow its.
       const previous = waiting.at(-1)?.promise;
       busy = performance.now() - chartStarted;

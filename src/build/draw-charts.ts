@@ -40,7 +40,11 @@ export function articleOf(run: NotebookRun): { credit: string; date: string } {
   return { credit: seed.meta.credit, date: formatDate(seed.meta.published.date, "day") };
 }
 
-export function buildCharts(run: NotebookRun, only?: ((id: string) => boolean) | string[]): { charts: ChartOutput[]; problems: Problem[] } {
+export function buildCharts(
+  run: NotebookRun, only?: ((id: string) => boolean) | string[],
+  /** Told each artboard's file as soon as it is finished, before the chart's next artboard is drawn. */
+  onFile?: (id: string, file: string, svg: string) => void,
+): { charts: ChartOutput[]; problems: Problem[] } {
   const charts: ChartOutput[] = [];
   const problems: Problem[] = [];
   if (run.ledger === null) return { charts, problems };
@@ -74,6 +78,7 @@ export function buildCharts(run: NotebookRun, only?: ((id: string) => boolean) |
         const drawn = drawChart(input, artboard);
         for (const n of drawn.notices) noticed.set(n, [...(noticed.get(n) ?? []), artboard.name]);
         files.set(chartFileName(id, artboard.name), drawn.svg);
+        onFile?.(id, chartFileName(id, artboard.name), drawn.svg);
         sizes[artboard.name] = { width: drawn.width, height: drawn.height };
         words = { alt: drawn.alt, source: drawn.source, claimants: drawn.claimants, headline: drawn.headline, subtitle: drawn.subtitle, stated: drawn.stated };
       }
