@@ -143,6 +143,15 @@ describe("a CommonJS package bundled into one file (jsdom's way)", () => {
     write("node_modules/reaching/package.json", JSON.stringify({ name: "reaching", main: "index.js" }));
     write("node_modules/reaching/index.js", 'exports.beside = require("../../beside/where.js");\n');
     write("beside/where.js", "module.exports = __dirname;\n");
+    // require.resolve paths esbuild reads as the string they make, which the text of the file does not hold as one.
+    write("node_modules/folded/package.json", JSON.stringify({ name: "folded", main: "index.js" }));
+    write("node_modules/folded/index.js", [
+      'exports.joined = require.resolve("./lib/" + "worker.js");',
+      'exports.commented = require.resolve(/* the worker */ "./lib/worker.js");',
+      'exports.escaped = require.resolve("./lib/w\\x6frker.js");',
+      "",
+    ].join("\n"));
+    write("node_modules/folded/lib/worker.js", "module.exports = 1;\n");
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -170,5 +179,10 @@ describe("a CommonJS package bundled into one file (jsdom's way)", () => {
 
   it("keeps them for a file reached from outside the packages it read first, by bundling again", async () => {
     expect((await bundled("reaching")).beside).toBe(join(realpathSync(dir), "beside"));
+  });
+
+  it("keeps a require.resolve path that is joined, has a comment before it or an escape in it where the file is", async () => {
+    const worker = join(realpathSync(dir), "node_modules", "folded", "lib", "worker.js");
+    expect(await bundled("folded")).toEqual({ joined: worker, commented: worker, escaped: worker });
   });
 });

@@ -300,7 +300,10 @@ export async function buildCommonJs(esbuild, root, name, outdir, dir) {
   // now; if it names its place or resolves a path, the bundle is made again asking about every file.
   const unread = Object.keys(result.metafile.inputs).map((p) => join(root, p)).filter((p) => !scan.read.has(p) && /\.[cm]?js$/.test(p));
   const placed = (/** @type {string} */ text) => NAMES_PLACE.test(text) || RESOLVES.test(text);
-  if (unread.some((p) => placed(readFileSync(p, "utf8")))) await make(/\.[cm]?js$/, /^\./);
+  // A require.resolve path esbuild reads as a string the file's text does not hold as one ("./a" + ".js",
+  // a comment before it, an escape in it) was not asked about: the plugin made every one it saw absolute.
+  const missed = Object.values(result.metafile.inputs).some((i) => i.imports.some((m) => m.kind === "require-resolve" && m.path.startsWith(".")));
+  if (missed || unread.some((p) => placed(readFileSync(p, "utf8")))) await make(/\.[cm]?js$/, /^\./);
   // The folder holds its own copy of the loader: it serves projects whose src/ may change or go.
   copyFileSync(LOADER, join(outdir, "code-cache.mjs"));
   const exported = names.map((n) => `export const ${n} = bundle.${n};\n`).join("");
