@@ -3,10 +3,10 @@
 // as it does from node_modules, and a folder that is gone must be built again.
 // The project has a node_modules of its own, so that removing its vendor folder
 // leaves the one the other tests share alone.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ownNodeModules, tempProject, type TempProject } from "./helpers/temp-project.ts";
 
@@ -179,6 +179,25 @@ describe("a CommonJS package bundled into one file (jsdom's way)", () => {
 
   it("keeps them for a file reached from outside the packages it read first, by bundling again", async () => {
     expect((await bundled("reaching")).beside).toBe(join(realpathSync(dir), "beside"));
+  });
+
+  it("bundles once for a project reached through a symlink, as for one reached by its own path", async () => {
+    const esbuild = await import("esbuild");
+    const { buildCommonJs } = (await import("../src/build/compile.mjs")) as unknown as {
+      buildCommonJs(esbuild: unknown, root: string, name: string, outdir: string, dir: string): Promise<boolean>;
+    };
+    const link = join(dir, "..", `${basename(dir)}-link`);
+    symlinkSync(dir, link, "dir");
+    try {
+      const builds: string[] = [];
+      const counted = { build: (o: { absWorkingDir: string }) => (builds.push(o.absWorkingDir), esbuild.build(o as never)) };
+      const out = join(dir, "written-linked");
+      expect(await buildCommonJs(counted, link, "placed", out, out)).toBe(true);
+      expect(builds).toEqual([link]);
+      expect((createRequire(join(out, "x.js"))(join(out, "placed.cjs")) as Record<string, string>).own).toBe(join(realpathSync(dir), "node_modules", "placed", "lib"));
+    } finally {
+      rmSync(link);
+    }
   });
 
   it("keeps a require.resolve path that is joined, has a comment before it or an escape in it where the file is", async () => {

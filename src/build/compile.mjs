@@ -298,7 +298,9 @@ export async function buildCommonJs(esbuild, root, name, outdir, dir) {
   const result = await make(exactly([...scan.hits]), exactly([...scan.resolved]));
   // A file the bundle took from outside the packages read (a dependency found some other way) is read
   // now; if it names its place or resolves a path, the bundle is made again asking about every file.
-  const unread = Object.keys(result.metafile.inputs).map((p) => join(root, p)).filter((p) => !scan.read.has(p) && /\.[cm]?js$/.test(p));
+  // esbuild names them from the working folder's real path, as the packages read are named (a root reached through a symlink).
+  const real = realpathSync(root);
+  const unread = Object.keys(result.metafile.inputs).map((p) => join(real, p)).filter((p) => !scan.read.has(p) && /\.[cm]?js$/.test(p));
   const placed = (/** @type {string} */ text) => NAMES_PLACE.test(text) || RESOLVES.test(text);
   // A require.resolve path esbuild reads as a string the file's text does not hold as one ("./a" + ".js",
   // a comment before it, an escape in it) was not asked about: the plugin made every one it saw absolute.
