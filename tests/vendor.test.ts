@@ -152,6 +152,12 @@ describe("a CommonJS package bundled into one file (jsdom's way)", () => {
       "",
     ].join("\n"));
     write("node_modules/folded/lib/worker.js", "module.exports = 1;\n");
+    // Files the bundle never takes that cannot be read as files: a link to nothing, a folder named like a script.
+    write("node_modules/dangling/package.json", JSON.stringify({ name: "dangling", main: "index.js" }));
+    write("node_modules/dangling/index.js", "exports.own = __dirname;\n");
+    write("node_modules/dangling/lib/folder/x.txt", "");
+    symlinkSync("nowhere.js", join(dir, "node_modules/dangling/lib/gone.js"));
+    symlinkSync("folder", join(dir, "node_modules/dangling/lib/folder.js"));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -198,6 +204,10 @@ describe("a CommonJS package bundled into one file (jsdom's way)", () => {
     } finally {
       rmSync(link);
     }
+  });
+
+  it("bundles a package that holds a link to nothing or a folder named like a script, which it does not take", async () => {
+    expect((await bundled("dangling")).own).toBe(join(realpathSync(dir), "node_modules", "dangling"));
   });
 
   it("keeps a require.resolve path that is joined, has a comment before it or an escape in it where the file is", async () => {

@@ -367,8 +367,14 @@ function filesNamingPlaces(top) {
         if (e.isDirectory()) {
           if (e.name !== "node_modules") walk(path);
         } else if (/\.[cm]?js$/.test(e.name)) {
+          let text;
+          try {
+            text = readFileSync(path, "utf8");
+          } catch {
+            // A link to nothing or to a folder: not read, so if the bundle takes what it names, that is read then.
+            continue;
+          }
           read.add(path);
-          const text = readFileSync(path, "utf8");
           if (NAMES_PLACE.test(text)) hits.add(path);
           for (const m of text.matchAll(new RegExp(RESOLVES, "g"))) resolved.add(/** @type {string} */ (m[2]));
         }
