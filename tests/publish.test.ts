@@ -131,6 +131,20 @@ describe("PNGs drawn on the thread pool", () => {
     expect((await toPngInBackground(svg, 2)).equals(toPng(svg, 2))).toBe(true);
   });
 
+  it("a PNG that fails with no error object still fails its chart", () => {
+    const project = tempProject();
+    try {
+      const png = join(project.dir, "src", "publish", "png.ts");
+      writeFileSync(png, readFileSync(png, "utf8").replace("  return (await renderAsync(", `  if (svg.includes('id="deaths-by-province')) throw null;\n  return (await renderAsync(`));
+      const r = project.run("build", "deaths-by-province");
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain("chart deaths-by-province: its PNG could not be drawn (resvg: null)");
+      expect(existsSync(join(project.dir, "charts", "deaths-by-province.png"))).toBe(false);
+    } finally {
+      project.remove();
+    }
+  });
+
   it("a chart whose desktop PNG was started while its mobile artboard failed fails as a drawing, its PNG dropped unheard", () => {
     const project = tempProject();
     try {

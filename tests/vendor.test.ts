@@ -52,7 +52,31 @@ describe("the compiled CLI's vendor bundle", () => {
     expect(svg("vendor-install-2", "deaths-by-province")).toBe(svg("vendor-install-1", "deaths-by-province"));
   });
 
+  it("a change to the code that makes the bundles (compile.mjs) makes them anew", () => {
+    expect(project.run("list").status).toBe(0);
+    const vendors = () => readdirSync(cache()).filter((n) => /^vendor-[0-9a-f]{16}$/.test(n));
+    const before = vendors();
+    const file = join(project.dir, "src", "build", "compile.mjs");
+    const original = readFileSync(file, "utf8");
+    try {
+      writeFileSync(file, `${original}\n// a change to how the bundles are made\n`);
+      expect(project.run("list").status).toBe(0);
+      expect(vendors().filter((n) => !before.includes(n))).toHaveLength(1);
+    } finally {
+      writeFileSync(file, original);
+    }
+  });
+
   it("list and check never load jsdom, which only drawing needs; a build does", () => {
+    // jsdom from node_modules, where a drawing nobody loaded it for would take it, stops the process too.
+    const hook = join(project.dir, "no-jsdom.cjs");
+    writeFileSync(hook, [
+      'const Module = require("node:module");',
+      "const load = Module._load;",
+      'Module._load = function (request, ...rest) { if (request === "jsdom" || /node_modules[\\\\/]jsdom[\\\\/]/.test(request)) throw new Error("jsdom was loaded"); return load.call(this, request, ...rest); };',
+      "",
+    ].join("\n"));
+    const guarded = (...args: string[]) => project.runWith({ NODE_OPTIONS: `--require ${hook}` }, ...args);
     expect(project.run("list").status).toBe(0);
     // Every vendor folder's: an earlier test made a second.
     const wrappers = readdirSync(cache()).filter((n) => /^vendor-[0-9a-f]{16}$/.test(n)).map((n) => join(cache(), n, "jsdom.mjs"));
@@ -61,7 +85,7 @@ describe("the compiled CLI's vendor bundle", () => {
     try {
       for (const w of wrappers) writeFileSync(w, 'throw new Error("jsdom was loaded");\n');
       for (const command of ["list", "check"]) {
-        const r = project.run(command);
+        const r = guarded(command);
         expect(r.stderr, command).not.toContain("jsdom was loaded");
         expect(r.status, `${command}: ${r.stderr}`).toBe(0);
       }

@@ -288,17 +288,17 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
       busy = performance.now() - chartStarted;
       const settle = async () => {
         let pngBytes: Buffer | null = null;
-        let pngError: unknown = null;
+        let pngError: { cause: unknown } | null = null;
         try {
           pngBytes = (await pngJob) ?? null;
         } catch (error) {
-          pngError = error;
+          pngError = { cause: error };
         }
         await previous;
         chartStarted = performance.now();
         // The chart alone fails, its files left as they were; the charts after it are built.
         if (pngError !== null) {
-          const why = pngError instanceof Error ? pngError.message : String(pngError);
+          const why = pngError.cause instanceof Error ? pngError.cause.message : String(pngError.cause);
           fail({ file, place: `chart ${id}`, message: `its PNG could not be drawn (resvg: ${why}); its published files are left as they were`, fix: "Build with --format svg to publish it without a PNG, or draw it smaller" });
           done("failed", [], [`its PNG could not be drawn (resvg: ${why})`]);
           return;

@@ -173,7 +173,8 @@ function vendorStamp(root) {
   } catch {
     // none: nothing is vendored
   }
-  const stamp = createHash("sha256").update(`${process.version}\0${modules}\n`).update(readFileSync(LOADER));
+  // The loader the folder copies, and this file, which makes the bundles: a change to either makes them anew.
+  const stamp = createHash("sha256").update(`${process.version}\0${modules}\n`).update(readFileSync(LOADER)).update(readFileSync(fileURLToPath(import.meta.url)));
   // What npm installed, every package's version and place (a dependency of Plot's updated alone too).
   // A file in node_modules edited by hand, its version unchanged, is not seen: delete node_modules/.cache.
   try {
@@ -362,7 +363,13 @@ function filesNamingPlaces(top) {
       if (found) queue.push(found);
     }
     const walk = (/** @type {string} */ d) => {
-      for (const e of readdirSync(d, { withFileTypes: true })) {
+      let entries;
+      try {
+        entries = readdirSync(d, { withFileTypes: true });
+      } catch {
+        return; // a folder that cannot be listed: its files, if the bundle takes them, are read after it
+      }
+      for (const e of entries) {
         const path = join(d, e.name);
         if (e.isDirectory()) {
           if (e.name !== "node_modules") walk(path);
