@@ -107,6 +107,15 @@ describe("a value no scale can hold", () => {
   });
 });
 
+/** Makes the project's PNG of the chart whose SVG holds this id fail where resvg is called, throwing `thrown` (code). */
+function failPng(project: TempProject, id: string, thrown = 'new Error("resvg refused it")'): void {
+  const png = join(project.dir, "src", "publish", "png.ts");
+  const text = readFileSync(png, "utf8");
+  const call = "  return (await renderAsync(";
+  expect(text).toContain(call);
+  writeFileSync(png, text.replace(call, `  if (svg.includes('id="${id}')) throw ${thrown};\n${call}`));
+}
+
 describe("PNGs drawn on the thread pool", () => {
   it("are the same bytes as drawn in turn, for several charts at once", async () => {
     const { toPng, toPngInBackground } = await import("../src/publish/png.ts");
@@ -134,8 +143,7 @@ describe("PNGs drawn on the thread pool", () => {
   it("a PNG that fails with no error object still fails its chart", () => {
     const project = tempProject();
     try {
-      const png = join(project.dir, "src", "publish", "png.ts");
-      writeFileSync(png, readFileSync(png, "utf8").replace("  return (await renderAsync(", `  if (svg.includes('id="deaths-by-province')) throw null;\n  return (await renderAsync(`));
+      failPng(project, "deaths-by-province", "null");
       const r = project.run("build", "deaths-by-province");
       expect(r.status).toBe(1);
       expect(r.stderr).toContain("chart deaths-by-province: its PNG could not be drawn (resvg: null)");
@@ -163,8 +171,7 @@ describe("PNGs drawn on the thread pool", () => {
         anchor,
       ].join("\n")));
       // Its PNG fails too: a PNG nobody waits for would end the process as an unhandled rejection.
-      const png = join(project.dir, "src", "publish", "png.ts");
-      writeFileSync(png, readFileSync(png, "utf8").replace("  return (await renderAsync(", `  if (svg.includes('id="mobile-fails')) throw new Error("resvg refused it");\n  return (await renderAsync(`));
+      failPng(project, "mobile-fails");
       const r = project.run("build");
       expect(r.status).toBe(1);
       expect(r.stderr).toMatch(/chart mobile-fails: a <circle> \(dot\) lies \d+ px outside the chart's width/);
@@ -188,8 +195,7 @@ describe("PNGs drawn on the thread pool", () => {
       expect(ids.length).toBeGreaterThan(3);
       const broken = ids[1]!;
       const svgBefore = readFileSync(join(project.dir, "charts", `${broken}.svg`));
-      const png = join(project.dir, "src", "publish", "png.ts");
-      writeFileSync(png, readFileSync(png, "utf8").replace("  return (await renderAsync(", `  if (svg.includes(${JSON.stringify(`id="${broken}`)})) throw new Error("resvg refused it");\n  return (await renderAsync(`));
+      failPng(project, broken);
       const r = project.run("build");
       expect(r.status).toBe(1);
       expect(r.stderr).toContain(`chart ${broken}: its PNG could not be drawn (resvg: resvg refused it); its published files are left as they were`);
