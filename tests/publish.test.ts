@@ -153,6 +153,49 @@ describe("PNGs drawn on the thread pool", () => {
     }
   });
 
+  it("charts in a row whose desktop PNG was started and whose mobile artboard failed never have more than two PNGs drawn at once", () => {
+    const project = tempProject();
+    try {
+      const charts = join(project.dir, "notebooks", "quake-toll", "charts.ts");
+      const text = readFileSync(charts, "utf8");
+      const anchor = '  "distance-by-hand": {';
+      expect(text).toContain(anchor);
+      // Four charts in a row that fit a desktop and not a phone: each starts a PNG the build cannot stop.
+      const failing = [0, 1, 2, 3].map((i) => [
+        `  "mobile-fails-${i}": {`,
+        '    table: "places", kind: "Dot chart", height: { desktop: 140, mobile: 140 },',
+        '    headline: "Fits on a desktop, not on a phone", subtitle: "A chart whose left margin leaves a phone no room",',
+        '    alt: "Dots at the longitudes of three cities.",',
+        '    plot: (data) => ({ marginLeft: 330, y: { label: null }, x: { label: null }, marks: [Plot.dot(data, { x: "lon", y: "place", fill: "#0072B2" })] }),',
+        "  },",
+      ].join("\n"));
+      writeFileSync(charts, text.replace(anchor, [...failing, anchor].join("\n")));
+      // Every PNG is slow, as a huge chart's is, and counts how many are drawn at once.
+      const log = join(project.dir, "in-flight.log");
+      const png = join(project.dir, "src", "publish", "png.ts");
+      writeFileSync(png, readFileSync(png, "utf8").replace("  return (await renderAsync(svg, options(scale))).asPng();", [
+        "  const g = globalThis as { inFlight?: number };",
+        "  g.inFlight = (g.inFlight ?? 0) + 1;",
+        `  (await import("node:fs")).appendFileSync(${JSON.stringify(log)}, \`\${g.inFlight}\n\`);`,
+        "  try {",
+        "    await new Promise((r) => setTimeout(r, 400));",
+        "    return (await renderAsync(svg, options(scale))).asPng();",
+        "  } finally {",
+        "    g.inFlight--;",
+        "  }",
+      ].join("\n")));
+      const r = project.run("build");
+      expect(r.status).toBe(1);
+      for (const i of [0, 1, 2, 3]) expect(r.stdout).toMatch(new RegExp(`^failed +mobile-fails-${i} `, "m"));
+      expect(r.stdout).toMatch(/^written +distance-by-hand /m);
+      const counts = readFileSync(log, "utf8").trim().split("\n").map(Number);
+      expect(counts.length).toBeGreaterThanOrEqual(5);
+      expect(Math.max(...counts)).toBeLessThanOrEqual(2);
+    } finally {
+      project.remove();
+    }
+  });
+
   it("a chart whose desktop PNG was started while its mobile artboard failed fails as a drawing, its PNG dropped unheard", () => {
     const project = tempProject();
     try {

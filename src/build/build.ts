@@ -272,6 +272,9 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
         } : undefined);
         if (problems.length > 0) {
           await drain();
+          // Its PNG, started from the desktop artboard, cannot be stopped: it waits in line as a chart's
+          // would, so that a run of such charts never has more than PNG_AHEAD + 1 PNGs drawn at once.
+          if (early.job) waiting.push({ promise: early.job.png.then(() => undefined, () => undefined), id });
           problems.forEach(fail);
           done("failed", [], problems.map((p) => p.message));
           continue;
