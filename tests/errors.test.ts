@@ -33,6 +33,21 @@ describe("errors", () => {
     }
   });
 
+  it("a build naming a notebook whose helper file does not parse reports that error, not an unknown name", () => {
+    const helper = join(project.dir, "notebooks", "quake-toll", "charts.ts");
+    const good = readFileSync(helper, "utf8");
+    try {
+      writeFileSync(helper, `${good}\nconst broken = ;\n`);
+      const r = project.run("build", "quake-toll", "--format", "svg");
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^notebooks\/quake-toll\/charts\.ts: line \d+, column \d+: the notebook notebooks\/quake-toll\.ts failed to load: syntax error/m);
+      expect(r.stderr).not.toContain("is neither a notebook nor a chart");
+      expect(r.stdout).toMatch(/0 notebooks built, 1 failed/);
+    } finally {
+      writeFileSync(helper, good);
+    }
+  });
+
   it("figures on a folder says so, without a stack trace", () => {
     const r = project.run("figures", "seeds");
     expect(r.status).toBe(1);

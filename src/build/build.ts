@@ -140,10 +140,9 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
   const imported = await loadNotebooks(options.root, files.filter((f) => !preloaded.some((p) => p.file === f)), (file) => options.onStep?.(file, "load"));
   const loaded = [...preloaded, ...imported.loaded].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const loadProblems = imported.problems;
-  for (const p of loadProblems) {
-    fail(p);
-    result.failedNotebooks.push(p.file);
-  }
+  loadProblems.forEach(fail);
+  // The notebooks that failed, not the files their problems name: a syntax error in a helper file is reported in that file.
+  result.failedNotebooks.push(...files.filter((f) => !loaded.some((l) => l.file === f)));
   // A name that is a notebook which failed to load has been reported already.
   const unloaded = new Set(result.failedNotebooks.map((f) => f.replace(/^notebooks\//, "").replace(/\.ts$/, "")));
   const named = options.names.filter((n) => !unloaded.has(n));
