@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { changesWhenCalled, chartSlices, notebookSources, prepareSources, sharedSources, UNSEEN } from "../src/build/chart-code.ts";
+import { changesWhenCalled, chartSlices, notebookSources, preparedHeld, prepareSources, sharedSources, UNSEEN } from "../src/build/chart-code.ts";
 import { readsHold, recordReads } from "../src/build/ledger-reads.ts";
 import { resolveLedger, type FigureEntry } from "../src/ledger/index.ts";
 import { tempProject, type TempProject } from "./helpers/temp-project.ts";
@@ -157,6 +157,19 @@ describe("sources made JavaScript ahead, on esbuild's service", () => {
     await prepareSources(broken);
     expect(new Set(chartSlices(broken, IDS).values()).size).toBe(1);
     expect(changesWhenCalled(broken)).toBe(true);
+  });
+
+  it("are held up to a bound on their size, not only their number: a watch prepares every saved version of a large file", async () => {
+    // A 2 MB source saved 40 times, as a watch would prepare it after each save.
+    const big = `export const shapes = ${JSON.stringify(Array.from({ length: 40_000 }, (_, i) => ({ id: i, name: `place ${i}`, lon: i / 7 })))};\n`;
+    expect(big.length).toBeGreaterThan(1_500_000);
+    for (let v = 0; v < 40; v++) await prepareSources(new Map([["notebooks/big/shapes.ts", `${big}export const version = ${v};\n`]]));
+    const held = preparedHeld();
+    expect(held.entries).toBeLessThanOrEqual(64);
+    expect(held.chars).toBeLessThanOrEqual(16 * 1024 * 1024);
+    // The last version is held still, and its slices are those of the text read afresh.
+    const last = new Map([["notebooks/big/shapes.ts", `${big}export const version = 39;\n`]]);
+    expect(changesWhenCalled(last)).toBe(false);
   });
 });
 

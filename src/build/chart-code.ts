@@ -32,6 +32,27 @@ function loaderOf(file: string): "ts" | "tsx" | "jsx" | "js" {
 
 /** Each source as JavaScript, by loader and text, made ahead by prepareSources. */
 const transformed = new Map<string, string>();
+/**
+ * What the map may hold: a watch prepares every saved version of a file, so a
+ * bound on entries alone kept 64 versions of a large one (a 16 MB source saved
+ * 64 times held 1.2 GB). The oldest go first; a text over the bound is not kept.
+ */
+const HELD = { entries: 64, chars: 16 * 1024 * 1024 };
+let heldChars = 0;
+function remember(key: string, code: string): void {
+  if (transformed.has(key) || code.length > HELD.chars) return;
+  transformed.set(key, code);
+  heldChars += code.length;
+  for (const [k, v] of transformed) {
+    if (transformed.size <= HELD.entries && heldChars <= HELD.chars) break;
+    transformed.delete(k);
+    heldChars -= v.length;
+  }
+}
+/** How much prepared text is held (for the tests). */
+export function preparedHeld(): { entries: number; chars: number } {
+  return { entries: transformed.size, chars: [...transformed.values()].reduce((n, v) => n + v.length, 0) };
+}
 const transformKey = (file: string, source: string) => `${loaderOf(file)}\0${createHash("sha256").update(source).digest("hex")}`;
 
 /**
@@ -51,8 +72,7 @@ export async function prepareSources(sources: Sources): Promise<void> {
     } catch {
       return; // parseModule reports it, as it would have
     }
-    if (transformed.size >= 64) transformed.delete(transformed.keys().next().value!);
-    transformed.set(key, code);
+    remember(key, code);
   }));
 }
 
