@@ -116,6 +116,23 @@ function failPng(project: TempProject, id: string, thrown = 'new Error("resvg re
   writeFileSync(png, text.replace(call, `  if (svg.includes('id="${id}')) throw ${thrown};\n${call}`));
 }
 
+/** Adds charts that fit a desktop and not a phone (a left margin a phone has no room for), before distance-by-hand. */
+function addMobileFailing(project: TempProject, ids: string[]): void {
+  const charts = join(project.dir, "notebooks", "quake-toll", "charts.ts");
+  const text = readFileSync(charts, "utf8");
+  const anchor = '  "distance-by-hand": {';
+  expect(text).toContain(anchor);
+  const specs = ids.map((id) => [
+    `  "${id}": {`,
+    '    table: "places", kind: "Dot chart", height: { desktop: 140, mobile: 140 },',
+    '    headline: "Fits on a desktop, not on a phone", subtitle: "A chart whose left margin leaves a phone no room",',
+    '    alt: "Dots at the longitudes of three cities.",',
+    '    plot: (data) => ({ marginLeft: 330, y: { label: null }, x: { label: null }, marks: [Plot.dot(data, { x: "lon", y: "place", fill: "#0072B2" })] }),',
+    "  },",
+  ].join("\n"));
+  writeFileSync(charts, text.replace(anchor, [...specs, anchor].join("\n")));
+}
+
 describe("PNGs drawn on the thread pool", () => {
   it("are the same bytes as drawn in turn, for several charts at once", async () => {
     const { toPng, toPngInBackground } = await import("../src/publish/png.ts");
@@ -156,20 +173,8 @@ describe("PNGs drawn on the thread pool", () => {
   it("charts in a row whose desktop PNG was started and whose mobile artboard failed never have more than two PNGs drawn at once", () => {
     const project = tempProject();
     try {
-      const charts = join(project.dir, "notebooks", "quake-toll", "charts.ts");
-      const text = readFileSync(charts, "utf8");
-      const anchor = '  "distance-by-hand": {';
-      expect(text).toContain(anchor);
       // Four charts in a row that fit a desktop and not a phone: each starts a PNG the build cannot stop.
-      const failing = [0, 1, 2, 3].map((i) => [
-        `  "mobile-fails-${i}": {`,
-        '    table: "places", kind: "Dot chart", height: { desktop: 140, mobile: 140 },',
-        '    headline: "Fits on a desktop, not on a phone", subtitle: "A chart whose left margin leaves a phone no room",',
-        '    alt: "Dots at the longitudes of three cities.",',
-        '    plot: (data) => ({ marginLeft: 330, y: { label: null }, x: { label: null }, marks: [Plot.dot(data, { x: "lon", y: "place", fill: "#0072B2" })] }),',
-        "  },",
-      ].join("\n"));
-      writeFileSync(charts, text.replace(anchor, [...failing, anchor].join("\n")));
+      addMobileFailing(project, [0, 1, 2, 3].map((i) => `mobile-fails-${i}`));
       // Every PNG is slow, as a huge chart's is, and counts how many are drawn at once.
       const log = join(project.dir, "in-flight.log");
       const png = join(project.dir, "src", "publish", "png.ts");
@@ -199,20 +204,7 @@ describe("PNGs drawn on the thread pool", () => {
   it("a chart whose desktop PNG was started while its mobile artboard failed fails as a drawing, its PNG dropped unheard", () => {
     const project = tempProject();
     try {
-      const charts = join(project.dir, "notebooks", "quake-toll", "charts.ts");
-      const text = readFileSync(charts, "utf8");
-      const anchor = '  "distance-by-hand": {';
-      expect(text).toContain(anchor);
-      // A left margin a desktop has room for and a phone has not.
-      writeFileSync(charts, text.replace(anchor, [
-        '  "mobile-fails": {',
-        '    table: "places", kind: "Dot chart", height: { desktop: 140, mobile: 140 },',
-        '    headline: "Fits on a desktop, not on a phone", subtitle: "A chart whose left margin leaves a phone no room",',
-        '    alt: "Dots at the longitudes of three cities.",',
-        '    plot: (data) => ({ marginLeft: 330, y: { label: null }, x: { label: null }, marks: [Plot.dot(data, { x: "lon", y: "place", fill: "#0072B2" })] }),',
-        "  },",
-        anchor,
-      ].join("\n")));
+      addMobileFailing(project, ["mobile-fails"]);
       // Its PNG fails too: a PNG nobody waits for would end the process as an unhandled rejection.
       failPng(project, "mobile-fails");
       const r = project.run("build");
