@@ -3,7 +3,7 @@
 // as the SVG does, without characters XML cannot hold. Several stories publish
 // from one charts/ folder, each chart's data beside it.
 import * as aq from "arquero";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toCsv } from "../src/tables/index.ts";
@@ -155,6 +155,34 @@ describe("PNGs drawn on the thread pool", () => {
     expect(threw).toBeInstanceOf(Error);
     await expect(toPngInBackground("<svg", 2)).rejects.toThrow((threw as Error).message);
     expect((await toPngInBackground(svg, 2)).equals(toPng(svg, 2))).toBe(true);
+  });
+
+  it("an SVG-only build that redraws a chart drops its PNG from the manifest, and does not list that older PNG again later", () => {
+    const project = tempProject();
+    try {
+      expect(project.run("build").status).toBe(0);
+      const manifest = () => (JSON.parse(readFileSync(join(project.dir, "charts", "manifest.json"), "utf8")) as { charts: ManifestEntry[] }).charts.find((c) => c.id === "distance-by-hand")!;
+      expect(manifest().files.png).toBe("distance-by-hand.png");
+      const charts = join(project.dir, "notebooks", "quake-toll", "charts.ts");
+      const text = readFileSync(charts, "utf8");
+      expect(text).toContain("Drawn with Plot by hand");
+      writeFileSync(charts, text.replace("Drawn with Plot by hand", "Drawn by hand with Plot"));
+      // One chart, as watch builds a save: a partial build sweeps nothing away.
+      const svgOnly = project.run("build", "distance-by-hand", "--format", "svg");
+      expect(svgOnly.status, svgOnly.stderr).toBe(0);
+      expect(svgOnly.stdout).toMatch(/^written +distance-by-hand /m);
+      expect(manifest().files.png).toBeNull();
+      // The PNG of the older drawing is still on disk, beside an SVG that a build drawing anew finds unchanged.
+      expect(existsSync(join(project.dir, "charts", "distance-by-hand.png"))).toBe(true);
+      // Without this folder's record of what was drawn (and of the last build), the chart is drawn anew.
+      for (const kept of ["drawn", "build-state.json"]) rmSync(join(project.dir, ".cache", kept), { recursive: true, force: true });
+      const again = project.run("build", "distance-by-hand", "--format", "svg");
+      expect(again.status, again.stderr).toBe(0);
+      expect(again.stdout).toMatch(/^unchanged +distance-by-hand \(drawn/m);
+      expect(manifest().files.png).toBeNull();
+    } finally {
+      project.remove();
+    }
   });
 
   it("a PNG that fails with no error object still fails its chart", () => {

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writ
 import { buildKey, fingerprint, owned, statePath, type BuildState } from "./fingerprint.mjs";
 import { join, relative, resolve } from "node:path";
 import { articleOf, buildCharts, chartFileName, type ChartOutput } from "./draw-charts.ts";
-import { NotebookCode, digest, libraryKey, loadDrawn, onDisk, reusable, saveDrawn, sha256, unchanged } from "./drawn.ts";
+import { NotebookCode, digest, libraryKey, loadDrawn, onDisk, reusable, saveDrawn, sha256, unchanged, type DrawnChart } from "./drawn.ts";
 import { sharedSources, type Sources } from "./chart-code.ts";
 import { dataReadme, rows as tableRows } from "../tables/index.ts";
 import {
@@ -307,7 +307,7 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
         }
         for (const notice of chart.notices) report.problem(`${file}: chart ${id}: ${notice}`);
         const outputs = chartFiles(chart, entry, run, pngBytes ?? null);
-        const kept = reused && before ? (before.png && !options.formats.has("png") ? unchanged(join(outDir, `${id}.png`), before.png) : null) : keptPng(outDir, chart, options.formats);
+        const kept = reused && before ? (before.png && !options.formats.has("png") ? unchanged(join(outDir, `${id}.png`), before.png) : null) : keptPng(outDir, chart, options.formats, before);
         if (kept) entry.files.png = `${chart.id}.png`;
         const contents = new Map([...outputs, ...(kept ? [[entry.files.png!, kept] as const] : [])]);
         entry.hash = reused && before && before.entryPng === (entry.files.png !== null) ? before.entryHash
@@ -545,16 +545,16 @@ function chartInputs(run: NotebookRun, id: string, story: StoryInfo, tables: Map
 
 /**
  * Building SVG only leaves a published PNG in place; it stays in the manifest
- * while it still shows the chart, that is while the desktop SVG is unchanged.
+ * while it still shows the chart: while this folder's record says it was
+ * drawn from the desktop SVG the chart has now, and it is still that PNG.
+ * A PNG merely beside an unchanged SVG may be of an older drawing (an SVG-only
+ * build rewrote the SVG and left the PNG), so without a record none is kept.
  */
-function keptPng(outDir: string, chart: ChartOutput, formats: Set<Format>): Buffer | null {
-  if (formats.has("png")) return null;
-  try {
-    const svg = readFileSync(join(outDir, `${chart.id}.svg`), "utf8");
-    return svg === chart.files.get(`${chart.id}.svg`) ? readFileSync(join(outDir, `${chart.id}.png`)) : null;
-  } catch {
-    return null;
-  }
+function keptPng(outDir: string, chart: ChartOutput, formats: Set<Format>, before: DrawnChart | undefined): Buffer | null {
+  if (formats.has("png") || !before?.png) return null;
+  const desktop = chart.files.get(`${chart.id}.svg`);
+  if (desktop === undefined || before.svgs[`${chart.id}.svg`]?.sha256 !== onDisk(desktop).sha256) return null;
+  return unchanged(join(outDir, `${chart.id}.png`), before.png);
 }
 
 /** Why the output folder cannot take files, or null when it can. */
