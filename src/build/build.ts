@@ -263,7 +263,7 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
         delete drawn.charts[id];
         drawnNow = true;
         // The desktop picture's PNG starts while the mobile artboard is drawn.
-        const { charts, problems } = buildCharts(run, [id], png ? (_, name, svg) => {
+        const { charts, problems } = buildCharts(run, [id], png ? (name, svg) => {
           if (name !== chartFileName(id, "desktop")) return;
           early.job = { svg, png: png(svg, 2) };
           // A chart that then fails has its PNG dropped, not left to fail unheard.
@@ -307,7 +307,7 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
         }
         for (const notice of chart.notices) report.problem(`${file}: chart ${id}: ${notice}`);
         const outputs = chartFiles(chart, entry, run, pngBytes ?? null);
-        const kept = reused && before ? (before.png && !options.formats.has("png") ? unchanged(join(outDir, `${id}.png`), before.png) : null) : keptPng(outDir, chart, options.formats, before);
+        const kept = keptPng(outDir, chart, options.formats, before);
         if (kept) entry.files.png = `${chart.id}.png`;
         const contents = new Map([...outputs, ...(kept ? [[entry.files.png!, kept] as const] : [])]);
         entry.hash = reused && before && before.entryPng === (entry.files.png !== null) ? before.entryHash
@@ -545,8 +545,9 @@ function chartInputs(run: NotebookRun, id: string, story: StoryInfo, tables: Map
 
 /**
  * Building SVG only leaves a published PNG in place; it stays in the manifest
- * while it still shows the chart: while this folder's record says it was
- * drawn from the desktop SVG the chart has now, and it is still that PNG.
+ * while it still shows the chart, drawn or kept: while this folder's record
+ * says it was drawn from the desktop SVG the chart has now, and it is still
+ * that PNG.
  * A PNG merely beside an unchanged SVG may be of an older drawing (an SVG-only
  * build rewrote the SVG and left the PNG), so without a record none is kept.
  */

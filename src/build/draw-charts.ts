@@ -43,7 +43,7 @@ export function articleOf(run: NotebookRun): { credit: string; date: string } {
 export function buildCharts(
   run: NotebookRun, only?: ((id: string) => boolean) | string[],
   /** Told each artboard's file as soon as it is finished, before the chart's next artboard is drawn. */
-  onFile?: (id: string, file: string, svg: string) => void,
+  onFile?: (file: string, svg: string) => void,
 ): { charts: ChartOutput[]; problems: Problem[] } {
   const charts: ChartOutput[] = [];
   const problems: Problem[] = [];
@@ -78,7 +78,7 @@ export function buildCharts(
         const drawn = drawChart(input, artboard);
         for (const n of drawn.notices) noticed.set(n, [...(noticed.get(n) ?? []), artboard.name]);
         files.set(chartFileName(id, artboard.name), drawn.svg);
-        onFile?.(id, chartFileName(id, artboard.name), drawn.svg);
+        onFile?.(chartFileName(id, artboard.name), drawn.svg);
         sizes[artboard.name] = { width: drawn.width, height: drawn.height };
         words = { alt: drawn.alt, source: drawn.source, claimants: drawn.claimants, headline: drawn.headline, subtitle: drawn.subtitle, stated: drawn.stated };
       }

@@ -21,7 +21,7 @@ let shared: Jsdom.JSDOM | null = null;
 
 /**
  * Loads jsdom ahead of the first drawing, so that a command that draws
- * nothing (a build that keeps every chart, list, check) never pays for it.
+ * nothing (list, check) never pays for it.
  * Compiled, this is jsdom's bundle in the vendor folder (see compile.mjs);
  * a drawing that nobody loaded it for requires it from node_modules.
  */
