@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BuildReport } from "../src/build/build.ts";
 import { SEED, STORY_ROOT } from "./helpers/story.ts";
+import { shardOf } from "../src/build/shard.ts";
 import { ownNodeModules, tempProject, type TempProject } from "./helpers/temp-project.ts";
 
 const lastLine = (s: string) => s.trimEnd().split("\n").at(-1);
@@ -157,6 +158,44 @@ describe("storycharts build, list and check", () => {
     for (const name of readdirSync(merged)) {
       expect(readFileSync(join(merged, name)).equals(readFileSync(join(full, name))), name).toBe(true);
     }
+  });
+
+  it("merge refuses a shard whose build failed a chart, and merges once that shard is built again", () => {
+    const folder = join(project.dir, "charts-short");
+    mkdirSync(folder);
+    const owner = shardOf("timeline", 2);
+    for (const i of [1, 2]) {
+      const out = `charts-short-${i}`;
+      // The shard that owns the timeline cannot write its SVG: that chart fails, the others are built.
+      const r = project.runWith(i === owner ? { STORYCHARTS_FAULT: "write:timeline.svg" } : {}, "build", "--shard", `${i}/2`, "--out", out, "--quiet");
+      expect(r.status, r.stderr).toBe(i === owner ? 1 : 0);
+      cpSync(join(project.dir, out), folder, { recursive: true });
+    }
+    const m = project.run("merge", "--out", "charts-short");
+    expect(m.status).toBe(1);
+    expect(m.stderr).toBe(`charts-short/manifest.shard-${owner}-of-2.json: merge: shard ${owner} of 2 is not whole: its charts timeline failed. ` +
+      `Fix what its build printed and run build --shard ${owner}/2 again (nothing was merged)\n`);
+    expect(lastLine(m.stdout)).toBe("merge: nothing written");
+    expect(existsSync(join(folder, "manifest.json"))).toBe(false);
+    expect(existsSync(join(folder, "index.html"))).toBe(false);
+    // Built again without the fault, the shard is whole and the merge lists every chart.
+    const again = project.run("build", "--shard", `${owner}/2`, "--out", `charts-short-${owner}`, "--quiet");
+    expect(again.status, again.stderr).toBe(0);
+    cpSync(join(project.dir, `charts-short-${owner}`), folder, { recursive: true });
+    const merged = project.run("merge", "--out", "charts-short");
+    expect(merged.status, merged.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(folder, "manifest.json"), "utf8")).charts.map((c: { id: string }) => c.id)).toEqual([...CHART_IDS].sort());
+  });
+
+  it("merge refuses a shard manifest that does not say what its build left out", () => {
+    const folder = join(project.dir, "charts-unsaid");
+    mkdirSync(folder);
+    writeFileSync(join(folder, "manifest.shard-1-of-1.json"), JSON.stringify({ generator: "storycharts", charts: [] }));
+    const m = project.run("merge", "--out", "charts-unsaid");
+    expect(m.status).toBe(1);
+    expect(m.stderr).toContain("charts-unsaid/manifest.shard-1-of-1.json: merge: it does not say what its build left out");
+    expect(m.stderr).toContain("Run build --shard 1/1 again");
+    expect(existsSync(join(folder, "manifest.json"))).toBe(false);
   });
 
   it("list names every chart with its headline and files", () => {

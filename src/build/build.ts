@@ -12,7 +12,7 @@ import { sharedSources, type Sources } from "./chart-code.ts";
 import { dataReadme, rows as tableRows } from "../tables/index.ts";
 import {
   contentHash, embedSnippet, galleryHtml, loadPngInBackground, manifestJson, mergeManifest, parseManifest, removeStaleTemporaries,
-  writeAllIfChanged, writeIfChanged, writeTables, type Manifest, type ManifestEntry, type StoryInfo, type WriteOutcome,
+  writeAllIfChanged, writeIfChanged, writeTables, type Manifest, type ManifestEntry, type ShardRecord, type StoryInfo, type WriteOutcome,
 } from "../publish/index.ts";
 import { loadChartDom, xmlSafe } from "../chart/index.ts";
 import { heartbeat } from "./heartbeat.ts";
@@ -367,7 +367,13 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
   } else if (unwritable) fail({ file: relative(options.root, outDir) || ".", place: "output folder", message: unwritable, fix: "Point --out at a folder you can write to, or fix the folder's permissions" });
   else {
     try {
-      if (options.shard) writeAllIfChanged([[join(outDir, shardManifestName(options.shard)), manifestJson(mergeManifest(null, entries, () => false))]]);
+      if (options.shard) {
+        const record: ShardRecord = {
+          ...options.shard, named: [...options.names], failed: result.charts.filter((c) => c.status === "failed").map((c) => c.id),
+          failedNotebooks: [...result.failedNotebooks], interrupted: result.interrupted,
+        };
+        writeAllIfChanged([[join(outDir, shardManifestName(options.shard)), manifestJson({ ...mergeManifest(null, entries, () => false), shard: record })]]);
+      }
       else writeAllIfChanged([[join(outDir, "manifest.json"), manifestJson(manifest)], [join(outDir, "index.html"), galleryHtml(manifest)]]);
     } catch (error) {
       fail({ file: relative(options.root, join(outDir, "manifest.json")), place: "write", message: `the manifest and gallery cannot be written (${describeIoError(error)})`, fix: "Check that the output folder is writable and the disk has room" });

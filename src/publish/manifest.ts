@@ -38,6 +38,20 @@ export interface ManifestEntry {
 export interface Manifest {
   generator: string;
   charts: ManifestEntry[];
+  /** A shard manifest's account of its build, so that `merge` publishes no gallery a shard left short. */
+  shard?: ShardRecord;
+}
+
+/** What one `build --shard i/n` was asked to build and what it did not build. */
+export interface ShardRecord {
+  index: number;
+  count: number;
+  /** Charts named on the command line: a shard built for some charts only is not a whole shard. */
+  named: string[];
+  /** This shard's charts that failed, and notebooks that failed to load or run (their charts are unknown). */
+  failed: string[];
+  failedNotebooks: string[];
+  interrupted: boolean;
 }
 
 export function contentHash(contents: (string | Buffer)[]): string {
