@@ -185,6 +185,32 @@ describe("PNGs drawn on the thread pool", () => {
     }
   });
 
+  it("a fresh clone built SVG-only keeps the PNGs its manifest vouches for, and only those", () => {
+    const project = tempProject();
+    try {
+      expect(project.run("build").status).toBe(0);
+      const charts = join(project.dir, "charts");
+      const manifest = () => (JSON.parse(readFileSync(join(charts, "manifest.json"), "utf8")) as { charts: ManifestEntry[] }).charts;
+      const before = readFileSync(join(charts, "manifest.json"), "utf8");
+      // Another chart's picture where this one's was: the manifest's hash no longer matches it.
+      writeFileSync(join(charts, "timeline.png"), readFileSync(join(charts, "death-claims.png")));
+      // A fresh clone has no record of what this folder drew.
+      rmSync(join(project.dir, ".cache"), { recursive: true, force: true });
+      const r = project.run("build", "--format", "svg");
+      expect(r.status, r.stderr).toBe(0);
+      expect(manifest().filter((c) => c.files.png === null).map((c) => c.id)).toEqual(["timeline"]);
+      expect(existsSync(join(charts, "death-claims.png"))).toBe(true);
+      // The swapped picture is not published: a complete build moves it out of charts/.
+      expect(existsSync(join(charts, "timeline.png"))).toBe(false);
+      expect(r.stdout).toMatch(/^removed +charts\/timeline\.png: no notebook makes it/m);
+      // The other entries are as a build with PNGs wrote them.
+      const old = (JSON.parse(before) as { charts: ManifestEntry[] }).charts;
+      expect(manifest().filter((c) => c.id !== "timeline")).toEqual(old.filter((c) => c.id !== "timeline"));
+    } finally {
+      project.remove();
+    }
+  });
+
   it("a PNG that fails with no error object still fails its chart", () => {
     const project = tempProject();
     try {

@@ -155,6 +155,9 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
   const clashing = tableClashes(loaded, fail);
   result.failedNotebooks.push(...clashing);
   const entries: ManifestEntry[] = [];
+  // Read before any chart is drawn: it vouches for the PNGs it lists (see keptPng), and is merged into after.
+  const previous = readManifest(outDir);
+  const published = new Map((previous.manifest?.charts ?? []).map((e) => [e.id, e]));
   const runs: NotebookRun[] = [];
   // What earlier builds drew into this folder: a chart nothing it depends on has changed for is not drawn again.
   const drawn = loadDrawn(options.root, relative(options.root, outDir), libraryKey(options.root));
@@ -307,7 +310,7 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
         }
         for (const notice of chart.notices) report.problem(`${file}: chart ${id}: ${notice}`);
         const outputs = chartFiles(chart, entry, run, pngBytes ?? null);
-        const kept = keptPng(outDir, chart, options.formats, before);
+        const kept = keptPng(outDir, chart, options.formats, before, published.get(id), outputs);
         if (kept) entry.files.png = `${chart.id}.png`;
         const contents = new Map([...outputs, ...(kept ? [[entry.files.png!, kept] as const] : [])]);
         entry.hash = reused && before && before.entryPng === (entry.files.png !== null) ? before.entryHash
@@ -353,7 +356,6 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
   // whose notebook failed or was not asked for, as they were published.
   const rebuilt = new Set(entries.map((e) => e.id));
   const declaredIds = new Set(loaded.flatMap((l) => Object.keys(l.notebook.charts ?? {})));
-  const previous = readManifest(outDir);
   const keep = (id: string) => !rebuilt.has(id) && (declaredIds.has(id) || result.failedNotebooks.length > 0) && existsSync(join(outDir, `${id}.svg`));
   const manifest = mergeManifest(previous.manifest, entries, keep);
   // An unreadable manifest is written anew only by a build that rebuilt every chart it would have listed.
@@ -551,17 +553,34 @@ function chartInputs(run: NotebookRun, id: string, story: StoryInfo, tables: Map
 
 /**
  * Building SVG only leaves a published PNG in place; it stays in the manifest
- * while it still shows the chart, drawn or kept: while this folder's record
- * says it was drawn from the desktop SVG the chart has now, and it is still
- * that PNG.
+ * while it still shows the chart, drawn or kept. Two things vouch for that:
+ * this folder's record, when it says the PNG was drawn from the desktop SVG the
+ * chart has now and it is still that PNG; or the published manifest, when its
+ * entry lists the PNG and its hash is that of the chart's files now with that
+ * PNG (so a fresh clone built with --format svg keeps the PNGs committed with
+ * its charts).
  * A PNG merely beside an unchanged SVG may be of an older drawing (an SVG-only
- * build rewrote the SVG and left the PNG), so without a record none is kept.
+ * build rewrote the SVG and left the PNG), so without either none is kept.
  */
-function keptPng(outDir: string, chart: ChartOutput, formats: Set<Format>, before: DrawnChart | undefined): Buffer | null {
-  if (formats.has("png") || !before?.png) return null;
+function keptPng(
+  outDir: string, chart: ChartOutput, formats: Set<Format>, before: DrawnChart | undefined,
+  published: ManifestEntry | undefined, outputs: Map<string, string | Buffer>,
+): Buffer | null {
+  if (formats.has("png")) return null;
   const desktop = chart.files.get(`${chart.id}.svg`);
-  if (desktop === undefined || before.svgs[`${chart.id}.svg`]?.sha256 !== onDisk(desktop).sha256) return null;
-  return unchanged(join(outDir, `${chart.id}.png`), before.png);
+  if (desktop === undefined) return null;
+  const file = join(outDir, `${chart.id}.png`);
+  if (before?.png) return before.svgs[`${chart.id}.svg`]?.sha256 === onDisk(desktop).sha256 ? unchanged(file, before.png) : null;
+  if (published?.files.png !== `${chart.id}.png`) return null;
+  let png: Buffer;
+  try {
+    png = readFileSync(file);
+  } catch {
+    return null;
+  }
+  const { files } = published;
+  const now = [files.desktop, files.mobile, null, files.embed, files.data].map((f) => (f === null ? png : outputs.get(f)));
+  return now.every((c) => c !== undefined) && contentHash(now as (string | Buffer)[]) === published.hash ? png : null;
 }
 
 /** Why the output folder cannot take files, or null when it can. */
