@@ -72,6 +72,16 @@ describe("storycharts render", () => {
     expect(err.at(-1)).toMatch(/^render: plots\/bars\.ts → stdout \(desktop 640×\d+\)$/);
   });
 
+  it("draws a module whose folder and file name hold a * (a pattern to esbuild, a name here)", () => {
+    const file = write("draft*s/bars*.ts", BARS, outside);
+    // A file a pattern would also match: drawing it instead, or both, would be wrong.
+    write("draft*s/bars-other.ts", "export default { marks: [] };\n", outside);
+    const r = project.run("render", file);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.startsWith("<svg")).toBe(true);
+    expect(r.stdout).toContain("Pears");
+  });
+
   it("--export picks a named export; an unknown name lists the exports", () => {
     const named = project.run("render", "plots/bars.ts", "--export", "squares");
     expect(named.status, named.stderr).toBe(0);

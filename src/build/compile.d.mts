@@ -13,3 +13,4 @@ export interface WatchCompiler {
 export function watchCompiler(root: string): Promise<WatchCompiler | null>;
 export function importMetaDefine(name: string): Record<string, string>;
 export function declareImportMeta(name: string, path: string, text: string): { contents: string; line: number; length: number };
+export function literalEntry(path: string): { entryPoints: string[]; plugin: import("esbuild").Plugin };

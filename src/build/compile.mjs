@@ -265,9 +265,10 @@ export async function buildCommonJs(esbuild, root, name, outdir, dir) {
   // asked about every file costs esbuild a round trip to Node each, about 0.6 s of the first build.
   const scan = filesNamingPlaces(packageDir(entry, name));
   /** @param {RegExp} named the files to read @param {RegExp} resolved the relative paths to look at */
+  const literal = literalEntry(entry);
   const make = (named, resolved) => esbuild.build({
     absWorkingDir: root,
-    entryPoints: [entry],
+    entryPoints: literal.entryPoints,
     outfile: join(outdir, `${vendorName(name)}.cjs`),
     bundle: true,
     format: "cjs",
@@ -281,7 +282,7 @@ export async function buildCommonJs(esbuild, root, name, outdir, dir) {
     // Optional native packages, tried and done without when absent, as in node_modules.
     external: ["canvas", "bufferutil", "utf-8-validate"],
     define: importMetaDefine(META),
-    plugins: [{
+    plugins: [literal.plugin, {
       name: "files-where-they-are",
       setup(build) {
         build.onResolve({ filter: resolved }, (args) => (args.kind === "require-resolve" ? { path: join(args.resolveDir, args.path), external: true } : undefined));
@@ -581,6 +582,21 @@ const keepImportMeta = () => ({
  */
 export function importMetaDefine(name) {
   return { "import.meta.url": `${name}.url`, "import.meta.dirname": `${name}.dirname`, "import.meta.filename": `${name}.filename` };
+}
+
+/**
+ * One file as esbuild's entry point, its path never read as a pattern: esbuild
+ * takes a `*` in an entry point for a wildcard, and a project may sit in a
+ * folder (or a notebook in a file) whose name holds one.
+ * @param {string} path an absolute path
+ * @returns {{ entryPoints: string[], plugin: import("esbuild").Plugin }}
+ */
+export function literalEntry(path) {
+  const name = "storycharts:entry";
+  return {
+    entryPoints: [name],
+    plugin: { name: "literal-entry", setup: (build) => build.onResolve({ filter: /^storycharts:entry$/ }, (args) => (args.kind === "entry-point" ? { path } : undefined)) },
+  };
 }
 
 /**

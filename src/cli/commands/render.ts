@@ -11,7 +11,7 @@ import type * as Plot from "@observablehq/plot";
 import type { Message, OnLoadArgs, OnResolveArgs, Plugin } from "esbuild";
 import { ARTBOARDS, ChartError, finishPlot, loadChartDom, type ArtboardName, type PlotWords } from "../../chart/index.ts";
 import { loadPng, writeAllIfChanged } from "../../publish/index.ts";
-import { declareImportMeta, importMetaDefine } from "../../build/compile.mjs";
+import { declareImportMeta, importMetaDefine, literalEntry } from "../../build/compile.mjs";
 import { COMPILED } from "../../build/index.ts";
 
 export interface RenderOptions {
@@ -160,10 +160,11 @@ async function loadModule(file: string, name: string): Promise<Loaded> {
     const prefix = prefixes.get(path);
     return prefix?.line === line ? Math.max(1, col - prefix.length) : col;
   };
+  const entry = literalEntry(file);
   let result;
   try {
     result = await esbuild.build({
-      entryPoints: [file],
+      entryPoints: entry.entryPoints,
       absWorkingDir: dirname(file),
       outfile: resolve(dirname(file), bundleName),
       write: false,
@@ -176,7 +177,7 @@ async function loadModule(file: string, name: string): Promise<Loaded> {
       // A package the module imports that is not beside it comes from the library's node_modules.
       nodePaths: library.nodeModules ? [library.nodeModules] : [],
       define: importMetaDefine(META),
-      plugins: [packagesFromNode(library.resolve), ownImportMeta(prefixes)],
+      plugins: [entry.plugin, packagesFromNode(library.resolve), ownImportMeta(prefixes)],
       logLevel: "silent",
     });
   } catch (error) {
