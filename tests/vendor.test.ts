@@ -3,7 +3,7 @@
 // as it does from node_modules, and a folder that is gone must be built again.
 // The project has a node_modules of its own, so that removing its vendor folder
 // leaves the one the other tests share alone.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -65,6 +65,45 @@ describe("the compiled CLI's vendor bundle", () => {
     } finally {
       writeFileSync(file, original);
     }
+  });
+
+  it("a new vendor folder removes those no run has used for a week, and keeps one in use", () => {
+    expect(project.run("list").status).toBe(0);
+    const vendors = () => readdirSync(cache()).filter((n) => n.startsWith("vendor-")).sort();
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3600_000);
+    // Every folder so far last used long ago, until a run uses one again: that one is in use.
+    const real = vendors().filter((n) => /^vendor-[0-9a-f]{16}$/.test(n));
+    for (const name of real) utimesSync(join(cache(), name, "done"), eightDaysAgo, eightDaysAgo);
+    expect(project.run("list").status).toBe(0);
+    const inUse = real.filter((n) => statSync(join(cache(), n, "done")).mtimeMs > eightDaysAgo.getTime());
+    expect(inUse).toHaveLength(1);
+    const folder = (name: string, used: Date, done = true) => {
+      mkdirSync(join(cache(), name), { recursive: true });
+      if (done) writeFileSync(join(cache(), name, "done"), "");
+      utimesSync(join(cache(), name, done ? "done" : ""), used, used);
+    };
+    folder("vendor-0000000000000002.tmp-99999999", eightDaysAgo, false);
+    writeFileSync(join(cache(), "vendor-0000000000000003.failed"), "");
+    utimesSync(join(cache(), "vendor-0000000000000003.failed"), eightDaysAgo, eightDaysAgo);
+    // Used yesterday (another checkout or Node version sharing this node_modules), and a folder not storycharts' own.
+    folder("vendor-0000000000000004", new Date(Date.now() - 24 * 3600_000));
+    folder("vendor-notes-of-another-tool", eightDaysAgo);
+    const before = vendors();
+    const file = join(project.dir, "src", "build", "compile.mjs");
+    const original = readFileSync(file, "utf8");
+    try {
+      writeFileSync(file, `${original}\n// another change to how the bundles are made\n`);
+      expect(project.run("list").status).toBe(0);
+      const made = vendors().filter((n) => !before.includes(n));
+      expect(made).toHaveLength(1);
+      expect(vendors()).toEqual([inUse[0]!, "vendor-0000000000000004", made[0]!, "vendor-notes-of-another-tool"].sort());
+    } finally {
+      writeFileSync(file, original);
+    }
+    // The folder in use is still whole: the next run uses it as it was.
+    expect(project.run("list").status).toBe(0);
+    expect(vendors()).toContain(inUse[0]!);
+    for (const fake of ["vendor-0000000000000004", "vendor-notes-of-another-tool"]) rmSync(join(cache(), fake), { recursive: true });
   });
 
   it("list and check never load jsdom, which only drawing needs; a build does", () => {

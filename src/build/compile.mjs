@@ -18,10 +18,10 @@
 // (jsdom with V8's code cache).
 
 import { createHash } from "node:crypto";
-import { accessSync, constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { accessSync, constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { dirname, join, sep } from "node:path";
+import { basename, dirname, join, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { files } from "./fingerprint.mjs";
 
@@ -51,6 +51,7 @@ export async function compiled(root) {
   const cache = join(root, ".cache", "js");
   const packages = vendorStamp(root);
   const vendorDir = vendorHome(packages.modules, cache, packages.stamp);
+  markUsed(vendorDir);
   stamp.update(`vendor\0${vendorDir}\n`);
   const dir = join(cache, stamp.digest("hex").slice(0, 16));
   const result = { cli: join(dir, "src", "cli", "index.mjs"), dir };
@@ -60,7 +61,10 @@ export async function compiled(root) {
   const esbuild = await loadEsbuild();
   if (!esbuild) return null;
   // Without the vendor bundle (it failed to build), the packages are imported from node_modules as they are.
-  const vendored = (await once(vendorDir, (out) => buildVendor(esbuild, root, packages.names, out, vendorDir))) ? vendorFiles(vendorDir) : {};
+  const vendored = (await once(vendorDir, async (out) => {
+    await buildVendor(esbuild, root, packages.names, out, vendorDir);
+    removeUnused(vendorDir);
+  })) ? vendorFiles(vendorDir) : {};
   // A compilation whose vendor folder is gone and could not be built again imports files that are not there: compile anew.
   if (!vendorIntact(dir)) rmSync(dir, { recursive: true, force: true });
   const built = await once(dir, async (out) => {
@@ -626,6 +630,46 @@ function removeOthers(cache, keep) {
       if (statSync(path).mtimeMs < minuteAgo) rmSync(path, { recursive: true, force: true });
     } catch {
       // gone already
+    }
+  }
+}
+
+/** A vendor folder no run has used for this long is removed when another is built. */
+const UNUSED_MS = 7 * 24 * 3600_000;
+
+/**
+ * Notes that a run uses this vendor folder (the time of its "done" file), so
+ * that removeUnused leaves it alone while any project or Node version sharing
+ * this node_modules still uses it.
+ * @param {string} vendorDir
+ */
+function markUsed(vendorDir) {
+  try {
+    const now = new Date();
+    utimesSync(join(vendorDir, "done"), now, now);
+  } catch {
+    // not built yet, or not this user's to touch
+  }
+}
+
+/**
+ * The vendor folders beside this one that no run has used for a week, with
+ * their failure marks and leftover temporaries. Each upgrade of storycharts or
+ * of Node makes a new folder of 15 to 20 MB in node_modules/.cache, which only
+ * npm ci would clear; one still in use (another checkout, another Node) stays.
+ * @param {string} vendorDir the one just built
+ */
+function removeUnused(vendorDir) {
+  const home = dirname(vendorDir);
+  const before = Date.now() - UNUSED_MS;
+  for (const name of readdirSafe(home)) {
+    const path = join(home, name);
+    if (!/^vendor-[0-9a-f]{16}(\.failed|\.tmp-\d+)?$/.test(name) || path === vendorDir || name.startsWith(`${basename(vendorDir)}.`)) continue;
+    try {
+      const used = existsSync(join(path, "done")) ? join(path, "done") : path;
+      if (statSync(used).mtimeMs < before) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // gone already, or not this user's to remove
     }
   }
 }
