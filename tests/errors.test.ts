@@ -1,7 +1,7 @@
 // Mistakes a person makes get one line naming the file, the place and what to
 // do, a non-zero exit, and lose nothing: each case here printed a raw stack,
 // blamed the wrong file, or lost or shrank published files before.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempProject, type TempProject } from "./helpers/temp-project.ts";
@@ -30,6 +30,22 @@ describe("errors", () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
     } finally {
       writeFileSync(helper, good);
+    }
+  });
+
+  it("a syntax error in a .mts helper file is reported in that file, not in a .ts of its name", () => {
+    const notebook = join(project.dir, "notebooks", "quake-toll.ts");
+    const good = readFileSync(notebook, "utf8");
+    const helper = join(project.dir, "notebooks", "quake-toll", "labels.mts");
+    try {
+      writeFileSync(helper, "export const label = (s: string) => s.toUpperCase(;\n");
+      writeFileSync(notebook, `import { label } from "./quake-toll/labels.mts";\nvoid label;\n${good}`);
+      const r = project.run("check");
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^notebooks\/quake-toll\/labels\.mts: line 1, column 50: the notebook notebooks\/quake-toll\.ts failed to load: syntax error: Unexpected ";"/m);
+    } finally {
+      writeFileSync(notebook, good);
+      rmSync(helper, { force: true });
     }
   });
 

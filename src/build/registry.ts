@@ -99,6 +99,16 @@ function isNotebook(value: unknown): value is NotebookSpec {
 }
 
 /**
+ * The file a transform error names, as it is on disk: tsx reports a syntax
+ * error in `labels.mts` as one in `labels.ts`, a file that is not there.
+ */
+function ownName(file: string): string {
+  if (existsSync(file)) return file;
+  const found = [".mts", ".cts", ".tsx", ".mjs", ".cjs", ".jsx"].map((ext) => file.replace(/\.[cm]?[jt]sx?$/, ext)).filter((f) => f !== file && existsSync(f));
+  return found.length === 1 ? found[0]! : file;
+}
+
+/**
  * Where a notebook failed and why, in the notebook's own lines: a syntax
  * error from the TypeScript transform, a module that cannot be found, or a
  * throw with the first stack frame inside the notebook's folder.
@@ -107,7 +117,7 @@ export function describeLoadError(error: unknown, path: string, root = ""): { pl
   const text = error instanceof Error ? error.message : String(error);
   const syntax = /(?:^|\n)([^\n]*?):(\d+):(\d+): ERROR: (.+)/.exec(text);
   if (syntax) {
-    const file = syntax[1]!.trim();
+    const file = ownName(syntax[1]!.trim());
     const where = root && file.startsWith(`${root}/`) ? file.slice(root.length + 1) : undefined;
     return { place: `line ${syntax[2]}, column ${syntax[3]}`, message: `syntax error: ${syntax[4]}`, ...(where ? { where } : {}) };
   }
