@@ -20,6 +20,18 @@ describe("the compiled CLI's vendor bundle", () => {
   afterAll(() => project.remove());
 
   const cache = () => join(modules, ".cache", "storycharts");
+  /** Runs list once compile.mjs has changed (a change of how the bundles are made), checks, then puts it back. */
+  const listWithCompileChanged = (check: () => void) => {
+    const file = join(project.dir, "src", "build", "compile.mjs");
+    const original = readFileSync(file, "utf8");
+    try {
+      writeFileSync(file, `${original}\n// a change to how the bundles are made, ${Date.now()}\n`);
+      expect(project.run("list").status).toBe(0);
+      check();
+    } finally {
+      writeFileSync(file, original);
+    }
+  };
   const svg = (out: string, id: string) => readFileSync(join(project.dir, out, `${id}.svg`), "utf8");
 
   it("a vendor folder removed after the compile (node_modules/.cache cleared by hand or by another tool) is built again, not imported from where it was", () => {
@@ -56,15 +68,7 @@ describe("the compiled CLI's vendor bundle", () => {
     expect(project.run("list").status).toBe(0);
     const vendors = () => readdirSync(cache()).filter((n) => /^vendor-[0-9a-f]{16}$/.test(n));
     const before = vendors();
-    const file = join(project.dir, "src", "build", "compile.mjs");
-    const original = readFileSync(file, "utf8");
-    try {
-      writeFileSync(file, `${original}\n// a change to how the bundles are made\n`);
-      expect(project.run("list").status).toBe(0);
-      expect(vendors().filter((n) => !before.includes(n))).toHaveLength(1);
-    } finally {
-      writeFileSync(file, original);
-    }
+    listWithCompileChanged(() => expect(vendors().filter((n) => !before.includes(n))).toHaveLength(1));
   });
 
   it("a new vendor folder removes those no run has used for a week, and keeps one in use", () => {
@@ -89,17 +93,11 @@ describe("the compiled CLI's vendor bundle", () => {
     folder("vendor-0000000000000004", new Date(Date.now() - 24 * 3600_000));
     folder("vendor-notes-of-another-tool", eightDaysAgo);
     const before = vendors();
-    const file = join(project.dir, "src", "build", "compile.mjs");
-    const original = readFileSync(file, "utf8");
-    try {
-      writeFileSync(file, `${original}\n// another change to how the bundles are made\n`);
-      expect(project.run("list").status).toBe(0);
+    listWithCompileChanged(() => {
       const made = vendors().filter((n) => !before.includes(n));
       expect(made).toHaveLength(1);
       expect(vendors()).toEqual([inUse[0]!, "vendor-0000000000000004", made[0]!, "vendor-notes-of-another-tool"].sort());
-    } finally {
-      writeFileSync(file, original);
-    }
+    });
     // The folder in use is still whole: the next run uses it as it was.
     expect(project.run("list").status).toBe(0);
     expect(vendors()).toContain(inUse[0]!);
