@@ -211,6 +211,30 @@ describe("PNGs drawn on the thread pool", () => {
     }
   });
 
+  it("a record of another drawing does not outvote the manifest that vouches for a PNG (charts/ pulled back to an older drawing)", () => {
+    const project = tempProject();
+    try {
+      expect(project.run("build").status).toBe(0);
+      const charts = join(project.dir, "charts");
+      const committed = new Map(readdirSync(charts).map((n) => [n, readFileSync(join(charts, n))]));
+      const file = join(project.dir, "notebooks", "quake-toll", "charts.ts");
+      const text = readFileSync(file, "utf8");
+      expect(text).toContain("Drawn with Plot by hand");
+      // Another drawing built here: this folder's record now describes it.
+      writeFileSync(file, text.replace("Drawn with Plot by hand", "Drawn by hand with Plot"));
+      expect(project.run("build").status).toBe(0);
+      // Then the sources and charts/ go back to what was committed, as a pull or a checkout does.
+      writeFileSync(file, text);
+      for (const [name, bytes] of committed) writeFileSync(join(charts, name), bytes);
+      const r = project.run("build", "--format", "svg");
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).not.toMatch(/^removed /m);
+      for (const [name, bytes] of committed) expect(readFileSync(join(charts, name)).equals(bytes), name).toBe(true);
+    } finally {
+      project.remove();
+    }
+  });
+
   it("a PNG that fails with no error object still fails its chart", () => {
     const project = tempProject();
     try {

@@ -555,7 +555,7 @@ function chartInputs(run: NotebookRun, id: string, story: StoryInfo, tables: Map
  * Building SVG only leaves a published PNG in place; it stays in the manifest
  * while it still shows the chart, drawn or kept. Two things vouch for that:
  * this folder's record, when it says the PNG was drawn from the desktop SVG the
- * chart has now and it is still that PNG; or the published manifest, when its
+ * chart has now and it is still that PNG; or else the published manifest, when its
  * entry lists the PNG and its hash is that of the chart's files now with that
  * PNG (so a fresh clone built with --format svg keeps the PNGs committed with
  * its charts).
@@ -570,7 +570,9 @@ function keptPng(
   const desktop = chart.files.get(`${chart.id}.svg`);
   if (desktop === undefined) return null;
   const file = join(outDir, `${chart.id}.png`);
-  if (before?.png) return before.svgs[`${chart.id}.svg`]?.sha256 === onDisk(desktop).sha256 ? unchanged(file, before.png) : null;
+  const recorded = before?.png && before.svgs[`${chart.id}.svg`]?.sha256 === onDisk(desktop).sha256 ? unchanged(file, before.png) : null;
+  // A record of another drawing (the sources were pulled or checked out since) does not outvote the manifest.
+  if (recorded) return recorded;
   if (published?.files.png !== `${chart.id}.png`) return null;
   let png: Buffer;
   try {
