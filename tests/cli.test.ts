@@ -187,6 +187,41 @@ describe("storycharts build, list and check", () => {
     expect(JSON.parse(readFileSync(join(folder, "manifest.json"), "utf8")).charts.map((c: { id: string }) => c.id)).toEqual([...CHART_IDS].sort());
   });
 
+  it("merge refuses shards that do not add up to one build: a shard twice, shards of different notebooks, a chart missing, files put over a shard's own", () => {
+    // The four shards built by the byte-for-byte test, copied into a folder and changed one way each time.
+    const attempt = (name: string, change: (folder: string) => void) => {
+      const folder = join(project.dir, name);
+      mkdirSync(folder);
+      for (let i = 1; i <= 4; i++) cpSync(join(project.dir, `charts-shard-${i}`), folder, { recursive: true });
+      change(folder);
+      const m = project.run("merge", "--out", name);
+      expect(m.status).toBe(1);
+      expect(lastLine(m.stdout)).toBe("merge: nothing written");
+      expect(existsSync(join(folder, "manifest.json"))).toBe(false);
+      return m.stderr;
+    };
+    const shardHolding = (folder: string, id: string) => readdirSync(folder).find((n) => /^manifest\.shard-/.test(n) && readFileSync(join(folder, n), "utf8").includes(`"id": "${id}"`))!;
+    const edit = (file: string, f: (m: { charts: { id: string }[]; shard: { declared: string[] } }) => void) => {
+      const m = JSON.parse(readFileSync(file, "utf8"));
+      f(m);
+      writeFileSync(file, JSON.stringify(m));
+    };
+    expect(attempt("charts-twice", (folder) => cpSync(join(folder, "manifest.shard-1-of-4.json"), join(folder, "manifest.shard-01-of-4.json"))))
+      .toContain("a merge needs every shard of one split, each once (1 to 4 of 4)");
+    expect(attempt("charts-other-notebooks", (folder) => edit(join(folder, "manifest.shard-2-of-4.json"), (m) => m.shard.declared.push("a-chart-added-since"))))
+      .toMatch(/^charts-other-notebooks: merge: manifest\.shard-1-of-4\.json and manifest\.shard-2-of-4\.json were built from different notebooks \(a-chart-added-since declared by one and not the other\)\. Build every shard again from the same sources\n$/);
+    expect(attempt("charts-lacking", (folder) => {
+      const file = join(folder, shardHolding(folder, "timeline"));
+      edit(file, (m) => (m.charts = m.charts.filter((c) => c.id !== "timeline")));
+    })).toMatch(/merge: shard \d of 4 does not list its charts timeline\. Run build --shard \d\/4 again\n$/);
+    expect(attempt("charts-replaced", (folder) => writeFileSync(join(folder, "timeline.svg"), `${readFileSync(join(folder, "timeline.svg"), "utf8")}<!-- an older drawing -->\n`)))
+      .toContain("charts-replaced: merge: the files of timeline here are not the ones their shard drew");
+    expect(attempt("charts-path", (folder) => {
+      const file = join(folder, shardHolding(folder, "timeline"));
+      edit(file, (m) => ((m.charts.find((c) => c.id === "timeline") as unknown as { files: { data: string } }).files.data = "../../etc/passwd"));
+    })).toContain("the shard manifests' entries for timeline are not as a build writes them");
+  });
+
   it("merge refuses a shard manifest that does not say what its build left out", () => {
     const folder = join(project.dir, "charts-unsaid");
     mkdirSync(folder);

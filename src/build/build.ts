@@ -371,7 +371,7 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
     try {
       if (options.shard) {
         const record: ShardRecord = {
-          ...options.shard, named: [...options.names], failed: result.charts.filter((c) => c.status === "failed").map((c) => c.id),
+          ...options.shard, declared: [...declaredIds].sort(), named: [...options.names], failed: result.charts.filter((c) => c.status === "failed").map((c) => c.id),
           failedNotebooks: [...result.failedNotebooks], interrupted: result.interrupted,
         };
         writeAllIfChanged([[join(outDir, shardManifestName(options.shard)), manifestJson({ ...mergeManifest(null, entries, () => false), shard: record })]]);

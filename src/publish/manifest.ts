@@ -46,6 +46,8 @@ export interface Manifest {
 export interface ShardRecord {
   index: number;
   count: number;
+  /** Every chart the project's notebooks declared, in every shard: shards built from different notebooks do not add up. */
+  declared: string[];
   /** Charts named on the command line: a shard built for some charts only is not a whole shard. */
   named: string[];
   /** This shard's charts that failed, and notebooks that failed to load or run (their charts are unknown). */
