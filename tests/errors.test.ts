@@ -49,6 +49,24 @@ describe("errors", () => {
     }
   });
 
+  it("a notebook whose file name holds * or ? is refused by name, and the others are built", () => {
+    const notebook = join(project.dir, "notebooks", "quake-toll.ts");
+    for (const name of ["quake*toll.ts", "quake?toll.ts"]) {
+      const odd = join(project.dir, "notebooks", name);
+      try {
+        writeFileSync(odd, readFileSync(notebook, "utf8"));
+        const r = project.run("build", "--format", "svg", "--out", "odd-names");
+        expect(r.status).toBe(1);
+        expect(r.stderr).toContain(`notebooks/${name}: file name: the file name holds "${name[5]}", which a notebook's name cannot`);
+        expect(r.stderr).toContain("Rename it, e.g. notebooks/quake-toll.ts");
+        expect(r.stderr).not.toMatch(/\n\s+at |outside the notebook's own steps/);
+        expect(r.stdout).toMatch(/7 charts \(\d+ written, \d+ unchanged, 0 failed\), \d+ tables, 1 notebook built, 1 failed/);
+      } finally {
+        rmSync(odd, { force: true });
+      }
+    }
+  });
+
   it("a build naming a notebook whose helper file does not parse reports that error, not an unknown name", () => {
     const helper = join(project.dir, "notebooks", "quake-toll", "charts.ts");
     const good = readFileSync(helper, "utf8");

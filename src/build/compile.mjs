@@ -68,7 +68,7 @@ export async function compiled(root) {
   // A compilation whose vendor folder is gone and could not be built again imports files that are not there: compile anew.
   if (!vendorIntact(dir)) rmSync(dir, { recursive: true, force: true });
   const built = await once(dir, async (out) => {
-    await esbuild.build(options(root, ["src/cli/index.ts", ...notebookFiles(root)], out, dir, vendored));
+    await esbuild.build(options(root, ["src/cli/index.ts", ...notebookFiles(root).filter((f) => !unusableName(f))], out, dir, vendored));
     if (Object.keys(vendored).length > 0) writeFileSync(join(out, "vendor"), vendorDir);
   });
   removeOthers(cache, [dir, vendorDir]);
@@ -466,7 +466,7 @@ export async function watchCompiler(root) {
   return {
     worker: join(dir, "src", "build", "worker.mjs"),
     async rebuild(changedLibrary = false) {
-      const wanted = notebookFiles(root);
+      const wanted = notebookFiles(root).filter((f) => !unusableName(f));
       // A notebook added or removed changes the entry points, which a context cannot.
       if (notebooks && wanted.join("\n") !== entries) {
         await notebooks.dispose();
@@ -502,6 +502,17 @@ export async function watchCompiler(root) {
  */
 export function notebookFiles(root) {
   return readdirSafe(join(root, "notebooks")).filter((n) => n.endsWith(".ts") && !n.startsWith("_")).sort().map((n) => `notebooks/${n}`);
+}
+
+/**
+ * Why a notebook's file name cannot be used, or null: esbuild reads `*` as a
+ * wildcard and writes `?`, `:` and the like in a compiled file's name as `_`,
+ * and several systems allow none of them in a file name.
+ * @param {string} file @returns {string | null}
+ */
+export function unusableName(file) {
+  const bad = /[*?:<>|"\\\x00-\x1f]/.exec(file.slice(file.lastIndexOf("/") + 1));
+  return bad ? `the file name holds ${JSON.stringify(bad[0])}, which a notebook's name cannot (esbuild reads * as a pattern, and ? : < > | " \\ are not allowed in file names on every system)` : null;
 }
 
 async function loadEsbuild() {
@@ -591,7 +602,7 @@ export function importMetaDefine(name) {
 /**
  * One file as esbuild's entry point, its path never read as a pattern: esbuild
  * takes a `*` in an entry point for a wildcard, and a project may sit in a
- * folder (or a notebook in a file) whose name holds one.
+ * folder, or a module given to render in a file, whose name holds one.
  * @param {string} path an absolute path
  * @returns {{ entryPoints: string[], plugin: import("esbuild").Plugin }}
  */

@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { notebookFiles } from "./compile.mjs";
+import { notebookFiles, unusableName } from "./compile.mjs";
 import { COMPILED, loadTypeScript } from "./compiled.ts";
 import type { NotebookSpec } from "./notebook.ts";
 import { failedBefore, heartbeat } from "./heartbeat.ts";
@@ -30,6 +30,12 @@ export async function loadNotebooks(root: string, files = notebookFiles(root), o
     const failure = before.find((p) => p.file === file);
     if (failure) {
       problems.push(failure);
+      continue;
+    }
+    const unusable = unusableName(file);
+    if (unusable) {
+      const suggested = file.replace(/[^/]*$/, (name) => name.replace(/[*?:<>|"\\\x00-\x1f]+/g, "-"));
+      problems.push({ file, place: "file name", message: unusable, fix: `Rename it, e.g. ${suggested}` });
       continue;
     }
     onLoad?.(file);
