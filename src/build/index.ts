@@ -10,6 +10,6 @@ export { reporter, type Reporter } from "./progress.ts";
 export { loadNotebooks, notebookFiles, type LoadedNotebook } from "./registry.ts";
 export { coverageReport, coverageSummary, plural } from "./report.ts";
 export { checkNotebook, runNotebook, type NotebookRun } from "./run.ts";
-export { parseShard, type Shard } from "./shard.ts";
+export { parseShard, shardOf, type Shard } from "./shard.ts";
 export { runIfMain } from "./standalone.ts";
 export type { Job, JobDone, WorkerMessage } from "./worker.ts";

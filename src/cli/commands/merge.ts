@@ -5,8 +5,7 @@
 import { readdirSync, readFileSync, rmSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { contentHash, galleryHtml, manifestJson, mergeManifest, parseManifest, writeAllIfChanged, type Manifest, type ManifestEntry, type ShardRecord } from "../../publish/index.ts";
-import { plural, type Reporter } from "../../build/index.ts";
-import { shardOf } from "../../build/shard.ts";
+import { plural, shardOf, type Reporter } from "../../build/index.ts";
 
 export function merge(root: string, out: string, report: Reporter): number {
   const outDir = resolve(root, out);
