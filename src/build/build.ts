@@ -11,7 +11,7 @@ import { NotebookCode, digest, libraryKey, loadDrawn, onDisk, reusable, saveDraw
 import { sharedSources, type Sources } from "./chart-code.ts";
 import { dataReadme, rows as tableRows } from "../tables/index.ts";
 import {
-  contentHash, embedSnippet, galleryHtml, loadPngInBackground, manifestJson, mergeManifest, parseManifest, removeStaleTemporaries,
+  contentHash, embedSnippet, galleryHtml, hashedFiles, loadPngInBackground, manifestJson, mergeManifest, parseManifest, removeStaleTemporaries,
   writeAllIfChanged, writeIfChanged, writeTables, type Manifest, type ManifestEntry, type ShardRecord, type StoryInfo, type WriteOutcome,
 } from "../publish/index.ts";
 import { loadChartDom, xmlSafe } from "../chart/index.ts";
@@ -314,7 +314,7 @@ async function buildLocked(options: BuildOptions, report: Reporter, files: strin
         if (kept) entry.files.png = `${chart.id}.png`;
         const contents = new Map([...outputs, ...(kept ? [[entry.files.png!, kept] as const] : [])]);
         entry.hash = reused && before && before.entryPng === (entry.files.png !== null) ? before.entryHash
-          : contentHash([entry.files.desktop, entry.files.mobile, entry.files.png, entry.files.embed, entry.files.data].flatMap((f) => (f ? [contents.get(f)!] : [])));
+          : contentHash(hashedFiles(entry.files).map((f) => contents.get(f)!));
         const onDiskAlready = new Set(reused ? [...reused.keys(), ...(keptPngFile ? [entry.files.png!] : [])] : []);
         const writing = [...outputs].filter(([name]) => !onDiskAlready.has(name));
         let outcomes: WriteOutcome[];
@@ -580,8 +580,7 @@ function keptPng(
   } catch {
     return null;
   }
-  const { files } = published;
-  const now = [files.desktop, files.mobile, null, files.embed, files.data].map((f) => (f === null ? png : outputs.get(f)));
+  const now = hashedFiles(published.files).map((f) => (f === published.files.png ? png : outputs.get(f)));
   return now.every((c) => c !== undefined) && contentHash(now as (string | Buffer)[]) === published.hash ? png : null;
 }
 

@@ -4,7 +4,7 @@ export { writeTables } from "./data.ts";
 export { embedSnippet } from "./embed.ts";
 export { alive, removeStaleTemporaries, writeAllIfChanged, writeIfChanged, type WriteOutcome } from "./files.ts";
 export { galleryHtml } from "./gallery.ts";
-export { contentHash, manifestJson, mergeManifest, parseManifest, type Manifest, type ManifestEntry, type ShardRecord, type StoryInfo } from "./manifest.ts";
+export { contentHash, hashedFiles, manifestJson, mergeManifest, parseManifest, type Manifest, type ManifestEntry, type ShardRecord, type StoryInfo } from "./manifest.ts";
 
 /** The PNG renderer, loaded only by builds that write PNGs: resvg is slow to load. */
 export async function loadPng(): Promise<typeof import("./png.ts").toPng> {

@@ -56,6 +56,11 @@ export interface ShardRecord {
   interrupted: boolean;
 }
 
+/** The files an entry's hash is taken over, in its order: pictures, embed, data (the PNG when there is one). */
+export function hashedFiles(files: ManifestEntry["files"]): string[] {
+  return [files.desktop, files.mobile, files.png, files.embed, files.data].filter((f): f is string => f !== null);
+}
+
 export function contentHash(contents: (string | Buffer)[]): string {
   const hash = createHash("sha256");
   for (const c of contents) hash.update(c);

@@ -4,7 +4,7 @@
 
 import { readdirSync, readFileSync, rmSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { contentHash, galleryHtml, manifestJson, mergeManifest, parseManifest, writeAllIfChanged, type Manifest, type ManifestEntry, type ShardRecord } from "../../publish/index.ts";
+import { contentHash, galleryHtml, hashedFiles, manifestJson, mergeManifest, parseManifest, writeAllIfChanged, type Manifest, type ManifestEntry, type ShardRecord } from "../../publish/index.ts";
 import { plural, shardOf, type Reporter } from "../../build/index.ts";
 
 export function merge(root: string, out: string, report: Reporter): number {
@@ -49,12 +49,12 @@ export function merge(root: string, out: string, report: Reporter): number {
     if (lacking.length > 0) return refuse(`${out}/${name}`, `shard ${record.index} of ${record.count} does not list its charts ${list(lacking)}. Run build --shard ${record.index}/${record.count} again`);
   }
   const entries = shards.flatMap((s) => s.manifest.charts);
-  const malformed = entries.filter((e) => !filesOf(e));
+  const malformed = entries.filter((e) => !wellFormedFiles(e));
   if (malformed.length > 0) return refuse(out, `the shard manifests' entries for ${list(malformed.map((e) => String(e.id)))} are not as a build writes them. Build those shards again`);
-  const missing = entries.flatMap((e) => filesOf(e)!).filter((f) => !existsSync(join(outDir, f)));
+  const missing = entries.flatMap((e) => hashedFiles(e.files)).filter((f) => !existsSync(join(outDir, f)));
   if (missing.length > 0) return refuse(out, `the shard manifests list files that are not here: ${list(missing)}. Copy every shard's folder here`);
   // A file copied over a shard's own (another job's copy of the committed charts, unpacked last) is not the drawing listed.
-  const replaced = entries.filter((e) => contentHash(filesOf(e)!.map((f) => readFileSync(join(outDir, f)))) !== e.hash);
+  const replaced = entries.filter((e) => contentHash(hashedFiles(e.files).map((f) => readFileSync(join(outDir, f)))) !== e.hash);
   if (replaced.length > 0) {
     return refuse(out, `the files of ${list(replaced.map((e) => e.id))} here are not the ones their shard drew (another folder's copies were put over them). Copy each shard's own folder here again, or build only into a folder of its own (build --shard i/n --out DIR)`);
   }
@@ -92,12 +92,10 @@ function list(items: string[]): string {
   return `${items.slice(0, 5).join(", ")}${items.length > 5 ? `, … (${items.length} in all)` : ""}`;
 }
 
-/** The files an entry lists, in the order its hash takes them, or null when they are not names. */
-function filesOf(entry: ManifestEntry): string[] | null {
+/** Whether an entry's hash and file names are as a build writes them: names in this folder, never paths. */
+function wellFormedFiles(entry: ManifestEntry): boolean {
   const f = (entry.files ?? {}) as Partial<Record<keyof ManifestEntry["files"], unknown>>;
   const names = [f.desktop, f.mobile, f.png, f.embed, f.data];
-  if (typeof entry.hash !== "string" || (f.png !== null && typeof f.png !== "string") || names.some((n, i) => i !== 2 && typeof n !== "string")) return null;
-  const files = names.filter((n): n is string => typeof n === "string");
-  // A name, never a path: a merge reads only the files in the folder it merges.
-  return files.every((n) => n !== "" && n !== "." && n !== ".." && !/[/\\]/.test(n)) ? files : null;
+  if (typeof entry.hash !== "string" || (f.png !== null && typeof f.png !== "string") || names.some((n, i) => i !== 2 && typeof n !== "string")) return false;
+  return hashedFiles(entry.files).every((n) => n !== "" && n !== "." && n !== ".." && !/[/\\]/.test(n));
 }
