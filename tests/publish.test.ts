@@ -116,6 +116,21 @@ function failPng(project: TempProject, id: string, thrown = 'new Error("resvg re
   writeFileSync(png, text.replace(call, `  if (svg.includes('id="${id}')) throw ${thrown};\n${call}`));
 }
 
+/** A copy of the story's project for one test, removed after it whatever the test does. */
+function inProject(test: (project: TempProject) => void): void {
+  const project = tempProject();
+  try {
+    test(project);
+  } finally {
+    project.remove();
+  }
+}
+
+/** The charts a folder's manifest.json lists. */
+function published(dir: string): ManifestEntry[] {
+  return (JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as { charts: ManifestEntry[] }).charts;
+}
+
 /** Adds charts that fit a desktop and not a phone (a left margin a phone has no room for), before distance-by-hand. */
 function addMobileFailing(project: TempProject, ids: string[]): void {
   const charts = join(project.dir, "notebooks", "quake-toll", "charts.ts");
@@ -157,175 +172,139 @@ describe("PNGs drawn on the thread pool", () => {
     expect((await toPngInBackground(svg, 2)).equals(toPng(svg, 2))).toBe(true);
   });
 
-  it("an SVG-only build that redraws a chart drops its PNG from the manifest, and does not list that older PNG again later", () => {
-    const project = tempProject();
-    try {
-      expect(project.run("build").status).toBe(0);
-      const manifest = () => (JSON.parse(readFileSync(join(project.dir, "charts", "manifest.json"), "utf8")) as { charts: ManifestEntry[] }).charts.find((c) => c.id === "distance-by-hand")!;
-      expect(manifest().files.png).toBe("distance-by-hand.png");
-      const charts = join(project.dir, "notebooks", "quake-toll", "charts.ts");
-      const text = readFileSync(charts, "utf8");
-      expect(text).toContain("Drawn with Plot by hand");
-      writeFileSync(charts, text.replace("Drawn with Plot by hand", "Drawn by hand with Plot"));
-      // One chart, as watch builds a save: a partial build sweeps nothing away.
-      const svgOnly = project.run("build", "distance-by-hand", "--format", "svg");
-      expect(svgOnly.status, svgOnly.stderr).toBe(0);
-      expect(svgOnly.stdout).toMatch(/^written +distance-by-hand /m);
-      expect(manifest().files.png).toBeNull();
-      // The PNG of the older drawing is still on disk, beside an SVG that a build drawing anew finds unchanged.
-      expect(existsSync(join(project.dir, "charts", "distance-by-hand.png"))).toBe(true);
-      // Without this folder's record of what was drawn (and of the last build), the chart is drawn anew.
-      for (const kept of ["drawn", "build-state.json"]) rmSync(join(project.dir, ".cache", kept), { recursive: true, force: true });
-      const again = project.run("build", "distance-by-hand", "--format", "svg");
-      expect(again.status, again.stderr).toBe(0);
-      expect(again.stdout).toMatch(/^unchanged +distance-by-hand \(drawn/m);
-      expect(manifest().files.png).toBeNull();
-    } finally {
-      project.remove();
-    }
-  });
+  it("an SVG-only build that redraws a chart drops its PNG from the manifest, and does not list that older PNG again later", () => inProject((project) => {
+    expect(project.run("build").status).toBe(0);
+    const manifest = () => published(join(project.dir, "charts")).find((c) => c.id === "distance-by-hand")!;
+    expect(manifest().files.png).toBe("distance-by-hand.png");
+    const charts = join(project.dir, "notebooks", "quake-toll", "charts.ts");
+    const text = readFileSync(charts, "utf8");
+    expect(text).toContain("Drawn with Plot by hand");
+    writeFileSync(charts, text.replace("Drawn with Plot by hand", "Drawn by hand with Plot"));
+    // One chart, as watch builds a save: a partial build sweeps nothing away.
+    const svgOnly = project.run("build", "distance-by-hand", "--format", "svg");
+    expect(svgOnly.status, svgOnly.stderr).toBe(0);
+    expect(svgOnly.stdout).toMatch(/^written +distance-by-hand /m);
+    expect(manifest().files.png).toBeNull();
+    // The PNG of the older drawing is still on disk, beside an SVG that a build drawing anew finds unchanged.
+    expect(existsSync(join(project.dir, "charts", "distance-by-hand.png"))).toBe(true);
+    // Without this folder's record of what was drawn (and of the last build), the chart is drawn anew.
+    for (const kept of ["drawn", "build-state.json"]) rmSync(join(project.dir, ".cache", kept), { recursive: true, force: true });
+    const again = project.run("build", "distance-by-hand", "--format", "svg");
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/^unchanged +distance-by-hand \(drawn/m);
+    expect(manifest().files.png).toBeNull();
+  }));
 
-  it("a fresh clone built SVG-only keeps the PNGs its manifest vouches for, and only those", () => {
-    const project = tempProject();
-    try {
-      expect(project.run("build").status).toBe(0);
-      const charts = join(project.dir, "charts");
-      const manifest = () => (JSON.parse(readFileSync(join(charts, "manifest.json"), "utf8")) as { charts: ManifestEntry[] }).charts;
-      const before = readFileSync(join(charts, "manifest.json"), "utf8");
-      // Another chart's picture where this one's was: the manifest's hash no longer matches it.
-      writeFileSync(join(charts, "timeline.png"), readFileSync(join(charts, "death-claims.png")));
-      // A fresh clone has no record of what this folder drew.
-      rmSync(join(project.dir, ".cache"), { recursive: true, force: true });
-      const r = project.run("build", "--format", "svg");
-      expect(r.status, r.stderr).toBe(0);
-      expect(manifest().filter((c) => c.files.png === null).map((c) => c.id)).toEqual(["timeline"]);
-      expect(existsSync(join(charts, "death-claims.png"))).toBe(true);
-      // The swapped picture is not published: a complete build moves it out of charts/.
-      expect(existsSync(join(charts, "timeline.png"))).toBe(false);
-      expect(r.stdout).toMatch(/^removed +charts\/timeline\.png: no notebook makes it/m);
-      // The other entries are as a build with PNGs wrote them.
-      const old = (JSON.parse(before) as { charts: ManifestEntry[] }).charts;
-      expect(manifest().filter((c) => c.id !== "timeline")).toEqual(old.filter((c) => c.id !== "timeline"));
-    } finally {
-      project.remove();
-    }
-  });
+  it("a fresh clone built SVG-only keeps the PNGs its manifest vouches for, and only those", () => inProject((project) => {
+    expect(project.run("build").status).toBe(0);
+    const charts = join(project.dir, "charts");
+    const manifest = () => published(charts);
+    const before = manifest();
+    // Another chart's picture where this one's was: the manifest's hash no longer matches it.
+    writeFileSync(join(charts, "timeline.png"), readFileSync(join(charts, "death-claims.png")));
+    // A fresh clone has no record of what this folder drew.
+    rmSync(join(project.dir, ".cache"), { recursive: true, force: true });
+    const r = project.run("build", "--format", "svg");
+    expect(r.status, r.stderr).toBe(0);
+    expect(manifest().filter((c) => c.files.png === null).map((c) => c.id)).toEqual(["timeline"]);
+    expect(existsSync(join(charts, "death-claims.png"))).toBe(true);
+    // The swapped picture is not published: a complete build moves it out of charts/.
+    expect(existsSync(join(charts, "timeline.png"))).toBe(false);
+    expect(r.stdout).toMatch(/^removed +charts\/timeline\.png: no notebook makes it/m);
+    // The other entries are as a build with PNGs wrote them.
+    expect(manifest().filter((c) => c.id !== "timeline")).toEqual(before.filter((c) => c.id !== "timeline"));
+  }));
 
-  it("a record of another drawing does not outvote the manifest that vouches for a PNG (charts/ pulled back to an older drawing)", () => {
-    const project = tempProject();
-    try {
-      expect(project.run("build").status).toBe(0);
-      const charts = join(project.dir, "charts");
-      const committed = new Map(readdirSync(charts).map((n) => [n, readFileSync(join(charts, n))]));
-      const file = join(project.dir, "notebooks", "quake-toll", "charts.ts");
-      const text = readFileSync(file, "utf8");
-      expect(text).toContain("Drawn with Plot by hand");
-      // Another drawing built here: this folder's record now describes it.
-      writeFileSync(file, text.replace("Drawn with Plot by hand", "Drawn by hand with Plot"));
-      expect(project.run("build").status).toBe(0);
-      // Then the sources and charts/ go back to what was committed, as a pull or a checkout does.
-      writeFileSync(file, text);
-      for (const [name, bytes] of committed) writeFileSync(join(charts, name), bytes);
-      const r = project.run("build", "--format", "svg");
-      expect(r.status, r.stderr).toBe(0);
-      expect(r.stdout).not.toMatch(/^removed /m);
-      for (const [name, bytes] of committed) expect(readFileSync(join(charts, name)).equals(bytes), name).toBe(true);
-    } finally {
-      project.remove();
-    }
-  });
+  it("a record of another drawing does not outvote the manifest that vouches for a PNG (charts/ pulled back to an older drawing)", () => inProject((project) => {
+    expect(project.run("build").status).toBe(0);
+    const charts = join(project.dir, "charts");
+    const committed = new Map(readdirSync(charts).map((n) => [n, readFileSync(join(charts, n))]));
+    const file = join(project.dir, "notebooks", "quake-toll", "charts.ts");
+    const text = readFileSync(file, "utf8");
+    expect(text).toContain("Drawn with Plot by hand");
+    // Another drawing built here: this folder's record now describes it.
+    writeFileSync(file, text.replace("Drawn with Plot by hand", "Drawn by hand with Plot"));
+    expect(project.run("build").status).toBe(0);
+    // Then the sources and charts/ go back to what was committed, as a pull or a checkout does.
+    writeFileSync(file, text);
+    for (const [name, bytes] of committed) writeFileSync(join(charts, name), bytes);
+    const r = project.run("build", "--format", "svg");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(/^removed /m);
+    for (const [name, bytes] of committed) expect(readFileSync(join(charts, name)).equals(bytes), name).toBe(true);
+  }));
 
-  it("a PNG that fails with no error object still fails its chart", () => {
-    const project = tempProject();
-    try {
-      failPng(project, "deaths-by-province", "null");
-      const r = project.run("build", "deaths-by-province");
-      expect(r.status).toBe(1);
-      expect(r.stderr).toContain("chart deaths-by-province: its PNG could not be drawn (resvg: null)");
-      expect(existsSync(join(project.dir, "charts", "deaths-by-province.png"))).toBe(false);
-    } finally {
-      project.remove();
-    }
-  });
+  it("a PNG that fails with no error object still fails its chart", () => inProject((project) => {
+    failPng(project, "deaths-by-province", "null");
+    const r = project.run("build", "deaths-by-province");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("chart deaths-by-province: its PNG could not be drawn (resvg: null)");
+    expect(existsSync(join(project.dir, "charts", "deaths-by-province.png"))).toBe(false);
+  }));
 
-  it("charts in a row whose desktop PNG was started and whose mobile artboard failed never have more than two PNGs drawn at once", () => {
-    const project = tempProject();
-    try {
-      // Four charts in a row that fit a desktop and not a phone: each starts a PNG the build cannot stop.
-      addMobileFailing(project, [0, 1, 2, 3].map((i) => `mobile-fails-${i}`));
-      // Every PNG is slow, as a huge chart's is, and counts how many are drawn at once.
-      const log = join(project.dir, "in-flight.log");
-      const png = join(project.dir, "src", "publish", "png.ts");
-      writeFileSync(png, readFileSync(png, "utf8").replace("  return (await renderAsync(svg, options(scale))).asPng();", [
-        "  const g = globalThis as { inFlight?: number };",
-        "  g.inFlight = (g.inFlight ?? 0) + 1;",
-        `  (await import("node:fs")).appendFileSync(${JSON.stringify(log)}, \`\${g.inFlight}\n\`);`,
-        "  try {",
-        "    await new Promise((r) => setTimeout(r, 400));",
-        "    return (await renderAsync(svg, options(scale))).asPng();",
-        "  } finally {",
-        "    g.inFlight--;",
-        "  }",
-      ].join("\n")));
-      const r = project.run("build");
-      expect(r.status).toBe(1);
-      for (const i of [0, 1, 2, 3]) expect(r.stdout).toMatch(new RegExp(`^failed +mobile-fails-${i} `, "m"));
-      expect(r.stdout).toMatch(/^written +distance-by-hand /m);
-      const counts = readFileSync(log, "utf8").trim().split("\n").map(Number);
-      expect(counts.length).toBeGreaterThanOrEqual(5);
-      expect(Math.max(...counts)).toBeLessThanOrEqual(2);
-    } finally {
-      project.remove();
-    }
-  });
+  it("charts in a row whose desktop PNG was started and whose mobile artboard failed never have more than two PNGs drawn at once", () => inProject((project) => {
+    // Four charts in a row that fit a desktop and not a phone: each starts a PNG the build cannot stop.
+    addMobileFailing(project, [0, 1, 2, 3].map((i) => `mobile-fails-${i}`));
+    // Every PNG is slow, as a huge chart's is, and counts how many are drawn at once.
+    const log = join(project.dir, "in-flight.log");
+    const png = join(project.dir, "src", "publish", "png.ts");
+    writeFileSync(png, readFileSync(png, "utf8").replace("  return (await renderAsync(svg, options(scale))).asPng();", [
+      "  const g = globalThis as { inFlight?: number };",
+      "  g.inFlight = (g.inFlight ?? 0) + 1;",
+      `  (await import("node:fs")).appendFileSync(${JSON.stringify(log)}, \`\${g.inFlight}\n\`);`,
+      "  try {",
+      "    await new Promise((r) => setTimeout(r, 400));",
+      "    return (await renderAsync(svg, options(scale))).asPng();",
+      "  } finally {",
+      "    g.inFlight--;",
+      "  }",
+    ].join("\n")));
+    const r = project.run("build");
+    expect(r.status).toBe(1);
+    for (const i of [0, 1, 2, 3]) expect(r.stdout).toMatch(new RegExp(`^failed +mobile-fails-${i} `, "m"));
+    expect(r.stdout).toMatch(/^written +distance-by-hand /m);
+    const counts = readFileSync(log, "utf8").trim().split("\n").map(Number);
+    expect(counts.length).toBeGreaterThanOrEqual(5);
+    expect(Math.max(...counts)).toBeLessThanOrEqual(2);
+  }));
 
-  it("a chart whose desktop PNG was started while its mobile artboard failed fails as a drawing, its PNG dropped unheard", () => {
-    const project = tempProject();
-    try {
-      addMobileFailing(project, ["mobile-fails"]);
-      // Its PNG fails too: a PNG nobody waits for would end the process as an unhandled rejection.
-      failPng(project, "mobile-fails");
-      const r = project.run("build");
-      expect(r.status).toBe(1);
-      expect(r.stderr).toMatch(/chart mobile-fails: a <circle> \(dot\) lies \d+ px outside the chart's width/);
-      expect(r.stderr).not.toContain("resvg refused it");
-      expect(r.stderr).not.toContain("an error was thrown");
-      expect(r.stdout).toMatch(/^failed +mobile-fails /m);
-      expect(r.stdout).toMatch(/^written +distance-by-hand /m);
-      expect(existsSync(join(project.dir, "charts", "mobile-fails.png"))).toBe(false);
-      expect(existsSync(join(project.dir, "charts", "distance-by-hand.png"))).toBe(true);
-    } finally {
-      project.remove();
-    }
-  });
+  it("a chart whose desktop PNG was started while its mobile artboard failed fails as a drawing, its PNG dropped unheard", () => inProject((project) => {
+    addMobileFailing(project, ["mobile-fails"]);
+    // Its PNG fails too: a PNG nobody waits for would end the process as an unhandled rejection.
+    failPng(project, "mobile-fails");
+    const r = project.run("build");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/chart mobile-fails: a <circle> \(dot\) lies \d+ px outside the chart's width/);
+    expect(r.stderr).not.toContain("resvg refused it");
+    expect(r.stderr).not.toContain("an error was thrown");
+    expect(r.stdout).toMatch(/^failed +mobile-fails /m);
+    expect(r.stdout).toMatch(/^written +distance-by-hand /m);
+    expect(existsSync(join(project.dir, "charts", "mobile-fails.png"))).toBe(false);
+    expect(existsSync(join(project.dir, "charts", "distance-by-hand.png"))).toBe(true);
+  }));
 
-  it("a PNG that fails fails its own chart alone, not the one drawn meanwhile: its files are left as they were and the others are built", () => {
-    const project = tempProject();
-    try {
-      const first = project.run("build", "--format", "svg");
-      expect(first.status, first.stderr).toBe(0);
-      const ids = [...first.stdout.matchAll(/^written\s+(\S+)/gm)].map((m) => m[1]!);
-      expect(ids.length).toBeGreaterThan(3);
-      const broken = ids[1]!;
-      const svgBefore = readFileSync(join(project.dir, "charts", `${broken}.svg`));
-      failPng(project, broken);
-      const r = project.run("build");
-      expect(r.status).toBe(1);
-      expect(r.stderr).toContain(`chart ${broken}: its PNG could not be drawn (resvg: resvg refused it); its published files are left as they were`);
-      expect(r.stderr).not.toContain("an error was thrown");
-      expect(r.stderr).not.toContain("ran again without it");
-      expect(r.stderr).not.toContain(`chart ${ids[2]}:`);
-      expect(r.stdout).toMatch(new RegExp(`^failed +${broken} `, "m"));
-      const charts = join(project.dir, "charts");
-      for (const id of ids.filter((id) => id !== broken)) {
-        expect(r.stdout, id).toMatch(new RegExp(`^written +${id} `, "m"));
-        expect(existsSync(join(charts, `${id}.png`)), id).toBe(true);
-      }
-      expect(existsSync(join(charts, `${broken}.png`))).toBe(false);
-      expect(readFileSync(join(charts, `${broken}.svg`)).equals(svgBefore)).toBe(true);
-      expect(readdirSync(charts).filter((n) => n.includes(".tmp"))).toEqual([]);
-    } finally {
-      project.remove();
+  it("a PNG that fails fails its own chart alone, not the one drawn meanwhile: its files are left as they were and the others are built", () => inProject((project) => {
+    const first = project.run("build", "--format", "svg");
+    expect(first.status, first.stderr).toBe(0);
+    const ids = [...first.stdout.matchAll(/^written\s+(\S+)/gm)].map((m) => m[1]!);
+    expect(ids.length).toBeGreaterThan(3);
+    const broken = ids[1]!;
+    const svgBefore = readFileSync(join(project.dir, "charts", `${broken}.svg`));
+    failPng(project, broken);
+    const r = project.run("build");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`chart ${broken}: its PNG could not be drawn (resvg: resvg refused it); its published files are left as they were`);
+    expect(r.stderr).not.toContain("an error was thrown");
+    expect(r.stderr).not.toContain("ran again without it");
+    expect(r.stderr).not.toContain(`chart ${ids[2]}:`);
+    expect(r.stdout).toMatch(new RegExp(`^failed +${broken} `, "m"));
+    const charts = join(project.dir, "charts");
+    for (const id of ids.filter((id) => id !== broken)) {
+      expect(r.stdout, id).toMatch(new RegExp(`^written +${id} `, "m"));
+      expect(existsSync(join(charts, `${id}.png`)), id).toBe(true);
     }
-  });
+    expect(existsSync(join(charts, `${broken}.png`))).toBe(false);
+    expect(readFileSync(join(charts, `${broken}.svg`)).equals(svgBefore)).toBe(true);
+    expect(readdirSync(charts).filter((n) => n.includes(".tmp"))).toEqual([]);
+  }));
 });
