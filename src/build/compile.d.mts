@@ -5,6 +5,7 @@ export interface Compiled {
 export function compiled(root: string): Promise<Compiled | null>;
 export function notebookFiles(root: string): string[];
 export function unusableName(file: string): string | null;
+export function usableName(file: string): string;
 export interface WatchCompiler {
   worker: string;
   /** Compiles the notebooks again; the library too on the first call, or when it changed. */

@@ -504,15 +504,24 @@ export function notebookFiles(root) {
   return readdirSafe(join(root, "notebooks")).filter((n) => n.endsWith(".ts") && !n.startsWith("_")).sort().map((n) => `notebooks/${n}`);
 }
 
+/** What a notebook's file name cannot hold: esbuild reads `*` as a wildcard and writes `?`, `:` and the like in a compiled file's name as `_`, and several systems allow none of them in a file name. */
+const UNUSABLE = /[*?:<>|"\\\x00-\x1f]+/g;
+
 /**
- * Why a notebook's file name cannot be used, or null: esbuild reads `*` as a
- * wildcard and writes `?`, `:` and the like in a compiled file's name as `_`,
- * and several systems allow none of them in a file name.
+ * Why a notebook's file name cannot be used (see UNUSABLE), or null.
  * @param {string} file @returns {string | null}
  */
 export function unusableName(file) {
-  const bad = /[*?:<>|"\\\x00-\x1f]/.exec(file.slice(file.lastIndexOf("/") + 1));
-  return bad ? `the file name holds ${JSON.stringify(bad[0])}, which a notebook's name cannot (esbuild reads * as a pattern, and ? : < > | " \\ are not allowed in file names on every system)` : null;
+  const bad = basename(file).match(UNUSABLE)?.[0]?.[0];
+  return bad ? `the file name holds ${JSON.stringify(bad)}, which a notebook's name cannot (esbuild reads * as a pattern, and ? : < > | " \\ are not allowed in file names on every system)` : null;
+}
+
+/**
+ * The name to suggest instead of one unusableName refuses.
+ * @param {string} file @returns {string}
+ */
+export function usableName(file) {
+  return join(dirname(file), basename(file).replace(UNUSABLE, "-"));
 }
 
 async function loadEsbuild() {

@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { notebookFiles, unusableName } from "./compile.mjs";
+import { notebookFiles, unusableName, usableName } from "./compile.mjs";
 import { COMPILED, loadTypeScript } from "./compiled.ts";
 import type { NotebookSpec } from "./notebook.ts";
 import { failedBefore, heartbeat } from "./heartbeat.ts";
@@ -34,8 +34,7 @@ export async function loadNotebooks(root: string, files = notebookFiles(root), o
     }
     const unusable = unusableName(file);
     if (unusable) {
-      const suggested = file.replace(/[^/]*$/, (name) => name.replace(/[*?:<>|"\\\x00-\x1f]+/g, "-"));
-      problems.push({ file, place: "file name", message: unusable, fix: `Rename it, e.g. ${suggested}` });
+      problems.push({ file, place: "file name", message: unusable, fix: `Rename it, e.g. ${usableName(file)}` });
       continue;
     }
     onLoad?.(file);
